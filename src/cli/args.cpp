@@ -1,0 +1,79 @@
+// args.cpp: see args.h.
+#include "cli/args.h"
+
+#include <charconv>
+#include <cmath>
+
+#include "core/error.h"
+
+namespace sespm {
+
+std::optional<std::string> Args::get(const std::string& opt) const {
+    auto it = values.find(opt);
+    if (it == values.end() || it->second.empty()) return std::nullopt;
+    return it->second.back();
+}
+
+std::vector<std::string> Args::all(const std::string& opt) const {
+    auto it = values.find(opt);
+    return it == values.end() ? std::vector<std::string>{} : it->second;
+}
+
+std::string Args::require(const std::string& opt, const std::string& command) const {
+    auto v = get(opt);
+    if (!v) throw UsageError(command + ": " + opt + " is required (see " + command + " --help)");
+    return *v;
+}
+
+double Args::number(const std::string& opt, double def) const {
+    auto v = get(opt);
+    if (!v) return def;
+    double d = 0;
+    auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), d);
+    if (ec != std::errc() || p != v->data() + v->size() || !std::isfinite(d))
+        throw UsageError(opt + " " + *v + ": not a number");
+    return d;
+}
+
+int Args::integer(const std::string& opt, int def) const {
+    auto v = get(opt);
+    if (!v) return def;
+    int i = 0;
+    auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), i);
+    if (ec != std::errc() || p != v->data() + v->size()) throw UsageError(opt + " " + *v + ": not a whole number");
+    return i;
+}
+
+Args parse_args(const std::vector<std::string>& argv, const std::set<std::string>& value_opts,
+                const std::set<std::string>& flag_opts, const std::string& command) {
+    Args a;
+    for (size_t i = 0; i < argv.size(); ++i) {
+        std::string s = argv[i];
+        if (s == "--help" || s == "-h") { a.flags.insert("--help"); continue; }
+        if (s.size() > 1 && s[0] == '-' && !(s.size() > 1 && (std::isdigit(static_cast<unsigned char>(s[1])) || s[1] == '.'))) {
+            std::string name = s, value;
+            bool inline_value = false;
+            if (auto eq = s.find('='); eq != std::string::npos && s.rfind("--", 0) == 0) {
+                name = s.substr(0, eq);
+                value = s.substr(eq + 1);
+                inline_value = true;
+            }
+            if (value_opts.count(name)) {
+                if (!inline_value) {
+                    if (i + 1 >= argv.size()) throw UsageError(command + ": " + name + " needs a value");
+                    value = argv[++i];
+                }
+                a.values[name].push_back(value);
+            } else if (flag_opts.count(name) && !inline_value) {
+                a.flags.insert(name);
+            } else {
+                throw UsageError(command + ": unknown option " + name + " (see " + command + " --help)");
+            }
+        } else {
+            a.positional.push_back(s);
+        }
+    }
+    return a;
+}
+
+} // namespace sespm

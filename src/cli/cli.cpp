@@ -1,0 +1,47 @@
+// cli.cpp: subcommand dispatch and the mapping of errors to exit codes (see cli.h).
+#include "cli/cli.h"
+
+#include <iostream>
+
+#include "core/error.h"
+
+namespace sespm {
+
+static const char* kMainHelp = R"(usage: sespm-map <command> [options]     (each command has --help)
+
+SESPM Map: local authority figures for the South East Strategic Partnership for Migration.
+Commands:
+  layers    list the overlays and how their figures joined the boundaries
+  table     one row per area of a layer's measures (CSV or JSON)
+  export    a classified layer as GeoJSON, CSV or GeoPackage
+  query     spatial questions: neighbours, within, count-points, nearest, dissolve
+Data is found through --data DIR, then $SESPM_DATA, then ./data, then ../shared/data.
+Exit status: 0 success, 1 data error, 2 usage error.
+)";
+
+int run_cli(const std::vector<std::string>& args) {
+    try {
+        if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+            std::cout << kMainHelp;
+            return args.empty() ? 2 : 0;
+        }
+        std::vector<std::string> rest(args.begin() + 1, args.end());
+        const std::string& cmd = args[0];
+        if (cmd == "layers") return cmd_layers(rest);
+        if (cmd == "table") return cmd_table(rest);
+        if (cmd == "export") return cmd_export(rest);
+        if (cmd == "query") return cmd_query(rest);
+        throw UsageError("unknown command '" + cmd + "' (layers, table, export, query; see sespm-map --help)");
+    } catch (const UsageError& e) {
+        std::cerr << "sespm-map: usage error: " << e.what() << "\n";
+        return 2;
+    } catch (const DataError& e) {
+        std::cerr << "sespm-map: error: " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "sespm-map: error: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+} // namespace sespm

@@ -1,0 +1,16 @@
+// cli.h: the command-line front end of sespm-map. Each subcommand lives in its own cmd_*.cpp;
+// run_cli dispatches and turns errors into exit codes: 0 success, 1 data error, 2 usage error.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace sespm {
+
+int run_cli(const std::vector<std::string>& args);
+
+int cmd_layers(const std::vector<std::string>& args);
+int cmd_table(const std::vector<std::string>& args);
+int cmd_export(const std::vector<std::string>& args);
+int cmd_query(const std::vector<std::string>& args);
+
+} // namespace sespm

@@ -1,0 +1,159 @@
+// csv.cpp: the CSV reader and figure parser declared in csv.h.
+#include "core/csv.h"
+
+#include <charconv>
+#include <fstream>
+#include <sstream>
+
+#include "core/error.h"
+
+namespace sespm {
+
+int CsvTable::column(std::string_view name) const {
+    for (size_t i = 0; i < header.size(); ++i)
+        if (header[i] == name) return static_cast<int>(i);
+    return -1;
+}
+
+int CsvTable::require_column(std::string_view name) const {
+    int c = column(name);
+    if (c < 0) {
+        std::string have;
+        for (const auto& h : header) have += (have.empty() ? "" : ", ") + h;
+        throw DataError(where(path, 1, std::string(name),
+                              "required column is missing (the header has: " + have + ")"));
+    }
+    return c;
+}
+
+std::string trim(std::string_view s) {
+    size_t b = 0, e = s.size();
+    while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n')) ++b;
+    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n')) --e;
+    return std::string(s.substr(b, e - b));
+}
+
+// Returns the 1-based line of the first invalid UTF-8 byte sequence, or 0 if valid.
+static long invalid_utf8_line(std::string_view t) {
+    long line = 1;
+    for (size_t i = 0; i < t.size();) {
+        unsigned char c = static_cast<unsigned char>(t[i]);
+        if (c == '\n') ++line;
+        if (c < 0x80) { ++i; continue; }
+        int n = (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : -1;
+        if (n < 0 || c == 0xC0 || c == 0xC1) return line;
+        for (int k = 1; k <= n; ++k) {
+            if (i + k >= t.size()) return line;
+            if ((static_cast<unsigned char>(t[i + k]) & 0xC0) != 0x80) return line;
+        }
+        i += static_cast<size_t>(n) + 1;
+    }
+    return 0;
+}
+
+CsvTable parse_csv(std::string_view text, const std::string& path) {
+    CsvTable t;
+    t.path = path;
+    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    if (long bad = invalid_utf8_line(text))
+        throw DataError(where(path, bad, "", "text is not UTF-8 (save the file as UTF-8 CSV)"));
+
+    std::vector<std::string> row;
+    std::string cell;
+    long line = 1, row_start = 1;
+    bool in_quotes = false, any = false, cell_quoted = false;
+    auto end_row = [&](long at_line) {
+        row.push_back(cell);
+        cell.clear();
+        cell_quoted = false;
+        bool blank = row.size() == 1 && row[0].empty();
+        if (!blank) {
+            if (t.header.empty()) {
+                for (auto& h : row) h = trim(h);
+                t.header = std::move(row);
+            } else {
+                if (row.size() != t.header.size())
+                    throw DataError(where(path, row_start, "",
+                        "expected " + std::to_string(t.header.size()) + " cells as in the header, found " +
+                        std::to_string(row.size())));
+                t.rows.push_back(std::move(row));
+                t.row_line.push_back(row_start);
+            }
+        }
+        row.clear();
+        row_start = at_line;
+    };
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        any = true;
+        if (in_quotes) {
+            if (c == '"') {
+                if (i + 1 < text.size() && text[i + 1] == '"') { cell += '"'; ++i; }
+                else in_quotes = false;
+            } else {
+                if (c == '\n') ++line;
+                cell += c;
+            }
+            continue;
+        }
+        if (c == '"' && trim(cell).empty() && !cell_quoted) { in_quotes = true; cell_quoted = true; cell.clear(); }
+        else if (c == ',') { row.push_back(cell); cell.clear(); cell_quoted = false; }
+        else if (c == '\r') { /* CRLF: the \n ends the row */ }
+        else if (c == '\n') { ++line; end_row(line); }
+        else cell += c;
+    }
+    if (in_quotes) throw DataError(where(path, row_start, "", "a quoted cell is never closed"));
+    if (any && (!cell.empty() || !row.empty())) end_row(line);
+    if (t.header.empty()) throw DataError(where(path, 0, "", "the file is empty (no header row)"));
+    return t;
+}
+
+CsvTable read_csv(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw DataError(where(path, 0, "", "cannot open the file"));
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return parse_csv(ss.str(), path);
+}
+
+std::optional<double> parse_figure(std::string_view cell, const std::string& file, long line,
+                                   const std::string& field, bool allow_negative) {
+    std::string s = trim(cell);
+    if (s.empty() || s == "*" || s == "-" || s == "c" || s == "z" || s == ".." || s == "x" ||
+        s == ":" || s == "n/a" || s == "N/A")
+        return std::nullopt;
+    // thousands separators: digits grouped by commas, e.g. 1,234 or 12,345.6
+    std::string num;
+    bool bad_grouping = false;
+    if (s.find(',') != std::string::npos) {
+        size_t dot = s.find('.');
+        std::string intpart = s.substr(0, dot);
+        size_t start = (!intpart.empty() && (intpart[0] == '-' || intpart[0] == '+')) ? 1 : 0;
+        // groups after the first must be exactly 3 digits
+        size_t pos = intpart.find(',', start);
+        if (pos == start || pos - start > 3) bad_grouping = true;
+        while (pos != std::string::npos && !bad_grouping) {
+            size_t next = intpart.find(',', pos + 1);
+            size_t len = (next == std::string::npos ? intpart.size() : next) - pos - 1;
+            if (len != 3) bad_grouping = true;
+            pos = next;
+        }
+        for (char ch : s) if (ch != ',') num += ch;
+    } else {
+        num = s;
+    }
+    double v = 0;
+    const char* b = num.data();
+    const char* e = num.data() + num.size();
+    if (*b == '+') ++b;
+    auto [p, ec] = std::from_chars(b, e, v);
+    if (bad_grouping || ec != std::errc() || p != e)
+        throw DataError(where(file, line, field, "'" + s + "' is not a number"));
+    if (!std::isfinite(v))
+        throw DataError(where(file, line, field, "'" + s + "' is not a finite number"));
+    if (v < 0 && !allow_negative)
+        throw DataError(where(file, line, field, "'" + s + "' is negative; a count cannot be"));
+    return v;
+}
+
+} // namespace sespm

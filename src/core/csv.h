@@ -1,0 +1,41 @@
+// csv.h: a small RFC 4180 CSV reader for the figure tables (quoted fields, embedded commas and
+// quotes, CRLF, a UTF-8 BOM) that keeps line numbers so every error names file, line and field,
+// and the parsing of published figures ("1,234", blank, "*", "-", "c", "z", ".." = not published).
+#pragma once
+#include <cmath>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sespm {
+
+struct CsvTable {
+    std::string path;                            // for messages
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows;  // every row has header.size() cells
+    std::vector<long> row_line;                  // 1-based line number where each row starts
+
+    // Index of a column, or -1.
+    int column(std::string_view name) const;
+    // Index of a column; throws DataError naming the file and the missing column.
+    int require_column(std::string_view name) const;
+};
+
+// Parse CSV text. Throws DataError (file, line) on an unterminated quote, a row with a
+// different number of cells than the header, an empty file, or invalid UTF-8 (other encodings
+// such as Windows-1252 must be converted first; the message says so).
+CsvTable parse_csv(std::string_view text, const std::string& path_for_messages);
+// Read and parse a file; throws DataError if it cannot be read.
+CsvTable read_csv(const std::string& path);
+
+// A published figure: nullopt for "not published" markers (empty, "*", "-", "c", "z", "..",
+// "x", ":" and "n/a"); otherwise the number, with thousands separators accepted ("1,234").
+// Throws DataError naming file, line and field when the cell is not a number, or is
+// negative / non-finite and `allow_negative` is false.
+std::optional<double> parse_figure(std::string_view cell, const std::string& file, long line,
+                                   const std::string& field, bool allow_negative = false);
+
+std::string trim(std::string_view s);
+
+} // namespace sespm

@@ -1,0 +1,42 @@
+// data_dir.cpp: data directory discovery (see data_dir.h).
+#include "core/data_dir.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "core/error.h"
+
+namespace fs = std::filesystem;
+
+namespace sespm {
+
+std::vector<DataDirCandidate> data_dir_candidates(const std::optional<std::string>& flag) {
+    std::vector<DataDirCandidate> c;
+    if (flag) {  // an explicit --data is the only place looked in: a typo must not fall through
+        c.push_back({*flag, "--data"});
+        return c;
+    }
+    if (const char* env = std::getenv("SESPM_DATA"); env && *env) c.push_back({env, "$SESPM_DATA"});
+    c.push_back({"data", "./data"});
+    c.push_back({"../shared/data", "../shared/data"});
+#ifdef SESPM_SOURCE_DIR
+    c.push_back({std::string(SESPM_SOURCE_DIR) + "/../shared/data", "the checkout's sibling shared/data"});
+#endif
+    return c;
+}
+
+std::string find_data_dir(const std::optional<std::string>& flag) {
+    std::string tried;
+    for (const auto& cand : data_dir_candidates(flag)) {
+        fs::path p(cand.path);
+        std::error_code ec;
+        if (fs::is_regular_file(p / "boundaries" / "lad.geojson", ec))
+            return fs::weakly_canonical(p, ec).string();
+        std::string why = fs::is_directory(p, ec) ? "has no boundaries/lad.geojson" : "does not exist";
+        tried += "\n  " + cand.origin + ": " + cand.path + " (" + why + ")";
+    }
+    throw DataError("no data directory found; looked in:" + tried +
+                    "\nPass --data DIR or set SESPM_DATA to a folder holding boundaries/ and stats/.");
+}
+
+} // namespace sespm

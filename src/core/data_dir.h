@@ -1,0 +1,21 @@
+// data_dir.h: where the program finds its data. In order: --data DIR, $SESPM_DATA, ./data,
+// ../shared/data (relative to the working directory), then the checkout's sibling shared/data
+// (relative to the source tree this binary was built from). A directory counts only if it
+// holds boundaries/lad.geojson; when none does, the error lists every place looked in.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sespm {
+
+struct DataDirCandidate {
+    std::string path;
+    std::string origin;   // "--data", "$SESPM_DATA", "./data", ...
+};
+
+std::vector<DataDirCandidate> data_dir_candidates(const std::optional<std::string>& flag);
+// Throws DataError naming each candidate and why it was rejected.
+std::string find_data_dir(const std::optional<std::string>& flag);
+
+} // namespace sespm

@@ -1,0 +1,22 @@
+// error.h: the program's own error types. A DataError is bad or missing input (exit 1);
+// a UsageError is a bad command line (exit 2). Library errors (GDAL, GEOS, PROJ, SQLite) are
+// wrapped into DataError with the file, the line or feature, and the field they concern.
+#pragma once
+#include <stdexcept>
+#include <string>
+
+namespace sespm {
+
+struct DataError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// "FILE:LINE: field 'F': what" — the one format every message about input follows.
+std::string where(const std::string& file, long line, const std::string& field,
+                  const std::string& what);
+
+} // namespace sespm

@@ -1,0 +1,263 @@
+// layer_spec.cpp: strict reading of layer files (see layer_spec.h). nlohmann::json parses;
+// every object is checked against its list of allowed keys.
+#include "core/layer_spec.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "core/classify.h"
+#include "core/error.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace sespm {
+
+std::optional<Geography> parse_geography(std::string_view s) {
+    if (s == "district") return Geography::District;
+    if (s == "county") return Geography::County;
+    if (s == "lep") return Geography::Lep;
+    if (s == "subregion") return Geography::Subregion;
+    if (s == "region") return Geography::Region;
+    return std::nullopt;
+}
+
+std::string_view geography_name(Geography g) {
+    switch (g) {
+        case Geography::District: return "district";
+        case Geography::County: return "county";
+        case Geography::Lep: return "lep";
+        case Geography::Subregion: return "subregion";
+        case Geography::Region: return "region";
+    }
+    return "?";
+}
+
+namespace {
+
+struct Reader {
+    const std::string& path;
+
+    [[noreturn]] void fail(const std::string& key, const std::string& what) const {
+        throw DataError(where(path, 0, key, what));
+    }
+    void only_keys(const json& obj, const std::string& ctx, std::initializer_list<const char*> allowed) const {
+        if (!obj.is_object()) fail(ctx, "must be a JSON object");
+        for (auto it = obj.begin(); it != obj.end(); ++it) {
+            bool ok = std::any_of(allowed.begin(), allowed.end(),
+                                  [&](const char* a) { return it.key() == a; });
+            if (!ok) {
+                std::string list;
+                for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+                fail(ctx.empty() ? it.key() : ctx + "." + it.key(), "unknown key (allowed: " + list + ")");
+            }
+        }
+    }
+    std::string str(const json& obj, const std::string& ctx, const char* key, bool required,
+                    const std::string& def = "") const {
+        std::string name = ctx.empty() ? key : ctx + "." + key;
+        if (!obj.contains(key)) {
+            if (required) fail(name, "required key is missing");
+            return def;
+        }
+        if (!obj[key].is_string()) fail(name, "must be a string");
+        std::string v = obj[key].get<std::string>();
+        if (required && v.empty()) fail(name, "must not be empty");
+        return v;
+    }
+    double num(const json& obj, const std::string& ctx, const char* key, bool required, double def) const {
+        std::string name = ctx.empty() ? key : ctx + "." + key;
+        if (!obj.contains(key)) {
+            if (required) fail(name, "required key is missing");
+            return def;
+        }
+        if (!obj[key].is_number()) fail(name, "must be a number");
+        return obj[key].get<double>();
+    }
+    std::string data_path(const json& obj, const std::string& ctx, const char* key, bool required) const {
+        std::string p = str(obj, ctx, key, required);
+        if (p.empty()) return p;
+        fs::path fp(p);
+        std::string name = ctx.empty() ? key : ctx + "." + key;
+        if (fp.is_absolute()) fail(name, "'" + p + "' must be relative to the data directory");
+        for (const auto& part : fp)
+            if (part == "..") fail(name, "'" + p + "' leaves the data directory ('..' is not allowed)");
+        return p;
+    }
+};
+
+} // namespace
+
+LayerSpec parse_layer_spec(const std::string& text, const std::string& path) {
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const json::parse_error& e) {
+        throw DataError(where(path, 0, "", std::string("not valid JSON: ") + e.what()));
+    }
+    Reader r{path};
+    r.only_keys(j, "", {"id", "title", "description", "kind", "geography", "period", "count",
+                        "denominator", "rate", "limit", "user_columns", "points",
+                        "classification", "attribution"});
+    LayerSpec s;
+    s.path = path;
+    s.id = r.str(j, "", "id", true);
+    for (char c : s.id)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'))
+            r.fail("id", "'" + s.id + "' may hold only letters, digits, '_' and '-'");
+    s.title = r.str(j, "", "title", true);
+    s.description = r.str(j, "", "description", false);
+    s.period = r.str(j, "", "period", true);
+    s.attribution = r.str(j, "", "attribution", true);
+    std::string kind = r.str(j, "", "kind", true);
+    if (kind == "rate") s.kind = LayerKind::Rate;
+    else if (kind == "points") s.kind = LayerKind::Points;
+    else r.fail("kind", "'" + kind + "' is not a layer kind (rate, points)");
+    std::string geo = r.str(j, "", "geography", false, "district");
+    auto g = parse_geography(geo);
+    if (!g || (*g != Geography::District && *g != Geography::County))
+        r.fail("geography", "'" + geo + "' is not a published geography (district, county)");
+    s.native = *g;
+
+    if (s.kind == LayerKind::Rate) {
+        if (!j.contains("count")) r.fail("count", "required key is missing for a rate layer");
+        const json& c = j["count"];
+        r.only_keys(c, "count", {"file", "key", "value", "column"});
+        s.count.file = r.data_path(c, "count", "file", true);
+        s.count.key = r.str(c, "count", "key", false, "code");
+        s.count.value = r.str(c, "count", "value", false, "value");
+        s.count_column = r.str(c, "count", "column", false, "count");
+        if (j.contains("denominator")) {
+            const json& d = j["denominator"];
+            r.only_keys(d, "denominator", {"file", "key", "value", "column"});
+            FigureSource f;
+            f.file = r.data_path(d, "denominator", "file", false);
+            f.key = r.str(d, "denominator", "key", false, "code");
+            f.value = r.str(d, "denominator", "value", true);
+            s.denominator_column = r.str(d, "denominator", "column", false, "population");
+            s.denominator = f;
+        }
+        if (j.contains("rate")) {
+            const json& rt = j["rate"];
+            r.only_keys(rt, "rate", {"per", "unit", "column"});
+            s.rate_per = r.num(rt, "rate", "per", true, 10000);
+            if (!(s.rate_per > 0)) r.fail("rate.per", "must be positive");
+            s.rate_unit = r.str(rt, "rate", "unit", false, s.rate_unit);
+            s.rate_column = r.str(rt, "rate", "column", false, "rate");
+            if (!s.denominator) r.fail("rate", "a rate needs a 'denominator'");
+        }
+        if (j.contains("limit")) {
+            const json& l = j["limit"];
+            r.only_keys(l, "limit", {"per", "column", "headroom_column", "share_column",
+                                     "status_column", "near_pct"});
+            if (!s.denominator) r.fail("limit", "a limit needs a 'denominator'");
+            s.limit_per = r.num(l, "limit", "per", true, 0);
+            if (!(s.limit_per >= 1)) r.fail("limit.per", "must be at least 1 (residents per place)");
+            s.limit_column = r.str(l, "limit", "column", false, "limit");
+            s.headroom_column = r.str(l, "limit", "headroom_column", false, s.headroom_column);
+            s.share_column = r.str(l, "limit", "share_column", false, s.share_column);
+            s.status_column = r.str(l, "limit", "status_column", false, s.status_column);
+            s.near_share_pct = r.num(l, "limit", "near_pct", false, 90);
+            if (!(s.near_share_pct > 0 && s.near_share_pct <= 100))
+                r.fail("limit.near_pct", "must be in (0, 100]");
+        }
+        if (j.contains("user_columns")) {
+            if (!j["user_columns"].is_array()) r.fail("user_columns", "must be an array of strings");
+            for (const auto& u : j["user_columns"]) {
+                if (!u.is_string()) r.fail("user_columns", "must be an array of strings");
+                s.user_columns.push_back(u.get<std::string>());
+            }
+        }
+    } else {
+        if (!j.contains("points")) r.fail("points", "required key is missing for a points layer");
+        const json& p = j["points"];
+        r.only_keys(p, "points", {"file", "label", "column"});
+        s.points_file = r.data_path(p, "points", "file", true);
+        s.point_label = r.str(p, "points", "label", false, "name");
+        s.points_count_column = r.str(p, "points", "column", false, "count");
+    }
+
+    if (j.contains("classification")) {
+        const json& c = j["classification"];
+        r.only_keys(c, "classification", {"measure", "method", "classes", "palette", "breaks"});
+        s.class_measure = r.str(c, "classification", "measure", false);
+        s.class_method = r.str(c, "classification", "method", false, "quantile");
+        if (!parse_class_method(s.class_method))
+            r.fail("classification.method", "'" + s.class_method +
+                   "' is not a method (quantile, equal, jenks, stddev, manual)");
+        double k = r.num(c, "classification", "classes", false, 5);
+        if (k != static_cast<int>(k) || k < 2 || k > 12)
+            r.fail("classification.classes", "must be a whole number from 2 to 12");
+        s.classes = static_cast<int>(k);
+        s.palette = r.str(c, "classification", "palette", false, s.palette);
+        if (!palette_exists(s.palette)) r.fail("classification.palette", "'" + s.palette + "' is not a palette");
+        if (c.contains("breaks")) {
+            if (!c["breaks"].is_array()) r.fail("classification.breaks", "must be an array of numbers");
+            for (const auto& b : c["breaks"]) {
+                if (!b.is_number()) r.fail("classification.breaks", "must be an array of numbers");
+                s.manual_breaks.push_back(b.get<double>());
+            }
+        }
+    }
+    if (s.class_measure.empty()) {
+        if (s.kind == LayerKind::Points) s.class_measure = s.points_count_column;
+        else if (!s.limit_column.empty()) s.class_measure = s.share_column;
+        else if (s.denominator) s.class_measure = s.rate_column;
+        else s.class_measure = s.count_column;
+    }
+    return s;
+}
+
+LayerSpec read_layer_spec(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw DataError(where(path, 0, "", "cannot open the layer file"));
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return parse_layer_spec(ss.str(), path);
+}
+
+std::vector<LayerSpec> read_layer_dir(const std::string& dir) {
+    std::vector<std::string> files;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(dir, ec))
+        if (e.path().extension() == ".json") files.push_back(e.path().string());
+    if (ec) throw DataError(where(dir, 0, "", "cannot read the layer directory: " + ec.message()));
+    std::sort(files.begin(), files.end());
+    std::vector<LayerSpec> out;
+    std::map<std::string, std::string> seen;
+    for (const auto& f : files) {
+        LayerSpec s = read_layer_spec(f);
+        if (auto it = seen.find(s.id); it != seen.end())
+            throw DataError(where(f, 0, "id", "'" + s.id + "' is already used by " + it->second));
+        seen[s.id] = f;
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::string find_layer_dir(const std::optional<std::string>& flag) {
+    std::vector<std::string> cands;
+    if (flag) cands.push_back(*flag);
+    else {
+        if (const char* e = std::getenv("SESPM_LAYERS"); e && *e) cands.push_back(e);
+        cands.push_back("layers");
+#ifdef SESPM_SOURCE_DIR
+        cands.push_back(std::string(SESPM_SOURCE_DIR) + "/layers");
+#endif
+    }
+    std::string tried;
+    for (const auto& c : cands) {
+        std::error_code ec;
+        if (fs::is_directory(c, ec)) return c;
+        tried += "\n  " + c;
+    }
+    throw DataError("no layer directory found; looked in:" + tried + "\nPass --layers DIR.");
+}
+
+} // namespace sespm

@@ -1,0 +1,77 @@
+// measures.cpp: see measures.h.
+#include "core/measures.h"
+
+#include <cmath>
+
+namespace sespm {
+
+std::string limit_status(double count, double limit, double near_pct) {
+    if (count > limit) return "over";
+    if (limit > 0 && count / limit * 100.0 >= near_pct) return "near";
+    if (limit <= 0 && count > 0) return "over";
+    return "under";
+}
+
+MeasureRow compute_measure(const LayerSpec& spec, const std::string& code, const std::string& name,
+                           std::span<const std::string> native_members, const FigureData& figures,
+                           double ratio_override) {
+    MeasureRow r;
+    r.code = code;
+    r.name = name;
+    r.members = static_cast<int>(native_members.size());
+    double count = 0, denom = 0;
+    bool any_count = false, all_denom = !native_members.empty();
+    for (const auto& m : native_members) {
+        if (auto it = figures.count.find(m); it != figures.count.end()) { count += it->second; any_count = true; }
+        else ++r.members_without_figure;
+        if (auto it = figures.denominator.find(m); it != figures.denominator.end()) denom += it->second;
+        else all_denom = false;
+    }
+    if (any_count) r.count = count;
+    if (spec.denominator && all_denom) r.denominator = denom;
+    if (r.count && r.denominator && *r.denominator > 0) r.rate = *r.count / *r.denominator * spec.rate_per;
+    if (!spec.limit_column.empty()) {
+        r.residents_per_place = ratio_override > 0 ? ratio_override : spec.limit_per;
+        if (r.denominator) r.limit = std::floor(*r.denominator / r.residents_per_place);
+        if (r.count && r.limit) {
+            r.headroom = *r.limit - *r.count;
+            if (*r.limit > 0) r.share_pct = *r.count / *r.limit * 100.0;
+            r.status = limit_status(*r.count, *r.limit, spec.near_share_pct);
+        } else {
+            r.status = "no figure";
+        }
+    }
+    r.user.assign(spec.user_columns.size(), std::nullopt);
+    return r;
+}
+
+std::optional<double> measure_value(const LayerSpec& spec, const MeasureRow& row, const std::string& column) {
+    if (column == spec.count_column) return row.count;
+    if (spec.denominator && column == spec.denominator_column) return row.denominator;
+    if (spec.denominator && column == spec.rate_column) return row.rate;
+    if (!spec.limit_column.empty()) {
+        if (column == spec.limit_column) return row.limit;
+        if (column == spec.headroom_column) return row.headroom;
+        if (column == spec.share_column) return row.share_pct;
+    }
+    for (size_t i = 0; i < spec.user_columns.size(); ++i)
+        if (column == spec.user_columns[i] && i < row.user.size()) return row.user[i];
+    return std::nullopt;
+}
+
+std::vector<std::string> measure_columns(const LayerSpec& spec) {
+    std::vector<std::string> c{"code", "name"};
+    if (spec.denominator) c.push_back(spec.denominator_column);
+    c.push_back(spec.count_column);
+    if (spec.denominator) c.push_back(spec.rate_column);
+    if (!spec.limit_column.empty()) {
+        c.push_back(spec.limit_column);
+        c.push_back(spec.headroom_column);
+        c.push_back(spec.share_column);
+        c.push_back(spec.status_column);
+    }
+    for (const auto& u : spec.user_columns) c.push_back(u);
+    return c;
+}
+
+} // namespace sespm

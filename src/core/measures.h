@@ -1,0 +1,52 @@
+// measures.h: the figures of a rate layer per area and their derived measures: rate, limit
+// (e.g. the asylum-dispersal cluster limit, 1 place per 200 residents, or the NTS threshold of
+// 0.1% of children), headroom, share of the limit and status. Groups of areas sum counts and
+// denominators and recompute the rates: rates are never averaged. Pure computation, no I/O.
+#pragma once
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/layer_spec.h"
+
+namespace sespm {
+
+// Published figures keyed by the code of the layer's native geography. Absent = not published.
+struct FigureData {
+    std::unordered_map<std::string, double> count;
+    std::unordered_map<std::string, double> denominator;
+};
+
+struct MeasureRow {
+    std::string code, name;
+    std::optional<double> count, denominator, rate;
+    std::optional<double> limit, headroom, share_pct;
+    std::string status;                 // over, near, under, no figure (only with a limit)
+    double residents_per_place = 0;     // the ratio used for the limit (after any override)
+    int members = 0;                    // native areas summed
+    int members_without_figure = 0;     // of which had no published count
+    std::vector<std::optional<double>> user;  // one per spec.user_columns
+};
+
+// Sums the members' figures and derives the measures. `ratio_override` > 0 replaces
+// spec.limit_per for this area. A count is missing only when no member has a published count;
+// the denominator is missing when any member lacks one.
+MeasureRow compute_measure(const LayerSpec& spec, const std::string& code, const std::string& name,
+                           std::span<const std::string> native_members, const FigureData& figures,
+                           double ratio_override = 0);
+
+// Status word for a share of the limit: "over" above 100%, "near" at or above near_pct,
+// otherwise "under".
+std::string limit_status(double count, double limit, double near_pct);
+
+// The value of a named output column of a row (count, denominator, rate, limit, headroom,
+// share, or a user column), by the names the spec gives them; nullopt if missing or unknown.
+std::optional<double> measure_value(const LayerSpec& spec, const MeasureRow& row, const std::string& column);
+
+// Column names of a rate layer's table, in order: code, name, denominator, count, rate,
+// limit, headroom, share, status, user columns (those the spec defines).
+std::vector<std::string> measure_columns(const LayerSpec& spec);
+
+} // namespace sespm

@@ -1,0 +1,23 @@
+// styling.cpp: see styling.h.
+#include "core/styling.h"
+
+namespace sespm {
+
+Styled style_values(const std::vector<std::optional<double>>& values, ClassMethod method, int classes,
+                    const std::string& palette, std::span<const double> manual_breaks) {
+    Styled s;
+    std::vector<double> present;
+    for (const auto& v : values) if (v) present.push_back(*v);
+    if (!present.empty()) {
+        s.classification = classify(present, method, classes, manual_breaks);
+        s.palette = palette_colors(palette, s.classification.class_count());
+    }
+    for (const auto& v : values) {
+        int k = v && !present.empty() ? s.classification.class_of(*v) : -1;
+        s.class_index.push_back(k);
+        s.fill.push_back((k >= 0 ? s.palette[k] : no_figure_colour).hex());
+    }
+    return s;
+}
+
+} // namespace sespm

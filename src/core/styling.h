@@ -1,0 +1,27 @@
+// styling.h: from the values of a choropleth to a class index and a colour per area, the
+// single step that exports, the headless render and the map window share so that the same
+// options always give the same colours. Areas with no published figure get `no_figure_colour`.
+#pragma once
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/classify.h"
+
+namespace sespm {
+
+inline const Rgb no_figure_colour{0xd0, 0xd0, 0xd0};
+
+struct Styled {
+    Classification classification;
+    std::vector<Rgb> palette;            // one colour per class
+    std::vector<int> class_index;        // per value; -1 = no figure
+    std::vector<std::string> fill;       // per value, "#rrggbb"
+};
+
+// Classifies the present values (an empty set of values gives zero classes, every area grey).
+Styled style_values(const std::vector<std::optional<double>>& values, ClassMethod method, int classes,
+                    const std::string& palette, std::span<const double> manual_breaks = {});
+
+} // namespace sespm

@@ -1,0 +1,305 @@
+// boundaries.cpp: reading areas through OGR, projecting them to EPSG:27700, and the Atlas that
+// loads each geography on first use (see boundaries.h).
+#include "io/boundaries.h"
+
+#include <gdal_priv.h>
+#include <ogr_geometry.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/csv.h"
+#include "core/error.h"
+#include "io/gdal_util.h"
+
+namespace sespm {
+
+void OgrGeomDeleter::operator()(OGRGeometry* g) const { OGRGeometryFactory::destroyGeometry(g); }
+
+const Area* AreaSet::find(const std::string& code) const {
+    auto it = index.find(code);
+    return it == index.end() ? nullptr : &areas[it->second];
+}
+
+std::string subregion_code(const std::string& name) {
+    std::string c = "SESPM";
+    bool dash = true;
+    for (char ch : name) {
+        if (std::isalnum(static_cast<unsigned char>(ch))) {
+            if (dash) c += '-';
+            c += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+            dash = false;
+        } else {
+            dash = true;
+        }
+    }
+    return c;
+}
+
+namespace {
+
+OGRSpatialReference make_srs(int epsg) {
+    OGRSpatialReference s;
+    s.importFromEPSG(epsg);
+    s.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    return s;
+}
+
+// Projects a lon/lat geometry to BNG and hands it to GEOS.
+GeomPtr to_bng_geos(const GeosContext& geos, const OGRGeometry& lonlat,
+                    OGRCoordinateTransformation& to_bng, const std::string& what) {
+    std::unique_ptr<OGRGeometry> copy(lonlat.clone());
+    if (copy->transform(&to_bng) != OGRERR_NONE)
+        throw DataError(what + ": cannot transform the geometry to British National Grid (EPSG:27700)");
+    GEOSGeometry* g = copy->exportToGEOS(geos.get());
+    return own(geos, check(geos, g, what));
+}
+
+void index_areas(AreaSet& s) {
+    s.index.clear();
+    for (size_t i = 0; i < s.areas.size(); ++i) s.index[s.areas[i].code] = i;
+}
+
+std::vector<std::string> split(const std::string& s, char sep) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : s) {
+        if (c == sep) { if (!trim(cur).empty()) out.push_back(trim(cur)); cur.clear(); }
+        else cur += c;
+    }
+    if (!trim(cur).empty()) out.push_back(trim(cur));
+    return out;
+}
+
+} // namespace
+
+AreaSet read_area_file(const GeosContext& geos, const std::string& path, const std::string& code_field,
+                       const std::string& name_field) {
+    gdal_init();
+    GdalErrorCapture capture;
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                              nullptr, nullptr, nullptr));
+    if (!ds) {
+        std::string why = capture.last();
+        throw DataError(where(path, 0, "", "GDAL cannot read it as a vector file" +
+                                               (why.empty() ? std::string() : ": " + why)));
+    }
+    if (ds->GetLayerCount() < 1) throw DataError(where(path, 0, "", "the file holds no layer"));
+    OGRLayer* layer = ds->GetLayer(0);
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    int ci = defn->GetFieldIndex(code_field.c_str());
+    int ni = defn->GetFieldIndex(name_field.c_str());
+    if (ci < 0) throw DataError(where(path, 0, code_field, "the features have no such property (the code)"));
+
+    OGRSpatialReference ll = make_srs(4326), bng = make_srs(27700);
+    OGRSpatialReference src = ll;
+    bool declared_crs = false;
+    if (const OGRSpatialReference* s = layer->GetSpatialRef()) {
+        src = *s;
+        src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        declared_crs = true;
+    }
+    std::unique_ptr<OGRCoordinateTransformation> src_to_ll(OGRCreateCoordinateTransformation(&src, &ll));
+    std::unique_ptr<OGRCoordinateTransformation> ll_to_bng(OGRCreateCoordinateTransformation(&ll, &bng));
+    if (!src_to_ll || !ll_to_bng)
+        throw DataError(where(path, 0, "", "PROJ cannot transform its coordinate system to EPSG:27700"));
+    bool src_is_ll = src.IsSame(&ll);
+
+    AreaSet set;
+    set.source = path;
+    long fid = 0;
+    layer->ResetReading();
+    for (auto& feat : *layer) {
+        ++fid;
+        std::string what = path + ": feature " + std::to_string(fid);
+        if (!feat->IsFieldSetAndNotNull(ci))
+            throw DataError(what + ": field '" + code_field + "': the code is missing");
+        Area a;
+        a.code = trim(feat->GetFieldAsString(ci));
+        if (a.code.empty()) throw DataError(what + ": field '" + code_field + "': the code is empty");
+        what += " (" + a.code + ")";
+        a.name = ni >= 0 && feat->IsFieldSetAndNotNull(ni) ? feat->GetFieldAsString(ni) : a.code;
+        for (int f = 0; f < defn->GetFieldCount(); ++f)
+            if (f != ci && f != ni && feat->IsFieldSetAndNotNull(f))
+                a.props[defn->GetFieldDefn(f)->GetNameRef()] = feat->GetFieldAsString(f);
+        OGRGeometry* g = feat->StealGeometry();
+        if (!g) throw DataError(what + ": field 'geometry': the feature has no geometry");
+        OgrGeomPtr geom(g);
+        auto type = wkbFlatten(geom->getGeometryType());
+        if (type != wkbPolygon && type != wkbMultiPolygon)
+            throw DataError(what + ": field 'geometry': " + OGRGeometryTypeToName(type) +
+                            " is not an area (Polygon or MultiPolygon expected)");
+        if (geom->IsEmpty()) throw DataError(what + ": field 'geometry': the geometry is empty");
+        if (!src_is_ll) {
+            if (geom->transform(src_to_ll.get()) != OGRERR_NONE)
+                throw DataError(what + ": cannot transform the geometry to longitude/latitude");
+        } else {
+            OGREnvelope env;
+            geom->getEnvelope(&env);
+            if (env.MinX < -180 || env.MaxX > 180 || env.MinY < -90 || env.MaxY > 90)
+                throw DataError(what + ": field 'geometry': coordinates like (" + std::to_string(env.MinX) +
+                                ", " + std::to_string(env.MinY) + ") are not longitude/latitude" +
+                                (declared_crs ? "" : "; they look like eastings/northings: declare the CRS"));
+        }
+        a.bng = to_bng_geos(geos, *geom, *ll_to_bng, what);
+        a.lonlat = std::move(geom);
+        a.members = {a.code};
+        if (set.index.count(a.code))
+            throw DataError(what + ": field '" + code_field + "': duplicate code " + a.code);
+        set.index[a.code] = set.areas.size();
+        set.areas.push_back(std::move(a));
+    }
+    if (set.areas.empty()) throw DataError(where(path, 0, "", "the file holds no features"));
+    return set;
+}
+
+AreaSet Atlas::dissolve_districts(const std::string& what,
+                                  const std::vector<std::pair<std::string, std::string>>& district_to_group,
+                                  const std::map<std::string, std::string>& group_names) {
+    const AreaSet& d = areas(Geography::District);
+    std::map<std::string, std::vector<const Area*>> groups;
+    for (const auto& [dist, grp] : district_to_group) {
+        const Area* a = d.find(dist);
+        if (!a) throw DataError(what + ": district " + dist + " is not in " + d.source);
+        groups[grp].push_back(a);
+    }
+    OGRSpatialReference ll = make_srs(4326), bng = make_srs(27700);
+    std::unique_ptr<OGRCoordinateTransformation> ll_to_bng(OGRCreateCoordinateTransformation(&ll, &bng));
+    AreaSet set;
+    set.source = what;
+    for (auto& [code, members] : groups) {
+        std::vector<GEOSGeometry*> parts;
+        for (const Area* m : members) parts.push_back(m->lonlat->exportToGEOS(geos_.get()));
+        GEOSGeometry* coll = GEOSGeom_createCollection_r(geos_, GEOS_GEOMETRYCOLLECTION, parts.data(),
+                                                         static_cast<unsigned>(parts.size()));
+        GeomPtr c = own(geos_, check(geos_, coll, what + ": " + code));
+        GeomPtr u = own(geos_, check(geos_, GEOSUnaryUnion_r(geos_, c.get()), what + ": union of " + code));
+        Area a;
+        a.code = code;
+        auto nit = group_names.find(code);
+        a.name = nit == group_names.end() ? code : nit->second;
+        for (const Area* m : members) a.members.push_back(m->code);
+        a.lonlat.reset(OGRGeometryFactory::createFromGEOS(geos_.get(), u.get()));
+        if (!a.lonlat) throw DataError(what + ": cannot convert the union of " + code);
+        a.bng = to_bng_geos(geos_, *a.lonlat, *ll_to_bng, what + ": " + code);
+        set.areas.push_back(std::move(a));
+    }
+    index_areas(set);
+    return set;
+}
+
+const AreaSet& Atlas::areas(Geography g) {
+    if (auto it = sets_.find(g); it != sets_.end()) return it->second;
+    AreaSet set;
+    switch (g) {
+        case Geography::District:
+            set = read_area_file(geos_, path("boundaries/lad.geojson"));
+            break;
+        case Geography::County: {
+            set = read_area_file(geos_, path("boundaries/counties.geojson"));
+            for (auto& a : set.areas) {
+                auto it = a.props.find("lad_codes");
+                if (it == a.props.end())
+                    throw DataError(where(set.source, 0, "lad_codes", "county " + a.code + " lists no districts"));
+                a.members = split(it->second, ';');
+            }
+            break;
+        }
+        case Geography::Lep: {
+            set = read_area_file(geos_, path("boundaries/lep_from_lad.geojson"));
+            CsvTable t = read_csv(path("boundaries/lad_lep_lookup.csv"));
+            int lc = t.require_column("lad_code"), ec = t.require_column("lep_code");
+            for (auto& a : set.areas) a.members.clear();
+            for (size_t r = 0; r < t.rows.size(); ++r) {
+                auto it = set.index.find(t.rows[r][ec]);
+                if (it == set.index.end())
+                    throw DataError(where(t.path, t.row_line[r], "lep_code",
+                                          "'" + t.rows[r][ec] + "' is not in lep_from_lad.geojson"));
+                set.areas[it->second].members.push_back(t.rows[r][lc]);
+            }
+            break;
+        }
+        case Geography::Subregion: {
+            CsvTable t = read_csv(path("boundaries/sespm_subregions.csv"));
+            int lc = t.require_column("lad_code"), sc = t.require_column("subregion");
+            std::vector<std::pair<std::string, std::string>> map;
+            std::map<std::string, std::string> names;
+            for (const auto& row : t.rows) {
+                map.emplace_back(row[lc], subregion_code(row[sc]));
+                names[subregion_code(row[sc])] = row[sc];
+            }
+            set = dissolve_districts(t.path, map, names);
+            break;
+        }
+        case Geography::Region: {
+            const AreaSet& d = areas(Geography::District);
+            std::vector<std::pair<std::string, std::string>> map;
+            std::map<std::string, std::string> names;
+            for (const auto& a : d.areas) {
+                auto rc = a.props.find("rgn_code");
+                if (rc == a.props.end()) throw DataError(where(d.source, 0, "rgn_code", a.code + " has no region"));
+                map.emplace_back(a.code, rc->second);
+                auto rn = a.props.find("rgn_name");
+                if (rn != a.props.end()) names[rc->second] = rn->second;
+            }
+            set = dissolve_districts(d.source + " (dissolved by rgn_code)", map, names);
+            break;
+        }
+    }
+    return sets_.emplace(g, std::move(set)).first->second;
+}
+
+std::vector<std::string> Atlas::members_of(const std::string& code) {
+    const AreaSet& d = areas(Geography::District);
+    if (d.find(code)) return {code};
+    std::vector<std::string> out;
+    auto by_prop = [&](const char* prop) {
+        for (const auto& a : d.areas)
+            if (auto it = a.props.find(prop); it != a.props.end() && it->second == code) out.push_back(a.code);
+    };
+    if (code.rfind("E12", 0) == 0) by_prop("rgn_code");
+    else if (code.rfind("E10", 0) == 0 || code.rfind("E11", 0) == 0 || code.rfind("E13", 0) == 0) by_prop("utla_code");
+    else if (code.rfind("SESPM-", 0) == 0) {
+        CsvTable t = read_csv(path("boundaries/sespm_subregions.csv"));
+        int lc = t.require_column("lad_code"), sc = t.require_column("subregion");
+        for (const auto& row : t.rows) if (subregion_code(row[sc]) == code) out.push_back(row[lc]);
+    } else if (code.rfind("E37", 0) == 0) {
+        CsvTable t = read_csv(path("boundaries/lad_lep_lookup.csv"));
+        int lc = t.require_column("lad_code"), ec = t.require_column("lep_code");
+        for (const auto& row : t.rows) if (row[ec] == code) out.push_back(row[lc]);
+    }
+    if (out.empty())
+        throw UsageError("unknown area code '" + code + "' (expected a district, county, LEP (E37...), region "
+                         "(E12...) or SESPM sub-region code, e.g. E12000008 for the South East)");
+    return out;
+}
+
+std::string Atlas::name_of(const std::string& code) {
+    for (Geography g : {Geography::District, Geography::County}) {
+        if (const Area* a = areas(g).find(code)) return a->name;
+    }
+    for (Geography g : {Geography::Lep, Geography::Subregion, Geography::Region}) {
+        if (auto it = sets_.find(g); it != sets_.end())
+            if (const Area* a = it->second.find(code)) return a->name;
+    }
+    return code;
+}
+
+std::vector<size_t> Atlas::select(Geography g, const std::optional<std::string>& within) {
+    const AreaSet& s = areas(g);
+    std::vector<size_t> out;
+    if (!within) {
+        for (size_t i = 0; i < s.areas.size(); ++i) out.push_back(i);
+        return out;
+    }
+    std::vector<std::string> m = members_of(*within);
+    std::set<std::string> inside(m.begin(), m.end());
+    for (size_t i = 0; i < s.areas.size(); ++i)
+        for (const auto& mem : s.areas[i].members)
+            if (inside.count(mem)) { out.push_back(i); break; }
+    return out;
+}
+
+} // namespace sespm

@@ -1,0 +1,76 @@
+// boundaries.h: the areas the program maps, read through GDAL/OGR from the data directory:
+// districts (lad.geojson), counties (counties.geojson), LEPs (lep_from_lad.geojson with
+// lad_lep_lookup.csv membership), the four SESPM sub-regions and the English regions (both
+// dissolved from districts with GEOS). Each area keeps its lon/lat geometry (for RFC 7946
+// export) and a British National Grid (EPSG:27700) GEOS geometry for areas and distances.
+// Every area also knows its member districts, so any group's figures are sums over districts.
+#pragma once
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/layer_spec.h"
+#include "io/geos.h"
+
+class OGRGeometry;
+
+namespace sespm {
+
+struct OgrGeomDeleter { void operator()(OGRGeometry* g) const; };
+using OgrGeomPtr = std::unique_ptr<OGRGeometry, OgrGeomDeleter>;
+
+struct Area {
+    std::string code, name;
+    std::vector<std::string> members;            // district codes (a district lists itself)
+    std::map<std::string, std::string> props;    // e.g. rgn_code, utla_code, sespm_subregion
+    OgrGeomPtr lonlat;                           // EPSG:4326, lon/lat order
+    GeomPtr bng;                                 // EPSG:27700, metres
+};
+
+struct AreaSet {
+    std::string source;                          // file(s) it came from, for messages
+    std::vector<Area> areas;
+    std::unordered_map<std::string, size_t> index;
+    const Area* find(const std::string& code) const;
+};
+
+// Reads any polygon file GDAL can open as areas, with codes and names from the given fields.
+// Geometries are transformed to EPSG:27700 through PROJ. Throws DataError naming the file,
+// the feature and the field for a missing code, a duplicate code, a non-polygon geometry, an
+// empty geometry, or coordinates that are not longitude/latitude when the file has no CRS.
+AreaSet read_area_file(const GeosContext& geos, const std::string& path,
+                       const std::string& code_field = "code", const std::string& name_field = "name");
+
+class Atlas {
+public:
+    Atlas(std::string data_dir, const GeosContext& geos) : dir_(std::move(data_dir)), geos_(geos) {}
+    const std::string& data_dir() const { return dir_; }
+    const GeosContext& geos() const { return geos_; }
+    // Loaded on first use.
+    const AreaSet& areas(Geography g);
+    // The member districts of any known code (district, county, LEP, sub-region, region);
+    // throws UsageError when the code is unknown.
+    std::vector<std::string> members_of(const std::string& code);
+    // Name of any known code, or empty.
+    std::string name_of(const std::string& code);
+    // Indices of the areas of geography g sharing at least one member district with `within`.
+    std::vector<size_t> select(Geography g, const std::optional<std::string>& within);
+
+private:
+    std::string path(const std::string& rel) const { return dir_ + "/" + rel; }
+    AreaSet dissolve_districts(const std::string& what,
+                               const std::vector<std::pair<std::string, std::string>>& district_to_group,
+                               const std::map<std::string, std::string>& group_names);
+    std::string dir_;
+    const GeosContext& geos_;
+    std::map<Geography, AreaSet> sets_;
+};
+
+// Stable code for a SESPM sub-region name, e.g. "Sussex & Surrey" -> "SESPM-SUSSEX-SURREY".
+std::string subregion_code(const std::string& name);
+
+} // namespace sespm

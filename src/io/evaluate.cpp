@@ -1,0 +1,118 @@
+// evaluate.cpp: see evaluate.h.
+#include "io/evaluate.h"
+
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+#include "core/error.h"
+#include "io/points.h"
+#include "io/spatial.h"
+
+namespace sespm {
+
+std::string Cell::format() const {
+    if (is_text) return text;
+    if (!num) return "";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, *num);
+    std::string s = buf;
+    if (s == "-0" || s == "-0.0" || s == "-0.00") s.erase(0, 1);
+    return s;
+}
+
+std::vector<std::string> native_members(Atlas& atlas, const LayerSpec& spec, Geography g, const Area& a) {
+    if (spec.native == Geography::District || g == spec.native) return spec.native == g ? std::vector<std::string>{a.code} : a.members;
+    // native == County
+    if (g == Geography::District)
+        throw UsageError("layer '" + spec.id + "' is published by county and unitary authority only; use "
+                         "--geography county, subregion or region");
+    std::set<std::string> want(a.members.begin(), a.members.end()), covered;
+    std::vector<std::string> out;
+    for (const auto& c : atlas.areas(Geography::County).areas) {
+        bool all_in = !c.members.empty();
+        for (const auto& m : c.members) if (!want.count(m)) { all_in = false; break; }
+        if (!all_in) continue;
+        out.push_back(c.code);
+        covered.insert(c.members.begin(), c.members.end());
+    }
+    if (covered != want) return {};
+    return out;
+}
+
+namespace {
+
+int decimals_for(const LayerSpec& s, const std::string& col) {
+    if (col == s.rate_column) return 2;
+    if (col == s.share_column) return 1;
+    return 0;
+}
+
+LayerResult evaluate_rate(Atlas& atlas, const LayerSpec& spec, const EvaluateOptions& opt, LayerResult r) {
+    LoadedFigures figs = read_figures(atlas.data_dir(), spec);
+    r.report = join_report(figs, atlas.areas(spec.native));
+    const AreaSet& set = atlas.areas(opt.geography);
+    r.columns = measure_columns(spec);
+    for (size_t idx : r.selection) {
+        const Area& a = set.areas[idx];
+        std::vector<std::string> nm = native_members(atlas, spec, opt.geography, a);
+        double ratio = 0;
+        if (auto it = opt.ratio_overrides.find(a.code); it != opt.ratio_overrides.end()) ratio = it->second;
+        MeasureRow m = compute_measure(spec, a.code, a.name, nm, figs.data, ratio);
+        std::vector<Cell> row;
+        for (const auto& col : r.columns) {
+            if (col == "code") row.push_back(Cell::of_text(a.code));
+            else if (col == "name") row.push_back(Cell::of_text(a.name));
+            else if (!spec.limit_column.empty() && col == spec.status_column) row.push_back(Cell::of_text(m.status));
+            else row.push_back(Cell::of_num(measure_value(spec, m, col), decimals_for(spec, col)));
+        }
+        r.class_values.push_back(measure_value(spec, m, spec.class_measure));
+        r.rows.push_back(std::move(row));
+        r.measures.push_back(std::move(m));
+    }
+    return r;
+}
+
+LayerResult evaluate_points(Atlas& atlas, const LayerSpec& spec, const EvaluateOptions& opt, LayerResult r) {
+    std::string file = opt.points_file.empty() ? atlas.data_dir() + "/" + spec.points_file : opt.points_file;
+    PointSet pts = read_points(file, spec.point_label, atlas.data_dir() + "/postcodes/codepoint_south_east.csv");
+    const AreaSet& set = atlas.areas(opt.geography);
+    std::vector<int> counts = count_points(atlas.geos(), set, r.selection, pts);
+    std::vector<NearestPoint> near = nearest_points(atlas.geos(), set, r.selection, pts);
+    r.columns = {"code", "name", spec.points_count_column, "nearest", "distance_km"};
+    r.report.areas = set.areas.size();
+    for (size_t k = 0; k < r.selection.size(); ++k) {
+        const Area& a = set.areas[r.selection[k]];
+        std::vector<Cell> row{Cell::of_text(a.code), Cell::of_text(a.name), Cell::of_num(counts[k], 0)};
+        if (near[k].point >= 0) {
+            row.push_back(Cell::of_text(pts.labels[near[k].point]));
+            row.push_back(Cell::of_num(near[k].distance_m / 1000.0, 2));
+        } else {
+            row.push_back(Cell::of_text(""));
+            row.push_back(Cell::of_num(std::nullopt, 2));
+        }
+        if (counts[k] > 0) ++r.report.matched;
+        r.class_values.push_back(static_cast<double>(counts[k]));
+        r.rows.push_back(std::move(row));
+    }
+    return r;
+}
+
+} // namespace
+
+LayerResult evaluate_layer(Atlas& atlas, const LayerSpec& spec, const EvaluateOptions& opt) {
+    LayerResult r;
+    r.spec = spec;
+    r.geography = opt.geography;
+    r.selection = atlas.select(opt.geography, opt.within);
+    for (const auto& [code, ratio] : opt.ratio_overrides) {
+        if (!atlas.areas(opt.geography).find(code))
+            throw UsageError("--ratio " + code + "=...: no " + std::string(geography_name(opt.geography)) +
+                             " has the code " + code);
+        if (!(ratio >= 1)) throw UsageError("--ratio " + code + ": the ratio must be at least 1 resident per place");
+    }
+    if (spec.kind == LayerKind::Points) return evaluate_points(atlas, spec, opt, std::move(r));
+    return evaluate_rate(atlas, spec, opt, std::move(r));
+}
+
+} // namespace sespm

@@ -1,0 +1,53 @@
+// evaluate.h: one overlay evaluated over one geography: the areas selected (optionally only
+// those inside a code, e.g. E12000008), their measures as a table of cells, the value each area
+// is classified by, and the join report. The table and export commands (and the map) all go
+// through here, so they always show the same figures.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/layer_spec.h"
+#include "core/measures.h"
+#include "io/boundaries.h"
+#include "io/figures.h"
+
+namespace sespm {
+
+struct Cell {
+    std::optional<double> num;   // a number, or missing when text is empty too
+    std::string text;            // a text cell (code, name, status, a point's label)
+    int decimals = 0;
+    bool is_text = false;
+    static Cell of_text(std::string s) { Cell c; c.text = std::move(s); c.is_text = true; return c; }
+    static Cell of_num(std::optional<double> v, int d) { Cell c; c.num = v; c.decimals = d; return c; }
+    std::string format() const;  // "" for missing
+};
+
+struct LayerResult {
+    LayerSpec spec;
+    Geography geography = Geography::District;
+    std::vector<size_t> selection;           // indices into atlas.areas(geography)
+    std::vector<std::string> columns;
+    std::vector<std::vector<Cell>> rows;     // one per selected area
+    std::vector<MeasureRow> measures;        // rate layers: one per selected area
+    std::vector<std::optional<double>> class_values;  // the classified measure per row
+    JoinReport report;
+};
+
+struct EvaluateOptions {
+    Geography geography = Geography::District;
+    std::optional<std::string> within;
+    std::map<std::string, double> ratio_overrides;   // area code -> residents per place
+    std::string points_file;                          // points layers: replaces the layer's file
+};
+
+LayerResult evaluate_layer(Atlas& atlas, const LayerSpec& spec, const EvaluateOptions& opt);
+
+// The codes of the layer's native geography that make up area `a` of geography `g`, or an
+// empty list when `a` is not a whole union of native areas. Throws UsageError when the layer
+// cannot be shown at that geography at all (county figures at district level).
+std::vector<std::string> native_members(Atlas& atlas, const LayerSpec& spec, Geography g, const Area& a);
+
+} // namespace sespm

@@ -1,0 +1,32 @@
+// export.h: writing a classified table of areas through GDAL: GeoJSON (RFC 7946: lon/lat,
+// 6 decimals, right-hand winding, simplestyle `fill` colours, the attribution as a top-level
+// member), CSV (attributes, no geometry) and GeoPackage. The format follows the extension. Files
+// are written under a temporary name beside the target and renamed, so a failed export leaves
+// neither a partial file nor a damaged earlier one.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "io/boundaries.h"
+#include "io/evaluate.h"
+
+namespace sespm {
+
+struct ExportData {
+    const AreaSet* set = nullptr;
+    std::vector<size_t> selection;             // areas, one per row
+    std::vector<std::string> columns;
+    std::vector<std::vector<Cell>> rows;
+    std::vector<int> class_index;              // -1 = no figure
+    std::vector<std::string> fill;             // "#rrggbb" per row
+    std::string layer_id, title, period, measure, classification, attribution;
+};
+
+enum class ExportFormat { GeoJson, Csv, GeoPackage };
+// By extension (.geojson/.json, .csv, .gpkg); throws UsageError otherwise.
+ExportFormat export_format_for(const std::string& path);
+
+// Throws UsageError for an output path that is a directory; DataError when writing fails.
+void export_areas(const ExportData& d, const std::string& path);
+
+} // namespace sespm

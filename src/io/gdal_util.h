@@ -1,0 +1,19 @@
+// gdal_util.h: one-time GDAL registration and capture of GDAL's error text, so messages reach
+// the user in the program's own words (never GDAL printing to stderr on its own).
+#pragma once
+#include <string>
+
+namespace sespm {
+
+void gdal_init();
+// Silences GDAL's default printing for the lifetime of the object and keeps the last message.
+class GdalErrorCapture {
+public:
+    GdalErrorCapture();
+    ~GdalErrorCapture();
+    GdalErrorCapture(const GdalErrorCapture&) = delete;
+    GdalErrorCapture& operator=(const GdalErrorCapture&) = delete;
+    std::string last() const;
+};
+
+} // namespace sespm
