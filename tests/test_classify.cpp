@@ -449,7 +449,9 @@ TEST_CASE("palettes: registry, errors, distinct colours") {
     CHECK(!palette_exists("rainbow"));
     CHECK(!palette_exists(""));
     CHECK_THROWS_AS(palette_colors("rainbow", 5), std::invalid_argument);
-    CHECK_THROWS_AS(palette_colors("blues", 0), std::invalid_argument);
+    CHECK(palette_colors("blues", 0).empty());   // no classes, no colours
+    CHECK_THROWS_AS(palette_colors("rainbow", 0), std::invalid_argument);
+    CHECK_THROWS_AS(palette_colors("blues", -1), std::invalid_argument);
     CHECK_THROWS_AS(palette_colors("blues", 33), std::invalid_argument);
 
     for (const auto& p : all) {

@@ -30,7 +30,7 @@ int cmd_export(const std::vector<std::string>& argv) {
     std::string id = a.require("--layer", "export");
     auto out = a.get("-o") ? a.get("-o") : a.get("--output");
     if (!out) throw UsageError("export: -o FILE is required (see export --help)");
-    export_format_for(*out);  // a bad extension is a usage error before any work
+    check_output_path(*out);  // a directory or a bad extension is a usage error before any work
     EvaluateOptions opt;
     opt.geography = geography_option(a);
     opt.within = a.get("--within");

@@ -479,7 +479,9 @@ bool palette_exists(std::string_view id) { return find_palette(id) != nullptr; }
 std::vector<Rgb> palette_colors(std::string_view id, int n) {
     const PaletteDef* p = find_palette(id);
     if (!p) throw std::invalid_argument("unknown palette: " + std::string(id));
-    if (n < 1 || n > 32) throw std::invalid_argument("palette_colors: n must be between 1 and 32");
+    // n = 0 (a classification of no values has no classes) gives no colours.
+    if (n < 0 || n > 32) throw std::invalid_argument("palette_colors: n must be between 0 and 32");
+    if (n == 0) return {};
     const auto pos = anchor_positions(*p);
     std::vector<Rgb> out;
     out.reserve(static_cast<std::size_t>(n));

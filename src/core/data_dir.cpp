@@ -19,9 +19,6 @@ std::vector<DataDirCandidate> data_dir_candidates(const std::optional<std::strin
     if (const char* env = std::getenv("SESPM_DATA"); env && *env) c.push_back({env, "$SESPM_DATA"});
     c.push_back({"data", "./data"});
     c.push_back({"../shared/data", "../shared/data"});
-#ifdef SESPM_SOURCE_DIR
-    c.push_back({std::string(SESPM_SOURCE_DIR) + "/../shared/data", "the checkout's sibling shared/data"});
-#endif
     return c;
 }
 

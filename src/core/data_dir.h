@@ -1,6 +1,6 @@
 // data_dir.h: where the program finds its data. In order: --data DIR, $SESPM_DATA, ./data,
-// ../shared/data (relative to the working directory), then the checkout's sibling shared/data
-// (relative to the source tree this binary was built from). A directory counts only if it
+// then ../shared/data (relative to the working directory: run from the checkout, that is the
+// checkout's sibling shared/). A directory counts only if it
 // holds boundaries/lad.geojson; when none does, the error lists every place looked in.
 #pragma once
 #include <optional>

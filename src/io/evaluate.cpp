@@ -66,7 +66,14 @@ LayerResult evaluate_rate(Atlas& atlas, const LayerSpec& spec, const EvaluateOpt
             else if (!spec.limit_column.empty() && col == spec.status_column) row.push_back(Cell::of_text(m.status));
             else row.push_back(Cell::of_num(measure_value(spec, m, col), decimals_for(spec, col)));
         }
-        r.class_values.push_back(measure_value(spec, m, spec.class_measure));
+        // Classify the value as shown and exported (rounded to its column's decimals), so anyone
+        // can reproduce the classes from the exported figures.
+        std::optional<double> cv = measure_value(spec, m, spec.class_measure);
+        if (cv) {
+            double scale = std::pow(10.0, decimals_for(spec, spec.class_measure));
+            cv = std::round(*cv * scale) / scale;
+        }
+        r.class_values.push_back(cv);
         r.rows.push_back(std::move(row));
         r.measures.push_back(std::move(m));
     }

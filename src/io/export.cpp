@@ -144,11 +144,17 @@ void write_with_gdal(const ExportData& d, const std::string& tmp, ExportFormat f
 
 } // namespace
 
+void check_output_path(const std::string& path) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) throw UsageError("-o " + path + ": is a directory; give a file name");
+    export_format_for(path);
+}
+
 void export_areas(const ExportData& d, const std::string& path) {
+    check_output_path(path);
     ExportFormat fmt = export_format_for(path);
     fs::path target(path);
     std::error_code ec;
-    if (fs::is_directory(target, ec)) throw UsageError("-o " + path + ": is a directory; give a file name");
     fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
     if (!fs::is_directory(dir, ec)) throw DataError(where(path, 0, "", "the folder " + dir.string() + " does not exist"));
     std::string tmp_name = ".";

@@ -26,6 +26,9 @@ enum class ExportFormat { GeoJson, Csv, GeoPackage };
 // By extension (.geojson/.json, .csv, .gpkg); throws UsageError otherwise.
 ExportFormat export_format_for(const std::string& path);
 
+// Checks an output path before any work: UsageError for a directory or an unknown extension.
+void check_output_path(const std::string& path);
+
 // Throws UsageError for an output path that is a directory; DataError when writing fails.
 void export_areas(const ExportData& d, const std::string& path);
 

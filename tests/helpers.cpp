@@ -1,0 +1,112 @@
+// helpers.cpp: see helpers.h.
+#include "helpers.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace test {
+
+std::string data_dir() {
+    if (const char* e = std::getenv("SESPM_DATA"); e && *e) return e;
+    return std::string(SESPM_TEST_DIR) + "/../../shared/data";
+}
+
+std::string layers_dir() { return std::string(SESPM_TEST_DIR) + "/../layers"; }
+
+static std::string quote(const std::string& s) {
+    std::string q = "'";
+    for (char c : s) { if (c == '\'') q += "'\\''"; else q += c; }
+    return q + "'";
+}
+
+RunResult run_shell(const std::string& cmd) {
+    ScratchDir tmp;
+    std::string full = cmd + " >" + tmp.file("out") + " 2>" + tmp.file("err");
+    int st = std::system(full.c_str());
+    RunResult r;
+    r.exit_code = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + (WIFSIGNALED(st) ? WTERMSIG(st) : 0);
+    r.out = read_file(tmp.file("out"));
+    r.err = read_file(tmp.file("err"));
+    return r;
+}
+
+RunResult run_sespm(const std::vector<std::string>& args, const std::string& env) {
+    std::string cmd = env.empty() ? "" : env + " ";
+    cmd += quote(SESPM_EXE);
+    for (const auto& a : args) cmd += " " + quote(a);
+    return run_shell(cmd);
+}
+
+ScratchDir::ScratchDir() {
+    std::string tmpl = (fs::temp_directory_path() / "sespm-test-XXXXXX").string();
+    std::vector<char> buf(tmpl.begin(), tmpl.end());
+    buf.push_back('\0');
+    char* p = mkdtemp(buf.data());
+    path = p ? p : "";
+}
+
+ScratchDir::~ScratchDir() {
+    std::error_code ec;
+    if (!path.empty()) fs::remove_all(path, ec);
+}
+
+void ScratchDir::write(const std::string& name, const std::string& text) const {
+    fs::create_directories(fs::path(file(name)).parent_path());
+    std::ofstream(file(name), std::ios::binary) << text;
+}
+
+FakeDataDir::FakeDataDir() {
+    fs::create_symlink(fs::absolute(data_dir() + "/boundaries"), file("boundaries"));
+    fs::create_symlink(fs::absolute(data_dir() + "/postcodes"), file("postcodes"));
+    fs::create_directories(file("stats"));
+    for (const auto& e : fs::directory_iterator(data_dir() + "/stats"))
+        fs::create_symlink(fs::absolute(e.path()), file("stats/" + e.path().filename().string()));
+}
+
+void FakeDataDir::override_stats(const std::string& name, const std::string& text) const {
+    fs::remove(file("stats/" + name));
+    write("stats/" + name, text);
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+bool file_exists(const std::string& path) { return fs::exists(path); }
+
+std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+
+std::vector<std::string> lines(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    std::string l;
+    while (std::getline(in, l)) if (!l.empty()) out.push_back(l);
+    return out;
+}
+
+std::vector<std::string> split_csv_simple(const std::string& line) {
+    std::vector<std::string> out;
+    std::string cur;
+    bool q = false;
+    for (char c : line) {
+        if (c == '"') q = !q;
+        else if (c == ',' && !q) { out.push_back(cur); cur.clear(); }
+        else cur += c;
+    }
+    out.push_back(cur);
+    return out;
+}
+
+} // namespace test

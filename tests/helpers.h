@@ -1,0 +1,44 @@
+// helpers.h: what the tests share: the real data directory (../shared/data beside the checkout,
+// or $SESPM_DATA), running the real sespm-map binary and capturing its output and exit code,
+// and scratch directories that are removed afterwards.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace test {
+
+std::string data_dir();
+std::string layers_dir();
+
+struct RunResult {
+    int exit_code = -1;
+    std::string out, err;
+};
+// Runs sespm-map with the arguments (each shell-quoted) and the given extra environment.
+RunResult run_sespm(const std::vector<std::string>& args, const std::string& env = "");
+// Runs any shell command; returns exit code and stdout.
+RunResult run_shell(const std::string& cmd);
+
+struct ScratchDir {
+    std::string path;
+    ScratchDir();
+    ~ScratchDir();
+    std::string file(const std::string& name) const { return path + "/" + name; }
+    void write(const std::string& name, const std::string& text) const;
+};
+
+// A data directory whose boundaries/ and stats/ link to the real ones, with files overridden.
+struct FakeDataDir : ScratchDir {
+    FakeDataDir();
+    // Replaces stats/NAME (a real file) with `text`.
+    void override_stats(const std::string& name, const std::string& text) const;
+};
+
+std::string read_file(const std::string& path);
+bool file_exists(const std::string& path);
+// The first line (CSV header) of text.
+std::string first_line(const std::string& text);
+std::vector<std::string> lines(const std::string& text);
+std::vector<std::string> split_csv_simple(const std::string& line);
+
+} // namespace test

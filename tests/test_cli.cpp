@@ -1,0 +1,184 @@
+// test_cli.cpp: the real sespm-map binary, end to end: exact headers, exit codes, and bad input
+// (missing file, malformed row, unknown code, non-numeric figure) with messages that name the
+// file, the line and the field.
+#include <doctest.h>
+
+#include <filesystem>
+
+#include "helpers.h"
+
+using test::run_sespm;
+
+namespace {
+std::string data_opt() { return test::data_dir(); }
+}
+
+TEST_CASE("table --layer dispersal: exact header, 64 South East rows, empty cells for missing") {
+    auto r = run_sespm({"table", "--layer", "dispersal", "--within", "E12000008", "--data", data_opt()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    auto ls = test::lines(r.out);
+    CHECK(ls[0] == "code,name,population,dispersed,per_10k,cluster_limit,headroom,share_of_limit_pct,status");
+    CHECK(ls.size() == 65);
+    bool iow = false;
+    for (const auto& l : ls)
+        if (l.rfind("E06000046,", 0) == 0) { iow = true; CHECK(l == "E06000046,Isle of Wight,141660,,,708,,,no figure"); }
+    CHECK(iow);
+}
+
+TEST_CASE("every command answers --help with exit 0") {
+    for (auto cmd : {"layers", "table", "export", "query"}) {
+        CAPTURE(cmd);
+        auto r = run_sespm({cmd, "--help"});
+        CHECK(r.exit_code == 0);
+        CHECK(r.out.find("usage: sespm-map") != std::string::npos);
+    }
+    CHECK(run_sespm({"--help"}).exit_code == 0);
+}
+
+TEST_CASE("layers lists every overlay with its join report") {
+    auto r = run_sespm({"layers", "--data", data_opt()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    auto ls = test::lines(r.out);
+    CHECK(ls[0] == "id,title,kind,geography,period,areas,matched,unmatched,missing");
+    CHECK(ls.size() == 7);
+    // dispersal: 309 districts, matched + missing = 309
+    for (const auto& l : ls) {
+        auto c = test::split_csv_simple(l);
+        if (c[0] != "dispersal") continue;
+        CHECK(std::stoi(c[6]) + std::stoi(c[8]) == std::stoi(c[5]));
+        CHECK(std::stoi(c[7]) > 0);  // non-English and N/A rows are reported, not dropped
+    }
+}
+
+TEST_CASE("query commands print the documented headers") {
+    struct Case { std::vector<std::string> args; std::string header; };
+    std::string pts = test::data_dir() + "/stats/fe_colleges_south_east.csv";
+    const Case cases[] = {
+        {{"query", "neighbours", "--code", "E07000112"}, "code,name"},
+        {{"query", "within", "--code", "E07000112", "--km", "10"}, "code,name,distance_km"},
+        {{"query", "count-points", "--points", pts, "--within", "E12000008"}, "code,name,count"},
+        {{"query", "nearest", "--points", pts, "--within", "E12000008"}, "code,name,nearest,distance_km"},
+    };
+    for (const auto& c : cases) {
+        auto args = c.args;
+        args.push_back("--data");
+        args.push_back(data_opt());
+        auto r = run_sespm(args);
+        CAPTURE(c.header);
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+        CHECK(test::first_line(r.out) == c.header);
+        CHECK(test::lines(r.out).size() > 1);
+    }
+}
+
+TEST_CASE("usage errors exit 2 and say what is wrong") {
+    struct Case { std::vector<std::string> args; std::string expect; };
+    const Case cases[] = {
+        {{"frobnicate"}, "unknown command"},
+        {{"table"}, "--layer is required"},
+        {{"table", "--layer", "nosuch"}, "no such layer"},
+        {{"table", "--layer", "dispersal", "--geography", "ward"}, "--geography ward"},
+        {{"table", "--layer", "dispersal", "--within", "E99999999"}, "unknown area code 'E99999999'"},
+        {{"table", "--layer", "dispersal", "--format", "xml"}, "--format xml"},
+        {{"table", "--layer", "dispersal", "--bogus"}, "unknown option --bogus"},
+        {{"export", "--layer", "dispersal", "-o", "x.shp"}, "unknown format"},
+        {{"export", "--layer", "dispersal", "--classes", "0", "-o", "x.geojson"}, "--classes 0"},
+        {{"export", "--layer", "dispersal", "--classify", "magic", "-o", "x.geojson"}, "--classify magic"},
+        {{"query", "neighbours", "--code", "E99999999"}, "--code E99999999"},
+        {{"query", "within", "--code", "E07000112"}, "--km"},
+        {{"table", "--layer", "uasc", "--geography", "district"}, "county and unitary"},
+        {{"table", "--layer", "dispersal", "--ratio", "E06000044"}, "CODE=RESIDENTS_PER_PLACE"},
+    };
+    for (const auto& c : cases) {
+        auto args = c.args;
+        args.push_back("--data");
+        args.push_back(data_opt());
+        auto r = run_sespm(args);
+        CAPTURE(c.expect);
+        CAPTURE(r.err);
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find(c.expect) != std::string::npos);
+    }
+}
+
+TEST_CASE("data errors exit 1 and name the file, the line and the field") {
+    test::FakeDataDir d;
+    struct Case { std::string csv; std::string expect_line, expect_field, expect_what; };
+    const std::string head = "code,code_published,name,region,value,period,source\n";
+    const Case cases[] = {
+        {head + "E06000044,E06000044,Portsmouth,South East,lots,2024-09-30,x\n",
+         "asylum_s95_dispersal_2024q3.csv:2", "'value'", "'lots' is not a number"},
+        {head + "E06000044,E06000044,Portsmouth,South East,617,2024-09-30,x\nE06000045,E06000045,Southampton\n",
+         "asylum_s95_dispersal_2024q3.csv:3", "", "expected 7 cells"},
+        {head + "E06000044,E06000044,Portsmouth,South East,617,2024-09-30,x\n"
+                "E06000044,E06000044,Portsmouth,South East,618,2024-09-30,x\n",
+         "asylum_s95_dispersal_2024q3.csv:3", "'value'", "different value"},
+        {"code,name,region,period\nE06000044,Portsmouth,South East,2024\n",
+         "asylum_s95_dispersal_2024q3.csv:1", "'value'", "required column is missing"},
+        {head + "E06000044,E06000044,Portsmouth,South East,-3,2024-09-30,x\n",
+         "asylum_s95_dispersal_2024q3.csv:2", "'value'", "negative"},
+    };
+    for (const auto& c : cases) {
+        d.override_stats("asylum_s95_dispersal_2024q3.csv", c.csv);
+        auto r = run_sespm({"table", "--layer", "dispersal", "--data", d.path});
+        CAPTURE(c.expect_what);
+        CAPTURE(r.err);
+        CHECK(r.exit_code == 1);
+        CHECK(r.err.find(c.expect_line) != std::string::npos);
+        CHECK(r.err.find(c.expect_field) != std::string::npos);
+        CHECK(r.err.find(c.expect_what) != std::string::npos);
+    }
+}
+
+TEST_CASE("a missing figures file or data directory is a data error naming the place") {
+    test::FakeDataDir d;
+    std::filesystem::remove(d.file("stats/population_mid2024.csv"));
+    auto r = run_sespm({"table", "--layer", "dispersal", "--data", d.path});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("population_mid2024.csv") != std::string::npos);
+    CHECK(r.err.find("cannot open") != std::string::npos);
+
+    r = run_sespm({"layers", "--data", "/nonexistent/dir"});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("/nonexistent/dir (does not exist)") != std::string::npos);
+    // With no flag, every place looked in is listed.
+    test::ScratchDir empty;
+    r = test::run_shell("cd " + empty.path + " && SESPM_DATA=" + empty.path + "/nope " + SESPM_EXE + " layers");
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("$SESPM_DATA") != std::string::npos);
+    CHECK(r.err.find("./data") != std::string::npos);
+    CHECK(r.err.find("../shared/data") != std::string::npos);
+}
+
+TEST_CASE("points input: bad coordinates name the line and field") {
+    test::ScratchDir d;
+    struct Case { std::string csv; std::string expect; };
+    const Case cases[] = {
+        {"name,lat,lon\nA,51.5,-0.1\nB,-0.1,51.5\n", ":3: field 'lat'"},
+        {"name,lat,lon\nA,51.5,-0.1\nB,40.7,-74.0\n", "outside Great Britain"},
+        {"name,lat,lon\nA,51.5,\n", "coordinate is missing"},
+        {"name,easting,northing\nA,999999999,1\n", "outside Great Britain"},
+        {"name,what\nA,1\n", "no coordinate columns"},
+        {"name,postcode\nA,ZZ99 9ZZ\n", "postcode 'ZZ99 9ZZ'"},
+    };
+    for (const auto& c : cases) {
+        d.write("p.csv", c.csv);
+        auto r = run_sespm({"query", "count-points", "--points", d.file("p.csv"), "--data", data_opt()});
+        CAPTURE(c.csv);
+        CAPTURE(r.err);
+        CHECK(r.exit_code == 1);
+        CHECK(r.err.find("p.csv") != std::string::npos);
+        CHECK(r.err.find(c.expect) != std::string::npos);
+    }
+    auto swapped = run_sespm({"query", "count-points", "--points", d.file("p.csv"), "--data", data_opt()});
+    (void)swapped;
+}
+
+TEST_CASE("postcode input is geocoded offline and counted") {
+    test::ScratchDir d;
+    d.write("p.csv", "name,postcode\nNewbury College,rg147td\nMidKent College,ME7 1FN\n");
+    auto r = run_sespm({"query", "count-points", "--points", d.file("p.csv"), "--within", "E12000008", "--data", data_opt()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(r.out.find("E06000037,West Berkshire,1") != std::string::npos);
+    CHECK(r.out.find("E06000035,Medway,1") != std::string::npos);
+}

@@ -1,0 +1,71 @@
+// test_layer_spec.cpp: layer files: the shipped ones load; hand-edited mistakes are named.
+#include <doctest.h>
+
+#include "core/error.h"
+#include "core/layer_spec.h"
+#include "helpers.h"
+
+using namespace sespm;
+
+static const char* kGood = R"({
+  "id": "x", "title": "X", "kind": "rate", "period": "2024", "attribution": "A",
+  "count": {"file": "stats/a.csv", "column": "n"},
+  "denominator": {"value": "pop", "column": "population"},
+  "rate": {"per": 100, "column": "pct"},
+  "classification": {"method": "jenks", "classes": 4, "palette": "blues"}
+})";
+
+TEST_CASE("the shipped layer files all load, with the expected ids") {
+    auto layers = read_layer_dir(test::layers_dir());
+    std::vector<std::string> ids;
+    for (const auto& l : layers) ids.push_back(l.id);
+    CHECK(ids == std::vector<std::string>{"dispersal", "esol", "eu_born", "nepali", "resettlement", "uasc"});
+    for (const auto& l : layers) {
+        CAPTURE(l.id);
+        CHECK(!l.attribution.empty());
+        CHECK(!l.period.empty());
+    }
+}
+
+TEST_CASE("a valid layer file parses with defaults filled in") {
+    LayerSpec s = parse_layer_spec(kGood, "x.json");
+    CHECK(s.id == "x");
+    CHECK(s.rate_per == 100);
+    CHECK(s.denominator->file.empty());
+    CHECK(s.class_measure == "pct");
+    CHECK(s.classes == 4);
+}
+
+TEST_CASE("mistakes in layer files name the file and the key") {
+    struct Case { std::string from, to, key; };
+    const Case cases[] = {
+        {"\"id\": \"x\",", "\"id\": \"x\", \"colour\": 1,", "colour"},
+        {"\"title\": \"X\",", "", "title"},
+        {"stats/a.csv", "../secret.csv", "count.file"},
+        {"stats/a.csv", "stats/../../x.csv", "count.file"},
+        {"stats/a.csv", "/etc/passwd", "count.file"},
+        {"\"classes\": 4", "\"classes\": 0", "classification.classes"},
+        {"\"classes\": 4", "\"classes\": 100", "classification.classes"},
+        {"\"jenks\"", "\"kmeans\"", "classification.method"},
+        {"\"blues\"", "\"rainbow\"", "classification.palette"},
+        {"\"kind\": \"rate\"", "\"kind\": \"heat\"", "kind"},
+        {"\"per\": 100", "\"per\": \"100\"", "rate.per"},
+        {"\"column\": \"n\"", "\"column\": \"n\", \"extra\": 1", "count.extra"},
+    };
+    for (const auto& c : cases) {
+        std::string text = kGood;
+        auto pos = text.find(c.from);
+        REQUIRE(pos != std::string::npos);
+        text.replace(pos, c.from.size(), c.to);
+        CAPTURE(text);
+        try {
+            parse_layer_spec(text, "layers/x.json");
+            FAIL("accepted a bad layer file");
+        } catch (const DataError& e) {
+            std::string m = e.what();
+            CHECK(m.find("layers/x.json") != std::string::npos);
+            CHECK(m.find("'" + c.key + "'") != std::string::npos);
+        }
+    }
+    CHECK_THROWS_WITH_AS(parse_layer_spec("{ not json", "layers/b.json"), doctest::Contains("layers/b.json"), DataError);
+}
