@@ -75,8 +75,7 @@ std::vector<std::string> split(const std::string& s, char sep) {
 
 } // namespace
 
-AreaSet read_area_file(const GeosContext& geos, const std::string& path, const std::string& code_field,
-                       const std::string& name_field) {
+AreaSet read_area_file(const std::string& path, const std::string& code_field, const std::string& name_field) {
     gdal_init();
     GdalErrorCapture capture;
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
@@ -93,7 +92,7 @@ AreaSet read_area_file(const GeosContext& geos, const std::string& path, const s
     int ni = defn->GetFieldIndex(name_field.c_str());
     if (ci < 0) throw DataError(where(path, 0, code_field, "the features have no such property (the code)"));
 
-    OGRSpatialReference ll = make_srs(4326), bng = make_srs(27700);
+    OGRSpatialReference ll = make_srs(4326);
     OGRSpatialReference src = ll;
     bool declared_crs = false;
     if (const OGRSpatialReference* s = layer->GetSpatialRef()) {
@@ -101,11 +100,13 @@ AreaSet read_area_file(const GeosContext& geos, const std::string& path, const s
         src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
         declared_crs = true;
     }
-    std::unique_ptr<OGRCoordinateTransformation> src_to_ll(OGRCreateCoordinateTransformation(&src, &ll));
-    std::unique_ptr<OGRCoordinateTransformation> ll_to_bng(OGRCreateCoordinateTransformation(&ll, &bng));
-    if (!src_to_ll || !ll_to_bng)
-        throw DataError(where(path, 0, "", "PROJ cannot transform its coordinate system to EPSG:27700"));
     bool src_is_ll = src.IsSame(&ll);
+    std::unique_ptr<OGRCoordinateTransformation> src_to_ll;
+    if (!src_is_ll) {
+        src_to_ll.reset(OGRCreateCoordinateTransformation(&src, &ll));
+        if (!src_to_ll)
+            throw DataError(where(path, 0, "", "PROJ cannot transform its coordinate system to longitude/latitude"));
+    }
 
     AreaSet set;
     set.source = path;
@@ -143,7 +144,6 @@ AreaSet read_area_file(const GeosContext& geos, const std::string& path, const s
                                 ", " + std::to_string(env.MinY) + ") are not longitude/latitude" +
                                 (declared_crs ? "" : "; they look like eastings/northings: declare the CRS"));
         }
-        a.bng = to_bng_geos(geos, *geom, *ll_to_bng, what);
         a.lonlat = std::move(geom);
         a.members = {a.code};
         if (set.index.count(a.code))
@@ -155,18 +155,15 @@ AreaSet read_area_file(const GeosContext& geos, const std::string& path, const s
     return set;
 }
 
-AreaSet Atlas::dissolve_districts(const std::string& what,
-                                  const std::vector<std::pair<std::string, std::string>>& district_to_group,
-                                  const std::map<std::string, std::string>& group_names) {
-    const AreaSet& d = areas(Geography::District);
+AreaSet dissolve_groups(const GeosContext& geos_, const AreaSet& d,
+                        const std::vector<std::pair<std::string, std::string>>& district_to_group,
+                        const std::map<std::string, std::string>& group_names, const std::string& what) {
     std::map<std::string, std::vector<const Area*>> groups;
     for (const auto& [dist, grp] : district_to_group) {
         const Area* a = d.find(dist);
-        if (!a) throw DataError(what + ": district " + dist + " is not in " + d.source);
+        if (!a) throw DataError(what + ": area " + dist + " is not in " + d.source);
         groups[grp].push_back(a);
     }
-    OGRSpatialReference ll = make_srs(4326), bng = make_srs(27700);
-    std::unique_ptr<OGRCoordinateTransformation> ll_to_bng(OGRCreateCoordinateTransformation(&ll, &bng));
     AreaSet set;
     set.source = what;
     for (auto& [code, members] : groups) {
@@ -183,22 +180,47 @@ AreaSet Atlas::dissolve_districts(const std::string& what,
         for (const Area* m : members) a.members.push_back(m->code);
         a.lonlat.reset(OGRGeometryFactory::createFromGEOS(geos_.get(), u.get()));
         if (!a.lonlat) throw DataError(what + ": cannot convert the union of " + code);
-        a.bng = to_bng_geos(geos_, *a.lonlat, *ll_to_bng, what + ": " + code);
         set.areas.push_back(std::move(a));
     }
     index_areas(set);
     return set;
 }
 
+void project_areas(const GeosContext& geos, AreaSet& set) {
+    if (set.projected) return;
+    OGRSpatialReference ll = make_srs(4326), bng = make_srs(27700);
+    std::unique_ptr<OGRCoordinateTransformation> ll_to_bng(OGRCreateCoordinateTransformation(&ll, &bng));
+    if (!ll_to_bng) throw DataError(set.source + ": PROJ cannot create the EPSG:4326 -> EPSG:27700 transformation");
+    for (auto& a : set.areas)
+        if (!a.bng) a.bng = to_bng_geos(geos, *a.lonlat, *ll_to_bng, set.source + ": " + a.code);
+    set.projected = true;
+}
+
 const AreaSet& Atlas::areas(Geography g) {
+    AreaSet& s = load(g);
+    project_areas(geos_, s);
+    return s;
+}
+
+const AreaSet& Atlas::areas_lonlat(Geography g) { return load(g); }
+
+const AreaSet& Atlas::open_file(const std::string& file, const std::string& code_field, const std::string& name_field,
+                                bool projected) {
+    auto it = files_.find(file);
+    if (it == files_.end()) it = files_.emplace(file, read_area_file(file, code_field, name_field)).first;
+    if (projected) project_areas(geos_, it->second);
+    return it->second;
+}
+
+AreaSet& Atlas::load(Geography g) {
     if (auto it = sets_.find(g); it != sets_.end()) return it->second;
     AreaSet set;
     switch (g) {
         case Geography::District:
-            set = read_area_file(geos_, path("boundaries/lad.geojson"));
+            set = read_area_file(path("boundaries/lad.geojson"));
             break;
         case Geography::County: {
-            set = read_area_file(geos_, path("boundaries/counties.geojson"));
+            set = read_area_file(path("boundaries/counties.geojson"));
             for (auto& a : set.areas) {
                 auto it = a.props.find("lad_codes");
                 if (it == a.props.end())
@@ -208,7 +230,7 @@ const AreaSet& Atlas::areas(Geography g) {
             break;
         }
         case Geography::Lep: {
-            set = read_area_file(geos_, path("boundaries/lep_from_lad.geojson"));
+            set = read_area_file(path("boundaries/lep_from_lad.geojson"));
             CsvTable t = read_csv(path("boundaries/lad_lep_lookup.csv"));
             int lc = t.require_column("lad_code"), ec = t.require_column("lep_code");
             for (auto& a : set.areas) a.members.clear();
@@ -230,11 +252,11 @@ const AreaSet& Atlas::areas(Geography g) {
                 map.emplace_back(row[lc], subregion_code(row[sc]));
                 names[subregion_code(row[sc])] = row[sc];
             }
-            set = dissolve_districts(t.path, map, names);
+            set = dissolve_groups(geos_, areas_lonlat(Geography::District), map, names, t.path);
             break;
         }
         case Geography::Region: {
-            const AreaSet& d = areas(Geography::District);
+            const AreaSet& d = areas_lonlat(Geography::District);
             std::vector<std::pair<std::string, std::string>> map;
             std::map<std::string, std::string> names;
             for (const auto& a : d.areas) {
@@ -244,7 +266,7 @@ const AreaSet& Atlas::areas(Geography g) {
                 auto rn = a.props.find("rgn_name");
                 if (rn != a.props.end()) names[rc->second] = rn->second;
             }
-            set = dissolve_districts(d.source + " (dissolved by rgn_code)", map, names);
+            set = dissolve_groups(geos_, d, map, names, d.source + " (dissolved by rgn_code)");
             break;
         }
     }
@@ -252,7 +274,7 @@ const AreaSet& Atlas::areas(Geography g) {
 }
 
 std::vector<std::string> Atlas::members_of(const std::string& code) {
-    const AreaSet& d = areas(Geography::District);
+    const AreaSet& d = areas_lonlat(Geography::District);
     if (d.find(code)) return {code};
     std::vector<std::string> out;
     auto by_prop = [&](const char* prop) {
@@ -278,7 +300,7 @@ std::vector<std::string> Atlas::members_of(const std::string& code) {
 
 std::string Atlas::name_of(const std::string& code) {
     for (Geography g : {Geography::District, Geography::County}) {
-        if (const Area* a = areas(g).find(code)) return a->name;
+        if (const Area* a = areas_lonlat(g).find(code)) return a->name;
     }
     for (Geography g : {Geography::Lep, Geography::Subregion, Geography::Region}) {
         if (auto it = sets_.find(g); it != sets_.end())
@@ -288,7 +310,7 @@ std::string Atlas::name_of(const std::string& code) {
 }
 
 std::vector<size_t> Atlas::select(Geography g, const std::optional<std::string>& within) {
-    const AreaSet& s = areas(g);
+    const AreaSet& s = areas_lonlat(g);
     std::vector<size_t> out;
     if (!within) {
         for (size_t i = 0; i < s.areas.size(); ++i) out.push_back(i);

@@ -33,6 +33,7 @@ struct Area {
 
 struct AreaSet {
     std::string source;                          // file(s) it came from, for messages
+    bool projected = false;                      // every area's bng geometry is set
     std::vector<Area> areas;
     std::unordered_map<std::string, size_t> index;
     const Area* find(const std::string& code) const;
@@ -42,16 +43,31 @@ struct AreaSet {
 // Geometries are transformed to EPSG:27700 through PROJ. Throws DataError naming the file,
 // the feature and the field for a missing code, a duplicate code, a non-polygon geometry, an
 // empty geometry, or coordinates that are not longitude/latitude when the file has no CRS.
-AreaSet read_area_file(const GeosContext& geos, const std::string& path,
-                       const std::string& code_field = "code", const std::string& name_field = "name");
+// Only lon/lat geometries are read; project_areas adds the BNG ones when a measurement needs them.
+AreaSet read_area_file(const std::string& path, const std::string& code_field = "code",
+                       const std::string& name_field = "name");
+// Transforms every area to EPSG:27700 (PROJ) and hands it to GEOS; no-op when already done.
+void project_areas(const GeosContext& geos, AreaSet& set);
+
+// Dissolves the areas of `src` into groups: `area_to_group` maps an area code to its group's
+// code; `group_names` names the groups. The union is done by GEOS on the lon/lat geometries
+// (areas sharing edges share the same vertices); members list the areas' codes.
+AreaSet dissolve_groups(const GeosContext& geos, const AreaSet& src,
+                        const std::vector<std::pair<std::string, std::string>>& area_to_group,
+                        const std::map<std::string, std::string>& group_names, const std::string& what);
 
 class Atlas {
 public:
     Atlas(std::string data_dir, const GeosContext& geos) : dir_(std::move(data_dir)), geos_(geos) {}
     const std::string& data_dir() const { return dir_; }
     const GeosContext& geos() const { return geos_; }
-    // Loaded on first use.
+    // Loaded on first use, with BNG geometries for measuring.
     const AreaSet& areas(Geography g);
+    // Loaded on first use, lon/lat only (enough for tables and exports).
+    const AreaSet& areas_lonlat(Geography g);
+    // Any polygon file GDAL reads (e.g. England's wards), kept under its path.
+    const AreaSet& open_file(const std::string& path, const std::string& code_field, const std::string& name_field,
+                             bool projected);
     // The member districts of any known code (district, county, LEP, sub-region, region);
     // throws UsageError when the code is unknown.
     std::vector<std::string> members_of(const std::string& code);
@@ -62,12 +78,11 @@ public:
 
 private:
     std::string path(const std::string& rel) const { return dir_ + "/" + rel; }
-    AreaSet dissolve_districts(const std::string& what,
-                               const std::vector<std::pair<std::string, std::string>>& district_to_group,
-                               const std::map<std::string, std::string>& group_names);
     std::string dir_;
     const GeosContext& geos_;
+    AreaSet& load(Geography g);
     std::map<Geography, AreaSet> sets_;
+    std::map<std::string, AreaSet> files_;
 };
 
 // Stable code for a SESPM sub-region name, e.g. "Sussex & Surrey" -> "SESPM-SUSSEX-SURREY".

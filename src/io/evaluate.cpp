@@ -3,7 +3,10 @@
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <set>
+
+#include "core/csv.h"
 
 #include "core/error.h"
 #include "io/points.h"
@@ -29,7 +32,7 @@ std::vector<std::string> native_members(Atlas& atlas, const LayerSpec& spec, Geo
                          "--geography county, subregion or region");
     std::set<std::string> want(a.members.begin(), a.members.end()), covered;
     std::vector<std::string> out;
-    for (const auto& c : atlas.areas(Geography::County).areas) {
+    for (const auto& c : atlas.areas_lonlat(Geography::County).areas) {
         bool all_in = !c.members.empty();
         for (const auto& m : c.members) if (!want.count(m)) { all_in = false; break; }
         if (!all_in) continue;
@@ -50,8 +53,8 @@ int decimals_for(const LayerSpec& s, const std::string& col) {
 
 LayerResult evaluate_rate(Atlas& atlas, const LayerSpec& spec, const EvaluateOptions& opt, LayerResult r) {
     LoadedFigures figs = read_figures(atlas.data_dir(), spec);
-    r.report = join_report(figs, atlas.areas(spec.native));
-    const AreaSet& set = atlas.areas(opt.geography);
+    r.report = join_report(figs, atlas.areas_lonlat(spec.native));
+    const AreaSet& set = atlas.areas_lonlat(opt.geography);
     r.columns = measure_columns(spec);
     for (size_t idx : r.selection) {
         const Area& a = set.areas[idx];
@@ -107,13 +110,54 @@ LayerResult evaluate_points(Atlas& atlas, const LayerSpec& spec, const EvaluateO
 
 } // namespace
 
+LayerResult evaluate_file(Atlas& atlas, const std::string& path, const std::string& by,
+                          const std::string& code_field, const std::string& name_field) {
+    bool by_area = by == "area";
+    const AreaSet& set = atlas.open_file(path, code_field, name_field, by_area);
+    LayerResult r;
+    r.spec.id = std::filesystem::path(path).stem().string();
+    r.spec.title = r.spec.id + (by_area ? ": area" : ": " + by);
+    r.spec.class_measure = by_area ? "area_km2" : by;
+    r.columns = {"code", "name", r.spec.class_measure};
+    r.report.areas = set.areas.size();
+    for (size_t i = 0; i < set.areas.size(); ++i) {
+        const Area& a = set.areas[i];
+        std::optional<double> v;
+        int decimals = 3;
+        if (by_area) {
+            double m2 = 0;
+            GEOSArea_r(atlas.geos(), a.bng.get(), &m2);
+            v = m2 / 1e6;
+        } else {
+            auto it = a.props.find(by);
+            if (it == a.props.end()) {
+                bool anywhere = false;
+                for (const auto& o : set.areas) anywhere |= o.props.count(by) > 0;
+                if (!anywhere) throw UsageError("--by " + by + ": " + path + " has no such property (or it is always empty)");
+            } else {
+                v = parse_figure(it->second, path + ": feature " + std::to_string(i + 1) + " (" + a.code + ")", 0, by, true);
+                decimals = it->second.find('.') == std::string::npos ? 0 : 3;
+            }
+        }
+        r.selection.push_back(i);
+        r.rows.push_back({Cell::of_text(a.code), Cell::of_text(a.name), Cell::of_num(v, decimals)});
+        if (v) {
+            double scale = std::pow(10.0, decimals);
+            v = std::round(*v * scale) / scale;
+            ++r.report.matched;
+        }
+        r.class_values.push_back(v);
+    }
+    return r;
+}
+
 LayerResult evaluate_layer(Atlas& atlas, const LayerSpec& spec, const EvaluateOptions& opt) {
     LayerResult r;
     r.spec = spec;
     r.geography = opt.geography;
     r.selection = atlas.select(opt.geography, opt.within);
     for (const auto& [code, ratio] : opt.ratio_overrides) {
-        if (!atlas.areas(opt.geography).find(code))
+        if (!atlas.areas_lonlat(opt.geography).find(code))
             throw UsageError("--ratio " + code + "=...: no " + std::string(geography_name(opt.geography)) +
                              " has the code " + code);
         if (!(ratio >= 1)) throw UsageError("--ratio " + code + ": the ratio must be at least 1 resident per place");

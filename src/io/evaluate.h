@@ -45,6 +45,12 @@ struct EvaluateOptions {
 
 LayerResult evaluate_layer(Atlas& atlas, const LayerSpec& spec, const EvaluateOptions& opt);
 
+// Any polygon file styled by one of its numeric fields, or by its area in km2 (`by` = "area").
+// Columns: code, name, then the field (or area_km2). Throws DataError naming the file, the
+// feature and the field when a value is not numeric; UsageError when the field does not exist.
+LayerResult evaluate_file(Atlas& atlas, const std::string& path, const std::string& by,
+                          const std::string& code_field, const std::string& name_field);
+
 // The codes of the layer's native geography that make up area `a` of geography `g`, or an
 // empty list when `a` is not a whole union of native areas. Throws UsageError when the layer
 // cannot be shown at that geography at all (county figures at district level).
