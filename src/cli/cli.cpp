@@ -15,6 +15,7 @@ Commands:
   table     one row per area of a layer's measures (CSV or JSON)
   export    a classified layer as GeoJSON, CSV or GeoPackage
   query     spatial questions: neighbours, within, count-points, nearest, dissolve
+  render    the map as a PNG, with no window (EGL)
 Data is found through --data DIR, then $SESPM_DATA, then ./data, then ../shared/data.
 Exit status: 0 success, 1 data error, 2 usage error.
 )";
@@ -31,7 +32,8 @@ int run_cli(const std::vector<std::string>& args) {
         if (cmd == "table") return cmd_table(rest);
         if (cmd == "export") return cmd_export(rest);
         if (cmd == "query") return cmd_query(rest);
-        throw UsageError("unknown command '" + cmd + "' (layers, table, export, query; see sespm-map --help)");
+        if (cmd == "render") return cmd_render(rest);
+        throw UsageError("unknown command '" + cmd + "' (layers, table, export, query, render; see sespm-map --help)");
     } catch (const UsageError& e) {
         std::cerr << "sespm-map: usage error: " << e.what() << "\n";
         return 2;

@@ -12,5 +12,6 @@ int cmd_layers(const std::vector<std::string>& args);
 int cmd_table(const std::vector<std::string>& args);
 int cmd_export(const std::vector<std::string>& args);
 int cmd_query(const std::vector<std::string>& args);
+int cmd_render(const std::vector<std::string>& args);
 
 } // namespace sespm

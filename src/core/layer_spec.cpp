@@ -185,8 +185,9 @@ LayerSpec parse_layer_spec(const std::string& text, const std::string& path) {
 
     if (j.contains("classification")) {
         const json& c = j["classification"];
-        r.only_keys(c, "classification", {"measure", "method", "classes", "palette", "breaks"});
+        r.only_keys(c, "classification", {"measure", "legend", "method", "classes", "palette", "breaks"});
         s.class_measure = r.str(c, "classification", "measure", false);
+        s.class_legend = r.str(c, "classification", "legend", false);
         s.class_method = r.str(c, "classification", "method", false, "quantile");
         if (!parse_class_method(s.class_method))
             r.fail("classification.method", "'" + s.class_method +
@@ -211,6 +212,7 @@ LayerSpec parse_layer_spec(const std::string& text, const std::string& path) {
         else if (s.denominator) s.class_measure = s.rate_column;
         else s.class_measure = s.count_column;
     }
+    if (s.class_legend.empty()) s.class_legend = s.class_measure;
     return s;
 }
 

@@ -51,6 +51,7 @@ struct LayerSpec {
 
     // classification defaults
     std::string class_measure;               // which output column is mapped
+    std::string class_legend;                // legend heading, e.g. "Share of the cluster limit (%)"
     std::string class_method = "quantile";
     int classes = 5;
     std::string palette = "orange-red";

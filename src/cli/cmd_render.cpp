@@ -1,0 +1,92 @@
+// cmd_render.cpp: `sespm-map render` draws the map to a PNG with no window and no X server.
+#include <iostream>
+#include <sstream>
+
+#include "cli/cli.h"
+#include "cli/common.h"
+#include "core/error.h"
+#include "render/headless.h"
+#include "render/map_view.h"
+
+namespace sespm {
+
+static const char* kRenderHelp = R"(usage: sespm-map render [--layer ID | --open FILE --by FIELD|area] [--geography G]
+                        [--within CODE] [--bbox MINX,MINY,MAXX,MAXY] [--classify METHOD]
+                        [--classes N] [--palette NAME] [--points-layer ID] [--no-labels]
+                        [--legend] [--width W] [--height H] [--scale S] -o FILE.png
+                        [--data DIR] [--layers DIR]
+
+Draws the map to a PNG without a window or X server (EGL surfaceless). --within selects the
+areas drawn in colour and classified (default E12000008, the South East; --within all for
+England); the rest are drawn as quiet context. --bbox (EPSG:27700 metres) sets the view and
+maps exactly onto the image: if its aspect differs from W:H the shorter side is widened
+equally on both sides, never cropped (default: the selected areas' extent). Classes are
+computed over the selected areas, so the same options give the same colours as `export`.
+The map fills the image edge to edge; --legend adds a margin with title, legend and
+attribution. --points-layer esol draws the ESOL providers as circles.
+)";
+
+static Bbox parse_bbox(const std::string& s) {
+    std::stringstream ss(s);
+    std::string part;
+    double v[4];
+    int n = 0;
+    while (std::getline(ss, part, ',')) {
+        if (n >= 4) break;
+        char* end = nullptr;
+        v[n] = std::strtod(part.c_str(), &end);
+        if (part.empty() || *end) throw UsageError("--bbox " + s + ": '" + part + "' is not a number");
+        ++n;
+    }
+    if (n != 4) throw UsageError("--bbox " + s + ": give MINX,MINY,MAXX,MAXY in EPSG:27700 metres");
+    Bbox b{v[0], v[1], v[2], v[3]};
+    if (b.empty()) throw UsageError("--bbox " + s + ": MINX must be below MAXX and MINY below MAXY");
+    return b;
+}
+
+int cmd_render(const std::vector<std::string>& argv) {
+    Args a = parse_args(argv, with_common({"--layer", "--open", "--by", "--code-field", "--name-field", "--geography",
+                                           "--within", "--bbox", "--classify", "--classes", "--palette",
+                                           "--points-layer", "--width", "--height", "--scale", "-o"}),
+                        {"--no-labels", "--legend"}, "render");
+    if (a.has("--help")) { std::cout << kRenderHelp; return 0; }
+    std::string out = a.require("-o", "render");
+    if (out.size() < 4 || out.substr(out.size() - 4) != ".png") throw UsageError("-o " + out + ": give a .png file name");
+    RenderOptions ro;
+    ro.width = a.integer("--width", 1600);
+    ro.height = a.integer("--height", 1000);
+    if (ro.width < 64 || ro.height < 64 || ro.width > 16384 || ro.height > 16384)
+        throw UsageError("--width/--height: use 64 to 16384 pixels");
+    ro.scale = static_cast<float>(a.number("--scale", 1.0));
+    if (!(ro.scale >= 0.5f && ro.scale <= 4.0f)) throw UsageError("--scale: use 0.5 to 4");
+    if (auto b = a.get("--bbox")) ro.bbox = parse_bbox(*b);
+    ro.labels = !a.has("--no-labels");
+    ro.legend = a.has("--legend");
+    if (ro.legend && ro.width - legend_margin_px(ro) < 64) throw UsageError("--legend needs a wider image");
+
+    MapViewOptions mo;
+    mo.layer_id = a.get("--layer").value_or("dispersal");
+    mo.open_file = a.get("--open").value_or("");
+    mo.by = a.get("--by").value_or("area");
+    mo.code_field = a.get("--code-field").value_or("code");
+    mo.name_field = a.get("--name-field").value_or("name");
+    mo.geography = geography_option(a);
+    auto within = a.get("--within");
+    if (within && *within == "all") mo.within.reset();
+    else if (within) mo.within = *within;
+    else if (!mo.open_file.empty()) mo.within.reset();
+    mo.method = a.get("--classify").value_or("");
+    mo.classes = a.integer("--classes", 0);
+    mo.palette = a.get("--palette").value_or("");
+    mo.points_layer = a.get("--points-layer").value_or("");
+
+    auto s = open_session(a);
+    MapView view = build_map_view(*s->atlas, s->layers, mo);
+    MapMesh mesh = build_mesh(s->geos, *view.set);
+    render_map_png(view, mesh, ro, out);
+    std::cerr << "wrote " << out << " (" << ro.width << "x" << ro.height << ", " << view.result.rows.size()
+              << " areas in colour)\n";
+    return 0;
+}
+
+} // namespace sespm

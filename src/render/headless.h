@@ -1,0 +1,30 @@
+// headless.h: the map rendered to a PNG with no window and no X server: the same renderer,
+// colours and overlays as the window, on an EGL surfaceless context. With `legend`, the title,
+// legend and attribution sit in a white margin on the left; without it the map fills the image
+// edge to edge and only a small attribution line is drawn over its bottom-right corner.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "render/camera.h"
+#include "render/map_view.h"
+#include "render/mesh.h"
+
+namespace sespm {
+
+struct RenderOptions {
+    int width = 1600, height = 1000;
+    std::optional<Bbox> bbox;        // EPSG:27700; default: the selected areas' extent
+    bool labels = true;
+    bool legend = false;
+    float scale = 1.0f;
+};
+
+// The camera the options give for the map viewport (exposed for the tests' pixel checks).
+Camera render_camera(const MapView& view, const RenderOptions& opt);
+int legend_margin_px(const RenderOptions& opt);
+
+// Throws DataError when no GL context can be made or the file cannot be written.
+void render_map_png(const MapView& view, const MapMesh& mesh, const RenderOptions& opt, const std::string& path);
+
+} // namespace sespm

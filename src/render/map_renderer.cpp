@@ -1,0 +1,234 @@
+// map_renderer.cpp: see map_renderer.h.
+#include "render/map_renderer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/error.h"
+#include "render/gl.h"
+
+namespace sespm {
+
+std::string find_shader_dir() {
+    std::vector<std::string> cands;
+    if (const char* e = std::getenv("SESPM_SHADERS"); e && *e) cands.push_back(e);
+    cands.push_back("shaders");
+#ifdef SESPM_SOURCE_DIR
+    cands.push_back(std::string(SESPM_SOURCE_DIR) + "/shaders");
+#endif
+    std::string tried;
+    for (const auto& c : cands) {
+        if (std::filesystem::exists(c + "/fill.vert")) return c;
+        tried += " " + c;
+    }
+    throw DataError("no shaders found (fill.vert); looked in:" + tried + ". Set SESPM_SHADERS.");
+}
+
+namespace {
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw DataError(where(path, 0, "", "cannot open the shader file"));
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    std::string s = ss.str();
+    // GLSL needs #version first: drop the leading comment lines that describe the file.
+    auto v = s.find("#version");
+    return v == std::string::npos ? s : s.substr(v);
+}
+
+unsigned compile(GLenum type, const std::string& path) {
+    std::string src = read_text(path);
+    const char* p = src.c_str();
+    unsigned sh = glCreateShader(type);
+    glShaderSource(sh, 1, &p, nullptr);
+    glCompileShader(sh);
+    int ok = 0;
+    glGetShaderiv(sh, GL_COMPILE_STATUS, &ok);
+    if (!ok) {
+        char log[2048];
+        glGetShaderInfoLog(sh, sizeof log, nullptr, log);
+        glDeleteShader(sh);
+        throw DataError(where(path, 0, "", std::string("shader does not compile: ") + log));
+    }
+    return sh;
+}
+
+void set_camera_uniforms(unsigned prog, const Camera& cam, const MapMesh& m) {
+    glUniform2f(glGetUniformLocation(prog, "u_centre"), static_cast<float>(cam.cx - m.origin_x),
+                static_cast<float>(cam.cy - m.origin_y));
+    glUniform2f(glGetUniformLocation(prog, "u_scale"), static_cast<float>(2.0 / (cam.width * cam.mpp)),
+                static_cast<float>(2.0 / (cam.height * cam.mpp)));
+    glUniform2f(glGetUniformLocation(prog, "u_viewport"), static_cast<float>(cam.width), static_cast<float>(cam.height));
+}
+
+} // namespace
+
+unsigned MapRenderer::program(const std::string& dir, const char* vert, const char* frag) {
+    unsigned vs = compile(GL_VERTEX_SHADER, dir + "/" + vert);
+    unsigned fs = compile(GL_FRAGMENT_SHADER, dir + "/" + frag);
+    unsigned p = glCreateProgram();
+    glAttachShader(p, vs);
+    glAttachShader(p, fs);
+    glLinkProgram(p);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    int ok = 0;
+    glGetProgramiv(p, GL_LINK_STATUS, &ok);
+    if (!ok) {
+        char log[2048];
+        glGetProgramInfoLog(p, sizeof log, nullptr, log);
+        throw DataError(dir + "/" + vert + " + " + frag + ": shaders do not link: " + log);
+    }
+    return p;
+}
+
+void MapRenderer::init(const std::string& dir) {
+    fill_prog_ = program(dir, "fill.vert", "fill.frag");
+    line_prog_ = program(dir, "line.vert", "line.frag");
+    point_prog_ = program(dir, "point.vert", "point.frag");
+
+    glGenVertexArrays(1, &fill_vao_);
+    glGenBuffers(1, &fill_vbo_);
+    glGenBuffers(1, &colour_vbo_);
+    glBindVertexArray(fill_vao_);
+    glBindBuffer(GL_ARRAY_BUFFER, fill_vbo_);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glBindBuffer(GL_ARRAY_BUFFER, colour_vbo_);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, 0, nullptr);
+
+    const float corners[] = {0, -1, 1, -1, 0, 1, 1, 1};
+    glGenVertexArrays(1, &line_vao_);
+    glGenBuffers(1, &corner_vbo_);
+    glGenBuffers(1, &segment_vbo_);
+    glBindVertexArray(line_vao_);
+    glBindBuffer(GL_ARRAY_BUFFER, corner_vbo_);
+    glBufferData(GL_ARRAY_BUFFER, sizeof corners, corners, GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glBindBuffer(GL_ARRAY_BUFFER, segment_vbo_);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glVertexAttribDivisor(1, 1);
+
+    const float quad[] = {-1, -1, 1, -1, -1, 1, 1, 1};
+    glGenVertexArrays(1, &point_vao_);
+    glGenBuffers(1, &quad_vbo_);
+    glGenBuffers(1, &point_vbo_);
+    glBindVertexArray(point_vao_);
+    glBindBuffer(GL_ARRAY_BUFFER, quad_vbo_);
+    glBufferData(GL_ARRAY_BUFFER, sizeof quad, quad, GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glBindBuffer(GL_ARRAY_BUFFER, point_vbo_);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glVertexAttribDivisor(1, 1);
+    glBindVertexArray(0);
+}
+
+MapRenderer::~MapRenderer() {
+    unsigned bufs[] = {fill_vbo_, colour_vbo_, corner_vbo_, segment_vbo_, quad_vbo_, point_vbo_};
+    unsigned vaos[] = {fill_vao_, line_vao_, point_vao_};
+    if (fill_prog_) {
+        glDeleteBuffers(6, bufs);
+        glDeleteVertexArrays(3, vaos);
+        glDeleteProgram(fill_prog_);
+        glDeleteProgram(line_prog_);
+        glDeleteProgram(point_prog_);
+    }
+}
+
+void MapRenderer::upload(const MapMesh& m) {
+    mesh_ = &m;
+    vertex_count_ = m.fill_xy.size() / 2;
+    segment_count_ = m.segments.size() / 4;
+    glBindBuffer(GL_ARRAY_BUFFER, fill_vbo_);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m.fill_xy.size() * sizeof(float)), m.fill_xy.data(), GL_STATIC_DRAW);
+    glBindBuffer(GL_ARRAY_BUFFER, segment_vbo_);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m.segments.size() * sizeof(float)), m.segments.data(), GL_STATIC_DRAW);
+    std::vector<Rgba> grey(m.areas.size(), Rgba{0.8f, 0.8f, 0.8f, 1});
+    set_area_colours(grey);
+}
+
+void MapRenderer::set_area_colours(const std::vector<Rgba>& colours) {
+    if (!mesh_) return;
+    std::vector<uint8_t> rgba(vertex_count_ * 4, 0);
+    auto to8 = [](float f) { return static_cast<uint8_t>(std::lround(std::clamp(f, 0.f, 1.f) * 255.f)); };
+    for (size_t i = 0; i < mesh_->areas.size() && i < colours.size(); ++i) {
+        const AreaMesh& a = mesh_->areas[i];
+        uint8_t c[4] = {to8(colours[i].r), to8(colours[i].g), to8(colours[i].b), to8(colours[i].a)};
+        for (uint32_t v = a.first_vertex; v < a.first_vertex + a.vertex_count; ++v)
+            std::copy(c, c + 4, rgba.begin() + static_cast<long>(v) * 4);
+    }
+    glBindBuffer(GL_ARRAY_BUFFER, colour_vbo_);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(rgba.size()), rgba.data(), GL_DYNAMIC_DRAW);
+}
+
+void MapRenderer::set_points(const std::vector<double>& x, const std::vector<double>& y) {
+    if (!mesh_) return;
+    std::vector<float> xy;
+    xy.reserve(x.size() * 2);
+    for (size_t i = 0; i < x.size(); ++i) {
+        xy.push_back(static_cast<float>(x[i] - mesh_->origin_x));
+        xy.push_back(static_cast<float>(y[i] - mesh_->origin_y));
+    }
+    point_count_ = x.size();
+    glBindBuffer(GL_ARRAY_BUFFER, point_vbo_);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(xy.size() * sizeof(float)), xy.data(), GL_DYNAMIC_DRAW);
+}
+
+void MapRenderer::draw(const Camera& cam, const DrawStyle& st) {
+    glViewport(st.viewport_x, st.viewport_y, cam.width, cam.height);
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(st.viewport_x, st.viewport_y, cam.width, cam.height);
+    glClearColor(st.background.r, st.background.g, st.background.b, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glDisable(GL_SCISSOR_TEST);
+    if (!mesh_) return;
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+
+    glUseProgram(fill_prog_);
+    set_camera_uniforms(fill_prog_, cam, *mesh_);
+    glUniform1f(glGetUniformLocation(fill_prog_, "u_opacity"), st.opacity);
+    glBindVertexArray(fill_vao_);
+    glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(vertex_count_));
+
+    glUseProgram(line_prog_);
+    set_camera_uniforms(line_prog_, cam, *mesh_);
+    glBindVertexArray(line_vao_);
+    if (st.outline_px > 0) {
+        glUniform1f(glGetUniformLocation(line_prog_, "u_width"), st.outline_px);
+        glUniform4f(glGetUniformLocation(line_prog_, "u_colour"), st.outline.r, st.outline.g, st.outline.b, st.outline.a);
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(segment_count_));
+    }
+    if (!st.highlighted.empty()) {
+        glUniform1f(glGetUniformLocation(line_prog_, "u_width"), st.highlight_px);
+        glUniform4f(glGetUniformLocation(line_prog_, "u_colour"), st.highlight.r, st.highlight.g, st.highlight.b, st.highlight.a);
+        for (int i : st.highlighted) {
+            if (i < 0 || static_cast<size_t>(i) >= mesh_->areas.size()) continue;
+            const AreaMesh& a = mesh_->areas[i];
+            glDrawArraysInstancedBaseInstance(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(a.segment_count), a.first_segment);
+        }
+    }
+    if (point_count_ > 0) {
+        glUseProgram(point_prog_);
+        set_camera_uniforms(point_prog_, cam, *mesh_);
+        glUniform1f(glGetUniformLocation(point_prog_, "u_radius"), st.point_radius_px);
+        glUniform4f(glGetUniformLocation(point_prog_, "u_colour"), st.point_colour.r, st.point_colour.g, st.point_colour.b, st.point_colour.a);
+        glBindVertexArray(point_vao_);
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(point_count_));
+    }
+    glBindVertexArray(0);
+}
+
+} // namespace sespm

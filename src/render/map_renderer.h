@@ -1,0 +1,61 @@
+// map_renderer.h: draws a MapMesh with OpenGL 3.3 core: fills (per-area colours), outlines of
+// constant pixel width (instanced quads), highlighted outlines, and points as instanced circles.
+// Owns its GL objects; needs a current context for every call. Shaders come from shaders/.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/classify.h"
+#include "render/camera.h"
+#include "render/mesh.h"
+
+namespace sespm {
+
+struct Rgba {
+    float r = 0, g = 0, b = 0, a = 1;
+    static Rgba from(const Rgb& c, float alpha = 1) { return {c.r / 255.f, c.g / 255.f, c.b / 255.f, alpha}; }
+};
+
+struct DrawStyle {
+    Rgba background{0.84f, 0.90f, 0.95f, 1};     // sea
+    Rgba outline{1, 1, 1, 1};
+    float outline_px = 1.0f;
+    float opacity = 1.0f;
+    std::vector<int> highlighted;                // area indices drawn with a dark outline
+    Rgba highlight{0.1f, 0.1f, 0.1f, 1};
+    float highlight_px = 3.0f;
+    Rgba point_colour{0.13f, 0.30f, 0.62f, 1};
+    float point_radius_px = 5.0f;
+    int viewport_x = 0, viewport_y = 0;          // where the map sits in the framebuffer (GL pixels)
+};
+
+// Where the shader files are: $SESPM_SHADERS, ./shaders, then the source tree's shaders/.
+std::string find_shader_dir();
+
+class MapRenderer {
+public:
+    MapRenderer() = default;
+    ~MapRenderer();
+    MapRenderer(const MapRenderer&) = delete;
+    MapRenderer& operator=(const MapRenderer&) = delete;
+
+    // Compiles the shaders; throws DataError naming the shader file on failure.
+    void init(const std::string& shader_dir);
+    void upload(const MapMesh& mesh);
+    // One colour per area (alpha 0 hides an area's fill).
+    void set_area_colours(const std::vector<Rgba>& colours);
+    void set_points(const std::vector<double>& x, const std::vector<double>& y);
+    void draw(const Camera& cam, const DrawStyle& style);
+    const MapMesh* mesh() const { return mesh_; }
+
+private:
+    unsigned program(const std::string& dir, const char* vert, const char* frag);
+    unsigned fill_prog_ = 0, line_prog_ = 0, point_prog_ = 0;
+    unsigned fill_vao_ = 0, fill_vbo_ = 0, colour_vbo_ = 0;
+    unsigned line_vao_ = 0, corner_vbo_ = 0, segment_vbo_ = 0;
+    unsigned point_vao_ = 0, quad_vbo_ = 0, point_vbo_ = 0;
+    size_t vertex_count_ = 0, segment_count_ = 0, point_count_ = 0;
+    const MapMesh* mesh_ = nullptr;
+};
+
+} // namespace sespm

@@ -1,0 +1,94 @@
+// map_view.cpp: see map_view.h.
+#include "render/map_view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "core/error.h"
+#include "io/attribution.h"
+
+namespace sespm {
+
+int legend_decimals(const Classification& c) {
+    if (c.class_count() == 0) return 0;
+    double span = c.max - c.min;
+    bool integral = true;
+    for (double u : c.upper) integral &= std::abs(u - std::round(u)) < 1e-9;
+    if (integral && std::abs(c.min - std::round(c.min)) < 1e-9) return 0;
+    if (span >= 100) return 0;
+    if (span >= 5) return 1;
+    return 2;
+}
+
+MapView build_map_view(Atlas& atlas, const std::vector<LayerSpec>& layers, const MapViewOptions& opt) {
+    MapView v;
+    v.options = opt;
+    const LayerSpec* spec = nullptr;
+    if (!opt.open_file.empty()) {
+        v.result = evaluate_file(atlas, opt.open_file, opt.by.empty() ? "area" : opt.by, opt.code_field, opt.name_field);
+        v.set = &atlas.open_file(opt.open_file, opt.code_field, opt.name_field, true);
+        v.title = v.result.spec.title;
+        v.legend_title = opt.by.empty() || opt.by == "area" ? "Area (km²)" : opt.by;
+        v.attribution = file_attribution(atlas.data_dir(), opt.open_file);
+    } else {
+        for (const auto& l : layers) if (l.id == opt.layer_id) spec = &l;
+        if (!spec) throw UsageError("--layer " + opt.layer_id + ": no such layer");
+        EvaluateOptions eo;
+        eo.geography = opt.geography;
+        eo.within = opt.within;
+        v.result = evaluate_layer(atlas, *spec, eo);
+        v.set = &atlas.areas(opt.geography);
+        v.title = spec->title;
+        v.subtitle = spec->period;
+        v.legend_title = spec->class_legend;
+        v.attribution = full_attribution(atlas.data_dir(), spec->attribution);
+    }
+    std::string method_name = !opt.method.empty() ? opt.method : spec ? spec->class_method : "quantile";
+    auto method = parse_class_method(method_name);
+    if (!method) throw UsageError("--classify " + method_name + ": use quantile, equal, jenks or stddev");
+    int classes = opt.classes > 0 ? opt.classes : spec ? spec->classes : 5;
+    if (classes < 2 || classes > 12) throw UsageError("--classes " + std::to_string(classes) + ": use 2 to 12");
+    std::string palette = !opt.palette.empty() ? opt.palette : spec ? spec->palette : "yellow-green-blue";
+    if (!palette_exists(palette)) throw UsageError("--palette " + palette + ": no such palette");
+    v.styled = style_values(v.result.class_values, *method, classes, palette,
+                            spec ? std::span<const double>(spec->manual_breaks) : std::span<const double>());
+
+    v.row_of_area.assign(v.set->areas.size(), -1);
+    for (size_t r = 0; r < v.result.selection.size(); ++r) v.row_of_area[v.result.selection[r]] = static_cast<int>(r);
+    v.colours.resize(v.set->areas.size());
+    Bbox b{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
+           std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
+    for (size_t i = 0; i < v.set->areas.size(); ++i) {
+        int r = v.row_of_area[i];
+        if (r < 0) { v.colours[i] = Rgba::from(context_colour); continue; }
+        int k = v.styled.class_index[r];
+        if (k < 0) v.has_missing = true;
+        v.colours[i] = Rgba::from(k >= 0 ? v.styled.palette[k] : no_figure_colour);
+        double x0, y0, x1, y1;
+        const GEOSGeometry* g = v.set->areas[i].bng.get();
+        GEOSGeom_getXMin_r(atlas.geos(), g, &x0);
+        GEOSGeom_getYMin_r(atlas.geos(), g, &y0);
+        GEOSGeom_getXMax_r(atlas.geos(), g, &x1);
+        GEOSGeom_getYMax_r(atlas.geos(), g, &y1);
+        b = {std::min(b.minx, x0), std::min(b.miny, y0), std::max(b.maxx, x1), std::max(b.maxy, y1)};
+    }
+    v.selection_bbox = b;
+    int dec = legend_decimals(v.styled.classification);
+    for (int k = 0; k < v.styled.classification.class_count(); ++k)
+        v.legend.push_back({v.styled.palette[k], v.styled.classification.label(k, dec)});
+    if (v.has_missing) v.legend.push_back({no_figure_colour, "No published figure"});
+
+    if (!opt.points_layer.empty()) {
+        const LayerSpec* pl = nullptr;
+        for (const auto& l : layers) if (l.id == opt.points_layer && l.kind == LayerKind::Points) pl = &l;
+        if (!pl) throw UsageError("points layer '" + opt.points_layer + "' is not a points layer");
+        v.points = read_points(atlas.data_dir() + "/" + pl->points_file, pl->point_label,
+                               atlas.data_dir() + "/postcodes/codepoint_south_east.csv");
+        v.points_title = pl->title;
+        v.attribution += " Points: " + pl->attribution;
+    }
+    return v;
+}
+
+} // namespace sespm

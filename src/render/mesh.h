@@ -1,0 +1,36 @@
+// mesh.h: areas turned into what the GPU draws: fill triangles (GLU's tessellator, once per
+// layer) and outline segments, in BNG metres relative to an origin so floats keep their
+// precision. Also each area's label anchor (a point inside it, from GEOS) and its size.
+// No GL calls here: the mesh is built off the main thread and uploaded later.
+#pragma once
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "io/boundaries.h"
+#include "render/camera.h"
+
+namespace sespm {
+
+struct AreaMesh {
+    uint32_t first_vertex = 0, vertex_count = 0;    // fill triangles (3 vertices each)
+    uint32_t first_segment = 0, segment_count = 0;  // outline segments
+    double label_x = 0, label_y = 0;                // BNG, inside the area
+    double area_m2 = 0;
+    Bbox bbox;
+};
+
+struct MapMesh {
+    double origin_x = 0, origin_y = 0;              // BNG metres subtracted from every vertex
+    std::vector<float> fill_xy;                     // x,y per triangle vertex
+    std::vector<float> segments;                    // ax,ay,bx,by per outline segment
+    std::vector<AreaMesh> areas;                    // same order as the AreaSet
+    Bbox bbox;                                      // of everything, BNG
+};
+
+// Tessellates every area of a projected set. `progress` (0..1) is updated as it goes when given.
+// Throws DataError naming the area when the tessellator fails.
+MapMesh build_mesh(const GeosContext& geos, const AreaSet& set, std::atomic<float>* progress = nullptr);
+
+} // namespace sespm

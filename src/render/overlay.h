@@ -1,0 +1,39 @@
+// overlay.h: what is drawn over the map with Dear ImGui, identically in the window and in the
+// headless PNG: district labels (collision-free, larger areas first), the title, the legend
+// with class ranges, and the attribution line. Fonts are DejaVu from Debian's fonts-dejavu-core.
+#pragma once
+#include <imgui.h>
+
+#include "render/camera.h"
+#include "render/map_view.h"
+#include "render/mesh.h"
+
+namespace sespm {
+
+struct Fonts {
+    ImFont* regular = nullptr;
+    ImFont* bold = nullptr;
+    ImFont* small = nullptr;
+    ImFont* title = nullptr;
+};
+
+// Adds DejaVu Sans at sizes for `scale` (the monitor's content scale) to the current ImGui
+// context's atlas. Falls back to ImGui's built-in font, with a warning on stderr, if missing.
+Fonts load_fonts(float scale);
+
+struct OverlayOptions {
+    bool labels = true;
+    bool legend = true;          // title, legend box and attribution inside the map
+    bool attribution = true;     // the attribution line (always, even without --legend)
+    float scale = 1.0f;
+    ImVec2 origin{0, 0};         // top-left of the map viewport in the draw list
+};
+
+void draw_labels(ImDrawList* dl, const MapView& view, const MapMesh& mesh, const Camera& cam,
+                 const Fonts& fonts, const OverlayOptions& opt);
+// Title, subtitle and legend in a framed box at the top-left corner of the map.
+void draw_legend_box(ImDrawList* dl, const MapView& view, const Fonts& fonts, const OverlayOptions& opt);
+void draw_attribution(ImDrawList* dl, const MapView& view, const Camera& cam, const Fonts& fonts,
+                      const OverlayOptions& opt);
+
+} // namespace sespm
