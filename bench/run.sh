@@ -62,8 +62,14 @@ bench() {
     local args=(-n ours "$ours") labels=()
     while (($#)); do args+=(-n "$1" "$2"); labels+=("$1"); shift 2; done
     say "$case"
-    hyperfine --style basic --warmup "$WARMUP" --runs "$RUNS" --export-json "$TMP/$case.json" "${args[@]}" \
-        | grep -E '^(Benchmark|  Time|  Range)' || true
+    if ! hyperfine --style basic --warmup "$WARMUP" --runs "$RUNS" --export-json "$TMP/$case.json" \
+            "${args[@]}" > "$TMP/$case.log" 2>&1; then
+        cat "$TMP/$case.log" >&2
+        echo "bench/run.sh: $case: a command failed; run it by hand to see why:" >&2
+        printf '  %s\n' "$ours" "${args[@]:3}" >&2
+        exit 1
+    fi
+    grep -E '^(Benchmark|  Time|  Range)' "$TMP/$case.log" || true
     local t_ours t_peer
     t_ours=$(python3 bench/compare.py median "$TMP/$case.json" ours)
     for l in "${labels[@]}"; do
@@ -117,17 +123,17 @@ python3 bench/compare.py counts "$TMP/ours_lad_counts.csv" "$TMP/peer_lad_counts
 
 # ---- (c) England's 7,681 wards ---------------------------------------------------------------
 bench wards_export_area \
-    "$SESPM export --open $WARDS --by area -o $TMP/ours_wards.geojson" \
+    "$SESPM export --open $WARDS --by area -o $TMP/ours_wards.geojson --data $DATA" \
     ogr2ogr "rm -f $TMP/peer_wards.geojson && ogr2ogr -f GeoJSON $TMP/peer_wards.geojson $WARDS -dialect SQLite -sql 'SELECT code, name, ROUND(ST_Area(ST_Transform(geometry, 27700)) / 1e6, 3) AS area_km2, geometry FROM wards_england' -nln wards -lco RFC7946=YES -lco COORDINATE_PRECISION=6"
 python3 bench/compare.py areas "$TMP/ours_wards.geojson" "$TMP/peer_wards.geojson"
 
 bench wards_count_points \
-    "$SESPM query count-points --open $WARDS --points $TMP/points.csv > $TMP/ours_ward_counts.csv" \
+    "$SESPM query count-points --open $WARDS --points $TMP/points.csv --data $DATA > $TMP/ours_ward_counts.csv" \
     spatialite "bash bench/spatialite_count.sh $WARDS $TMP/points.csv $TMP/wards.sqlite $TMP/peer_ward_counts.csv"
 python3 bench/compare.py counts "$TMP/ours_ward_counts.csv" "$TMP/peer_ward_counts.csv"
 
 bench wards_dissolve \
-    "$SESPM query dissolve --open $WARDS --group-by lad_code -o $TMP/ours_dissolve.geojson > $TMP/ours_dissolve.csv" \
+    "$SESPM query dissolve --open $WARDS --group-by lad_code -o $TMP/ours_dissolve.geojson --data $DATA > $TMP/ours_dissolve.csv" \
     ogr2ogr "rm -f $TMP/peer_dissolve.geojson && ogr2ogr -f GeoJSON $TMP/peer_dissolve.geojson $WARDS -dialect SQLite -sql 'SELECT lad_code, ST_Union(geometry) AS geometry FROM wards_england GROUP BY lad_code' -nln dissolved -lco RFC7946=YES -lco COORDINATE_PRECISION=6" \
     mapshaper "$MAPSHAPER -quiet $WARDS -dissolve lad_code -o $TMP/mapshaper_dissolve.geojson precision=0.000001 force"
 echo "  ours (CSV):     $(($(wc -l < "$TMP/ours_dissolve.csv") - 1)) groups, $(awk -F, 'NR==1{for(i=1;i<=NF;i++)if($i=="area_km2")c=i} NR>1{s+=$c}END{printf "%.1f", s}' "$TMP/ours_dissolve.csv") km2"

@@ -8,6 +8,7 @@
 namespace sespm {
 
 static const char* kMainHelp = R"(usage: sespm-map <command> [options]     (each command has --help)
+       sespm-map [window options]          opens the desktop map (sespm-map --help)
 
 SESPM Map: local authority figures for the South East Strategic Partnership for Migration.
 Commands:
@@ -20,9 +21,14 @@ Data is found through --data DIR, then $SESPM_DATA, then ./data, then ../shared/
 Exit status: 0 success, 1 data error, 2 usage error.
 )";
 
+bool is_cli_command(const std::string& a) {
+    return a == "layers" || a == "table" || a == "export" || a == "query" || a == "render" || a == "help" ||
+           a == "--help-commands";
+}
+
 int run_cli(const std::vector<std::string>& args) {
     try {
-        if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        if (args.empty() || args[0] == "--help-commands" || args[0] == "-h" || args[0] == "help") {
             std::cout << kMainHelp;
             return args.empty() ? 2 : 0;
         }

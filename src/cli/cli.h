@@ -7,6 +7,8 @@
 namespace sespm {
 
 int run_cli(const std::vector<std::string>& args);
+// True for the subcommands and for --help-commands.
+bool is_cli_command(const std::string& arg);
 
 int cmd_layers(const std::vector<std::string>& args);
 int cmd_table(const std::vector<std::string>& args);

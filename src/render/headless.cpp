@@ -23,8 +23,8 @@ Camera render_camera(const MapView& view, const RenderOptions& opt) {
     return cam;
 }
 
-void render_map_png(const MapView& view, const MapMesh& mesh, const RenderOptions& opt, const std::string& path) {
-    OffscreenGl gl(opt.width, opt.height);
+std::vector<uint8_t> render_map_rgba(const MapView& view, const MapMesh& mesh, const RenderOptions& opt) {
+    Framebuffer gl(opt.width, opt.height);
     Camera cam = render_camera(view, opt);
     int margin = legend_margin_px(opt);
 
@@ -45,7 +45,9 @@ void render_map_png(const MapView& view, const MapMesh& mesh, const RenderOption
     }
 
     IMGUI_CHECKVERSION();
+    ImGuiContext* caller = ImGui::GetCurrentContext();
     ImGuiContext* ctx = ImGui::CreateContext();
+    ImGui::SetCurrentContext(ctx);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.DisplaySize = ImVec2(static_cast<float>(opt.width), static_cast<float>(opt.height));
@@ -75,7 +77,16 @@ void render_map_png(const MapView& view, const MapMesh& mesh, const RenderOption
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     ImGui_ImplOpenGL3_Shutdown();
     ImGui::DestroyContext(ctx);
-    write_png(path, opt.width, opt.height, gl.read_rgba());
+    ImGui::SetCurrentContext(caller);
+    std::vector<uint8_t> px = gl.read_rgba();
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    return px;
+}
+
+void render_map_png(const MapView& view, const MapMesh& mesh, const RenderOptions& opt, const std::string& path) {
+    EglContext egl;
+    std::vector<uint8_t> px = render_map_rgba(view, mesh, opt);
+    write_png(path, opt.width, opt.height, px);
 }
 
 } // namespace sespm

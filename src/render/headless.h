@@ -4,7 +4,9 @@
 // edge to edge and only a small attribution line is drawn over its bottom-right corner.
 #pragma once
 #include <optional>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "render/camera.h"
 #include "render/map_view.h"
@@ -24,7 +26,12 @@ struct RenderOptions {
 Camera render_camera(const MapView& view, const RenderOptions& opt);
 int legend_margin_px(const RenderOptions& opt);
 
-// Throws DataError when no GL context can be made or the file cannot be written.
+// Draws into an offscreen framebuffer of the *current* GL context (the window's, or an EGL
+// one) and returns RGBA rows, top first. Uses its own ImGui context and restores the caller's.
+std::vector<uint8_t> render_map_rgba(const MapView& view, const MapMesh& mesh, const RenderOptions& opt);
+
+// Makes an EGL surfaceless context and writes the PNG. Throws DataError when no GL context can
+// be made or the file cannot be written.
 void render_map_png(const MapView& view, const MapMesh& mesh, const RenderOptions& opt, const std::string& path);
 
 } // namespace sespm

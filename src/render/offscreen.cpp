@@ -15,7 +15,7 @@
 
 namespace sespm {
 
-OffscreenGl::OffscreenGl(int width, int height, int samples) : w_(width), h_(height) {
+EglContext::EglContext() {
     EGLDisplay dpy = eglGetPlatformDisplay(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, nullptr);
     if (dpy == EGL_NO_DISPLAY) throw DataError("headless rendering: no EGL surfaceless display (is libegl-mesa0 installed?)");
     EGLint major = 0, minor = 0;
@@ -33,7 +33,17 @@ OffscreenGl::OffscreenGl(int width, int height, int samples) : w_(width), h_(hei
     context_ = ctx;
     if (!eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx))
         throw DataError("headless rendering: eglMakeCurrent without a surface failed");
+}
 
+EglContext::~EglContext() {
+    if (context_) {
+        eglMakeCurrent(display_, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+        eglDestroyContext(display_, context_);
+    }
+    if (display_) eglTerminate(display_);
+}
+
+Framebuffer::Framebuffer(int width, int height, int samples) : w_(width), h_(height) {
     GLint max_samples = 0;
     glGetIntegerv(GL_MAX_SAMPLES, &max_samples);
     samples = std::min(samples, static_cast<int>(max_samples));
@@ -54,24 +64,20 @@ OffscreenGl::OffscreenGl(int width, int height, int samples) : w_(width), h_(hei
     bind();
 }
 
-OffscreenGl::~OffscreenGl() {
-    if (context_) {
-        glDeleteFramebuffers(1, &ms_fbo_);
-        glDeleteFramebuffers(1, &fbo_);
-        glDeleteRenderbuffers(1, &ms_rb_);
-        glDeleteRenderbuffers(1, &rb_);
-        eglMakeCurrent(display_, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
-        eglDestroyContext(display_, context_);
-    }
-    if (display_) eglTerminate(display_);
+Framebuffer::~Framebuffer() {
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glDeleteFramebuffers(1, &ms_fbo_);
+    glDeleteFramebuffers(1, &fbo_);
+    glDeleteRenderbuffers(1, &ms_rb_);
+    glDeleteRenderbuffers(1, &rb_);
 }
 
-void OffscreenGl::bind() {
+void Framebuffer::bind() {
     glBindFramebuffer(GL_FRAMEBUFFER, ms_fbo_);
     glViewport(0, 0, w_, h_);
 }
 
-std::vector<uint8_t> OffscreenGl::read_rgba() {
+std::vector<uint8_t> Framebuffer::read_rgba() {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, ms_fbo_);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, fbo_);
     glBlitFramebuffer(0, 0, w_, h_, 0, 0, w_, h_, GL_COLOR_BUFFER_BIT, GL_NEAREST);

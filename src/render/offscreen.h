@@ -1,6 +1,6 @@
 // offscreen.h: an OpenGL 3.3 core context with no window and no X server (EGL on Mesa's
-// surfaceless platform), drawing into a multisampled framebuffer that is resolved and read
-// back as RGBA rows, top row first.
+// surfaceless platform), and a multisampled framebuffer object, usable in any current context
+// (the window's too), that is resolved and read back as RGBA rows, top row first.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -8,13 +8,26 @@
 
 namespace sespm {
 
-class OffscreenGl {
+class EglContext {
 public:
-    // Throws DataError when no EGL display or GL 3.3 context can be had.
-    OffscreenGl(int width, int height, int samples = 4);
-    ~OffscreenGl();
-    OffscreenGl(const OffscreenGl&) = delete;
-    OffscreenGl& operator=(const OffscreenGl&) = delete;
+    // Makes a surfaceless GL 3.3 core context current. Throws DataError when none can be had.
+    EglContext();
+    ~EglContext();
+    EglContext(const EglContext&) = delete;
+    EglContext& operator=(const EglContext&) = delete;
+
+private:
+    void* display_ = nullptr;
+    void* context_ = nullptr;
+};
+
+class Framebuffer {
+public:
+    // Needs a current GL context; throws DataError if the framebuffer is incomplete.
+    Framebuffer(int width, int height, int samples = 4);
+    ~Framebuffer();
+    Framebuffer(const Framebuffer&) = delete;
+    Framebuffer& operator=(const Framebuffer&) = delete;
     void bind();
     std::vector<uint8_t> read_rgba();
     int width() const { return w_; }
@@ -22,8 +35,6 @@ public:
 
 private:
     int w_, h_;
-    void* display_ = nullptr;
-    void* context_ = nullptr;
     unsigned ms_fbo_ = 0, ms_rb_ = 0, fbo_ = 0, rb_ = 0;
 };
 

@@ -1,0 +1,63 @@
+// desktop_main.cpp: `sespm-map` without a command opens the desktop map. Options:
+// --data DIR, --layers DIR, --layer ID, --geography G, --within CODE|all, --open FILE
+// [--by FIELD|area], --screenshot FILE.png [--frames N], --width W, --height H.
+#include <iostream>
+
+#include "cli/args.h"
+#include "core/error.h"
+#include "ui/map_app.h"
+
+namespace sespm {
+
+static const char* kDesktopHelp = R"(usage: sespm-map [--layer ID] [--geography G] [--within CODE|all] [--open FILE [--by FIELD|area]]
+                 [--screenshot FILE.png [--frames N]] [--width W] [--height H] [--data DIR] [--layers DIR]
+
+Opens the desktop map (default: dispersal density against the cluster limit, South East
+districts, England as context). --screenshot draws N frames (default 3) once the map has
+loaded, saves the window to a PNG and exits. Commands (sespm-map --help-commands):
+layers, table, export, query, render.
+Mouse: drag to pan, wheel to zoom at the cursor, click to select (shift adds), double-click
+to zoom to an area. Keys: F fits the region, +/- zoom, Esc clears the selection.
+)";
+
+int run_desktop(const std::vector<std::string>& argv) {
+    try {
+        Args a = parse_args(argv, {"--data", "--layers", "--layer", "--geography", "--within", "--open", "--by",
+                                   "--screenshot", "--frames", "--width", "--height"}, {}, "sespm-map");
+        if (a.has("--help")) { std::cout << kDesktopHelp; return 0; }
+        if (!a.positional.empty()) throw UsageError("unknown command '" + a.positional[0] + "' (see sespm-map --help)");
+        AppOptions o;
+        o.data_dir = a.get("--data");
+        o.layers_dir = a.get("--layers");
+        o.view.layer_id = a.get("--layer").value_or("dispersal");
+        if (auto g = a.get("--geography")) {
+            auto pg = parse_geography(*g);
+            if (!pg) throw UsageError("--geography " + *g + ": use district, county, lep, subregion or region");
+            o.view.geography = *pg;
+        }
+        if (auto w = a.get("--within")) {
+            if (*w == "all") o.view.within.reset();
+            else o.view.within = *w;
+        }
+        if (auto f = a.get("--open")) {
+            o.view.open_file = *f;
+            o.view.by = a.get("--by").value_or("area");
+            if (!a.get("--within")) o.view.within.reset();
+        }
+        o.screenshot = a.get("--screenshot").value_or("");
+        o.frames = a.integer("--frames", 3);
+        o.width = a.integer("--width", 1600);
+        o.height = a.integer("--height", 1000);
+        if (o.frames < 1) throw UsageError("--frames: at least 1");
+        MapApp app(std::move(o));
+        return app.run();
+    } catch (const UsageError& e) {
+        std::cerr << "sespm-map: usage error: " << e.what() << "\n";
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "sespm-map: error: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+} // namespace sespm

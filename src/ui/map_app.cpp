@@ -1,0 +1,408 @@
+// map_app.cpp: the window, the frame loop, input (pan, zoom at the cursor, hover, click and
+// shift-click selection) and the background loader (see map_app.h).
+#include "ui/map_app.h"
+
+#include "render/gl.h"  // before GLFW, so GL prototypes are declared
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <iostream>
+
+#include "core/data_dir.h"
+#include "core/error.h"
+#include "core/styling.h"
+#include "io/attribution.h"
+#include "io/export.h"
+#include "render/gl.h"
+#include "render/headless.h"
+#include "render/offscreen.h"
+
+namespace sespm {
+
+MapApp::MapApp(AppOptions opt) : options(std::move(opt)) {
+    wanted = options.view;
+    geos_ = std::make_unique<GeosContext>();
+    ui_geos_ = std::make_unique<GeosContext>();
+    try {
+        data_dir = find_data_dir(options.data_dir);
+        layers = read_layer_dir(find_layer_dir(options.layers_dir));
+        atlas_ = std::make_unique<Atlas>(data_dir, *geos_);
+    } catch (const std::exception& e) {
+        error = e.what();
+    }
+}
+
+MapApp::~MapApp() {
+    if (job_.valid()) job_.wait();
+}
+
+bool MapApp::with_session(const std::function<void(Atlas&, const GeosContext&)>& f) {
+    if (job_.valid() || !atlas_) return false;
+    f(*atlas_, *geos_);
+    return true;
+}
+
+void MapApp::request_map(bool refit) {
+    if (!atlas_) return;
+    if (job_.valid()) {  // one load at a time: remember the latest wish
+        pending_ = true;
+        pending_refit_ = pending_refit_ || refit;
+        return;
+    }
+    progress_ = 0;
+    MapViewOptions opts = wanted;
+    job_ = std::async(std::launch::async, [this, opts, refit]() -> std::unique_ptr<MapBundle> {
+        auto b = std::make_unique<MapBundle>();
+        b->view = build_map_view(*atlas_, layers, opts);
+        b->mesh = build_mesh(*geos_, *b->view.set, &progress_);
+        b->refit = refit;
+        return b;
+    });
+}
+
+void MapApp::poll_job() {
+    if (!job_.valid() || job_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+    try {
+        std::unique_ptr<MapBundle> b = job_.get();
+        bool same_set = map && map->view.set == b->view.set;
+        b->picker = std::make_unique<AreaPicker>(*ui_geos_, *b->view.set);
+        map = std::move(b);
+        renderer_->upload(map->mesh);
+        renderer_->set_area_colours(map->view.colours);
+        renderer_->set_points(map->view.points.x, map->view.points.y);
+        if (!same_set) selected.clear();
+        if (map->refit) fit_to_selection();
+        status = std::to_string(map->view.result.rows.size()) + " areas";
+    } catch (const std::exception& e) {
+        error = e.what();
+        wanted = map ? map->view.options : options.view;  // back to what is shown
+    }
+    if (pending_) {
+        pending_ = false;
+        request_map(pending_refit_);
+        pending_refit_ = false;
+    }
+}
+
+void MapApp::fit_to_selection() {
+    if (!map) return;
+    camera.fit(map->view.selection_bbox, 40 * ui_scale);
+}
+
+void MapApp::zoom_to_area(int i) {
+    if (!map || i < 0) return;
+    Bbox b = map->mesh.areas[i].bbox;
+    double pad = std::max(b.width(), b.height()) * 0.3;
+    camera.fit({b.minx - pad, b.miny - pad, b.maxx + pad, b.maxy + pad}, 40 * ui_scale);
+}
+
+void MapApp::export_png(const std::string& path) {
+    if (!map) return;
+    try {
+        RenderOptions ro;
+        ro.width = camera.width + static_cast<int>(340 * ui_scale);
+        ro.height = camera.height;
+        ro.scale = ui_scale;
+        ro.legend = true;
+        ro.labels = labels;
+        ro.bbox = camera.view();
+        std::vector<uint8_t> px = render_map_rgba(map->view, map->mesh, ro);
+        write_png(path, ro.width, ro.height, px);
+        status = "Saved " + path;
+    } catch (const std::exception& e) {
+        error = e.what();
+    }
+}
+
+void MapApp::export_vector(const std::string& path) {
+    if (!map) return;
+    try {
+        check_output_path(path);
+        const MapView& v = map->view;
+        ExportData d;
+        d.set = v.set;
+        d.selection = v.result.selection;
+        d.columns = v.result.columns;
+        d.rows = v.result.rows;
+        d.class_index = v.styled.class_index;
+        d.fill = v.styled.fill;
+        d.layer_id = v.result.spec.id;
+        d.title = v.title;
+        d.period = v.subtitle;
+        d.measure = v.result.spec.class_measure;
+        d.classification = std::string(class_method_name(v.styled.classification.method)) + ", " +
+                           std::to_string(v.styled.classification.class_count()) + " classes";
+        d.attribution = v.attribution;
+        export_areas(d, path);
+        status = "Saved " + path;
+    } catch (const std::exception& e) {
+        error = e.what();
+    }
+}
+
+void MapApp::handle_input() {
+    ImGuiIO& io = ImGui::GetIO();
+    double mx, my;
+    glfwGetCursorPos(window_, &mx, &my);
+    int ww, wh, fw, fh;
+    glfwGetWindowSize(window_, &ww, &wh);
+    glfwGetFramebufferSize(window_, &fw, &fh);
+    double sx = ww > 0 ? static_cast<double>(fw) / ww : 1, sy = wh > 0 ? static_cast<double>(fh) / wh : 1;
+    double px = mx * sx, py = my * sy;
+    hovered = -1;
+    if (!io.WantCaptureKeyboard) {
+        if (ImGui::IsKeyPressed(GLFW_KEY_F) || ImGui::IsKeyPressed(GLFW_KEY_HOME)) fit_to_selection();
+        if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) selected.clear();
+        if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD)) camera.zoom_at(camera.width / 2.0, camera.height / 2.0, 1.5);
+        if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT)) camera.zoom_at(camera.width / 2.0, camera.height / 2.0, 1 / 1.5);
+    }
+    if (io.WantCaptureMouse && !dragging_) return;
+    if (io.MouseWheel != 0) camera.zoom_at(px, py, std::pow(1.25, io.MouseWheel));
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        dragging_ = true;
+        press_x_ = last_x_ = px;
+        press_y_ = last_y_ = py;
+    }
+    if (dragging_ && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        camera.pan_pixels(px - last_x_, py - last_y_);
+        last_x_ = px;
+        last_y_ = py;
+    }
+    double wx, wy;
+    camera.screen_to_world(px, py, wx, wy);
+    if (map && map->picker) hovered = map->picker->pick(wx, wy);
+    if (dragging_ && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+        dragging_ = false;
+        bool click = std::hypot(px - press_x_, py - press_y_) < 4;
+        if (click) {
+            if (!io.KeyShift) selected.clear();
+            if (hovered >= 0) {
+                if (io.KeyShift && selected.count(hovered)) selected.erase(hovered);
+                else selected.insert(hovered);
+            }
+        }
+    }
+    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && hovered >= 0) zoom_to_area(hovered);
+}
+
+void MapApp::draw_tooltip() {
+    if (!map || hovered < 0 || dragging_) return;
+    const MapView& v = map->view;
+    const Area& a = v.set->areas[hovered];
+    ImGui::BeginTooltip();
+    ImGui::PushFont(fonts.bold);
+    ImGui::TextUnformatted(a.name.c_str());
+    ImGui::PopFont();
+    ImGui::TextDisabled("%s", a.code.c_str());
+    int r = v.row_of_area[hovered];
+    if (r < 0) {
+        ImGui::TextUnformatted("Outside the selected areas");
+    } else {
+        ImGui::Separator();
+        const auto& row = v.result.rows[r];
+        if (ImGui::BeginTable("tip", 2)) {
+            for (size_t c = 2; c < row.size(); ++c) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextDisabled("%s", v.result.columns[c].c_str());
+                ImGui::TableNextColumn();
+                std::string s = row[c].format();
+                ImGui::TextUnformatted(s.empty() ? "no published figure" : s.c_str());
+            }
+            ImGui::EndTable();
+        }
+        if (!v.subtitle.empty()) ImGui::TextDisabled("%s", v.subtitle.c_str());
+    }
+    ImGui::EndTooltip();
+}
+
+void MapApp::draw_frame() {
+    int fw, fh;
+    glfwGetFramebufferSize(window_, &fw, &fh);
+    camera.width = std::max(1, fw);
+    camera.height = std::max(1, fh);
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    handle_input();
+
+    if (ImGui::BeginMainMenuBar()) {
+        if (ImGui::BeginMenu("File")) {
+            if (ImGui::MenuItem("Export...", "Ctrl+E")) show_export = true;
+            if (ImGui::MenuItem("Quit", "Ctrl+Q")) glfwSetWindowShouldClose(window_, 1);
+            ImGui::EndMenu();
+        }
+        if (ImGui::BeginMenu("View")) {
+            if (ImGui::MenuItem("Fit to region", "F")) fit_to_selection();
+            ImGui::MenuItem("District names", nullptr, &labels);
+            ImGui::MenuItem("Attribute table", nullptr, &show_table);
+            ImGui::EndMenu();
+        }
+        if (ImGui::BeginMenu("Help")) {
+            if (ImGui::MenuItem("About and data sources")) show_about = true;
+            ImGui::EndMenu();
+        }
+        ImGui::TextDisabled("   %s", status.c_str());
+        ImGui::EndMainMenuBar();
+    }
+    if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) glfwSetWindowShouldClose(window_, 1);
+    if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_E)) show_export = true;
+
+    panel_layers(*this);
+    if (show_table) panel_table(*this);
+    if (show_about) panel_about(*this);
+    if (show_export) panel_export(*this);
+    draw_tooltip();
+
+    ImGuiViewport* vp = ImGui::GetMainViewport();
+    if (loading()) {
+        ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + 60 * ui_scale), ImGuiCond_Always, ImVec2(0.5f, 0));
+        ImGui::Begin("##loading", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs);
+        ImGui::TextUnformatted("Loading and tessellating...");
+        ImGui::ProgressBar(progress(), ImVec2(260 * ui_scale, 0));
+        ImGui::End();
+    }
+    if (!error.empty()) {
+        ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + 20 * ui_scale), ImGuiCond_Always, ImVec2(0.5f, 0));
+        ImGui::SetNextWindowSizeConstraints(ImVec2(300 * ui_scale, 0), ImVec2(900 * ui_scale, FLT_MAX));
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(120, 20, 20, 240));
+        ImGui::Begin("Error", nullptr, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize);
+        ImGui::PushTextWrapPos(880 * ui_scale);
+        ImGui::TextUnformatted(error.c_str());
+        ImGui::PopTextWrapPos();
+        if (ImGui::Button("Dismiss")) error.clear();
+        ImGui::End();
+        ImGui::PopStyleColor();
+    }
+
+    // The map, then its overlays beneath the panels.
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    style.highlighted.assign(selected.begin(), selected.end());
+    if (hovered >= 0 && !selected.count(hovered)) style.highlighted.push_back(hovered);
+    style.background = Rgba::from(sea_colour);
+    style.outline_px = 0.8f * ui_scale;
+    if (map) {
+        renderer_->draw(camera, style);
+        ImDrawList* dl = ImGui::GetBackgroundDrawList();
+        OverlayOptions oo;
+        oo.labels = labels;
+        oo.scale = ui_scale;
+        oo.origin = ImVec2(0, ImGui::GetFrameHeight());
+        draw_labels(dl, map->view, map->mesh, camera, fonts, oo);
+        draw_legend_box(dl, map->view, fonts, oo);
+        oo.origin = ImVec2(0, 0);
+        draw_attribution(dl, map->view, camera, fonts, oo);
+    } else {
+        glViewport(0, 0, camera.width, camera.height);
+        glClearColor(sea_colour.r / 255.f, sea_colour.g / 255.f, sea_colour.b / 255.f, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+    }
+    ImGui::Render();
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+bool MapApp::save_screenshot(const std::string& path) {
+    int fw, fh;
+    glfwGetFramebufferSize(window_, &fw, &fh);
+    std::vector<uint8_t> px(static_cast<size_t>(fw) * fh * 4);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    glReadBuffer(GL_BACK);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, fw, fh, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+    std::vector<uint8_t> flipped(px.size());
+    size_t row = static_cast<size_t>(fw) * 4;
+    for (int y = 0; y < fh; ++y) std::copy_n(px.begin() + static_cast<long>(row * (fh - 1 - y)), row, flipped.begin() + static_cast<long>(row * y));
+    for (size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;
+    try {
+        write_png(path, fw, fh, flipped);
+    } catch (const std::exception& e) {
+        std::cerr << "sespm-map: error: " << e.what() << "\n";
+        return false;
+    }
+    return true;
+}
+
+int MapApp::run() {
+    glfwSetErrorCallback([](int code, const char* msg) { std::cerr << "sespm-map: GLFW error " << code << ": " << msg << "\n"; });
+    if (!glfwInit()) {
+        std::cerr << "sespm-map: error: cannot open a window (no display?). Use `sespm-map render` for a PNG without one.\n";
+        return 1;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_SAMPLES, 4);
+    window_ = glfwCreateWindow(options.width, options.height, "SESPM Map", nullptr, nullptr);
+    if (!window_) {
+        glfwTerminate();
+        std::cerr << "sespm-map: error: cannot create an OpenGL 3.3 window\n";
+        return 1;
+    }
+    glfwMakeContextCurrent(window_);
+    glfwSwapInterval(1);
+    float xs = 1, ys = 1;
+    glfwGetWindowContentScale(window_, &xs, &ys);
+    ui_scale = std::clamp(std::max(xs, ys), 1.0f, 3.0f);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    fonts = load_fonts(ui_scale);
+    ImGui::StyleColorsLight();
+    ImGuiStyle& st = ImGui::GetStyle();
+    st.WindowRounding = 6;
+    st.FrameRounding = 4;
+    st.ScaleAllSizes(ui_scale);
+    ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    ImGui_ImplOpenGL3_Init("#version 330");
+
+    int code = 0;
+    renderer_ = std::make_unique<MapRenderer>();
+    try {
+        renderer_->init(find_shader_dir());
+    } catch (const std::exception& e) {
+        error = e.what();
+    }
+    int fw, fh;
+    glfwGetFramebufferSize(window_, &fw, &fh);
+    camera.width = fw;
+    camera.height = fh;
+    request_map(true);
+
+    int frame = 0;
+    while (!glfwWindowShouldClose(window_)) {
+        if (loading() || !options.screenshot.empty() || ImGui::IsMouseDown(ImGuiMouseButton_Left)) glfwPollEvents();
+        else glfwWaitEventsTimeout(0.25);
+        poll_job();
+        draw_frame();
+        // a screenshot waits for the first map to be loaded, then counts frames
+        if (!options.screenshot.empty() && (map || !error.empty()) && !loading() && ++frame >= options.frames) {
+            code = save_screenshot(options.screenshot) ? 0 : 1;
+            if (!error.empty()) {
+                std::cerr << "sespm-map: error: " << error << "\n";
+                code = 1;
+            }
+            break;
+        }
+        glfwSwapBuffers(window_);
+    }
+    if (job_.valid()) job_.wait();
+    map.reset();
+    renderer_.reset();  // GL objects go while the context exists
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window_);
+    glfwTerminate();
+    return code;
+}
+
+} // namespace sespm

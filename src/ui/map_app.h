@@ -1,0 +1,106 @@
+// map_app.h: the desktop map: a GLFW window with Dear ImGui panels over the same core the
+// command line uses. The app owns the session (data, layers, atlas) through a background
+// loader: loading, evaluating and tessellating a map happens off the main thread while the
+// window keeps drawing the previous map and a progress bar; the main thread only uploads.
+#pragma once
+#include <atomic>
+#include <future>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/layer_spec.h"
+#include "io/boundaries.h"
+#include "render/camera.h"
+#include "render/map_renderer.h"
+#include "render/map_view.h"
+#include "render/mesh.h"
+#include "render/overlay.h"
+#include "render/picker.h"
+
+struct GLFWwindow;
+
+namespace sespm {
+
+struct AppOptions {
+    std::optional<std::string> data_dir, layers_dir;
+    MapViewOptions view;
+    std::string screenshot;      // --screenshot FILE: draw `frames` frames, save, exit
+    int frames = 3;
+    int width = 1600, height = 1000;
+};
+
+// What one background load produces; adopted whole by the main thread.
+struct MapBundle {
+    MapView view;
+    MapMesh mesh;
+    std::unique_ptr<AreaPicker> picker;
+    bool refit = true;           // the selection changed: fit the camera to it
+};
+
+class MapApp {
+public:
+    explicit MapApp(AppOptions opt);
+    ~MapApp();
+    // Opens the window and runs until it is closed; returns the process exit code.
+    int run();
+
+    // --- state the panels read and change -------------------------------------------------
+    AppOptions options;
+    std::string data_dir;
+    std::vector<LayerSpec> layers;
+    MapViewOptions wanted;                 // what the panels ask for
+    std::unique_ptr<MapBundle> map;        // what is shown
+    Camera camera;
+    DrawStyle style;
+    Fonts fonts;
+    float ui_scale = 1.0f;
+    bool labels = true, show_table = true, show_about = false, show_export = false;
+    std::set<int> selected;                // area indices
+    int hovered = -1;
+    std::string error;                     // shown in a banner until dismissed
+    std::string status;
+    std::string open_path;                 // the "Open file" field
+
+    void request_map(bool refit);          // start loading `wanted` (queued if one is running)
+    bool loading() const { return job_.valid(); }
+    float progress() const { return progress_.load(); }
+    void fit_to_selection();
+    void zoom_to_area(int area);
+    void export_png(const std::string& path);
+    void export_vector(const std::string& path);
+    // Runs f with the session when no background job is using it; returns false if busy.
+    bool with_session(const std::function<void(Atlas&, const GeosContext&)>& f);
+
+private:
+    void poll_job();
+    void handle_input();
+    void draw_frame();
+    void draw_tooltip();
+    bool save_screenshot(const std::string& path);
+
+    GLFWwindow* window_ = nullptr;
+    std::unique_ptr<GeosContext> geos_;    // used by the loader thread, or by with_session when idle
+    std::unique_ptr<Atlas> atlas_;
+    std::unique_ptr<GeosContext> ui_geos_; // picking on the main thread
+    std::unique_ptr<MapRenderer> renderer_;
+    std::future<std::unique_ptr<MapBundle>> job_;
+    std::atomic<float> progress_{0};
+    std::string job_error_;
+    bool pending_ = false, pending_refit_ = false;
+    bool dragging_ = false;
+    double last_x_ = 0, last_y_ = 0, press_x_ = 0, press_y_ = 0;
+};
+
+// One panel a file (src/ui/panel_*.cpp).
+void panel_layers(MapApp& app);
+void panel_table(MapApp& app);
+void panel_about(MapApp& app);
+void panel_export(MapApp& app);
+
+// Entry point for `sespm-map` with no command (or with window options); returns the exit code.
+int run_desktop(const std::vector<std::string>& args);
+
+} // namespace sespm

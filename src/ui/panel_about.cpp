@@ -1,0 +1,32 @@
+// panel_about.cpp: About and data sources: what the program is, where its data came from and
+// the attribution that the licences require.
+#include <imgui.h>
+
+#include "io/attribution.h"
+#include "ui/map_app.h"
+
+namespace sespm {
+
+void panel_about(MapApp& app) {
+    float s = app.ui_scale;
+    ImGui::SetNextWindowSize(ImVec2(620 * s, 420 * s), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("About SESPM Map", &app.show_about)) { ImGui::End(); return; }
+    ImGui::PushFont(app.fonts.bold);
+    ImGui::TextUnformatted("SESPM Map");
+    ImGui::PopFont();
+    ImGui::TextWrapped("Local authority figures for the South East Strategic Partnership for Migration: "
+                       "asylum dispersal against cluster limits (1 per 200 residents), resettlement, "
+                       "EU-born and Nepali population, ESOL providers and unaccompanied children.");
+    ImGui::Separator();
+    ImGui::TextDisabled("Data directory");
+    ImGui::TextWrapped("%s", app.data_dir.c_str());
+    ImGui::TextDisabled("Boundaries");
+    ImGui::TextWrapped("%s", boundary_attribution(app.data_dir).c_str());
+    for (const auto& l : app.layers) {
+        ImGui::TextDisabled("%s (%s)", l.title.c_str(), l.period.c_str());
+        ImGui::TextWrapped("%s", l.attribution.c_str());
+    }
+    ImGui::End();
+}
+
+} // namespace sespm

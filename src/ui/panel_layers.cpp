@@ -1,0 +1,118 @@
+// panel_layers.cpp: the Layers panel: which overlay, at which geography, over which areas,
+// how it is classified and coloured, its opacity, ESOL provider points, and opening any file.
+#include <imgui.h>
+
+#include "core/classify.h"
+#include "ui/map_app.h"
+
+namespace sespm {
+
+void panel_layers(MapApp& app) {
+    ImGuiViewport* vp = ImGui::GetMainViewport();
+    float s = app.ui_scale;
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 10 * s, vp->WorkPos.y + 10 * s), ImGuiCond_Always, ImVec2(1, 0));
+    ImGui::SetNextWindowSize(ImVec2(320 * s, 0), ImGuiCond_Always);
+    ImGui::Begin("Layers", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
+    MapViewOptions& w = app.wanted;
+    bool changed = false, refit = false;
+
+    ImGui::TextDisabled("Overlay");
+    for (const auto& l : app.layers) {
+        if (l.kind != LayerKind::Rate) continue;
+        bool on = w.open_file.empty() && w.layer_id == l.id;
+        if (ImGui::RadioButton(l.title.c_str(), on) && !on) {
+            w.layer_id = l.id;
+            w.open_file.clear();
+            w.method.clear();
+            w.classes = 0;
+            w.palette.clear();
+            if (l.native == Geography::County && w.geography == Geography::District) w.geography = Geography::County;
+            changed = true;
+        }
+    }
+    for (const auto& l : app.layers) {
+        if (l.kind != LayerKind::Points) continue;
+        bool on = w.points_layer == l.id;
+        if (ImGui::Checkbox(l.title.c_str(), &on)) {
+            w.points_layer = on ? l.id : "";
+            changed = true;
+        }
+    }
+    ImGui::Separator();
+    ImGui::TextDisabled("Areas");
+    const char* geos[] = {"Districts", "Counties and unitaries", "LEPs", "SESPM sub-regions", "Regions"};
+    int g = static_cast<int>(w.geography);
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::Combo("##geography", &g, geos, IM_ARRAYSIZE(geos))) {
+        w.geography = static_cast<Geography>(g);
+        changed = refit = true;
+    }
+    bool se = w.within.has_value();
+    if (ImGui::Checkbox("South East only (the rest as context)", &se)) {
+        if (se) w.within = "E12000008";
+        else w.within.reset();
+        changed = refit = true;
+    }
+
+    ImGui::Separator();
+    ImGui::TextDisabled("Classes");
+    const LayerSpec* spec = nullptr;
+    for (const auto& l : app.layers) if (l.id == w.layer_id) spec = &l;
+    const char* methods[] = {"quantile", "equal", "jenks", "stddev"};
+    const char* method_titles[] = {"Quantiles", "Equal intervals", "Natural breaks (Jenks)", "Standard deviation"};
+    std::string cur = !w.method.empty() ? w.method : spec ? spec->class_method : "quantile";
+    int m = 0;
+    for (int i = 0; i < 4; ++i) if (cur == methods[i]) m = i;
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::Combo("##method", &m, method_titles, 4)) {
+        w.method = methods[m];
+        changed = true;
+    }
+    int k = w.classes > 0 ? w.classes : spec ? spec->classes : 5;
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::SliderInt("##classes", &k, 2, 9, "%d classes")) {
+        w.classes = k;
+        changed = true;
+    }
+    std::string pal = !w.palette.empty() ? w.palette : spec ? spec->palette : "orange-red";
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##palette", pal.c_str())) {
+        for (const auto& p : palettes()) {
+            auto cols = palette_colors(p.id, 5);
+            ImVec2 pos = ImGui::GetCursorScreenPos();
+            float sw = 14 * s;
+            for (int i = 0; i < 5; ++i)
+                ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(pos.x + i * sw, pos.y + 2 * s), ImVec2(pos.x + (i + 1) * sw, pos.y + 14 * s),
+                                                          IM_COL32(cols[i].r, cols[i].g, cols[i].b, 255));
+            ImGui::Dummy(ImVec2(5 * sw + 6 * s, 0));
+            ImGui::SameLine();
+            if (ImGui::Selectable(p.title.c_str(), p.id == pal)) {
+                w.palette = p.id;
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SetNextItemWidth(-1);
+    ImGui::SliderFloat("##opacity", &app.style.opacity, 0.2f, 1.0f, "Opacity %.2f");
+    ImGui::Checkbox("District names", &app.labels);
+
+    ImGui::Separator();
+    ImGui::TextDisabled("Any vector file (GeoJSON, GeoPackage, Shapefile...)");
+    char buf[1024];
+    std::snprintf(buf, sizeof buf, "%s", app.open_path.c_str());
+    ImGui::SetNextItemWidth(-60 * s);
+    if (ImGui::InputTextWithHint("##open", "path to a file", buf, sizeof buf)) app.open_path = buf;
+    ImGui::SameLine();
+    if (ImGui::Button("Open") && !app.open_path.empty()) {
+        w.open_file = app.open_path;
+        w.by = "area";
+        w.within.reset();
+        changed = refit = true;
+    }
+    if (ImGui::Button("Fit to region (F)")) app.fit_to_selection();
+    ImGui::End();
+    if (changed) app.request_map(refit);
+}
+
+} // namespace sespm

@@ -1,0 +1,82 @@
+// panel_table.cpp: the attribute table, linked to the map both ways: sortable by any column,
+// a click selects the area (shift adds), a double-click zooms to it, and areas selected on the
+// map are highlighted in the table.
+#include <imgui.h>
+
+#include <algorithm>
+#include <numeric>
+
+#include "ui/map_app.h"
+
+namespace sespm {
+
+void panel_table(MapApp& app) {
+    if (!app.map) return;
+    const MapView& v = app.map->view;
+    const auto& cols = v.result.columns;
+    ImGuiViewport* vp = ImGui::GetMainViewport();
+    float s = app.ui_scale;
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 10 * s, vp->WorkPos.y + vp->WorkSize.y - 40 * s), ImGuiCond_FirstUseEver, ImVec2(0, 1));
+    ImGui::SetNextWindowSize(ImVec2(std::min(vp->WorkSize.x - 360 * s, 1000 * s), 260 * s), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Attribute table", &app.show_table)) { ImGui::End(); return; }
+    ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
+                            ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
+    if (ImGui::BeginTable("rows", static_cast<int>(cols.size()), flags)) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        for (size_t c = 0; c < cols.size(); ++c)
+            ImGui::TableSetupColumn(cols[c].c_str(), c == 1 ? ImGuiTableColumnFlags_WidthStretch : 0);
+        ImGui::TableHeadersRow();
+        static std::vector<int> order;
+        static const MapBundle* sorted_for = nullptr;
+        ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+        if (order.size() != v.result.rows.size() || sorted_for != app.map.get() || (specs && specs->SpecsDirty)) {
+            order.resize(v.result.rows.size());
+            std::iota(order.begin(), order.end(), 0);
+            if (specs && specs->SpecsCount > 0) {
+                int c = specs->Specs[0].ColumnIndex;
+                bool asc = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+                std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+                    const Cell& x = v.result.rows[a][c];
+                    const Cell& y = v.result.rows[b][c];
+                    if (x.is_text) return asc ? x.text < y.text : x.text > y.text;
+                    if (!x.num || !y.num) return x.num.has_value() && !y.num.has_value();  // missing last
+                    return asc ? *x.num < *y.num : *x.num > *y.num;
+                });
+            }
+            if (specs) specs->SpecsDirty = false;
+            sorted_for = app.map.get();
+        }
+        ImGuiListClipper clip;
+        clip.Begin(static_cast<int>(order.size()));
+        while (clip.Step()) {
+            for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
+                int r = order[i];
+                int area = static_cast<int>(v.result.selection[r]);
+                ImGui::TableNextRow();
+                for (size_t c = 0; c < cols.size(); ++c) {
+                    ImGui::TableSetColumnIndex(static_cast<int>(c));
+                    std::string text = v.result.rows[r][c].format();
+                    if (c == 0) {
+                        bool sel = app.selected.count(area) > 0;
+                        ImGui::PushID(r);
+                        if (ImGui::Selectable(text.c_str(), sel, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick)) {
+                            if (!ImGui::GetIO().KeyShift) app.selected.clear();
+                            app.selected.insert(area);
+                            if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) app.zoom_to_area(area);
+                        }
+                        ImGui::PopID();
+                        if (ImGui::IsItemHovered()) app.hovered = area;
+                    } else if (text.empty() && !v.result.rows[r][c].is_text) {
+                        ImGui::TextDisabled("-");
+                    } else {
+                        ImGui::TextUnformatted(text.c_str());
+                    }
+                }
+            }
+        }
+        ImGui::EndTable();
+    }
+    ImGui::End();
+}
+
+} // namespace sespm
