@@ -50,7 +50,7 @@ trap 'rm -rf "$TMP"' EXIT
 RESULTS=$TMP/results.tsv
 : > "$RESULTS"
 
-echo "sespm-map benchmark: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(uname -m)"
+echo "sespm-map benchmark: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(uname -m), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "  $(git -C "$ROOT" log -1 --format='commit %h %s' 2>/dev/null || echo 'commit ?')$(git -C "$ROOT" diff --quiet HEAD -- src layers CMakeLists.txt 2>/dev/null || echo ' (+ uncommitted changes)')"
 echo "  $(ogr2ogr --version); spatialite $(spatialite --version 2>/dev/null | head -1 | cut -d' ' -f1); mapshaper $("$MAPSHAPER" -v); $(hyperfine --version)"
 echo "  hyperfine --warmup $WARMUP --runs $RUNS; medians in seconds; ratio = peer / ours (> 1: ours is faster)"
@@ -66,7 +66,7 @@ bench() {
             "${args[@]}" > "$TMP/$case.log" 2>&1; then
         cat "$TMP/$case.log" >&2
         echo "bench/run.sh: $case: a command failed; run it by hand to see why:" >&2
-        printf '  %s\n' "$ours" "${args[@]:3}" >&2
+        printf '  %s\n' "${args[@]}" | paste - - - | cut -f2- >&2
         exit 1
     fi
     grep -E '^(Benchmark|  Time|  Range)' "$TMP/$case.log" || true
@@ -135,7 +135,7 @@ python3 bench/compare.py counts "$TMP/ours_ward_counts.csv" "$TMP/peer_ward_coun
 bench wards_dissolve \
     "$SESPM query dissolve --open $WARDS --group-by lad_code -o $TMP/ours_dissolve.geojson --data $DATA > $TMP/ours_dissolve.csv" \
     ogr2ogr "rm -f $TMP/peer_dissolve.geojson && ogr2ogr -f GeoJSON $TMP/peer_dissolve.geojson $WARDS -dialect SQLite -sql 'SELECT lad_code, ST_Union(geometry) AS geometry FROM wards_england GROUP BY lad_code' -nln dissolved -lco RFC7946=YES -lco COORDINATE_PRECISION=6" \
-    mapshaper "$MAPSHAPER -quiet $WARDS -dissolve lad_code -o $TMP/mapshaper_dissolve.geojson precision=0.000001 force"
+    mapshaper "$MAPSHAPER $WARDS -dissolve lad_code -o $TMP/mapshaper_dissolve.geojson precision=0.000001 force"
 echo "  ours (CSV):     $(($(wc -l < "$TMP/ours_dissolve.csv") - 1)) groups, $(awk -F, 'NR==1{for(i=1;i<=NF;i++)if($i=="area_km2")c=i} NR>1{s+=$c}END{printf "%.1f", s}' "$TMP/ours_dissolve.csv") km2"
 echo "  ours (GeoJSON): $(area_sum "$TMP/ours_dissolve.geojson")"
 echo "  ogr2ogr:        $(area_sum "$TMP/peer_dissolve.geojson")"

@@ -23,7 +23,12 @@ struct Cell {
     static Cell of_text(std::string s) { Cell c; c.text = std::move(s); c.is_text = true; return c; }
     static Cell of_num(std::optional<double> v, int d) { Cell c; c.num = v; c.decimals = d; return c; }
     std::string format() const;  // "" for missing
+    std::string display() const; // for people: thousands separators, "" for missing
 };
+
+// A column name as people read it: "share_of_limit_pct" -> "share of limit (%)",
+// "per_10k" -> "per 10,000".
+std::string column_title(const std::string& column);
 
 struct LayerResult {
     LayerSpec spec;

@@ -90,16 +90,30 @@ void MapApp::poll_job() {
     }
 }
 
+// Fits `b` into the part of the window that the panels leave free (the Layers panel on the
+// right, the menu bar on top, the attribution line at the bottom).
+static void fit_between_panels(Camera& cam, const Bbox& b, float s) {
+    double left = 300 * s, right = 380 * s, top = 40 * s, bottom = 50 * s;  // legend box, Layers panel
+    if (cam.width - left - right < 200 * s) right = left;  // a narrow window: use it all
+    double w = std::max(1.0, cam.width - left - right), h = std::max(1.0, cam.height - top - bottom);
+    cam.mpp = std::max(b.width() / w, b.height() / h);
+    if (!(cam.mpp > 0)) cam.mpp = 1;
+    // the centre of the free region is offset from the window centre
+    double dx = (left - right) / 2, dy = (top - bottom) / 2;
+    cam.cx = (b.minx + b.maxx) / 2 - dx * cam.mpp;
+    cam.cy = (b.miny + b.maxy) / 2 + dy * cam.mpp;
+}
+
 void MapApp::fit_to_selection() {
     if (!map) return;
-    camera.fit(map->view.selection_bbox, 40 * ui_scale);
+    fit_between_panels(camera, map->view.selection_bbox, ui_scale);
 }
 
 void MapApp::zoom_to_area(int i) {
     if (!map || i < 0) return;
     Bbox b = map->mesh.areas[i].bbox;
     double pad = std::max(b.width(), b.height()) * 0.3;
-    camera.fit({b.minx - pad, b.miny - pad, b.maxx + pad, b.maxy + pad}, 40 * ui_scale);
+    fit_between_panels(camera, {b.minx - pad, b.miny - pad, b.maxx + pad, b.maxy + pad}, ui_scale);
 }
 
 void MapApp::export_png(const std::string& path) {
@@ -176,7 +190,8 @@ void MapApp::handle_input() {
     }
     double wx, wy;
     camera.screen_to_world(px, py, wx, wy);
-    if (map && map->picker) hovered = map->picker->pick(wx, wy);
+    // (no hover in --screenshot runs: the pointer of a virtual display is just parked mid-screen)
+    if (map && map->picker && options.screenshot.empty()) hovered = map->picker->pick(wx, wy);
     if (dragging_ && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
         dragging_ = false;
         bool click = std::hypot(px - press_x_, py - press_y_) < 4;
@@ -210,9 +225,9 @@ void MapApp::draw_tooltip() {
             for (size_t c = 2; c < row.size(); ++c) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                ImGui::TextDisabled("%s", v.result.columns[c].c_str());
+                ImGui::TextDisabled("%s", column_title(v.result.columns[c]).c_str());
                 ImGui::TableNextColumn();
-                std::string s = row[c].format();
+                std::string s = row[c].display();
                 ImGui::TextUnformatted(s.empty() ? "no published figure" : s.c_str());
             }
             ImGui::EndTable();
@@ -241,6 +256,7 @@ void MapApp::draw_frame() {
         }
         if (ImGui::BeginMenu("View")) {
             if (ImGui::MenuItem("Fit to region", "F")) fit_to_selection();
+            if (ImGui::MenuItem("Export...", "Ctrl+E")) show_export = true;
             ImGui::MenuItem("District names", nullptr, &labels);
             ImGui::MenuItem("Attribute table", nullptr, &show_table);
             ImGui::EndMenu();

@@ -11,7 +11,7 @@ void panel_layers(MapApp& app) {
     ImGuiViewport* vp = ImGui::GetMainViewport();
     float s = app.ui_scale;
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 10 * s, vp->WorkPos.y + 10 * s), ImGuiCond_Always, ImVec2(1, 0));
-    ImGui::SetNextWindowSize(ImVec2(320 * s, 0), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(360 * s, 0), ImGuiCond_Always);
     ImGui::Begin("Layers", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
     MapViewOptions& w = app.wanted;
     bool changed = false, refit = false;
@@ -76,7 +76,9 @@ void panel_layers(MapApp& app) {
     }
     std::string pal = !w.palette.empty() ? w.palette : spec ? spec->palette : "orange-red";
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##palette", pal.c_str())) {
+    std::string pal_title = pal;
+    for (const auto& p : palettes()) if (p.id == pal) pal_title = p.title;
+    if (ImGui::BeginCombo("##palette", pal_title.c_str())) {
         for (const auto& p : palettes()) {
             auto cols = palette_colors(p.id, 5);
             ImVec2 pos = ImGui::GetCursorScreenPos();

@@ -17,14 +17,15 @@ void panel_table(MapApp& app) {
     ImGuiViewport* vp = ImGui::GetMainViewport();
     float s = app.ui_scale;
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 10 * s, vp->WorkPos.y + vp->WorkSize.y - 40 * s), ImGuiCond_FirstUseEver, ImVec2(0, 1));
-    ImGui::SetNextWindowSize(ImVec2(std::min(vp->WorkSize.x - 360 * s, 1000 * s), 260 * s), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(std::min(vp->WorkSize.x - 420 * s, 1000 * s), 260 * s), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);  // the map first; the table a click away
     if (!ImGui::Begin("Attribute table", &app.show_table)) { ImGui::End(); return; }
     ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
                             ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
     if (ImGui::BeginTable("rows", static_cast<int>(cols.size()), flags)) {
         ImGui::TableSetupScrollFreeze(0, 1);
         for (size_t c = 0; c < cols.size(); ++c)
-            ImGui::TableSetupColumn(cols[c].c_str(), c == 1 ? ImGuiTableColumnFlags_WidthStretch : 0);
+            ImGui::TableSetupColumn(column_title(cols[c]).c_str(), c == 1 ? ImGuiTableColumnFlags_WidthStretch : 0);
         ImGui::TableHeadersRow();
         static std::vector<int> order;
         static const MapBundle* sorted_for = nullptr;
@@ -55,7 +56,7 @@ void panel_table(MapApp& app) {
                 ImGui::TableNextRow();
                 for (size_t c = 0; c < cols.size(); ++c) {
                     ImGui::TableSetColumnIndex(static_cast<int>(c));
-                    std::string text = v.result.rows[r][c].format();
+                    std::string text = v.result.rows[r][c].display();
                     if (c == 0) {
                         bool sel = app.selected.count(area) > 0;
                         ImGui::PushID(r);
