@@ -1,0 +1,223 @@
+// test_render.cpp: the map drawn headless (EGL, no X server) and checked pixel by pixel: inside
+// named districts the colour equals that district's class colour from the export; areas
+// outside the layer are drawn as context, and the sea as background. Also the camera's bbox
+// rule, label placement, and a real window under xvfb-run that must not be blank.
+#include <doctest.h>
+#include <stb_image.h>
+
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "helpers.h"
+#include "io/boundaries.h"
+#include "render/camera.h"
+#include "render/headless.h"
+#include "render/labels.h"
+#include "render/map_view.h"
+
+using namespace sespm;
+
+namespace {
+
+struct Image {
+    int w = 0, h = 0;
+    std::vector<unsigned char> px;
+    explicit Image(const std::string& path) {
+        int n = 0;
+        unsigned char* d = stbi_load(path.c_str(), &w, &h, &n, 4);
+        REQUIRE_MESSAGE(d, "cannot read " << path);
+        px.assign(d, d + static_cast<size_t>(w) * h * 4);
+        stbi_image_free(d);
+    }
+    Rgb at(int x, int y) const {
+        size_t i = (static_cast<size_t>(y) * w + x) * 4;
+        return Rgb{px[i], px[i + 1], px[i + 2]};
+    }
+};
+
+Rgb from_hex(const std::string& h) {
+    auto v = std::stoul(h.substr(1), nullptr, 16);
+    return Rgb{static_cast<uint8_t>(v >> 16), static_cast<uint8_t>(v >> 8 & 255), static_cast<uint8_t>(v & 255)};
+}
+
+bool close(const Rgb& a, const Rgb& b, int tol = 1) {
+    return std::abs(a.r - b.r) <= tol && std::abs(a.g - b.g) <= tol && std::abs(a.b - b.b) <= tol;
+}
+
+} // namespace
+
+TEST_CASE("camera: a bbox maps exactly onto the image, the shorter side widened equally") {
+    struct Case { Bbox b; int w, h; };
+    const Case cases[] = {
+        {{400000, 100000, 600000, 200000}, 800, 400},   // same aspect
+        {{400000, 100000, 600000, 200000}, 800, 800},   // image taller: y widened
+        {{400000, 100000, 500000, 300000}, 800, 400},   // image wider: x widened
+        {{0, 0, 700000, 1250000}, 1600, 1000},
+    };
+    for (const auto& c : cases) {
+        Camera cam;
+        cam.width = c.w;
+        cam.height = c.h;
+        cam.fit(c.b);
+        Bbox v = cam.view();
+        CHECK(v.minx <= c.b.minx + 1e-6);
+        CHECK(v.maxx >= c.b.maxx - 1e-6);
+        CHECK(v.miny <= c.b.miny + 1e-6);
+        CHECK(v.maxy >= c.b.maxy - 1e-6);
+        // one pair of sides is exact, the other widened by the same amount on both sides
+        bool x_exact = std::abs(v.minx - c.b.minx) < 1e-6 && std::abs(v.maxx - c.b.maxx) < 1e-6;
+        bool y_exact = std::abs(v.miny - c.b.miny) < 1e-6 && std::abs(v.maxy - c.b.maxy) < 1e-6;
+        CHECK((x_exact || y_exact));
+        CHECK(std::abs((c.b.minx - v.minx) - (v.maxx - c.b.maxx)) < 1e-6);
+        CHECK(std::abs((c.b.miny - v.miny) - (v.maxy - c.b.maxy)) < 1e-6);
+        double sx, sy;
+        cam.world_to_screen(c.b.minx, c.b.maxy, sx, sy);
+        double wx, wy;
+        cam.screen_to_world(sx, sy, wx, wy);
+        CHECK(wx == doctest::Approx(c.b.minx));
+        CHECK(wy == doctest::Approx(c.b.maxy));
+    }
+    Camera cam;
+    cam.zoom_at(100, 200, 2);
+    double wx, wy;
+    Camera before;
+    before.screen_to_world(100, 200, wx, wy);
+    double sx, sy;
+    cam.world_to_screen(wx, wy, sx, sy);
+    CHECK(sx == doctest::Approx(100));  // zoom keeps the point under the cursor
+    CHECK(sy == doctest::Approx(200));
+}
+
+TEST_CASE("labels never overlap and larger areas win") {
+    std::vector<LabelBox> boxes;
+    for (int i = 0; i < 200; ++i)
+        boxes.push_back({static_cast<float>(50 + (i * 37) % 700), static_cast<float>(30 + (i * 53) % 500), 60, 14,
+                         static_cast<double>(i % 17), i});
+    auto kept = place_labels(boxes, 800, 600);
+    CHECK(!kept.empty());
+    for (size_t a = 0; a < kept.size(); ++a)
+        for (size_t b = a + 1; b < kept.size(); ++b) {
+            const auto& x = boxes[kept[a]];
+            const auto& y = boxes[kept[b]];
+            bool overlap = std::abs(x.cx - y.cx) < (x.w + y.w) / 2 && std::abs(x.cy - y.cy) < (x.h + y.h) / 2;
+            CHECK(!overlap);
+        }
+    // the highest priority label is always kept (it is placed first)
+    CHECK(boxes[kept[0]].priority == 16);
+}
+
+TEST_CASE("headless render: district pixels carry the export's class colours") {
+    test::ScratchDir d;
+    const int W = 900, H = 700;
+    std::vector<std::string> common = {"--layer", "dispersal", "--within", "E12000008", "--classify", "jenks",
+                                       "--classes", "5", "--data", test::data_dir()};
+    auto args = common;
+    args.insert(args.begin(), "render");
+    for (auto a : {"--no-labels", "--width", "900", "--height", "700", "-o"}) args.push_back(a);
+    args.push_back(d.file("map.png"));
+    auto r = test::run_sespm(args);
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    args = common;
+    args.insert(args.begin(), "export");
+    args.push_back("-o");
+    args.push_back(d.file("map.geojson"));
+    r = test::run_sespm(args);
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+
+    Image img(d.file("map.png"));
+    REQUIRE(img.w == W);
+    REQUIRE(img.h == H);
+    std::map<std::string, std::string> fill;
+    const auto exported = nlohmann::json::parse(test::read_file(d.file("map.geojson")));
+    for (const auto& f : exported["features"])
+        fill[f["properties"]["code"].get<std::string>()] = f["properties"]["fill"].get<std::string>();
+
+    // The same camera the renderer uses, from the library.
+    GeosContext geos;
+    Atlas atlas(test::data_dir(), geos);
+    auto layers = read_layer_dir(test::layers_dir());
+    MapViewOptions mo;
+    mo.method = "jenks";
+    mo.classes = 5;
+    MapView view = build_map_view(atlas, layers, mo);
+    RenderOptions ro;
+    ro.width = W;
+    ro.height = H;
+    Camera cam = render_camera(view, ro);
+    const AreaSet& lad = atlas.areas(Geography::District);
+
+    auto pixel_at_area = [&](const std::string& code) {
+        const Area* a = lad.find(code);
+        REQUIRE(a);
+        GeomPtr p = own(geos, GEOSPointOnSurface_r(geos, a->bng.get()));
+        double x, y, sx, sy;
+        GEOSGeomGetX_r(geos, p.get(), &x);
+        GEOSGeomGetY_r(geos, p.get(), &y);
+        cam.world_to_screen(x, y, sx, sy);
+        return img.at(static_cast<int>(sx), static_cast<int>(sy));
+    };
+    const char* districts[] = {"E06000060", "E07000084", "E07000105", "E07000225", "E06000037",
+                               "E07000065", "E07000180", "E07000110", "E07000093", "E06000046"};
+    std::set<std::string> colours_seen;
+    for (std::string code : districts) {
+        CAPTURE(code);
+        REQUIRE(fill.count(code));
+        Rgb got = pixel_at_area(code);
+        CAPTURE(got.hex());
+        CHECK(close(got, from_hex(fill[code])));
+        colours_seen.insert(fill[code]);
+    }
+    CHECK(colours_seen.size() >= 4);  // several classes and the no-figure grey were checked
+    // A district outside the layer's selection is drawn as quiet context (London: Croydon).
+    CHECK(close(pixel_at_area("E09000008"), context_colour));
+    // The English Channel is sea.
+    double sx, sy;
+    cam.world_to_screen(531000, 88000, sx, sy);  // off Brighton
+    REQUIRE((sx >= 0 && sx < W && sy >= 0 && sy < H));
+    CHECK(close(img.at(static_cast<int>(sx), static_cast<int>(sy)), sea_colour));
+}
+
+TEST_CASE("headless render: --bbox is honoured and bad options are usage errors") {
+    test::ScratchDir d;
+    auto r = test::run_sespm({"render", "--bbox", "500000,100000,520000,140000", "--width", "200", "--height", "200",
+                              "--no-labels", "-o", d.file("b.png"), "--data", test::data_dir()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    Image img(d.file("b.png"));
+    CHECK(img.w == 200);
+    r = test::run_sespm({"render", "--bbox", "1,2,3", "-o", d.file("x.png"), "--data", test::data_dir()});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("--bbox") != std::string::npos);
+    r = test::run_sespm({"render", "-o", d.file("x.jpg"), "--data", test::data_dir()});
+    CHECK(r.exit_code == 2);
+    r = test::run_sespm({"render", "-o", d.file("nofolder/x.png"), "--data", test::data_dir()});
+    CHECK(r.exit_code == 1);
+    CHECK(!test::file_exists(d.file("nofolder")));
+}
+
+TEST_CASE("the real window under xvfb-run draws a map, not a blank screen") {
+    if (test::run_shell("command -v xvfb-run").exit_code != 0) {
+        MESSAGE("xvfb-run is not installed: window test skipped (scripts/setup installs it)");
+        return;
+    }
+    test::ScratchDir d;
+    auto r = test::run_shell("timeout 120 xvfb-run -a -s '-screen 0 1280x800x24' " + std::string(SESPM_EXE) +
+                             " --width 1280 --height 800 --screenshot " + d.file("win.png") + " --data " + test::data_dir());
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    Image img(d.file("win.png"));
+    CHECK(img.w == 1280);
+    CHECK(img.h == 800);
+    std::set<uint32_t> distinct;
+    size_t sea = 0;
+    for (int y = 0; y < img.h; y += 4)
+        for (int x = 0; x < img.w; x += 4) {
+            Rgb c = img.at(x, y);
+            distinct.insert(static_cast<uint32_t>(c.r) << 16 | c.g << 8 | c.b);
+            if (close(c, sea_colour)) ++sea;
+        }
+    CHECK(distinct.size() > 50);               // a map with classes, text and panels
+    CHECK(sea > 100);                          // the sea is there
+    CHECK(sea < static_cast<size_t>(img.w * img.h / 16) * 9 / 10);  // but the map is not empty
+}
