@@ -7,6 +7,7 @@
   compare.py counts OURS.csv PEER.csv       code,count per area: totals and differing areas
   compare.py areas OURS.geojson PEER.geojson
                                             area_km2 per feature (matched by code)
+  compare.py parts FILE.geojson             polygon parts and holes over all features
 """
 import csv
 import json
@@ -71,8 +72,18 @@ def areas(ours_path, peer_path):
           f"largest difference {worst[0]:.4f} km2 ({worst[1]})")
 
 
+def parts(path):
+    n_parts = n_holes = 0
+    for f in json.load(open(path))["features"]:
+        g = f["geometry"] or {"type": "MultiPolygon", "coordinates": []}
+        polys = [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]
+        n_parts += len(polys)
+        n_holes += sum(len(p) - 1 for p in polys)
+    print(f"{n_parts} parts, {n_holes} holes", end="")
+
+
 if __name__ == "__main__":
-    cmds = {"median": median, "dispersal": dispersal, "counts": counts, "areas": areas}
+    cmds = {"median": median, "dispersal": dispersal, "counts": counts, "areas": areas, "parts": parts}
     if len(sys.argv) < 2 or sys.argv[1] not in cmds:
         sys.exit(__doc__)
     cmds[sys.argv[1]](*sys.argv[2:])

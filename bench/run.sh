@@ -79,7 +79,7 @@ bench() {
 }
 
 # Layer name of a GeoJSON file as OGR sees it (for ogrinfo -sql).
-layer_of() { ogrinfo -ro -q "$1" | sed -n 's/^1: \(.*\) (.*)$/\1/p'; }
+layer_of() { ogrinfo -ro -q "$1" | sed -n 's/^1: //p' | sed 's/ ([^()]*)$//'; }
 # "N features, A km2": count and total area (EPSG:27700) of a polygon file, via SpatiaLite.
 area_sum() {
     ogrinfo -ro -q "$1" -dialect SQLite -sql \
@@ -136,11 +136,12 @@ bench wards_dissolve \
     "$SESPM query dissolve --open $WARDS --group-by lad_code -o $TMP/ours_dissolve.geojson --data $DATA > $TMP/ours_dissolve.csv" \
     ogr2ogr "rm -f $TMP/peer_dissolve.geojson && ogr2ogr -f GeoJSON $TMP/peer_dissolve.geojson $WARDS -dialect SQLite -sql 'SELECT lad_code, ST_Union(geometry) AS geometry FROM wards_england GROUP BY lad_code' -nln dissolved -lco RFC7946=YES -lco COORDINATE_PRECISION=6" \
     mapshaper "$MAPSHAPER $WARDS -dissolve lad_code -o $TMP/mapshaper_dissolve.geojson precision=0.000001 force"
-echo "  ours (CSV):     $(($(wc -l < "$TMP/ours_dissolve.csv") - 1)) groups, $(awk -F, 'NR==1{for(i=1;i<=NF;i++)if($i=="area_km2")c=i} NR>1{s+=$c}END{printf "%.1f", s}' "$TMP/ours_dissolve.csv") km2"
-echo "  ours (GeoJSON): $(area_sum "$TMP/ours_dissolve.geojson")"
-echo "  ogr2ogr:        $(area_sum "$TMP/peer_dissolve.geojson")"
-echo "  mapshaper:      $(area_sum "$TMP/mapshaper_dissolve.geojson")"
-echo "  input wards:    $(area_sum "$WARDS")"
+echo "  ours (CSV):               $(($(wc -l < "$TMP/ours_dissolve.csv") - 1)) groups, $(awk -F, 'NR==1{for(i=1;i<=NF;i++)if($i=="area_km2")c=i} NR>1{s+=$c}END{printf "%.1f", s}' "$TMP/ours_dissolve.csv") km2, $(awk -F, 'NR==1{for(i=1;i<=NF;i++)if($i=="parts")c=i} NR>1{s+=$c}END{print s}' "$TMP/ours_dissolve.csv") parts"
+for f in ours:ours_dissolve ogr2ogr:peer_dissolve mapshaper:mapshaper_dissolve; do
+    printf '  %-25s %s, %s\n' "${f%%:*} (GeoJSON):" "$(area_sum "$TMP/${f#*:}.geojson")" \
+        "$(python3 bench/compare.py parts "$TMP/${f#*:}.geojson")"
+done
+echo "  input wards:              $(area_sum "$WARDS")"
 
 # ---- (d) natural-breaks micro-benchmark --------------------------------------------------------
 say "natural breaks (bench/bench_breaks.cpp, g++ -O2)"

@@ -14,7 +14,8 @@ static const char* kDesktopHelp = R"(usage: sespm-map [--layer ID] [--geography 
 
 Opens the desktop map (default: dispersal density against the cluster limit, South East
 districts, England as context). --screenshot draws N frames (default 3) once the map has
-loaded, saves the window to a PNG and exits. Commands (sespm-map --help-commands):
+loaded, saves the window to a PNG and exits. --bench-frames N pans and zooms over the
+loaded map for N frames and prints frame-time statistics (for bench/). Commands (sespm-map --help-commands):
 layers, table, export, query, render.
 Mouse: drag to pan, wheel to zoom at the cursor, click to select (shift adds), double-click
 to zoom to an area. Keys: F fits the region, +/- zoom, Esc clears the selection.
@@ -23,7 +24,7 @@ to zoom to an area. Keys: F fits the region, +/- zoom, Esc clears the selection.
 int run_desktop(const std::vector<std::string>& argv) {
     try {
         Args a = parse_args(argv, {"--data", "--layers", "--layer", "--geography", "--within", "--open", "--by",
-                                   "--screenshot", "--frames", "--width", "--height"}, {}, "sespm-map");
+                                   "--screenshot", "--frames", "--width", "--height", "--bench-frames"}, {}, "sespm-map");
         if (a.has("--help")) { std::cout << kDesktopHelp; return 0; }
         if (!a.positional.empty()) throw UsageError("unknown command '" + a.positional[0] + "' (see sespm-map --help)");
         AppOptions o;
@@ -46,6 +47,7 @@ int run_desktop(const std::vector<std::string>& argv) {
         }
         o.screenshot = a.get("--screenshot").value_or("");
         o.frames = a.integer("--frames", 3);
+        o.bench_frames = a.integer("--bench-frames", 0);
         o.width = a.integer("--width", 1600);
         o.height = a.integer("--height", 1000);
         if (o.frames < 1) throw UsageError("--frames: at least 1");

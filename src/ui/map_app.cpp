@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <iostream>
 
 #include "core/data_dir.h"
@@ -324,6 +325,28 @@ void MapApp::draw_frame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
+// One benchmark frame: a slow pan across the map with a zoom in and back out, so every frame
+// redraws everything the way a user's drag and wheel would.
+void MapApp::bench_step(int i) {
+    if (i == 0) fit_to_selection();
+    int n = std::max(1, options.bench_frames);
+    double phase = static_cast<double>(i) / n;
+    camera.pan_pixels(std::sin(phase * 6.283) * 6.0, std::cos(phase * 6.283) * 3.0);
+    camera.zoom_at(camera.width / 2.0, camera.height / 2.0, phase < 0.5 ? 1.01 : 1 / 1.01);
+}
+
+void MapApp::print_frame_stats(std::vector<double> ms, size_t areas) {
+    std::vector<double> sorted = ms;
+    std::sort(sorted.begin(), sorted.end());
+    double sum = 0;
+    for (double m : ms) sum += m;
+    double mean = sum / ms.size();
+    std::printf("frames=%zu areas=%zu width=%d height=%d mean_ms=%.2f p50_ms=%.2f p95_ms=%.2f max_ms=%.2f fps=%.1f\n",
+                ms.size(), areas, camera.width, camera.height, mean, sorted[sorted.size() / 2],
+                sorted[std::min(sorted.size() - 1, sorted.size() * 95 / 100)], sorted.back(), 1000.0 / mean);
+    std::fflush(stdout);
+}
+
 bool MapApp::save_screenshot(const std::string& path) {
     int fw, fh;
     glfwGetFramebufferSize(window_, &fw, &fh);
@@ -354,7 +377,7 @@ int MapApp::run() {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-    glfwWindowHint(GLFW_SAMPLES, 4);
+    glfwWindowHint(GLFW_SAMPLES, 0);  // MSAA quadruples llvmpipe's fill cost; outlines are thin anyway
     window_ = glfwCreateWindow(options.width, options.height, "SESPM Map", nullptr, nullptr);
     if (!window_) {
         glfwTerminate();
@@ -394,11 +417,24 @@ int MapApp::run() {
     request_map(true);
 
     int frame = 0;
+    if (options.bench_frames > 0) glfwSwapInterval(0);
+    std::vector<double> frame_ms;
     while (!glfwWindowShouldClose(window_)) {
-        if (loading() || !options.screenshot.empty() || ImGui::IsMouseDown(ImGuiMouseButton_Left)) glfwPollEvents();
+        bool busy = loading() || !options.screenshot.empty() || options.bench_frames > 0;
+        if (busy || ImGui::IsMouseDown(ImGuiMouseButton_Left)) glfwPollEvents();
         else glfwWaitEventsTimeout(0.25);
         poll_job();
+        auto t0 = std::chrono::steady_clock::now();
+        if (options.bench_frames > 0 && map) bench_step(static_cast<int>(frame_ms.size()));
         draw_frame();
+        if (options.bench_frames > 0 && map) {
+            glFinish();  // count the GPU (llvmpipe) work in the frame
+            frame_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+            if (static_cast<int>(frame_ms.size()) >= options.bench_frames) {
+                print_frame_stats(frame_ms, map->view.result.rows.size());
+                break;
+            }
+        }
         // a screenshot waits for the first map to be loaded, then counts frames
         if (!options.screenshot.empty() && (map || !error.empty()) && !loading() && ++frame >= options.frames) {
             code = save_screenshot(options.screenshot) ? 0 : 1;

@@ -29,6 +29,7 @@ struct AppOptions {
     MapViewOptions view;
     std::string screenshot;      // --screenshot FILE: draw `frames` frames, save, exit
     int frames = 3;
+    int bench_frames = 0;        // --bench-frames N: pan and zoom for N frames, print frame times, exit
     int width = 1600, height = 1000;
 };
 
@@ -80,6 +81,8 @@ private:
     void draw_frame();
     void draw_tooltip();
     bool save_screenshot(const std::string& path);
+    void bench_step(int frame);
+    void print_frame_stats(std::vector<double> ms, size_t areas);
 
     GLFWwindow* window_ = nullptr;
     std::unique_ptr<GeosContext> geos_;    // used by the loader thread, or by with_session when idle
