@@ -66,6 +66,8 @@ void set_camera_uniforms(unsigned prog, const Camera& cam, const MapMesh& m) {
     glUniform2f(glGetUniformLocation(prog, "u_viewport"), static_cast<float>(cam.width), static_cast<float>(cam.height));
 }
 
+uint8_t to8(float f) { return static_cast<uint8_t>(std::lround(std::clamp(f, 0.f, 1.f) * 255.f)); }
+
 } // namespace
 
 unsigned MapRenderer::program(const std::string& dir, const char* vert, const char* frag) {
@@ -90,6 +92,7 @@ unsigned MapRenderer::program(const std::string& dir, const char* vert, const ch
 void MapRenderer::init(const std::string& dir) {
     fill_prog_ = program(dir, "fill.vert", "fill.frag");
     line_prog_ = program(dir, "line.vert", "line.frag");
+    thin_prog_ = program(dir, "thinline.vert", "line.frag");
     point_prog_ = program(dir, "point.vert", "point.frag");
 
     glGenVertexArrays(1, &fill_vao_);
@@ -117,6 +120,13 @@ void MapRenderer::init(const std::string& dir) {
     glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, 0, nullptr);
     glVertexAttribDivisor(1, 1);
 
+    // The same segment buffer read as GL_LINES: each segment's (ax, ay) and (bx, by) are a pair.
+    glGenVertexArrays(1, &thin_vao_);
+    glBindVertexArray(thin_vao_);
+    glBindBuffer(GL_ARRAY_BUFFER, segment_vbo_);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+
     const float quad[] = {-1, -1, 1, -1, -1, 1, 1, 1};
     glGenVertexArrays(1, &point_vao_);
     glGenBuffers(1, &quad_vbo_);
@@ -135,24 +145,31 @@ void MapRenderer::init(const std::string& dir) {
 
 MapRenderer::~MapRenderer() {
     unsigned bufs[] = {fill_vbo_, colour_vbo_, corner_vbo_, segment_vbo_, quad_vbo_, point_vbo_};
-    unsigned vaos[] = {fill_vao_, line_vao_, point_vao_};
+    unsigned vaos[] = {fill_vao_, line_vao_, point_vao_, thin_vao_};
     if (fill_prog_) {
         glDeleteBuffers(6, bufs);
-        glDeleteVertexArrays(3, vaos);
-        glDeleteProgram(fill_prog_);
-        glDeleteProgram(line_prog_);
-        glDeleteProgram(point_prog_);
+        glDeleteVertexArrays(4, vaos);
+        for (unsigned p : {fill_prog_, line_prog_, thin_prog_, point_prog_}) glDeleteProgram(p);
     }
 }
 
 void MapRenderer::upload(const MapMesh& m) {
     mesh_ = &m;
-    vertex_count_ = m.fill_xy.size() / 2;
-    segment_count_ = m.segments.size() / 4;
+    level_vertex_offset_.clear();
+    level_segment_offset_.clear();
+    std::vector<float> fill, seg;
+    for (const auto& lv : m.levels) {
+        level_vertex_offset_.push_back(fill.size() / 2);
+        level_segment_offset_.push_back(seg.size() / 4);
+        fill.insert(fill.end(), lv.fill_xy.begin(), lv.fill_xy.end());
+        seg.insert(seg.end(), lv.segments.begin(), lv.segments.end());
+    }
+    vertex_count_ = fill.size() / 2;
+    segment_count_ = seg.size() / 4;
     glBindBuffer(GL_ARRAY_BUFFER, fill_vbo_);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m.fill_xy.size() * sizeof(float)), m.fill_xy.data(), GL_STATIC_DRAW);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(fill.size() * sizeof(float)), fill.data(), GL_STATIC_DRAW);
     glBindBuffer(GL_ARRAY_BUFFER, segment_vbo_);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m.segments.size() * sizeof(float)), m.segments.data(), GL_STATIC_DRAW);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(seg.size() * sizeof(float)), seg.data(), GL_STATIC_DRAW);
     std::vector<Rgba> grey(m.areas.size(), Rgba{0.8f, 0.8f, 0.8f, 1});
     set_area_colours(grey);
 }
@@ -160,12 +177,14 @@ void MapRenderer::upload(const MapMesh& m) {
 void MapRenderer::set_area_colours(const std::vector<Rgba>& colours) {
     if (!mesh_) return;
     std::vector<uint8_t> rgba(vertex_count_ * 4, 0);
-    auto to8 = [](float f) { return static_cast<uint8_t>(std::lround(std::clamp(f, 0.f, 1.f) * 255.f)); };
-    for (size_t i = 0; i < mesh_->areas.size() && i < colours.size(); ++i) {
-        const AreaMesh& a = mesh_->areas[i];
-        uint8_t c[4] = {to8(colours[i].r), to8(colours[i].g), to8(colours[i].b), to8(colours[i].a)};
-        for (uint32_t v = a.first_vertex; v < a.first_vertex + a.vertex_count; ++v)
-            std::copy(c, c + 4, rgba.begin() + static_cast<long>(v) * 4);
+    for (size_t k = 0; k < mesh_->levels.size(); ++k) {
+        const MeshLevel& lv = mesh_->levels[k];
+        for (size_t i = 0; i < lv.ranges.size() && i < colours.size(); ++i) {
+            const AreaRange& a = lv.ranges[i];
+            uint8_t c[4] = {to8(colours[i].r), to8(colours[i].g), to8(colours[i].b), to8(colours[i].a)};
+            size_t first = level_vertex_offset_[k] + a.first_vertex;
+            for (size_t v = first; v < first + a.vertex_count; ++v) std::copy(c, c + 4, rgba.begin() + static_cast<long>(v) * 4);
+        }
     }
     glBindBuffer(GL_ARRAY_BUFFER, colour_vbo_);
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(rgba.size()), rgba.data(), GL_DYNAMIC_DRAW);
@@ -197,27 +216,40 @@ void MapRenderer::draw(const Camera& cam, const DrawStyle& st) {
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
 
+    size_t k = mesh_->level_for(cam.mpp);
+    last_level_ = k;
+    const MeshLevel& lv = mesh_->levels[k];
     glUseProgram(fill_prog_);
     set_camera_uniforms(fill_prog_, cam, *mesh_);
     glUniform1f(glGetUniformLocation(fill_prog_, "u_opacity"), st.opacity);
     glBindVertexArray(fill_vao_);
-    glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(vertex_count_));
+    glDrawArrays(GL_TRIANGLES, static_cast<GLint>(level_vertex_offset_[k]), static_cast<GLsizei>(lv.fill_xy.size() / 2));
 
+    if (st.outline_px > 0 && st.outline_px <= 1.25f) {
+        glUseProgram(thin_prog_);
+        set_camera_uniforms(thin_prog_, cam, *mesh_);
+        glUniform4f(glGetUniformLocation(thin_prog_, "u_colour"), st.outline.r, st.outline.g, st.outline.b,
+                    st.outline.a * std::min(1.0f, st.outline_px));
+        glBindVertexArray(thin_vao_);
+        glDrawArrays(GL_LINES, static_cast<GLint>(level_segment_offset_[k] * 2), static_cast<GLsizei>(lv.segments.size() / 2));
+    }
     glUseProgram(line_prog_);
     set_camera_uniforms(line_prog_, cam, *mesh_);
     glBindVertexArray(line_vao_);
-    if (st.outline_px > 0) {
+    if (st.outline_px > 1.25f) {
         glUniform1f(glGetUniformLocation(line_prog_, "u_width"), st.outline_px);
         glUniform4f(glGetUniformLocation(line_prog_, "u_colour"), st.outline.r, st.outline.g, st.outline.b, st.outline.a);
-        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(segment_count_));
+        glDrawArraysInstancedBaseInstance(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(lv.segments.size() / 4),
+                                          static_cast<GLuint>(level_segment_offset_[k]));
     }
     if (!st.highlighted.empty()) {
         glUniform1f(glGetUniformLocation(line_prog_, "u_width"), st.highlight_px);
         glUniform4f(glGetUniformLocation(line_prog_, "u_colour"), st.highlight.r, st.highlight.g, st.highlight.b, st.highlight.a);
         for (int i : st.highlighted) {
-            if (i < 0 || static_cast<size_t>(i) >= mesh_->areas.size()) continue;
-            const AreaMesh& a = mesh_->areas[i];
-            glDrawArraysInstancedBaseInstance(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(a.segment_count), a.first_segment);
+            if (i < 0 || static_cast<size_t>(i) >= lv.ranges.size()) continue;
+            const AreaRange& a = lv.ranges[i];
+            glDrawArraysInstancedBaseInstance(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(a.segment_count),
+                                              static_cast<GLuint>(level_segment_offset_[k] + a.first_segment));
         }
     }
     if (point_count_ > 0) {

@@ -1,6 +1,8 @@
-// map_renderer.h: draws a MapMesh with OpenGL 3.3 core: fills (per-area colours), outlines of
-// constant pixel width (instanced quads), highlighted outlines, and points as instanced circles.
-// Owns its GL objects; needs a current context for every call. Shaders come from shaders/.
+// map_renderer.h: draws a MapMesh with OpenGL 3.3 core: fills (per-area colours) at the mesh
+// level of detail that suits the zoom, outlines of constant pixel width (one-pixel GL_LINES, or
+// instanced quads extruded in the vertex shader when wider), highlighted outlines, and points as
+// instanced circles. Owns its GL objects; needs a current context for every call. Shaders come
+// from shaders/.
 #pragma once
 #include <string>
 #include <vector>
@@ -47,15 +49,19 @@ public:
     void set_points(const std::vector<double>& x, const std::vector<double>& y);
     void draw(const Camera& cam, const DrawStyle& style);
     const MapMesh* mesh() const { return mesh_; }
+    size_t last_level() const { return last_level_; }
 
 private:
     unsigned program(const std::string& dir, const char* vert, const char* frag);
-    unsigned fill_prog_ = 0, line_prog_ = 0, point_prog_ = 0;
+    unsigned fill_prog_ = 0, line_prog_ = 0, thin_prog_ = 0, point_prog_ = 0;
+    unsigned thin_vao_ = 0;
     unsigned fill_vao_ = 0, fill_vbo_ = 0, colour_vbo_ = 0;
     unsigned line_vao_ = 0, corner_vbo_ = 0, segment_vbo_ = 0;
     unsigned point_vao_ = 0, quad_vbo_ = 0, point_vbo_ = 0;
     size_t vertex_count_ = 0, segment_count_ = 0, point_count_ = 0;
+    std::vector<size_t> level_vertex_offset_, level_segment_offset_;  // per mesh level, into the buffers
     const MapMesh* mesh_ = nullptr;
+    size_t last_level_ = 0;
 };
 
 } // namespace sespm

@@ -7,6 +7,7 @@
 #include <array>
 #include <cmath>
 #include <deque>
+#include <iterator>
 #include <limits>
 
 #include "core/error.h"
@@ -17,6 +18,7 @@ namespace {
 
 struct TessState {
     MapMesh* mesh;
+    MeshLevel* level;
     double ox, oy;
     std::deque<std::array<double, 3>> extra;   // vertices the tessellator creates at crossings
     GLenum error = 0;
@@ -27,8 +29,8 @@ void on_edge_flag(GLboolean, void*) {}  // its presence makes GLU emit GL_TRIANG
 void on_vertex(void* v, void* data) {
     auto* s = static_cast<TessState*>(data);
     const double* p = static_cast<const double*>(v);
-    s->mesh->fill_xy.push_back(static_cast<float>(p[0] - s->ox));
-    s->mesh->fill_xy.push_back(static_cast<float>(p[1] - s->oy));
+    s->level->fill_xy.push_back(static_cast<float>(p[0] - s->ox));
+    s->level->fill_xy.push_back(static_cast<float>(p[1] - s->oy));
 }
 void on_end(void*) {}
 void on_combine(GLdouble coords[3], void*[4], GLfloat[4], void** out, void* data) {
@@ -54,10 +56,68 @@ void ring_coords(const GeosContext& g, const GEOSGeometry* ring, std::vector<std
 
 } // namespace
 
+namespace {
+
+// Tessellates and outlines every area's geometry (already simplified for `level`).
+void build_level(const GeosContext& geos, const AreaSet& set, const std::vector<const GEOSGeometry*>& geoms,
+                 MapMesh& m, MeshLevel& level, GLUtesselator* tess, std::atomic<float>* progress, float p0, float p1) {
+    TessState st{&m, &level, m.origin_x, m.origin_y, {}, 0};
+    std::vector<std::vector<std::array<double, 3>>> rings;
+    level.ranges.resize(set.areas.size());
+    for (size_t i = 0; i < set.areas.size(); ++i) {
+        AreaRange& r = level.ranges[i];
+        r.first_vertex = static_cast<uint32_t>(level.fill_xy.size() / 2);
+        r.first_segment = static_cast<uint32_t>(level.segments.size() / 4);
+        const GEOSGeometry* g = geoms[i];
+        int parts = g ? GEOSGetNumGeometries_r(geos, g) : 0;
+        for (int p = 0; p < parts; ++p) {
+            const GEOSGeometry* poly = GEOSGetGeometryN_r(geos, g, p);
+            if (GEOSGeomTypeId_r(geos, poly) != GEOS_POLYGON || GEOSisEmpty_r(geos, poly)) continue;
+            int holes = GEOSGetNumInteriorRings_r(geos, poly);
+            rings.resize(static_cast<size_t>(holes) + 1);
+            ring_coords(geos, GEOSGetExteriorRing_r(geos, poly), rings[0]);
+            for (int h = 0; h < holes; ++h) ring_coords(geos, GEOSGetInteriorRingN_r(geos, poly, h), rings[h + 1]);
+            st.error = 0;
+            gluTessBeginPolygon(tess, &st);
+            for (auto& ring : rings) {
+                if (ring.size() < 3) continue;
+                gluTessBeginContour(tess);
+                for (auto& v : ring) gluTessVertex(tess, v.data(), v.data());
+                gluTessEndContour(tess);
+                for (size_t k = 0; k < ring.size(); ++k) {
+                    const auto& a = ring[k];
+                    const auto& b = ring[(k + 1) % ring.size()];
+                    level.segments.insert(level.segments.end(),
+                                          {static_cast<float>(a[0] - m.origin_x), static_cast<float>(a[1] - m.origin_y),
+                                           static_cast<float>(b[0] - m.origin_x), static_cast<float>(b[1] - m.origin_y)});
+                }
+            }
+            gluTessEndPolygon(tess);
+            if (st.error) throw DataError(set.source + ": area " + set.areas[i].code + ": the tessellator failed: " +
+                                          reinterpret_cast<const char*>(gluErrorString(st.error)));
+            st.extra.clear();
+        }
+        r.vertex_count = static_cast<uint32_t>(level.fill_xy.size() / 2) - r.first_vertex;
+        r.segment_count = static_cast<uint32_t>(level.segments.size() / 4) - r.first_segment;
+        if (progress && (i % 64 == 0 || i + 1 == set.areas.size()))
+            progress->store(p0 + (p1 - p0) * static_cast<float>(i + 1) / static_cast<float>(set.areas.size()));
+    }
+}
+
+} // namespace
+
+size_t MapMesh::level_for(double mpp) const {
+    size_t best = 0;
+    for (size_t k = 0; k < levels.size(); ++k)
+        if (levels[k].tolerance_m <= mpp) best = k;
+    return best;
+}
+
 MapMesh build_mesh(const GeosContext& geos, const AreaSet& set, std::atomic<float>* progress) {
     MapMesh m;
     Bbox all{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
              std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
+    size_t vertices = 0;
     for (const auto& a : set.areas) {
         double x0, y0, x1, y1;
         GEOSGeom_getXMin_r(geos, a.bng.get(), &x0);
@@ -65,7 +125,16 @@ MapMesh build_mesh(const GeosContext& geos, const AreaSet& set, std::atomic<floa
         GEOSGeom_getXMax_r(geos, a.bng.get(), &x1);
         GEOSGeom_getYMax_r(geos, a.bng.get(), &y1);
         all = {std::min(all.minx, x0), std::min(all.miny, y0), std::max(all.maxx, x1), std::max(all.maxy, y1)};
-        m.areas.push_back(AreaMesh{0, 0, 0, 0, 0, 0, 0, Bbox{x0, y0, x1, y1}});
+        AreaMesh am;
+        am.bbox = Bbox{x0, y0, x1, y1};
+        GEOSArea_r(geos, a.bng.get(), &am.area_m2);
+        GeomPtr pt = own(geos, GEOSPointOnSurface_r(geos, a.bng.get()));
+        if (pt) {
+            GEOSGeomGetX_r(geos, pt.get(), &am.label_x);
+            GEOSGeomGetY_r(geos, pt.get(), &am.label_y);
+        }
+        m.areas.push_back(am);
+        vertices += static_cast<size_t>(std::max(0, GEOSGetNumCoordinates_r(geos, a.bng.get())));
     }
     m.bbox = all;
     m.origin_x = std::round((all.minx + all.maxx) / 2);
@@ -81,48 +150,26 @@ MapMesh build_mesh(const GeosContext& geos, const AreaSet& set, std::atomic<floa
     gluTessProperty(tess.get(), GLU_TESS_WINDING_RULE, GLU_TESS_WINDING_ODD);
     gluTessNormal(tess.get(), 0, 0, 1);
 
-    TessState st{&m, m.origin_x, m.origin_y, {}, 0};
-    std::vector<std::vector<std::array<double, 3>>> rings;
-    for (size_t i = 0; i < set.areas.size(); ++i) {
-        const Area& a = set.areas[i];
-        AreaMesh& am = m.areas[i];
-        am.first_vertex = static_cast<uint32_t>(m.fill_xy.size() / 2);
-        am.first_segment = static_cast<uint32_t>(m.segments.size() / 4);
-        GEOSArea_r(geos, a.bng.get(), &am.area_m2);
-        int parts = GEOSGetNumGeometries_r(geos, a.bng.get());
-        for (int p = 0; p < parts; ++p) {
-            const GEOSGeometry* poly = GEOSGetGeometryN_r(geos, a.bng.get(), p);
-            int holes = GEOSGetNumInteriorRings_r(geos, poly);
-            rings.resize(static_cast<size_t>(holes) + 1);
-            ring_coords(geos, GEOSGetExteriorRing_r(geos, poly), rings[0]);
-            for (int h = 0; h < holes; ++h) ring_coords(geos, GEOSGetInteriorRingN_r(geos, poly, h), rings[h + 1]);
-            st.error = 0;
-            gluTessBeginPolygon(tess.get(), &st);
-            for (auto& ring : rings) {
-                if (ring.size() < 3) continue;
-                gluTessBeginContour(tess.get());
-                for (auto& v : ring) gluTessVertex(tess.get(), v.data(), v.data());
-                gluTessEndContour(tess.get());
-                for (size_t k = 0; k < ring.size(); ++k) {
-                    const auto& p0 = ring[k];
-                    const auto& p1 = ring[(k + 1) % ring.size()];
-                    m.segments.insert(m.segments.end(), {static_cast<float>(p0[0] - m.origin_x), static_cast<float>(p0[1] - m.origin_y),
-                                                         static_cast<float>(p1[0] - m.origin_x), static_cast<float>(p1[1] - m.origin_y)});
-                }
-            }
-            gluTessEndPolygon(tess.get());
-            if (st.error) throw DataError(set.source + ": area " + a.code + ": the tessellator failed: " +
-                                          reinterpret_cast<const char*>(gluErrorString(st.error)));
-            st.extra.clear();
+    // Full detail, then coarser levels while they still save vertices (large layers only).
+    std::vector<const GEOSGeometry*> full;
+    for (const auto& a : set.areas) full.push_back(a.bng.get());
+    m.levels.emplace_back();
+    bool coarse = vertices > 20000;
+    build_level(geos, set, full, m, m.levels[0], tess.get(), progress, 0.0f, coarse ? 0.5f : 1.0f);
+    if (!coarse) return m;
+    const double tolerances[] = {40, 80, 160, 320, 640, 1280};
+    const size_t n = std::size(tolerances);
+    for (size_t k = 0; k < n; ++k) {
+        std::vector<GeomPtr> simplified;
+        std::vector<const GEOSGeometry*> geoms;
+        for (const auto& a : set.areas) {
+            simplified.push_back(own(geos, GEOSSimplify_r(geos, a.bng.get(), tolerances[k])));
+            geoms.push_back(simplified.back().get());
         }
-        am.vertex_count = static_cast<uint32_t>(m.fill_xy.size() / 2) - am.first_vertex;
-        am.segment_count = static_cast<uint32_t>(m.segments.size() / 4) - am.first_segment;
-        GeomPtr pt = own(geos, GEOSPointOnSurface_r(geos, a.bng.get()));
-        if (pt) {
-            GEOSGeomGetX_r(geos, pt.get(), &am.label_x);
-            GEOSGeomGetY_r(geos, pt.get(), &am.label_y);
-        }
-        if (progress) progress->store(static_cast<float>(i + 1) / static_cast<float>(set.areas.size()));
+        MeshLevel lv;
+        lv.tolerance_m = tolerances[k];
+        build_level(geos, set, geoms, m, lv, tess.get(), progress, 0.5f + 0.5f * k / n, 0.5f + 0.5f * (k + 1) / n);
+        m.levels.push_back(std::move(lv));
     }
     return m;
 }

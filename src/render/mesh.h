@@ -1,6 +1,10 @@
 // mesh.h: areas turned into what the GPU draws: fill triangles (GLU's tessellator, once per
 // layer) and outline segments, in BNG metres relative to an origin so floats keep their
 // precision. Also each area's label anchor (a point inside it, from GEOS) and its size.
+// Levels of detail: level 0 is the full geometry; each further level is simplified by GEOS
+// (Douglas-Peucker) with a tolerance twice the last, and the renderer draws the coarsest
+// level whose tolerance stays under one pixel, so England's 750,000 ward vertices do
+// not all go through a software rasteriser when the whole country is in view.
 // No GL calls here: the mesh is built off the main thread and uploaded later.
 #pragma once
 #include <atomic>
@@ -13,9 +17,19 @@
 
 namespace sespm {
 
-struct AreaMesh {
+struct AreaRange {
     uint32_t first_vertex = 0, vertex_count = 0;    // fill triangles (3 vertices each)
     uint32_t first_segment = 0, segment_count = 0;  // outline segments
+};
+
+struct MeshLevel {
+    double tolerance_m = 0;                         // 0 = full detail
+    std::vector<float> fill_xy;                     // x,y per triangle vertex
+    std::vector<float> segments;                    // ax,ay,bx,by per outline segment
+    std::vector<AreaRange> ranges;                  // per area
+};
+
+struct AreaMesh {
     double label_x = 0, label_y = 0;                // BNG, inside the area
     double area_m2 = 0;
     Bbox bbox;
@@ -23,10 +37,11 @@ struct AreaMesh {
 
 struct MapMesh {
     double origin_x = 0, origin_y = 0;              // BNG metres subtracted from every vertex
-    std::vector<float> fill_xy;                     // x,y per triangle vertex
-    std::vector<float> segments;                    // ax,ay,bx,by per outline segment
+    std::vector<MeshLevel> levels;                  // finest first
     std::vector<AreaMesh> areas;                    // same order as the AreaSet
     Bbox bbox;                                      // of everything, BNG
+    // The level to draw at `metres_per_pixel`: the coarsest whose tolerance is at most a pixel.
+    size_t level_for(double metres_per_pixel) const;
 };
 
 // Tessellates every area of a projected set. `progress` (0..1) is updated as it goes when given.
