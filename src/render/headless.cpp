@@ -12,7 +12,7 @@
 namespace sespm {
 
 int legend_margin_px(const RenderOptions& opt) {
-    return opt.legend ? static_cast<int>(340 * opt.scale) : 0;
+    return opt.legend ? static_cast<int>(370 * opt.scale) : 0;
 }
 
 Camera render_camera(const MapView& view, const RenderOptions& opt) {

@@ -121,7 +121,7 @@ void MapApp::export_png(const std::string& path) {
     if (!map) return;
     try {
         RenderOptions ro;
-        ro.width = camera.width + static_cast<int>(340 * ui_scale);
+        ro.width = camera.width + legend_margin_px(ro);
         ro.height = camera.height;
         ro.scale = ui_scale;
         ro.legend = true;
