@@ -109,7 +109,7 @@ void build_level(const GeosContext& geos, const AreaSet& set, const std::vector<
 size_t MapMesh::level_for(double mpp) const {
     size_t best = 0;
     for (size_t k = 0; k < levels.size(); ++k)
-        if (levels[k].tolerance_m <= mpp) best = k;
+        if (levels[k].tolerance_m <= 1.5 * mpp) best = k;
     return best;
 }
 

@@ -3,7 +3,7 @@
 // precision. Also each area's label anchor (a point inside it, from GEOS) and its size.
 // Levels of detail: level 0 is the full geometry; each further level is simplified by GEOS
 // (Douglas-Peucker) with a tolerance twice the last, and the renderer draws the coarsest
-// level whose tolerance stays under one pixel, so England's 750,000 ward vertices do
+// level whose tolerance stays within 1.5 pixels, so England's 750,000 ward vertices do
 // not all go through a software rasteriser when the whole country is in view.
 // No GL calls here: the mesh is built off the main thread and uploaded later.
 #pragma once
@@ -40,7 +40,7 @@ struct MapMesh {
     std::vector<MeshLevel> levels;                  // finest first
     std::vector<AreaMesh> areas;                    // same order as the AreaSet
     Bbox bbox;                                      // of everything, BNG
-    // The level to draw at `metres_per_pixel`: the coarsest whose tolerance is at most a pixel.
+    // The level to draw at `metres_per_pixel`: the coarsest whose tolerance is at most 1.5 pixels.
     size_t level_for(double metres_per_pixel) const;
 };
 

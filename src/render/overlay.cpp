@@ -57,10 +57,12 @@ void draw_labels(ImDrawList* dl, const MapView& view, const MapMesh& mesh, const
     for (size_t i = 0; i < mesh.areas.size(); ++i) {
         if (view.row_of_area[i] < 0) continue;
         const AreaMesh& a = mesh.areas[i];
+        double px_area = a.area_m2 / (cam.mpp * cam.mpp);
+        if (px_area < 30 * size) continue;          // too small on screen for any name (cheap test first)
         double sx, sy;
         cam.world_to_screen(a.label_x, a.label_y, sx, sy);
+        if (sx < 0 || sy < 0 || sx > cam.width || sy > cam.height) continue;
         ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0, view.set->areas[i].name.c_str());
-        double px_area = a.area_m2 / (cam.mpp * cam.mpp);
         if (px_area < ts.x * ts.y * 1.2) continue;  // the area is too small on screen for its name
         boxes.push_back({static_cast<float>(sx), static_cast<float>(sy), ts.x, ts.y, a.area_m2, static_cast<int>(i)});
     }
