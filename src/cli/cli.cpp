@@ -17,12 +17,13 @@ Commands:
   export    a classified layer as GeoJSON, CSV or GeoPackage
   query     spatial questions: neighbours, within, count-points, nearest, dissolve
   render    the map as a PNG, with no window (EGL)
+  pledges   resettlement pledges entered by planners, kept in a project file
 Data is found through --data DIR, then $SESPM_DATA, then ./data, then ../shared/data.
 Exit status: 0 success, 1 data error, 2 usage error.
 )";
 
 bool is_cli_command(const std::string& a) {
-    return a == "layers" || a == "table" || a == "export" || a == "query" || a == "render" || a == "help" ||
+    return a == "layers" || a == "table" || a == "export" || a == "query" || a == "render" || a == "pledges" || a == "help" ||
            a == "--help-commands";
 }
 
@@ -39,7 +40,8 @@ int run_cli(const std::vector<std::string>& args) {
         if (cmd == "export") return cmd_export(rest);
         if (cmd == "query") return cmd_query(rest);
         if (cmd == "render") return cmd_render(rest);
-        throw UsageError("unknown command '" + cmd + "' (layers, table, export, query, render; see sespm-map --help)");
+        if (cmd == "pledges") return cmd_pledges(rest);
+        throw UsageError("unknown command '" + cmd + "' (layers, table, export, query, render, pledges; see sespm-map --help)");
     } catch (const UsageError& e) {
         std::cerr << "sespm-map: usage error: " << e.what() << "\n";
         return 2;

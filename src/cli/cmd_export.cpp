@@ -66,7 +66,7 @@ static int export_open_file(const Args& a) {
 
 int cmd_export(const std::vector<std::string>& argv) {
     Args a = parse_args(argv, with_common({"--layer", "--geography", "--within", "--classify", "--classes",
-                                           "--palette", "--ratio", "--points", "-o", "--output", "--open", "--by",
+                                           "--palette", "--ratio", "--points", "--project", "-o", "--output", "--open", "--by",
                                            "--code-field", "--name-field"}),
                         {}, "export");
     if (a.has("--help")) { std::cout << kExportHelp; return 0; }
@@ -80,6 +80,7 @@ int cmd_export(const std::vector<std::string>& argv) {
     opt.within = a.get("--within");
     opt.ratio_overrides = ratio_options(a);
     opt.points_file = a.get("--points").value_or("");
+    opt.user_values = project_user_values(a);
     auto s = open_session(a);
     const LayerSpec& spec = find_layer(*s, id);
     std::string method_name = a.get("--classify").value_or(spec.class_method);

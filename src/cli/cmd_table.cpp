@@ -8,7 +8,7 @@
 namespace sespm {
 
 static const char* kTableHelp = R"(usage: sespm-map table --layer ID [--geography district|county|lep|subregion|region]
-                       [--within CODE] [--format csv|json] [--ratio CODE=N]... [--points FILE]
+                       [--within CODE] [--format csv|json] [--ratio CODE=N]... [--points FILE] [--project FILE]
                        [--data DIR] [--layers DIR]
 
 Prints one row per area. For --layer dispersal the CSV header is
@@ -22,7 +22,7 @@ or any GDAL vector file of points).
 )";
 
 int cmd_table(const std::vector<std::string>& argv) {
-    Args a = parse_args(argv, with_common({"--layer", "--geography", "--within", "--format", "--ratio", "--points"}), {}, "table");
+    Args a = parse_args(argv, with_common({"--layer", "--geography", "--within", "--format", "--ratio", "--points", "--project"}), {}, "table");
     if (a.has("--help")) { std::cout << kTableHelp; return 0; }
     std::string id = a.require("--layer", "table");
     std::string format = a.get("--format").value_or("csv");
@@ -32,6 +32,7 @@ int cmd_table(const std::vector<std::string>& argv) {
     opt.within = a.get("--within");
     opt.ratio_overrides = ratio_options(a);
     opt.points_file = a.get("--points").value_or("");
+    opt.user_values = project_user_values(a);
     auto s = open_session(a);
     LayerResult r = evaluate_layer(*s->atlas, find_layer(*s, id), opt);
     if (format == "csv") write_csv(std::cout, r.columns, r.rows);

@@ -6,12 +6,22 @@
 
 #include "core/data_dir.h"
 #include "core/error.h"
+#include "io/project_store.h"
 
 namespace sespm {
 
 std::set<std::string> with_common(std::set<std::string> opts) {
     opts.insert(kCommonValueOpts.begin(), kCommonValueOpts.end());
     return opts;
+}
+
+std::map<std::string, std::map<std::string, double>> project_user_values(const Args& a) {
+    std::map<std::string, std::map<std::string, double>> out;
+    if (auto p = a.get("--project")) {
+        ProjectStore store(*p, false);
+        for (const auto& [code, n] : store.pledges()) out["pledges"][code] = n;
+    }
+    return out;
 }
 
 std::unique_ptr<Session> open_session(const Args& a) {

@@ -38,4 +38,7 @@ void write_json(std::ostream& out, const std::vector<std::string>& columns,
 
 std::set<std::string> with_common(std::set<std::string> opts);
 
+// --project FILE: the planner-entered figures it holds, as EvaluateOptions::user_values.
+std::map<std::string, std::map<std::string, double>> project_user_values(const Args& a);
+
 } // namespace sespm

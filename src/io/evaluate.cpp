@@ -89,6 +89,15 @@ LayerResult evaluate_rate(Atlas& atlas, const LayerSpec& spec, const EvaluateOpt
         double ratio = 0;
         if (auto it = opt.ratio_overrides.find(a.code); it != opt.ratio_overrides.end()) ratio = it->second;
         MeasureRow m = compute_measure(spec, a.code, a.name, nm, figs.data, ratio);
+        for (size_t u = 0; u < spec.user_columns.size(); ++u) {
+            auto col = opt.user_values.find(spec.user_columns[u]);
+            if (col == opt.user_values.end()) continue;
+            double sum = 0;
+            bool any = false;
+            for (const auto& d : a.members)
+                if (auto it = col->second.find(d); it != col->second.end()) { sum += it->second; any = true; }
+            if (any) m.user[u] = sum;
+        }
         std::vector<Cell> row;
         for (const auto& col : r.columns) {
             if (col == "code") row.push_back(Cell::of_text(a.code));

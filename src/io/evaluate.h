@@ -46,6 +46,9 @@ struct EvaluateOptions {
     std::optional<std::string> within;
     std::map<std::string, double> ratio_overrides;   // area code -> residents per place
     std::string points_file;                          // points layers: replaces the layer's file
+    // Figures entered by planners for the layer's user columns: column -> district code -> value
+    // (e.g. "pledges"). Groups sum their districts'; an area with none entered stays empty.
+    std::map<std::string, std::map<std::string, double>> user_values;
 };
 
 LayerResult evaluate_layer(Atlas& atlas, const LayerSpec& spec, const EvaluateOptions& opt);
