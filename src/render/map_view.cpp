@@ -37,6 +37,7 @@ MapView build_map_view(Atlas& atlas, const std::vector<LayerSpec>& layers, const
         EvaluateOptions eo;
         eo.geography = opt.geography;
         eo.within = opt.within;
+        eo.user_values = opt.user_values;
         v.result = evaluate_layer(atlas, *spec, eo);
         v.set = &atlas.areas(opt.geography);
         v.title = spec->title;

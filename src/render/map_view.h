@@ -3,6 +3,7 @@
 // (the layer's selected areas by class, areas with no figure in grey, the rest of England as
 // quiet context), the legend, the title lines and the attribution. No GL here.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,7 @@ struct MapViewOptions {
     int classes = 0;                        // 0 = the layer's default
     std::string palette;                    // empty = the layer's default
     std::string points_layer;               // e.g. "esol": drawn as circles on top
+    std::map<std::string, std::map<std::string, double>> user_values;  // planner-entered, e.g. pledges
 };
 
 struct LegendEntry {

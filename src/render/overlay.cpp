@@ -77,11 +77,8 @@ void draw_labels(ImDrawList* dl, const MapView& view, const MapMesh& mesh, const
     }
 }
 
-void draw_legend_box(ImDrawList* dl, const MapView& view, const Fonts& fonts, const OverlayOptions& opt) {
-    if (!opt.legend) return;
+ImVec2 legend_box_size(const MapView& view, const Fonts& fonts, const OverlayOptions& opt) {
     float s = opt.scale, pad = 12 * s, sw = 22 * s, sh = 15 * s, gap = 5 * s;
-    ImVec2 o(opt.origin.x + 14 * s, opt.origin.y + 14 * s);
-    // measure
     float w = 0, h = pad;
     auto measure = [&](ImFont* f, const std::string& t, float extra = 0) {
         if (t.empty()) return;
@@ -95,8 +92,15 @@ void draw_legend_box(ImDrawList* dl, const MapView& view, const Fonts& fonts, co
     measure(fonts.bold, view.legend_title);
     for (const auto& e : view.legend) measure(fonts.regular, e.label, sw + 8 * s), h += std::max(0.0f, sh - fonts.regular->FontSize);
     if (!view.points_title.empty()) measure(fonts.regular, view.points_title, sw + 8 * s);
-    w += 2 * pad;
-    h += pad - gap;
+    return ImVec2(w + 2 * pad, h + pad - gap);
+}
+
+void draw_legend_box(ImDrawList* dl, const MapView& view, const Fonts& fonts, const OverlayOptions& opt) {
+    if (!opt.legend) return;
+    float s = opt.scale, pad = 12 * s, sw = 22 * s, sh = 15 * s, gap = 5 * s;
+    ImVec2 o(opt.origin.x + 14 * s, opt.origin.y + 14 * s);
+    ImVec2 size = legend_box_size(view, fonts, opt);
+    float w = size.x, h = size.y;
     dl->AddRectFilled(ImVec2(o.x + 2 * s, o.y + 3 * s), ImVec2(o.x + w + 2 * s, o.y + h + 3 * s), IM_COL32(0, 0, 0, 40), 6 * s);
     dl->AddRectFilled(o, ImVec2(o.x + w, o.y + h), IM_COL32(255, 255, 255, 240), 6 * s);
     float y = o.y + pad, x = o.x + pad;

@@ -31,6 +31,8 @@ struct OverlayOptions {
 
 void draw_labels(ImDrawList* dl, const MapView& view, const MapMesh& mesh, const Camera& cam,
                  const Fonts& fonts, const OverlayOptions& opt);
+// The size of the legend box draw_legend_box would draw (to keep the map clear of it).
+ImVec2 legend_box_size(const MapView& view, const Fonts& fonts, const OverlayOptions& opt);
 // Title, subtitle and legend in a framed box at the top-left corner of the map.
 void draw_legend_box(ImDrawList* dl, const MapView& view, const Fonts& fonts, const OverlayOptions& opt);
 void draw_attribution(ImDrawList* dl, const MapView& view, const Camera& cam, const Fonts& fonts,

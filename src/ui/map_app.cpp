@@ -13,6 +13,8 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "core/data_dir.h"
@@ -20,6 +22,7 @@
 #include "core/styling.h"
 #include "io/attribution.h"
 #include "io/export.h"
+#include "io/project_store.h"
 #include "render/gl.h"
 #include "render/headless.h"
 #include "render/offscreen.h"
@@ -28,6 +31,18 @@ namespace sespm {
 
 MapApp::MapApp(AppOptions opt) : options(std::move(opt)) {
     wanted = options.view;
+    if (!options.project.empty()) {
+        project_path = options.project;
+    } else {
+        const char* home = std::getenv("HOME");
+        project_path = std::string(home && *home ? home : ".") + "/sespm-project.sespm";
+    }
+    try {
+        if (std::filesystem::exists(project_path)) pledges = ProjectStore(project_path, false).pledges();
+    } catch (const std::exception& e) {
+        error = e.what();
+    }
+    for (const auto& [code, n] : pledges) wanted.user_values["pledges"][code] = n;
     geos_ = std::make_unique<GeosContext>();
     ui_geos_ = std::make_unique<GeosContext>();
     try {
@@ -49,6 +64,46 @@ bool MapApp::with_session(const std::function<void(Atlas&, const GeosContext&)>&
     return true;
 }
 
+void MapApp::save_project() {
+    try {
+        ProjectStore(project_path, true).save_pledges(pledges);
+        status = "Saved pledges to " + project_path;
+    } catch (const std::exception& e) {
+        error = std::string(e.what()) + " (the pledge is kept in this window; undo to revert)";
+    }
+}
+
+void MapApp::apply_pledges() {
+    wanted.user_values["pledges"].clear();
+    for (const auto& [code, n] : pledges) wanted.user_values["pledges"][code] = n;
+    request_map(false);
+}
+
+void MapApp::set_pledge(const std::string& code, std::optional<int> places) {
+    auto it = pledges.find(code);
+    std::optional<int> before = it == pledges.end() ? std::nullopt : std::optional<int>(it->second);
+    if (before == places) return;
+    history.record(pledges);
+    if (places) pledges[code] = *places;
+    else pledges.erase(code);
+    save_project();
+    apply_pledges();
+}
+
+void MapApp::undo() {
+    if (history.undo(pledges)) {
+        save_project();
+        apply_pledges();
+    }
+}
+
+void MapApp::redo() {
+    if (history.redo(pledges)) {
+        save_project();
+        apply_pledges();
+    }
+}
+
 void MapApp::request_map(bool refit) {
     if (!atlas_) return;
     if (job_.valid()) {  // one load at a time: remember the latest wish
@@ -58,10 +113,13 @@ void MapApp::request_map(bool refit) {
     }
     progress_ = 0;
     MapViewOptions opts = wanted;
-    job_ = std::async(std::launch::async, [this, opts, refit]() -> std::unique_ptr<MapBundle> {
+    // The same areas (only figures, classes or colours change): keep the tessellated mesh.
+    bool same_areas = map && map->view.options.geography == opts.geography && map->view.options.open_file == opts.open_file &&
+                      map->view.options.by == opts.by;
+    job_ = std::async(std::launch::async, [this, opts, refit, same_areas]() -> std::unique_ptr<MapBundle> {
         auto b = std::make_unique<MapBundle>();
         b->view = build_map_view(*atlas_, layers, opts);
-        b->mesh = build_mesh(*geos_, *b->view.set, &progress_);
+        if (!same_areas) b->mesh = build_mesh(*geos_, *b->view.set, &progress_);
         b->refit = refit;
         return b;
     });
@@ -72,7 +130,11 @@ void MapApp::poll_job() {
     try {
         std::unique_ptr<MapBundle> b = job_.get();
         bool same_set = map && map->view.set == b->view.set;
-        b->picker = std::make_unique<AreaPicker>(*ui_geos_, *b->view.set);
+        if (b->mesh.levels.empty() && same_set) {  // restyled only: reuse the mesh and the picker
+            b->mesh = std::move(map->mesh);
+            b->picker = std::move(map->picker);
+        }
+        if (!b->picker) b->picker = std::make_unique<AreaPicker>(*ui_geos_, *b->view.set);
         map = std::move(b);
         renderer_->upload(map->mesh);
         renderer_->set_area_colours(map->view.colours);
@@ -93,8 +155,8 @@ void MapApp::poll_job() {
 
 // Fits `b` into the part of the window that the panels leave free (the Layers panel on the
 // right, the menu bar on top, the attribution line at the bottom).
-static void fit_between_panels(Camera& cam, const Bbox& b, float s) {
-    double left = 300 * s, right = 380 * s, top = 40 * s, bottom = 50 * s;  // legend box, Layers panel
+static void fit_between_panels(Camera& cam, const Bbox& b, float s, double legend_w) {
+    double left = legend_w + 28 * s, right = 380 * s, top = 40 * s, bottom = 50 * s;  // legend box, Layers panel
     if (cam.width - left - right < 200 * s) right = left;  // a narrow window: use it all
     double w = std::max(1.0, cam.width - left - right), h = std::max(1.0, cam.height - top - bottom);
     cam.mpp = std::max(b.width() / w, b.height() / h);
@@ -107,14 +169,19 @@ static void fit_between_panels(Camera& cam, const Bbox& b, float s) {
 
 void MapApp::fit_to_selection() {
     if (!map) return;
-    fit_between_panels(camera, map->view.selection_bbox, ui_scale);
+    OverlayOptions oo;
+    oo.scale = ui_scale;
+    fit_between_panels(camera, map->view.selection_bbox, ui_scale, legend_box_size(map->view, fonts, oo).x);
 }
 
 void MapApp::zoom_to_area(int i) {
     if (!map || i < 0) return;
     Bbox b = map->mesh.areas[i].bbox;
     double pad = std::max(b.width(), b.height()) * 0.3;
-    fit_between_panels(camera, {b.minx - pad, b.miny - pad, b.maxx + pad, b.maxy + pad}, ui_scale);
+    OverlayOptions oo;
+    oo.scale = ui_scale;
+    fit_between_panels(camera, {b.minx - pad, b.miny - pad, b.maxx + pad, b.maxy + pad}, ui_scale,
+                       legend_box_size(map->view, fonts, oo).x);
 }
 
 void MapApp::export_png(const std::string& path) {
@@ -255,6 +322,11 @@ void MapApp::draw_frame() {
             if (ImGui::MenuItem("Quit", "Ctrl+Q")) glfwSetWindowShouldClose(window_, 1);
             ImGui::EndMenu();
         }
+        if (ImGui::BeginMenu("Edit")) {
+            if (ImGui::MenuItem("Undo pledge edit", "Ctrl+Z", false, history.can_undo())) undo();
+            if (ImGui::MenuItem("Redo pledge edit", "Ctrl+Y", false, history.can_redo())) redo();
+            ImGui::EndMenu();
+        }
         if (ImGui::BeginMenu("View")) {
             if (ImGui::MenuItem("Fit to region", "F")) fit_to_selection();
             if (ImGui::MenuItem("Export...", "Ctrl+E")) show_export = true;
@@ -271,6 +343,10 @@ void MapApp::draw_frame() {
     }
     if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) glfwSetWindowShouldClose(window_, 1);
     if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_E)) show_export = true;
+    if (!ImGui::GetIO().WantTextInput && ImGui::GetIO().KeyCtrl) {
+        if (ImGui::IsKeyPressed(GLFW_KEY_Z) && !ImGui::GetIO().KeyShift) undo();
+        if (ImGui::IsKeyPressed(GLFW_KEY_Y) || (ImGui::IsKeyPressed(GLFW_KEY_Z) && ImGui::GetIO().KeyShift)) redo();
+    }
 
     panel_layers(*this);
     if (show_table) panel_table(*this);

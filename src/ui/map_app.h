@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/layer_spec.h"
+#include "core/undo.h"
 #include "io/boundaries.h"
 #include "render/camera.h"
 #include "render/map_renderer.h"
@@ -27,9 +28,11 @@ namespace sespm {
 struct AppOptions {
     std::optional<std::string> data_dir, layers_dir;
     MapViewOptions view;
+    std::string project;         // --project FILE: pledges (created on the first edit)
     std::string screenshot;      // --screenshot FILE: draw `frames` frames, save, exit
     int frames = 3;
-    int bench_frames = 0;        // --bench-frames N: pan and zoom for N frames, print frame times, exit
+    int bench_frames = 0;
+    bool table_open = false;     // --table: the attribute table starts expanded        // --bench-frames N: pan and zoom for N frames, print frame times, exit
     int width = 1600, height = 1000;
 };
 
@@ -65,6 +68,14 @@ public:
     std::string status;
     std::string open_path;                 // the "Open file" field
 
+    // Pledges entered by planners, saved to the project file after every edit; undo/redo.
+    std::map<std::string, int> pledges;
+    UndoHistory<std::map<std::string, int>> history;
+    std::string project_path;
+    void set_pledge(const std::string& code, std::optional<int> places);
+    void undo();
+    void redo();
+
     void request_map(bool refit);          // start loading `wanted` (queued if one is running)
     bool loading() const { return job_.valid(); }
     float progress() const { return progress_.load(); }
@@ -76,6 +87,8 @@ public:
     bool with_session(const std::function<void(Atlas&, const GeosContext&)>& f);
 
 private:
+    void save_project();
+    void apply_pledges();                  // pledges -> wanted.user_values, then reload
     void poll_job();
     void handle_input();
     void draw_frame();

@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <numeric>
 
 #include "ui/map_app.h"
@@ -18,8 +19,16 @@ void panel_table(MapApp& app) {
     float s = app.ui_scale;
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 10 * s, vp->WorkPos.y + vp->WorkSize.y - 40 * s), ImGuiCond_FirstUseEver, ImVec2(0, 1));
     ImGui::SetNextWindowSize(ImVec2(std::min(vp->WorkSize.x - 420 * s, 1000 * s), 260 * s), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);  // the map first; the table a click away
+    ImGui::SetNextWindowCollapsed(!app.options.table_open, ImGuiCond_FirstUseEver);  // the map first; the table a click away
     if (!ImGui::Begin("Attribute table", &app.show_table)) { ImGui::End(); return; }
+    // Planner-entered columns (pledges) are editable per district; group rows show their sums.
+    auto editable = [&](size_t c) {
+        if (app.loading() || v.result.geography != Geography::District || !v.options.open_file.empty()) return false;
+        for (const auto& u : v.result.spec.user_columns) if (cols[c] == u && u == "pledges") return true;
+        return false;
+    };
+    if (!v.result.spec.user_columns.empty())
+        ImGui::TextDisabled("Pledges are entered here and saved to %s (Ctrl+Z undoes).", app.project_path.c_str());
     ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
                             ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
     if (ImGui::BeginTable("rows", static_cast<int>(cols.size()), flags)) {
@@ -67,6 +76,23 @@ void panel_table(MapApp& app) {
                         }
                         ImGui::PopID();
                         if (ImGui::IsItemHovered()) app.hovered = area;
+                    } else if (editable(c)) {
+                        // pledges are entered here: an empty cell is "not entered", never zero
+                        const std::string& code = v.result.rows[r][0].text;
+                        auto it = app.pledges.find(code);
+                        char buf[32];
+                        std::snprintf(buf, sizeof buf, "%s", it == app.pledges.end() ? "" : std::to_string(it->second).c_str());
+                        ImGui::PushID(r * 1000 + static_cast<int>(c));
+                        ImGui::SetNextItemWidth(-1);
+                        ImGui::InputTextWithHint("##pledge", "enter", buf, sizeof buf, ImGuiInputTextFlags_CharsDecimal);
+                        if (ImGui::IsItemDeactivatedAfterEdit()) {
+                            std::string t = buf;
+                            if (t.empty()) app.set_pledge(code, std::nullopt);
+                            else if (t.find_first_not_of("0123456789") == std::string::npos && t.size() < 9)
+                                app.set_pledge(code, std::stoi(t));
+                            else app.error = "A pledge is a whole number of places (0 or more): '" + t + "'";
+                        }
+                        ImGui::PopID();
                     } else if (text.empty() && !v.result.rows[r][c].is_text) {
                         ImGui::TextDisabled("-");
                     } else {
