@@ -105,6 +105,7 @@ QGIS_CMD="$(qgis_env "$TMP/qgis-home") $PY bench/qgis_render.py $WARDS $TMP/qgis
 # profile databases); ours with an empty Mesa shader cache. hyperfine's warmup run absorbs both.
 say "first runs (cold: QGIS with a fresh profile, ours with an empty Mesa shader cache)"
 secs() { local t0 t1; t0=$(date +%s.%N); "$@" > "$TMP/cold.log" 2>&1 || { cat "$TMP/cold.log" >&2; die "failed: $*"; }; t1=$(date +%s.%N); awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b - a}'; }
+# shellcheck disable=SC2086  # OURS_CMD is a command line, split on purpose (no spaces in paths)
 echo "  ours: $(secs env MESA_SHADER_CACHE_DIR="$TMP/mesa-cold" $OURS_CMD) s"
 mkdir -p "$TMP/qgis-cold"
 # shellcheck disable=SC2046

@@ -167,6 +167,15 @@ static void fit_between_panels(Camera& cam, const Bbox& b, float s, double legen
     cam.cy = (b.miny + b.maxy) / 2 + dy * cam.mpp;
 }
 
+void MapApp::open_file(const std::string& path) {
+    open_path = path;
+    wanted.open_file = path;
+    wanted.by = "area";
+    wanted.within.reset();
+    wanted.method.clear();
+    request_map(true);
+}
+
 void MapApp::fit_to_selection() {
     if (!map) return;
     OverlayOptions oo;
@@ -300,6 +309,16 @@ void MapApp::draw_tooltip() {
             }
             ImGui::EndTable();
         }
+        if (!v.options.open_file.empty() && !a.props.empty()) {  // any file: its own attributes
+            ImGui::Separator();
+            int shown = 0;
+            for (const auto& [k, val] : a.props) {
+                if (++shown > 12) { ImGui::TextDisabled("..."); break; }
+                ImGui::TextDisabled("%s", k.c_str());
+                ImGui::SameLine(140 * ui_scale);
+                ImGui::TextUnformatted(val.c_str());
+            }
+        }
         if (!v.subtitle.empty()) ImGui::TextDisabled("%s", v.subtitle.c_str());
     }
     ImGui::EndTooltip();
@@ -332,6 +351,7 @@ void MapApp::draw_frame() {
             if (ImGui::MenuItem("Export...", "Ctrl+E")) show_export = true;
             ImGui::MenuItem("District names", nullptr, &labels);
             ImGui::MenuItem("Attribute table", nullptr, &show_table);
+            ImGui::MenuItem("Questions (spatial queries)", nullptr, &show_query);
             ImGui::EndMenu();
         }
         if (ImGui::BeginMenu("Help")) {
@@ -352,6 +372,7 @@ void MapApp::draw_frame() {
     if (show_table) panel_table(*this);
     if (show_about) panel_about(*this);
     if (show_export) panel_export(*this);
+    if (show_query) panel_query(*this);
     draw_tooltip();
 
     ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -477,6 +498,11 @@ int MapApp::run() {
     st.FrameRounding = 4;
     st.ScaleAllSizes(ui_scale);
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    // Files dropped on the window open as a layer.
+    glfwSetWindowUserPointer(window_, this);
+    glfwSetDropCallback(window_, [](GLFWwindow* w, int n, const char** paths) {
+        if (n > 0) static_cast<MapApp*>(glfwGetWindowUserPointer(w))->open_file(paths[0]);
+    });
     ImGui_ImplOpenGL3_Init("#version 330");
 
     int code = 0;

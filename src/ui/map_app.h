@@ -4,6 +4,7 @@
 // window keeps drawing the previous map and a progress bar; the main thread only uploads.
 #pragma once
 #include <atomic>
+#include <functional>
 #include <future>
 #include <memory>
 #include <optional>
@@ -61,7 +62,7 @@ public:
     DrawStyle style;
     Fonts fonts;
     float ui_scale = 1.0f;
-    bool labels = true, show_table = true, show_about = false, show_export = false;
+    bool labels = true, show_table = true, show_about = false, show_export = false, show_query = false;
     std::set<int> selected;                // area indices
     int hovered = -1;
     std::string error;                     // shown in a banner until dismissed
@@ -80,6 +81,7 @@ public:
     bool loading() const { return job_.valid(); }
     float progress() const { return progress_.load(); }
     void fit_to_selection();
+    void open_file(const std::string& path);   // show any polygon file GDAL reads (menu, drop, --open)
     void zoom_to_area(int area);
     void export_png(const std::string& path);
     void export_vector(const std::string& path);
@@ -115,6 +117,7 @@ void panel_layers(MapApp& app);
 void panel_table(MapApp& app);
 void panel_about(MapApp& app);
 void panel_export(MapApp& app);
+void panel_query(MapApp& app);
 
 // Entry point for `sespm-map` with no command (or with window options); returns the exit code.
 int run_desktop(const std::vector<std::string>& args);

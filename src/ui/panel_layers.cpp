@@ -2,6 +2,8 @@
 // how it is classified and coloured, its opacity, ESOL provider points, and opening any file.
 #include <imgui.h>
 
+#include <cstdlib>
+
 #include "core/classify.h"
 #include "ui/map_app.h"
 
@@ -106,13 +108,29 @@ void panel_layers(MapApp& app) {
     ImGui::SetNextItemWidth(-60 * s);
     if (ImGui::InputTextWithHint("##open", "path to a file", buf, sizeof buf)) app.open_path = buf;
     ImGui::SameLine();
-    if (ImGui::Button("Open") && !app.open_path.empty()) {
-        w.open_file = app.open_path;
-        w.by = "area";
-        w.within.reset();
-        changed = refit = true;
+    if (ImGui::Button("Open") && !app.open_path.empty()) app.open_file(app.open_path);
+    ImGui::TextDisabled("or drop a file on the window");
+    if (!w.open_file.empty()) {
+        // style the file by any numeric property, or by area
+        std::vector<std::string> fields{"area"};
+        if (app.map && app.map->view.options.open_file == w.open_file && !app.map->view.set->areas.empty())
+            for (const auto& [k, val] : app.map->view.set->areas[0].props) {
+                char* end = nullptr;
+                std::strtod(val.c_str(), &end);
+                if (!val.empty() && end && *end == 0) fields.push_back(k);
+            }
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::BeginCombo("##by", ("Style by: " + (w.by.empty() ? std::string("area") : w.by)).c_str())) {
+            for (const auto& f : fields)
+                if (ImGui::Selectable(f.c_str(), f == w.by)) { w.by = f; changed = true; }
+            ImGui::EndCombo();
+        }
     }
     if (ImGui::Button("Fit to region (F)")) app.fit_to_selection();
+    ImGui::SameLine();
+    if (ImGui::Button("Questions...")) app.show_query = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Export...")) app.show_export = true;
     ImGui::End();
     if (changed) app.request_map(refit);
 }
