@@ -9,10 +9,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <thread>
 
 #include "core/csv.h"
 #include "core/error.h"
 #include "io/gdal_util.h"
+#include "io/proj.h"
 
 namespace sespm {
 
@@ -45,16 +48,6 @@ OGRSpatialReference make_srs(int epsg) {
     s.importFromEPSG(epsg);
     s.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     return s;
-}
-
-// Projects a lon/lat geometry to BNG and hands it to GEOS.
-GeomPtr to_bng_geos(const GeosContext& geos, const OGRGeometry& lonlat,
-                    OGRCoordinateTransformation& to_bng, const std::string& what) {
-    std::unique_ptr<OGRGeometry> copy(lonlat.clone());
-    if (copy->transform(&to_bng) != OGRERR_NONE)
-        throw DataError(what + ": cannot transform the geometry to British National Grid (EPSG:27700)");
-    GEOSGeometry* g = copy->exportToGEOS(geos.get());
-    return own(geos, check(geos, g, what));
 }
 
 void index_areas(AreaSet& s) {
@@ -186,13 +179,76 @@ AreaSet dissolve_groups(const GeosContext& geos_, const AreaSet& d,
     return set;
 }
 
+namespace {
+
+// One ring's coordinates through PROJ, straight into a GEOS ring.
+GEOSGeometry* project_ring(const GeosContext& ctx, const LonLatToBng& proj, const OGRLinearRing& r,
+                           std::vector<double>& x, std::vector<double>& y, std::vector<double>& xy,
+                           const std::string& what) {
+    int n = r.getNumPoints();
+    x.resize(static_cast<size_t>(n));
+    y.resize(static_cast<size_t>(n));
+    r.getPoints(x.data(), sizeof(double), y.data(), sizeof(double));
+    proj.transform(x, y);
+    xy.resize(static_cast<size_t>(n) * 2);
+    for (int i = 0; i < n; ++i) {
+        if (!std::isfinite(x[i]) || !std::isfinite(y[i]))
+            throw DataError(what + ": field 'geometry': a vertex cannot be transformed to British National Grid");
+        xy[2 * i] = x[i];
+        xy[2 * i + 1] = y[i];
+    }
+    GEOSCoordSequence* cs = GEOSCoordSeq_copyFromBuffer_r(ctx, xy.data(), static_cast<unsigned>(n), 0, 0);
+    return check(ctx, GEOSGeom_createLinearRing_r(ctx, cs), what + ": ring");
+}
+
+// A (multi)polygon in lon/lat to a GEOS MultiPolygon in EPSG:27700, through PROJ directly
+// (several times faster than cloning and transforming each geometry with OGR).
+GEOSGeometry* project_area(const GeosContext& ctx, const LonLatToBng& proj, const OGRGeometry& g,
+                           const std::string& what) {
+    std::vector<const OGRPolygon*> polys;
+    if (wkbFlatten(g.getGeometryType()) == wkbPolygon) polys.push_back(g.toPolygon());
+    else for (const OGRPolygon* p : *g.toMultiPolygon()) polys.push_back(p);
+    std::vector<double> x, y, xy;
+    std::vector<GEOSGeometry*> out;
+    for (const OGRPolygon* p : polys) {
+        if (p->IsEmpty() || !p->getExteriorRing()) continue;
+        GEOSGeometry* shell = project_ring(ctx, proj, *p->getExteriorRing(), x, y, xy, what);
+        std::vector<GEOSGeometry*> holes;
+        for (int h = 0; h < p->getNumInteriorRings(); ++h)
+            holes.push_back(project_ring(ctx, proj, *p->getInteriorRing(h), x, y, xy, what));
+        out.push_back(check(ctx, GEOSGeom_createPolygon_r(ctx, shell, holes.data(), static_cast<unsigned>(holes.size())),
+                            what + ": polygon"));
+    }
+    return check(ctx, GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOLYGON, out.data(), static_cast<unsigned>(out.size())),
+                 what + ": multipolygon");
+}
+
+} // namespace
+
 void project_areas(const GeosContext& geos, AreaSet& set) {
     if (set.projected) return;
-    OGRSpatialReference ll = make_srs(4326), bng = make_srs(27700);
-    std::unique_ptr<OGRCoordinateTransformation> ll_to_bng(OGRCreateCoordinateTransformation(&ll, &bng));
-    if (!ll_to_bng) throw DataError(set.source + ": PROJ cannot create the EPSG:4326 -> EPSG:27700 transformation");
-    for (auto& a : set.areas)
-        if (!a.bng) a.bng = to_bng_geos(geos, *a.lonlat, *ll_to_bng, set.source + ": " + a.code);
+    // Two halves on two threads, each with its own GEOS context and PROJ object. GEOS geometries
+    // do not belong to the context that made them, so the main context owns them afterwards.
+    size_t n = set.areas.size();
+    size_t threads = n > 2000 ? std::max(1u, std::min(4u, std::thread::hardware_concurrency())) : 1;
+    std::vector<std::string> errors(threads);
+    auto work = [&](size_t t) {
+        try {
+            GeosContext ctx;
+            LonLatToBng proj;
+            for (size_t i = t * n / threads; i < (t + 1) * n / threads; ++i) {
+                Area& a = set.areas[i];
+                if (!a.bng) a.bng = GeomPtr(project_area(ctx, proj, *a.lonlat, set.source + ": " + a.code), GeomDeleter{geos.get()});
+            }
+        } catch (const std::exception& e) {
+            errors[t] = e.what();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < threads; ++t) pool.emplace_back(work, t);
+    work(0);
+    for (auto& th : pool) th.join();
+    for (const auto& e : errors) if (!e.empty()) throw DataError(e);
     set.projected = true;
 }
 
