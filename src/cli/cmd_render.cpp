@@ -82,7 +82,10 @@ int cmd_render(const std::vector<std::string>& argv) {
 
     auto s = open_session(a);
     MapView view = build_map_view(*s->atlas, s->layers, mo);
-    MapMesh mesh = build_mesh(s->geos, *view.set);
+    MeshOptions mo_mesh;
+    mo_mesh.only_for_mpp = render_camera(view, ro).mpp;
+    mo_mesh.label_points = ro.labels;
+    MapMesh mesh = build_mesh(s->geos, *view.set, nullptr, mo_mesh);
     render_map_png(view, mesh, ro, out);
     std::cerr << "wrote " << out << " (" << ro.width << "x" << ro.height << ", " << view.result.rows.size()
               << " areas in colour)\n";

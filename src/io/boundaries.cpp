@@ -10,10 +10,12 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <filesystem>
 #include <thread>
 
 #include "core/csv.h"
 #include "core/error.h"
+#include "io/area_cache.h"
 #include "io/gdal_util.h"
 #include "io/proj.h"
 
@@ -68,7 +70,28 @@ std::vector<std::string> split(const std::string& s, char sep) {
 
 } // namespace
 
+static AreaSet read_area_file_uncached(const std::string& path, const std::string& code_field,
+                                       const std::string& name_field);
+
 AreaSet read_area_file(const std::string& path, const std::string& code_field, const std::string& name_field) {
+    auto cache = area_cache_path(path);
+    if (cache && std::filesystem::exists(*cache)) {
+        try {
+            AreaSet s = read_area_file_uncached(*cache, code_field, name_field);
+            s.source = path;  // messages name the user's file
+            return s;
+        } catch (const std::exception&) {
+            std::error_code ec;
+            std::filesystem::remove(*cache, ec);  // a bad cache is dropped and rebuilt
+        }
+    }
+    AreaSet s = read_area_file_uncached(path, code_field, name_field);
+    if (cache) write_area_cache(s, *cache, code_field, name_field);
+    return s;
+}
+
+static AreaSet read_area_file_uncached(const std::string& path, const std::string& code_field,
+                                       const std::string& name_field) {
     gdal_init();
     GdalErrorCapture capture;
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,

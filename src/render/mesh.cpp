@@ -110,10 +110,10 @@ size_t MapMesh::level_for(double mpp) const {
     size_t best = 0;
     for (size_t k = 0; k < levels.size(); ++k)
         if (levels[k].tolerance_m <= 1.5 * mpp) best = k;
-    return best;
+    return best;  // a single-level mesh always draws its one level
 }
 
-MapMesh build_mesh(const GeosContext& geos, const AreaSet& set, std::atomic<float>* progress) {
+MapMesh build_mesh(const GeosContext& geos, const AreaSet& set, std::atomic<float>* progress, const MeshOptions& opt) {
     MapMesh m;
     Bbox all{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
              std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
@@ -128,10 +128,12 @@ MapMesh build_mesh(const GeosContext& geos, const AreaSet& set, std::atomic<floa
         AreaMesh am;
         am.bbox = Bbox{x0, y0, x1, y1};
         GEOSArea_r(geos, a.bng.get(), &am.area_m2);
-        GeomPtr pt = own(geos, GEOSPointOnSurface_r(geos, a.bng.get()));
-        if (pt) {
-            GEOSGeomGetX_r(geos, pt.get(), &am.label_x);
-            GEOSGeomGetY_r(geos, pt.get(), &am.label_y);
+        if (opt.label_points) {
+            GeomPtr pt = own(geos, GEOSPointOnSurface_r(geos, a.bng.get()));
+            if (pt) {
+                GEOSGeomGetX_r(geos, pt.get(), &am.label_x);
+                GEOSGeomGetY_r(geos, pt.get(), &am.label_y);
+            }
         }
         m.areas.push_back(am);
         vertices += static_cast<size_t>(std::max(0, GEOSGetNumCoordinates_r(geos, a.bng.get())));
@@ -150,15 +152,31 @@ MapMesh build_mesh(const GeosContext& geos, const AreaSet& set, std::atomic<floa
     gluTessProperty(tess.get(), GLU_TESS_WINDING_RULE, GLU_TESS_WINDING_ODD);
     gluTessNormal(tess.get(), 0, 0, 1);
 
+    const double tolerances[] = {40, 80, 160, 320, 640, 1280};
+    const size_t n = std::size(tolerances);
+    bool coarse = vertices > 20000;
+    if (opt.only_for_mpp > 0 && coarse && tolerances[0] <= 1.5 * opt.only_for_mpp) {
+        // one picture: only the coarsest level within 1.5 pixels (as level_for would choose)
+        double tol = tolerances[0];
+        for (double t : tolerances) if (t <= 1.5 * opt.only_for_mpp) tol = t;
+        std::vector<GeomPtr> simplified;
+        std::vector<const GEOSGeometry*> geoms;
+        for (const auto& a : set.areas) {
+            simplified.push_back(own(geos, GEOSSimplify_r(geos, a.bng.get(), tol)));
+            geoms.push_back(simplified.back().get());
+        }
+        MeshLevel lv;
+        lv.tolerance_m = tol;
+        build_level(geos, set, geoms, m, lv, tess.get(), progress, 0.0f, 1.0f);
+        m.levels.push_back(std::move(lv));
+        return m;
+    }
     // Full detail, then coarser levels while they still save vertices (large layers only).
     std::vector<const GEOSGeometry*> full;
     for (const auto& a : set.areas) full.push_back(a.bng.get());
     m.levels.emplace_back();
-    bool coarse = vertices > 20000;
     build_level(geos, set, full, m, m.levels[0], tess.get(), progress, 0.0f, coarse ? 0.5f : 1.0f);
     if (!coarse) return m;
-    const double tolerances[] = {40, 80, 160, 320, 640, 1280};
-    const size_t n = std::size(tolerances);
     for (size_t k = 0; k < n; ++k) {
         std::vector<GeomPtr> simplified;
         std::vector<const GEOSGeometry*> geoms;

@@ -44,8 +44,15 @@ struct MapMesh {
     size_t level_for(double metres_per_pixel) const;
 };
 
+struct MeshOptions {
+    // A single picture at a known scale (headless render) needs only the level for that scale.
+    double only_for_mpp = 0;     // 0 = every level (the window zooms)
+    bool label_points = true;    // a point inside each area (GEOS), for labels
+};
+
 // Tessellates every area of a projected set. `progress` (0..1) is updated as it goes when given.
 // Throws DataError naming the area when the tessellator fails.
-MapMesh build_mesh(const GeosContext& geos, const AreaSet& set, std::atomic<float>* progress = nullptr);
+MapMesh build_mesh(const GeosContext& geos, const AreaSet& set, std::atomic<float>* progress = nullptr,
+                   const MeshOptions& opt = {});
 
 } // namespace sespm
