@@ -98,6 +98,7 @@ frames wards --open "$WARDS"
 frames districts
 
 # ---- 2. whole-process render to PNG: sespm-map render vs QGIS ---------------------------------
+export XDG_CACHE_HOME="$TMP/cache"   # sespm-map's FlatGeobuf copy of the wards goes here
 OURS_CMD="$SESPM render --open $WARDS --by area --within all --width $WIDTH --height $HEIGHT --no-labels -o $TMP/ours.png --data $DATA"
 QGIS_CMD="$(qgis_env "$TMP/qgis-home") $PY bench/qgis_render.py $WARDS $TMP/qgis.png $WIDTH $HEIGHT"
 
@@ -118,7 +119,7 @@ env QGIS_TIMING=1 $(qgis_env "$TMP/qgis-cold" | cut -d' ' -f2-) "$PY" bench/qgis
 say "render wards to PNG, ${WIDTH}x$HEIGHT (hyperfine --warmup $WARMUP --runs $RUNS)"
 rm -f "$TMP/ours.png" "$TMP/qgis.png"
 if ! hyperfine --style basic --warmup "$WARMUP" --runs "$RUNS" --export-json "$TMP/render.json" \
-        -n ours "$OURS_CMD" -n qgis "$QGIS_CMD" > "$TMP/render.log" 2>&1; then
+        -n ours "$OURS_CMD" -n ours_nocache "SESPM_NO_CACHE=1 $OURS_CMD" -n qgis "$QGIS_CMD" > "$TMP/render.log" 2>&1; then
     cat "$TMP/render.log" >&2
     printf '  %s\n' "$OURS_CMD" "$QGIS_CMD" >&2
     die "render: a command failed; run it by hand to see why"
@@ -126,6 +127,7 @@ fi
 grep -E '^(Benchmark|  Time|  Range)' "$TMP/render.log" || true
 T_OURS=$(python3 bench/compare.py median "$TMP/render.json" ours)
 T_QGIS=$(python3 bench/compare.py median "$TMP/render.json" qgis)
+T_COLD=$(python3 bench/compare.py median "$TMP/render.json" ours_nocache)
 
 # sanity: both PNGs exist, are W x H and are not trivial (> 10 KB)
 for png in ours qgis; do
@@ -144,4 +146,5 @@ say "summary"
 echo "frame times (median of $FRAME_RUNS runs, $FRAMES frames each, ${WIDTH}x$HEIGHT, Xvfb + Mesa):"
 awk -F'\t' '{printf "  %-10s %5s areas  mean_ms %7s  fps %6s\n", $1, $2, $3, $4}' "$TMP/frames.tsv"
 echo "render wards to PNG (median of $RUNS runs, whole process):"
-awk -v o="$T_OURS" -v q="$T_QGIS" 'BEGIN{printf "  ours %.3f s  qgis %.3f s  ratio = qgis / ours = %.2f\n", o, q, q / o}'
+awk -v o="$T_OURS" -v q="$T_QGIS" 'BEGIN{printf "  ours (warm cache) %.3f s  qgis %.3f s  ratio = qgis / ours = %.2f\n", o, q, q / o}'
+awk -v o="$T_COLD" -v q="$T_QGIS" 'BEGIN{printf "  ours (no cache)   %.3f s  qgis %.3f s  ratio = qgis / ours = %.2f\n", o, q, q / o}'
