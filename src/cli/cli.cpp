@@ -18,12 +18,13 @@ Commands:
   query     spatial questions: neighbours, within, count-points, nearest, dissolve
   render    the map as a PNG, with no window (EGL)
   pledges   resettlement pledges entered by planners, kept in a project file
+  scenario  allocate dispersal places over districts within their cluster limits
 Data is found through --data DIR, then $SESPM_DATA, then ./data, then ../shared/data.
 Exit status: 0 success, 1 data error, 2 usage error.
 )";
 
 bool is_cli_command(const std::string& a) {
-    return a == "layers" || a == "table" || a == "export" || a == "query" || a == "render" || a == "pledges" || a == "help" ||
+    return a == "layers" || a == "table" || a == "export" || a == "query" || a == "render" || a == "pledges" || a == "scenario" || a == "help" ||
            a == "--help-commands";
 }
 
@@ -41,7 +42,8 @@ int run_cli(const std::vector<std::string>& args) {
         if (cmd == "query") return cmd_query(rest);
         if (cmd == "render") return cmd_render(rest);
         if (cmd == "pledges") return cmd_pledges(rest);
-        throw UsageError("unknown command '" + cmd + "' (layers, table, export, query, render, pledges; see sespm-map --help)");
+        if (cmd == "scenario") return cmd_scenario(rest);
+        throw UsageError("unknown command '" + cmd + "' (layers, table, export, query, render, pledges, scenario; see sespm-map --help)");
     } catch (const UsageError& e) {
         std::cerr << "sespm-map: usage error: " << e.what() << "\n";
         return 2;

@@ -16,5 +16,6 @@ int cmd_export(const std::vector<std::string>& args);
 int cmd_query(const std::vector<std::string>& args);
 int cmd_render(const std::vector<std::string>& args);
 int cmd_pledges(const std::vector<std::string>& args);
+int cmd_scenario(const std::vector<std::string>& args);
 
 } // namespace sespm

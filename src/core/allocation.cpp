@@ -1,0 +1,121 @@
+// allocation.cpp: see allocation.h.
+#include "core/allocation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <queue>
+#include <stdexcept>
+
+namespace sespm {
+
+std::optional<AllocationRule> parse_allocation_rule(std::string_view s) {
+    if (s == "population") return AllocationRule::Population;
+    if (s == "headroom") return AllocationRule::Headroom;
+    if (s == "equalise" || s == "equalize") return AllocationRule::Equalise;
+    return std::nullopt;
+}
+
+long long headroom_places(const AllocationInput& in) {
+    return std::max(0LL, static_cast<long long>(std::floor(in.limit)) - static_cast<long long>(std::ceil(in.current)));
+}
+
+std::vector<long long> largest_remainder(const std::vector<double>& shares, long long total,
+                                         const std::vector<long long>& caps) {
+    size_t n = shares.size();
+    std::vector<long long> out(n, 0);
+    long long given = 0;
+    for (size_t i = 0; i < n; ++i) {
+        out[i] = std::min(caps[i], static_cast<long long>(std::floor(shares[i] + 1e-9)));
+        given += out[i];
+    }
+    std::vector<size_t> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return shares[a] - std::floor(shares[a] + 1e-9) > shares[b] - std::floor(shares[b] + 1e-9);
+    });
+    // one each to the largest remainders; repeat while places remain and someone has room
+    while (given < total) {
+        bool any = false;
+        for (size_t i : order) {
+            if (given >= total) break;
+            if (out[i] < caps[i]) { ++out[i]; ++given; any = true; }
+        }
+        if (!any) break;
+    }
+    return out;
+}
+
+namespace {
+
+// Proportional shares of `total` by `weight`, capped; what a capped district cannot take is
+// shared again among the others in the same proportion, until all fits or nobody has room.
+std::vector<double> capped_proportional(const std::vector<double>& weight, const std::vector<long long>& caps, double total) {
+    size_t n = weight.size();
+    std::vector<double> share(n, 0);
+    std::vector<bool> full(n, false);
+    double left = total;
+    for (int round = 0; round < static_cast<int>(n) + 1 && left > 1e-9; ++round) {
+        double w = 0;
+        for (size_t i = 0; i < n; ++i) if (!full[i]) w += weight[i];
+        if (w <= 0) break;
+        double given = 0;
+        for (size_t i = 0; i < n; ++i) {
+            if (full[i]) continue;
+            double want = left * weight[i] / w;
+            double room = static_cast<double>(caps[i]) - share[i];
+            double take = std::min(want, room);
+            share[i] += take;
+            given += take;
+            if (take < want - 1e-12) full[i] = true;
+        }
+        left -= given;
+    }
+    return share;
+}
+
+} // namespace
+
+AllocationResult allocate(const std::vector<AllocationInput>& d, long long total, AllocationRule rule) {
+    if (total < 0) throw std::invalid_argument("the total to allocate must not be negative");
+    size_t n = d.size();
+    std::vector<long long> caps(n);
+    long long room = 0;
+    for (size_t i = 0; i < n; ++i) {
+        if (!(d[i].population > 0)) throw std::invalid_argument(d[i].code + ": population must be positive");
+        caps[i] = headroom_places(d[i]);
+        room += caps[i];
+    }
+    AllocationResult r;
+    long long fits = std::min(total, room);
+    if (rule == AllocationRule::Equalise) {
+        // Each place to the district whose rate after taking it is lowest (ties: larger headroom,
+        // then input order). Greedy increments minimise the maximum rate for integer places.
+        r.allocated.assign(n, 0);
+        using Item = std::pair<double, size_t>;
+        auto rate_after = [&](size_t i) { return (d[i].current + static_cast<double>(r.allocated[i]) + 1) / d[i].population; };
+        auto cmp = [&](const Item& a, const Item& b) {
+            if (a.first != b.first) return a.first > b.first;
+            return a.second > b.second;
+        };
+        std::priority_queue<Item, std::vector<Item>, decltype(cmp)> q(cmp);
+        for (size_t i = 0; i < n; ++i) if (caps[i] > 0) q.push({rate_after(i), i});
+        for (long long k = 0; k < fits && !q.empty(); ++k) {
+            size_t i = q.top().second;
+            q.pop();
+            ++r.allocated[i];
+            if (r.allocated[i] < caps[i]) q.push({rate_after(i), i});
+        }
+    } else {
+        std::vector<double> weight(n);
+        for (size_t i = 0; i < n; ++i)
+            weight[i] = rule == AllocationRule::Population ? d[i].population : static_cast<double>(caps[i]);
+        std::vector<double> share = capped_proportional(weight, caps, static_cast<double>(fits));
+        r.allocated = largest_remainder(share, fits, caps);
+    }
+    for (long long a : r.allocated) r.total_allocated += a;
+    r.shortfall = total - r.total_allocated;
+    return r;
+}
+
+} // namespace sespm

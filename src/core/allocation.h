@@ -1,0 +1,42 @@
+// allocation.h: spreading a regional total of N dispersal bed spaces over a set of districts
+// without pushing any past its cluster limit while room remains elsewhere. Three rules:
+// in proportion to population, in proportion to headroom, and "equalise" (water-filling: each
+// place goes where the resulting rate per resident is lowest, which minimises the highest rate).
+// Results are whole places that sum exactly to N, or to the total headroom when N does not fit,
+// in which case the shortfall says by how much. Pure computation, no I/O.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sespm {
+
+enum class AllocationRule { Population, Headroom, Equalise };
+std::optional<AllocationRule> parse_allocation_rule(std::string_view s);
+
+struct AllocationInput {
+    std::string code;
+    double population = 0;      // residents
+    double current = 0;         // places already used (a missing figure counts as 0; see note)
+    double limit = 0;           // cluster limit in places (floor(population / ratio))
+};
+
+struct AllocationResult {
+    std::vector<long long> allocated;   // per input, whole places
+    long long total_allocated = 0;
+    long long shortfall = 0;            // N - total_allocated (> 0 when N does not fit)
+};
+
+// Headroom of one district in whole places (never negative).
+long long headroom_places(const AllocationInput& in);
+
+// Throws std::invalid_argument for a negative N or a district with non-positive population.
+AllocationResult allocate(const std::vector<AllocationInput>& districts, long long total, AllocationRule rule);
+
+// Largest-remainder rounding of non-negative shares to whole numbers summing to `total`, with
+// integer caps: floors first, then one each to the largest remainders among those below their cap.
+std::vector<long long> largest_remainder(const std::vector<double>& shares, long long total,
+                                         const std::vector<long long>& caps);
+
+} // namespace sespm
