@@ -205,11 +205,13 @@ void MapRenderer::set_points(const std::vector<double>& x, const std::vector<dou
 
 void MapRenderer::draw(const Camera& cam, const DrawStyle& st) {
     glViewport(st.viewport_x, st.viewport_y, cam.width, cam.height);
-    glEnable(GL_SCISSOR_TEST);
-    glScissor(st.viewport_x, st.viewport_y, cam.width, cam.height);
-    glClearColor(st.background.r, st.background.g, st.background.b, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
-    glDisable(GL_SCISSOR_TEST);
+    if (st.clear) {
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(st.viewport_x, st.viewport_y, cam.width, cam.height);
+        glClearColor(st.background.r, st.background.g, st.background.b, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glDisable(GL_SCISSOR_TEST);
+    }
     if (!mesh_) return;
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);

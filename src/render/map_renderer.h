@@ -29,6 +29,7 @@ struct DrawStyle {
     Rgba point_colour{0.13f, 0.30f, 0.62f, 1};
     float point_radius_px = 5.0f;
     int viewport_x = 0, viewport_y = 0;          // where the map sits in the framebuffer (GL pixels)
+    bool clear = true;                           // false: draw over what is there (overlay layers)
 };
 
 // Where the shader files are: $SESPM_SHADERS, ./shaders, then the source tree's shaders/.

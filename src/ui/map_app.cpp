@@ -129,6 +129,22 @@ void MapApp::poll_job() {
     if (!job_.valid() || job_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
     try {
         std::unique_ptr<MapBundle> b = job_.get();
+        if (b->is_overlay) {
+            overlay = std::move(b);
+            if (!overlay_renderer_) {
+                overlay_renderer_ = std::make_unique<MapRenderer>();
+                overlay_renderer_->init(find_shader_dir());
+            }
+            overlay_renderer_->upload(overlay->mesh);
+            overlay_visible = true;
+            status = "Added " + overlay->view.result.spec.id + " (" + std::to_string(overlay->view.set->areas.size()) + " areas)";
+            if (pending_) {
+                pending_ = false;
+                request_map(pending_refit_);
+                pending_refit_ = false;
+            }
+            return;
+        }
         bool same_set = map && map->view.set == b->view.set;
         if (b->mesh.levels.empty() && same_set) {  // restyled only: reuse the mesh and the picker
             b->mesh = std::move(map->mesh);
@@ -142,6 +158,12 @@ void MapApp::poll_job() {
         if (!same_set) selected.clear();
         if (map->refit) fit_to_selection();
         status = std::to_string(map->view.result.rows.size()) + " areas";
+        if (!options.overlay.empty() && !pending_) {  // --overlay waits for the first map
+            std::string o = options.overlay;
+            options.overlay.clear();
+            add_overlay(o);
+            return;
+        }
     } catch (const std::exception& e) {
         error = e.what();
         wanted = map ? map->view.options : options.view;  // back to what is shown
@@ -174,6 +196,27 @@ void MapApp::open_file(const std::string& path) {
     wanted.within.reset();
     wanted.method.clear();
     request_map(true);
+}
+
+void MapApp::add_overlay(const std::string& path) {
+    if (!atlas_) return;
+    if (job_.valid()) {
+        status = "Still loading: add the layer again in a moment";
+        return;
+    }
+    progress_ = 0;
+    MapViewOptions opts;
+    opts.open_file = path;
+    opts.by = "area";
+    opts.within.reset();
+    job_ = std::async(std::launch::async, [this, opts]() -> std::unique_ptr<MapBundle> {
+        auto b = std::make_unique<MapBundle>();
+        b->view = build_map_view(*atlas_, layers, opts);
+        b->mesh = build_mesh(*geos_, *b->view.set, &progress_);
+        b->is_overlay = true;
+        b->refit = false;
+        return b;
+    });
 }
 
 void MapApp::fit_to_selection() {
@@ -403,7 +446,24 @@ void MapApp::draw_frame() {
     style.background = Rgba::from(sea_colour);
     style.outline_px = 0.8f * ui_scale;
     if (map) {
-        renderer_->draw(camera, style);
+        // The extra layer: a light wash and dark outlines, above or below the map's fills.
+        DrawStyle ost;
+        ost.background = style.background;
+        ost.outline = Rgba{0.15f, 0.15f, 0.2f, 0.55f};
+        ost.outline_px = 1.0f;
+        bool show_overlay = overlay && overlay_visible;
+        if (show_overlay) {
+            std::vector<Rgba> wash(overlay->mesh.areas.size(), Rgba{0.2f, 0.25f, 0.4f, overlay_opacity});
+            overlay_renderer_->set_area_colours(wash);
+        }
+        if (show_overlay && !overlay_above) overlay_renderer_->draw(camera, ost);
+        DrawStyle main_style = style;
+        main_style.clear = !(show_overlay && !overlay_above);
+        renderer_->draw(camera, main_style);
+        if (show_overlay && overlay_above) {
+            ost.clear = false;
+            overlay_renderer_->draw(camera, ost);
+        }
         ImDrawList* dl = ImGui::GetBackgroundDrawList();
         OverlayOptions oo;
         oo.labels = labels;
@@ -550,7 +610,9 @@ int MapApp::run() {
     }
     if (job_.valid()) job_.wait();
     map.reset();
+    overlay.reset();
     renderer_.reset();  // GL objects go while the context exists
+    overlay_renderer_.reset();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

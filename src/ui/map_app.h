@@ -33,7 +33,8 @@ struct AppOptions {
     std::string screenshot;      // --screenshot FILE: draw `frames` frames, save, exit
     int frames = 3;
     int bench_frames = 0;
-    bool table_open = false;     // --table: the attribute table starts expanded        // --bench-frames N: pan and zoom for N frames, print frame times, exit
+    bool table_open = false;     // --table: the attribute table starts expanded
+    std::string overlay;         // --overlay FILE: an extra layer over the map        // --bench-frames N: pan and zoom for N frames, print frame times, exit
     int width = 1600, height = 1000;
 };
 
@@ -43,6 +44,7 @@ struct MapBundle {
     MapMesh mesh;
     std::unique_ptr<AreaPicker> picker;
     bool refit = true;           // the selection changed: fit the camera to it
+    bool is_overlay = false;     // an extra layer drawn with the map (see MapApp::overlay)
 };
 
 class MapApp {
@@ -58,6 +60,12 @@ public:
     std::vector<LayerSpec> layers;
     MapViewOptions wanted;                 // what the panels ask for
     std::unique_ptr<MapBundle> map;        // what is shown
+    // An extra layer from any vector file, drawn as outlines (and a light fill) above or below
+    // the map's fills: e.g. England's wards over the district choropleth.
+    std::unique_ptr<MapBundle> overlay;
+    bool overlay_visible = true, overlay_above = true;
+    float overlay_opacity = 0.0f;         // outlines only by default: the choropleth stays readable
+    void add_overlay(const std::string& path);
     Camera camera;
     DrawStyle style;
     Fonts fonts;
@@ -103,7 +111,7 @@ private:
     std::unique_ptr<GeosContext> geos_;    // used by the loader thread, or by with_session when idle
     std::unique_ptr<Atlas> atlas_;
     std::unique_ptr<GeosContext> ui_geos_; // picking on the main thread
-    std::unique_ptr<MapRenderer> renderer_;
+    std::unique_ptr<MapRenderer> renderer_, overlay_renderer_;
     std::future<std::unique_ptr<MapBundle>> job_;
     std::atomic<float> progress_{0};
     std::string job_error_;

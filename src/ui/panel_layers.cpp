@@ -109,7 +109,18 @@ void panel_layers(MapApp& app) {
     if (ImGui::InputTextWithHint("##open", "path to a file", buf, sizeof buf)) app.open_path = buf;
     ImGui::SameLine();
     if (ImGui::Button("Open") && !app.open_path.empty()) app.open_file(app.open_path);
-    ImGui::TextDisabled("or drop a file on the window");
+    if (ImGui::Button("Add as an overlay on the map") && !app.open_path.empty()) app.add_overlay(app.open_path);
+    ImGui::TextDisabled("or drop a file on the window to open it");
+    if (app.overlay) {
+        ImGui::Separator();
+        ImGui::TextDisabled("Overlay: %s", app.overlay->view.result.spec.id.c_str());
+        ImGui::Checkbox("Show overlay", &app.overlay_visible);
+        ImGui::SameLine();
+        if (ImGui::Checkbox("Above the map", &app.overlay_above)) {}
+        ImGui::SetNextItemWidth(-1);
+        ImGui::SliderFloat("##overlay_opacity", &app.overlay_opacity, 0.0f, 1.0f, "Overlay fill %.2f");
+        if (ImGui::Button("Remove overlay")) app.overlay.reset();
+    }
     if (!w.open_file.empty()) {
         // style the file by any numeric property, or by area
         std::vector<std::string> fields{"area"};
