@@ -95,7 +95,190 @@ ProjectStore::ProjectStore(const std::string& path, bool create) : path_(path) {
         throw DataError(where(path, 0, "schema_version", "the project was written by a newer SESPM Map (schema " +
                                                              std::to_string(version) + "; this program reads up to " +
                                                              std::to_string(kProjectSchemaVersion) + ")"));
-    if (!read_only_) exec("PRAGMA synchronous = FULL;");
+    if (!read_only_) {
+        exec("PRAGMA synchronous = FULL;");
+        if (version < kProjectSchemaVersion) upgrade_schema(version);
+        version = kProjectSchemaVersion;
+    }
+    version_ = version;
+}
+
+void ProjectStore::upgrade_schema(int from) {
+    exec("BEGIN IMMEDIATE");
+    try {
+        if (from < 2) {
+            exec("CREATE TABLE scenarios (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+                 " critical_mass INTEGER NOT NULL DEFAULT 0, notes TEXT NOT NULL DEFAULT '');"
+                 "CREATE TABLE scenario_places (scenario_id INTEGER NOT NULL, code TEXT NOT NULL,"
+                 " places INTEGER NOT NULL, PRIMARY KEY (scenario_id, code));"
+                 "CREATE TABLE scenario_ratios (scenario_id INTEGER NOT NULL, code TEXT NOT NULL,"
+                 " ratio REAL NOT NULL, PRIMARY KEY (scenario_id, code));"
+                 "CREATE TABLE scenario_clusters (scenario_id INTEGER NOT NULL, position INTEGER NOT NULL,"
+                 " name TEXT NOT NULL, codes TEXT NOT NULL, PRIMARY KEY (scenario_id, position));");
+        }
+        exec("UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+        exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+long long ProjectStore::scenario_id(const std::string& name) const {
+    Stmt st(db_, "SELECT id FROM scenarios WHERE name = ?1", path_);
+    sqlite3_bind_text(st.s, 1, name.c_str(), -1, SQLITE_TRANSIENT);
+    return sqlite3_step(st.s) == SQLITE_ROW ? sqlite3_column_int64(st.s, 0) : -1;
+}
+
+std::vector<std::string> ProjectStore::scenario_names() const {
+    std::vector<std::string> out;
+    if (version_ < 2) return out;  // a read-only schema 1 file has no scenarios
+    Stmt st(db_, "SELECT name FROM scenarios ORDER BY name", path_);
+    while (sqlite3_step(st.s) == SQLITE_ROW) out.push_back(reinterpret_cast<const char*>(sqlite3_column_text(st.s, 0)));
+    return out;
+}
+
+std::optional<Scenario> ProjectStore::load_scenario(const std::string& name) const {
+    if (version_ < 2) return std::nullopt;
+    Scenario sc;
+    long long id = -1;
+    {
+        Stmt st(db_, "SELECT id, name, critical_mass, notes FROM scenarios WHERE name = ?1", path_);
+        sqlite3_bind_text(st.s, 1, name.c_str(), -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(st.s) != SQLITE_ROW) return std::nullopt;
+        id = sqlite3_column_int64(st.s, 0);
+        sc.name = reinterpret_cast<const char*>(sqlite3_column_text(st.s, 1));
+        sc.critical_mass = sqlite3_column_int64(st.s, 2);
+        sc.notes = reinterpret_cast<const char*>(sqlite3_column_text(st.s, 3));
+    }
+    {
+        Stmt st(db_, "SELECT code, places FROM scenario_places WHERE scenario_id = ?1", path_);
+        sqlite3_bind_int64(st.s, 1, id);
+        while (sqlite3_step(st.s) == SQLITE_ROW)
+            sc.extra_places[reinterpret_cast<const char*>(sqlite3_column_text(st.s, 0))] = sqlite3_column_int64(st.s, 1);
+    }
+    {
+        Stmt st(db_, "SELECT code, ratio FROM scenario_ratios WHERE scenario_id = ?1", path_);
+        sqlite3_bind_int64(st.s, 1, id);
+        while (sqlite3_step(st.s) == SQLITE_ROW)
+            sc.ratio_overrides[reinterpret_cast<const char*>(sqlite3_column_text(st.s, 0))] = sqlite3_column_double(st.s, 1);
+    }
+    {
+        Stmt st(db_, "SELECT name, codes FROM scenario_clusters WHERE scenario_id = ?1 ORDER BY position", path_);
+        sqlite3_bind_int64(st.s, 1, id);
+        while (sqlite3_step(st.s) == SQLITE_ROW) {
+            Cluster c;
+            c.name = reinterpret_cast<const char*>(sqlite3_column_text(st.s, 0));
+            std::string codes = reinterpret_cast<const char*>(sqlite3_column_text(st.s, 1)), cur;
+            for (char ch : codes + ";") {
+                if (ch == ';') { if (!cur.empty()) c.districts.push_back(cur); cur.clear(); }
+                else cur += ch;
+            }
+            sc.clusters.push_back(std::move(c));
+        }
+    }
+    return sc;
+}
+
+void ProjectStore::save_scenario(const Scenario& sc) {
+    if (read_only_ || version_ < 2) throw DataError(where(path_, 0, "", "the project file is read-only; the scenario was not saved"));
+    if (sc.name.empty()) throw DataError(where(path_, 0, "name", "a scenario needs a name"));
+    exec("BEGIN IMMEDIATE");
+    try {
+        long long id = scenario_id(sc.name);
+        if (id < 0) {
+            Stmt st(db_, "INSERT INTO scenarios (name, critical_mass, notes) VALUES (?1, ?2, ?3)", path_);
+            sqlite3_bind_text(st.s, 1, sc.name.c_str(), -1, SQLITE_TRANSIENT);
+            sqlite3_bind_int64(st.s, 2, sc.critical_mass);
+            sqlite3_bind_text(st.s, 3, sc.notes.c_str(), -1, SQLITE_TRANSIENT);
+            if (sqlite3_step(st.s) != SQLITE_DONE) throw DataError(where(path_, 0, "scenarios", sqlite3_errmsg(db_)));
+            id = sqlite3_last_insert_rowid(db_);
+        } else {
+            Stmt st(db_, "UPDATE scenarios SET critical_mass = ?2, notes = ?3 WHERE id = ?1", path_);
+            sqlite3_bind_int64(st.s, 1, id);
+            sqlite3_bind_int64(st.s, 2, sc.critical_mass);
+            sqlite3_bind_text(st.s, 3, sc.notes.c_str(), -1, SQLITE_TRANSIENT);
+            if (sqlite3_step(st.s) != SQLITE_DONE) throw DataError(where(path_, 0, "scenarios", sqlite3_errmsg(db_)));
+        }
+        for (const char* table : {"scenario_places", "scenario_ratios", "scenario_clusters"}) {
+            std::string sql = std::string("DELETE FROM ") + table + " WHERE scenario_id = ?1";  // table names are ours
+            Stmt st(db_, sql.c_str(), path_);
+            sqlite3_bind_int64(st.s, 1, id);
+            sqlite3_step(st.s);
+        }
+        {
+            Stmt st(db_, "INSERT INTO scenario_places (scenario_id, code, places) VALUES (?1, ?2, ?3)", path_);
+            for (const auto& [code, n] : sc.extra_places) {
+                sqlite3_reset(st.s);
+                sqlite3_bind_int64(st.s, 1, id);
+                sqlite3_bind_text(st.s, 2, code.c_str(), -1, SQLITE_TRANSIENT);
+                sqlite3_bind_int64(st.s, 3, n);
+                if (sqlite3_step(st.s) != SQLITE_DONE) throw DataError(where(path_, 0, "scenario_places", sqlite3_errmsg(db_)));
+            }
+        }
+        {
+            Stmt st(db_, "INSERT INTO scenario_ratios (scenario_id, code, ratio) VALUES (?1, ?2, ?3)", path_);
+            for (const auto& [code, r] : sc.ratio_overrides) {
+                sqlite3_reset(st.s);
+                sqlite3_bind_int64(st.s, 1, id);
+                sqlite3_bind_text(st.s, 2, code.c_str(), -1, SQLITE_TRANSIENT);
+                sqlite3_bind_double(st.s, 3, r);
+                if (sqlite3_step(st.s) != SQLITE_DONE) throw DataError(where(path_, 0, "scenario_ratios", sqlite3_errmsg(db_)));
+            }
+        }
+        {
+            Stmt st(db_, "INSERT INTO scenario_clusters (scenario_id, position, name, codes) VALUES (?1, ?2, ?3, ?4)", path_);
+            int pos = 0;
+            for (const auto& c : sc.clusters) {
+                std::string codes;
+                for (const auto& d : c.districts) codes += (codes.empty() ? "" : ";") + d;
+                sqlite3_reset(st.s);
+                sqlite3_bind_int64(st.s, 1, id);
+                sqlite3_bind_int(st.s, 2, pos++);
+                sqlite3_bind_text(st.s, 3, c.name.c_str(), -1, SQLITE_TRANSIENT);
+                sqlite3_bind_text(st.s, 4, codes.c_str(), -1, SQLITE_TRANSIENT);
+                if (sqlite3_step(st.s) != SQLITE_DONE) throw DataError(where(path_, 0, "scenario_clusters", sqlite3_errmsg(db_)));
+            }
+        }
+        exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+void ProjectStore::delete_scenario(const std::string& name) {
+    if (read_only_) throw DataError(where(path_, 0, "", "the project file is read-only"));
+    exec("BEGIN IMMEDIATE");
+    try {
+        long long id = scenario_id(name);
+        if (id < 0) throw DataError(where(path_, 0, "name", "no scenario is called '" + name + "'"));
+        for (const char* table : {"scenario_places", "scenario_ratios", "scenario_clusters"}) {
+            std::string sql = std::string("DELETE FROM ") + table + " WHERE scenario_id = ?1";
+            Stmt st(db_, sql.c_str(), path_);
+            sqlite3_bind_int64(st.s, 1, id);
+            sqlite3_step(st.s);
+        }
+        Stmt st(db_, "DELETE FROM scenarios WHERE id = ?1", path_);
+        sqlite3_bind_int64(st.s, 1, id);
+        sqlite3_step(st.s);
+        exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+void ProjectStore::rename_scenario(const std::string& from, const std::string& to) {
+    if (read_only_) throw DataError(where(path_, 0, "", "the project file is read-only"));
+    if (to.empty()) throw DataError(where(path_, 0, "name", "a scenario needs a name"));
+    long long id = scenario_id(from);
+    if (id < 0) throw DataError(where(path_, 0, "name", "no scenario is called '" + from + "'"));
+    if (scenario_id(to) >= 0) throw DataError(where(path_, 0, "name", "a scenario called '" + to + "' exists already"));
+    Stmt st(db_, "UPDATE scenarios SET name = ?2 WHERE id = ?1", path_);
+    sqlite3_bind_int64(st.s, 1, id);
+    sqlite3_bind_text(st.s, 2, to.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st.s) != SQLITE_DONE) throw DataError(where(path_, 0, "scenarios", sqlite3_errmsg(db_)));
 }
 
 ProjectStore::~ProjectStore() { sqlite3_close(db_); }

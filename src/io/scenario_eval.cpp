@@ -1,0 +1,50 @@
+// scenario_eval.cpp: see scenario_eval.h.
+#include "io/scenario_eval.h"
+
+#include <set>
+
+#include "core/error.h"
+#include "io/evaluate.h"
+#include "io/spatial.h"
+
+namespace sespm {
+
+std::vector<DistrictBase> dispersal_baseline(Atlas& atlas, const LayerSpec& dispersal,
+                                             const std::optional<std::string>& within) {
+    EvaluateOptions opt;
+    opt.within = within;
+    LayerResult r = evaluate_layer(atlas, dispersal, opt);
+    std::vector<DistrictBase> out;
+    for (const auto& m : r.measures) {
+        if (!m.denominator) throw DataError(dispersal.path + ": district " + m.code + " has no population figure");
+        out.push_back({m.code, m.name, *m.denominator, m.count});
+    }
+    return out;
+}
+
+bool districts_contiguous(Atlas& atlas, const std::vector<std::string>& codes) {
+    const AreaSet& set = atlas.areas(Geography::District);
+    std::vector<size_t> idx;
+    for (const auto& c : codes)
+        if (const Area* a = set.find(c)) idx.push_back(static_cast<size_t>(a - set.areas.data()));
+    if (idx.size() <= 1) return true;
+    std::set<size_t> members(idx.begin(), idx.end()), seen{idx[0]};
+    std::vector<size_t> stack{idx[0]};
+    while (!stack.empty()) {
+        size_t i = stack.back();
+        stack.pop_back();
+        for (size_t n : neighbours(atlas.geos(), set, i))
+            if (members.count(n) && seen.insert(n).second) stack.push_back(n);
+    }
+    return seen.size() == members.size();
+}
+
+ScenarioOutcome evaluate_scenario_in(Atlas& atlas, const LayerSpec& dispersal, const Scenario& s,
+                                     const std::optional<std::string>& within) {
+    std::vector<DistrictBase> base = dispersal_baseline(atlas, dispersal, within);
+    ScenarioOutcome o = evaluate_scenario(s, base, dispersal.limit_per, dispersal.near_share_pct);
+    for (auto& c : o.clusters) c.contiguous = districts_contiguous(atlas, c.districts);
+    return o;
+}
+
+} // namespace sespm

@@ -1,0 +1,25 @@
+// scenario_eval.h: a scenario evaluated against the published dispersal figures of the districts
+// in a region (the dispersal layer's counts and populations), with each cluster's contiguity
+// checked by GEOS: a cluster whose districts do not all connect through shared boundaries is
+// flagged.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/layer_spec.h"
+#include "core/scenario.h"
+#include "io/boundaries.h"
+
+namespace sespm {
+
+std::vector<DistrictBase> dispersal_baseline(Atlas& atlas, const LayerSpec& dispersal,
+                                             const std::optional<std::string>& within);
+
+// True when the districts form one piece through shared boundary lines (rook adjacency).
+bool districts_contiguous(Atlas& atlas, const std::vector<std::string>& codes);
+
+ScenarioOutcome evaluate_scenario_in(Atlas& atlas, const LayerSpec& dispersal, const Scenario& s,
+                                     const std::optional<std::string>& within);
+
+} // namespace sespm
