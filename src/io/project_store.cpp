@@ -32,6 +32,17 @@ void ProjectStore::exec(const char* sql) const {
 }
 
 ProjectStore::ProjectStore(const std::string& path, bool create) : path_(path) {
+    try {
+        open(create);
+    } catch (...) {
+        sqlite3_close(db_);  // a constructor that throws runs no destructor
+        db_ = nullptr;
+        throw;
+    }
+}
+
+void ProjectStore::open(bool create) {
+    const std::string& path = path_;
     namespace fs = std::filesystem;
     std::error_code ec;
     bool exists = fs::exists(path, ec);

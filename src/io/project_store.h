@@ -41,6 +41,7 @@ public:
     void rename_scenario(const std::string& from, const std::string& to);
 
 private:
+    void open(bool create);
     void exec(const char* sql) const;
     void upgrade_schema(int from);
     long long scenario_id(const std::string& name) const;  // -1 when absent

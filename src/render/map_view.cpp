@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 
 #include "core/error.h"
 #include "io/attribution.h"
+#include "io/scenario_eval.h"
 
 namespace sespm {
 
@@ -19,6 +21,46 @@ int legend_decimals(const Classification& c) {
     if (span >= 100) return 0;
     if (span >= 5) return 1;
     return 2;
+}
+
+// Replaces the published figures of the selected districts by a scenario's outcome (or the
+// difference between two scenarios), keeping the same areas and selection.
+static void apply_scenario(Atlas& atlas, const LayerSpec& spec, const MapViewOptions& opt, MapView& v) {
+    ScenarioOutcome a = evaluate_scenario_in(atlas, spec, *opt.scenario, opt.within);
+    std::optional<ScenarioOutcome> b;
+    if (opt.compare_with) b = evaluate_scenario_in(atlas, spec, *opt.compare_with, opt.within);
+    std::map<std::string, const DistrictOutcome*> by_code, by_code_b;
+    for (const auto& d : a.districts) by_code[d.code] = &d;
+    if (b) for (const auto& d : b->districts) by_code_b[d.code] = &d;
+    LayerResult& r = v.result;
+    r.columns = {"code", "name", "population", "current", "extra", "new_total", "per_10k", "cluster_limit",
+                 "share_of_limit_pct", "status"};
+    if (b) r.columns.insert(r.columns.end(), {"other_new_total", "difference"});
+    r.rows.clear();
+    r.class_values.clear();
+    for (size_t k = 0; k < r.selection.size(); ++k) {
+        const std::string& code = r.measures[k].code;
+        const DistrictOutcome* d = by_code.count(code) ? by_code[code] : nullptr;
+        std::vector<Cell> row{Cell::of_text(code), Cell::of_text(r.measures[k].name)};
+        if (!d) { row.resize(r.columns.size(), Cell::of_num(std::nullopt, 0)); r.rows.push_back(row); r.class_values.push_back(std::nullopt); continue; }
+        row.insert(row.end(), {Cell::of_num(d->population, 0), Cell::of_num(d->current, 0), Cell::of_num(static_cast<double>(d->extra), 0),
+                               Cell::of_num(d->new_total, 0), Cell::of_num(d->per_10k, 2), Cell::of_num(d->limit, 0),
+                               Cell::of_num(d->share_pct, 1), Cell::of_text(d->status)});
+        std::optional<double> cls = std::round(d->share_pct * 10) / 10;
+        if (b) {
+            const DistrictOutcome* e = by_code_b.count(code) ? by_code_b[code] : nullptr;
+            double diff = e ? e->new_total - d->new_total : 0;
+            row.push_back(Cell::of_num(e ? std::optional<double>(e->new_total) : std::nullopt, 0));
+            row.push_back(Cell::of_num(diff, 0));
+            cls = diff;
+        }
+        r.rows.push_back(std::move(row));
+        r.class_values.push_back(cls);
+    }
+    r.spec.class_measure = b ? "difference" : "share_of_limit_pct";
+    v.title = b ? "Comparing dispersal scenarios" : "Dispersal scenario: " + opt.scenario->name;
+    v.legend_title = b ? "Places: " + opt.compare_with->name + " minus " + opt.scenario->name : "Share of the cluster limit (%)";
+    v.attribution += " Scenario places are proposals entered by planners.";
 }
 
 MapView build_map_view(Atlas& atlas, const std::vector<LayerSpec>& layers, const MapViewOptions& opt) {
@@ -45,15 +87,39 @@ MapView build_map_view(Atlas& atlas, const std::vector<LayerSpec>& layers, const
         v.legend_title = spec->class_legend;
         v.attribution = full_attribution(atlas.data_dir(), spec->attribution);
     }
+    if (opt.scenario && spec && spec->id == "dispersal" && opt.geography == Geography::District)
+        apply_scenario(atlas, *spec, opt, v);
+    else if (opt.scenario)
+        throw UsageError("a scenario is shown on the dispersal layer at district level");
     std::string method_name = !opt.method.empty() ? opt.method : spec ? spec->class_method : "quantile";
     auto method = parse_class_method(method_name);
     if (!method) throw UsageError("--classify " + method_name + ": use quantile, equal, jenks or stddev");
     int classes = opt.classes > 0 ? opt.classes : spec ? spec->classes : 5;
     if (classes < 2 || classes > 12) throw UsageError("--classes " + std::to_string(classes) + ": use 2 to 12");
-    std::string palette = !opt.palette.empty() ? opt.palette : spec ? spec->palette : "yellow-green-blue";
+    std::string palette = !opt.palette.empty() ? opt.palette : opt.compare_with ? "blue-red" : spec ? spec->palette : "yellow-green-blue";
     if (!palette_exists(palette)) throw UsageError("--palette " + palette + ": no such palette");
-    v.styled = style_values(v.result.class_values, *method, classes, palette,
-                            spec ? std::span<const double>(spec->manual_breaks) : std::span<const double>());
+    if (opt.compare_with && opt.method.empty()) {
+        // A difference map: classes symmetric about zero, so the light middle class means "the
+        // same in both" and the diverging colours read as fewer (blue) or more (red) places.
+        double m = 0;
+        for (const auto& x : v.result.class_values) if (x) m = std::max(m, std::abs(*x));
+        if (m == 0) m = 1;
+        Classification c;
+        c.method = ClassMethod::Manual;
+        c.min = -m;
+        c.max = m;
+        c.upper = {-0.6 * m, -0.2 * m, 0.2 * m, 0.6 * m, m};
+        v.styled.classification = c;
+        v.styled.palette = palette_colors(palette, 5);
+        for (const auto& x : v.result.class_values) {
+            int k = x ? c.class_of(*x) : -1;
+            v.styled.class_index.push_back(k);
+            v.styled.fill.push_back((k >= 0 ? v.styled.palette[k] : no_figure_colour).hex());
+        }
+    } else {
+        v.styled = style_values(v.result.class_values, *method, classes, palette,
+                                spec ? std::span<const double>(spec->manual_breaks) : std::span<const double>());
+    }
 
     v.row_of_area.assign(v.set->areas.size(), -1);
     for (size_t r = 0; r < v.result.selection.size(); ++r) v.row_of_area[v.result.selection[r]] = static_cast<int>(r);

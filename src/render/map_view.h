@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/scenario.h"
 #include "core/styling.h"
 #include "io/boundaries.h"
 #include "io/evaluate.h"
@@ -28,6 +29,9 @@ struct MapViewOptions {
     std::string palette;                    // empty = the layer's default
     std::string points_layer;               // e.g. "esol": drawn as circles on top
     std::map<std::string, std::map<std::string, double>> user_values;  // planner-entered, e.g. pledges
+    // A dispersal scenario shown instead of the published figures (districts only), or, with
+    // compare_with, the difference between two scenarios (second minus first, diverging colours).
+    std::optional<Scenario> scenario, compare_with;
 };
 
 struct LegendEntry {

@@ -43,6 +43,25 @@ MapApp::MapApp(AppOptions opt) : options(std::move(opt)) {
         error = e.what();
     }
     for (const auto& [code, n] : pledges) wanted.user_values["pledges"][code] = n;
+    if (!options.scenario.empty()) {
+        try {
+            ProjectStore store(project_path, false);
+            scenario = store.load_scenario(options.scenario);
+            if (!scenario) throw DataError(project_path + ": no scenario called '" + options.scenario + "'");
+            if (!options.compare.empty()) {
+                compare_scenario = store.load_scenario(options.compare);
+                if (!compare_scenario) throw DataError(project_path + ": no scenario called '" + options.compare + "'");
+            }
+            scenario_on_map = true;
+            show_scenario = true;
+            wanted.layer_id = "dispersal";
+            wanted.geography = Geography::District;
+            wanted.scenario = scenario;
+            wanted.compare_with = compare_scenario;
+        } catch (const std::exception& e) {
+            error = e.what();
+        }
+    }
     geos_ = std::make_unique<GeosContext>();
     ui_geos_ = std::make_unique<GeosContext>();
     try {
@@ -83,25 +102,79 @@ void MapApp::set_pledge(const std::string& code, std::optional<int> places) {
     auto it = pledges.find(code);
     std::optional<int> before = it == pledges.end() ? std::nullopt : std::optional<int>(it->second);
     if (before == places) return;
-    history.record(pledges);
+    history.record({pledges, scenario});
     if (places) pledges[code] = *places;
     else pledges.erase(code);
     save_project();
     apply_pledges();
 }
 
-void MapApp::undo() {
-    if (history.undo(pledges)) {
-        save_project();
-        apply_pledges();
+void MapApp::restore(EditState st) {
+    bool pledges_changed = st.pledges != pledges;
+    pledges = std::move(st.pledges);
+    scenario = std::move(st.scenario);
+    if (pledges_changed) save_project();
+    if (scenario) {
+        try {
+            ProjectStore(project_path, true).save_scenario(*scenario);
+        } catch (const std::exception& e) {
+            error = e.what();
+        }
     }
+    wanted.user_values["pledges"].clear();
+    for (const auto& [code, n] : pledges) wanted.user_values["pledges"][code] = n;
+    refresh_scenario_view();
+}
+
+void MapApp::undo() {
+    EditState cur{pledges, scenario};
+    if (history.undo(cur)) restore(std::move(cur));
 }
 
 void MapApp::redo() {
-    if (history.redo(pledges)) {
-        save_project();
-        apply_pledges();
+    EditState cur{pledges, scenario};
+    if (history.redo(cur)) restore(std::move(cur));
+}
+
+void MapApp::refresh_scenario_view() {
+    if (scenario && scenario_on_map) {
+        wanted.layer_id = "dispersal";
+        wanted.open_file.clear();
+        wanted.geography = Geography::District;
+        wanted.scenario = scenario;
+        wanted.compare_with = compare_scenario;
+    } else {
+        wanted.scenario.reset();
+        wanted.compare_with.reset();
     }
+    request_map(false);
+}
+
+void MapApp::edit_scenario(const std::function<void(Scenario&)>& edit) {
+    if (!scenario) return;
+    history.record({pledges, scenario});
+    edit(*scenario);
+    try {
+        ProjectStore(project_path, true).save_scenario(*scenario);
+        status = "Saved scenario '" + scenario->name + "' to " + project_path;
+    } catch (const std::exception& e) {
+        error = std::string(e.what()) + " (the change is kept in this window; undo to revert)";
+    }
+    refresh_scenario_view();
+}
+
+void MapApp::open_scenario(const std::string& name) {
+    if (name.empty()) {
+        scenario.reset();
+        compare_scenario.reset();
+    } else {
+        try {
+            scenario = ProjectStore(project_path, true).load_scenario(name);
+        } catch (const std::exception& e) {
+            error = e.what();
+        }
+    }
+    refresh_scenario_view();
 }
 
 void MapApp::request_map(bool refit) {
@@ -385,8 +458,8 @@ void MapApp::draw_frame() {
             ImGui::EndMenu();
         }
         if (ImGui::BeginMenu("Edit")) {
-            if (ImGui::MenuItem("Undo pledge edit", "Ctrl+Z", false, history.can_undo())) undo();
-            if (ImGui::MenuItem("Redo pledge edit", "Ctrl+Y", false, history.can_redo())) redo();
+            if (ImGui::MenuItem("Undo", "Ctrl+Z", false, history.can_undo())) undo();
+            if (ImGui::MenuItem("Redo", "Ctrl+Y", false, history.can_redo())) redo();
             ImGui::EndMenu();
         }
         if (ImGui::BeginMenu("View")) {
@@ -395,6 +468,7 @@ void MapApp::draw_frame() {
             ImGui::MenuItem("District names", nullptr, &labels);
             ImGui::MenuItem("Attribute table", nullptr, &show_table);
             ImGui::MenuItem("Questions (spatial queries)", nullptr, &show_query);
+            ImGui::MenuItem("Dispersal scenarios", nullptr, &show_scenario);
             ImGui::EndMenu();
         }
         if (ImGui::BeginMenu("Help")) {
@@ -416,6 +490,7 @@ void MapApp::draw_frame() {
     if (show_about) panel_about(*this);
     if (show_export) panel_export(*this);
     if (show_query) panel_query(*this);
+    if (show_scenario) panel_scenario(*this);
     draw_tooltip();
 
     ImGuiViewport* vp = ImGui::GetMainViewport();

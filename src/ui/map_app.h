@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/layer_spec.h"
+#include "core/scenario.h"
 #include "core/undo.h"
 #include "io/boundaries.h"
 #include "render/camera.h"
@@ -34,7 +35,8 @@ struct AppOptions {
     int frames = 3;
     int bench_frames = 0;
     bool table_open = false;     // --table: the attribute table starts expanded
-    std::string overlay;         // --overlay FILE: an extra layer over the map        // --bench-frames N: pan and zoom for N frames, print frame times, exit
+    std::string overlay;         // --overlay FILE: an extra layer over the map
+    std::string scenario, compare;  // --scenario NAME [--compare NAME]: shown on the map, panel open        // --bench-frames N: pan and zoom for N frames, print frame times, exit
     int width = 1600, height = 1000;
 };
 
@@ -77,9 +79,23 @@ public:
     std::string status;
     std::string open_path;                 // the "Open file" field
 
-    // Pledges entered by planners, saved to the project file after every edit; undo/redo.
+    // What planners edit, saved to the project file after every edit: pledges and the scenario
+    // being worked on. Undo/redo restore both together, exactly.
+    struct EditState {
+        std::map<std::string, int> pledges;
+        std::optional<Scenario> scenario;
+        bool operator==(const EditState&) const = default;
+    };
     std::map<std::string, int> pledges;
-    UndoHistory<std::map<std::string, int>> history;
+    std::optional<Scenario> scenario;       // the scenario open in the Scenario panel
+    bool scenario_on_map = false;           // show it instead of the published figures
+    std::optional<Scenario> compare_scenario;  // with scenario_on_map: the difference map
+    bool show_scenario = false;
+    UndoHistory<EditState> history;
+    // Records the state, applies `edit` to the open scenario, saves it and refreshes the map.
+    void edit_scenario(const std::function<void(Scenario&)>& edit);
+    void open_scenario(const std::string& name);   // empty: close
+    void refresh_scenario_view();
     std::string project_path;
     void set_pledge(const std::string& code, std::optional<int> places);
     void undo();
@@ -98,6 +114,7 @@ public:
 
 private:
     void save_project();
+    void restore(EditState s);
     void apply_pledges();                  // pledges -> wanted.user_values, then reload
     void poll_job();
     void handle_input();
@@ -126,6 +143,7 @@ void panel_table(MapApp& app);
 void panel_about(MapApp& app);
 void panel_export(MapApp& app);
 void panel_query(MapApp& app);
+void panel_scenario(MapApp& app);
 
 // Entry point for `sespm-map` with no command (or with window options); returns the exit code.
 int run_desktop(const std::vector<std::string>& args);
