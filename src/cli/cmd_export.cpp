@@ -75,12 +75,7 @@ int cmd_export(const std::vector<std::string>& argv) {
     auto out = a.get("-o") ? a.get("-o") : a.get("--output");
     if (!out) throw UsageError("export: -o FILE is required (see export --help)");
     check_output_path(*out);  // a directory or a bad extension is a usage error before any work
-    EvaluateOptions opt;
-    opt.geography = geography_option(a);
-    opt.within = a.get("--within");
-    opt.ratio_overrides = ratio_options(a);
-    opt.points_file = a.get("--points").value_or("");
-    opt.user_values = project_user_values(a);
+    EvaluateOptions opt = evaluate_options(a);
     auto s = open_session(a);
     const LayerSpec& spec = find_layer(*s, id);
     std::string method_name = a.get("--classify").value_or(spec.class_method);

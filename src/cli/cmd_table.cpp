@@ -27,12 +27,7 @@ int cmd_table(const std::vector<std::string>& argv) {
     std::string id = a.require("--layer", "table");
     std::string format = a.get("--format").value_or("csv");
     if (format != "csv" && format != "json") throw UsageError("--format " + format + ": use csv or json");
-    EvaluateOptions opt;
-    opt.geography = geography_option(a);
-    opt.within = a.get("--within");
-    opt.ratio_overrides = ratio_options(a);
-    opt.points_file = a.get("--points").value_or("");
-    opt.user_values = project_user_values(a);
+    EvaluateOptions opt = evaluate_options(a);
     auto s = open_session(a);
     LayerResult r = evaluate_layer(*s->atlas, find_layer(*s, id), opt);
     if (format == "csv") write_csv(std::cout, r.columns, r.rows);

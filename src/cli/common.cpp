@@ -49,6 +49,16 @@ Geography geography_option(const Args& a) {
     return *g;
 }
 
+EvaluateOptions evaluate_options(const Args& a) {
+    EvaluateOptions opt;
+    opt.geography = geography_option(a);
+    opt.within = a.get("--within");
+    opt.ratio_overrides = ratio_options(a);
+    opt.points_file = a.get("--points").value_or("");
+    opt.user_values = project_user_values(a);
+    return opt;
+}
+
 std::map<std::string, double> ratio_options(const Args& a) {
     std::map<std::string, double> out;
     for (const auto& v : a.all("--ratio")) {

@@ -28,6 +28,8 @@ std::unique_ptr<Session> open_session(const Args& a);
 const LayerSpec& find_layer(const Session& s, const std::string& id);
 
 Geography geography_option(const Args& a);
+// --geography, --within, --ratio, --points and --project as the table/export commands read them.
+EvaluateOptions evaluate_options(const Args& a);
 std::map<std::string, double> ratio_options(const Args& a);
 
 std::string csv_escape(const std::string& s);
