@@ -75,7 +75,8 @@ CsvTable parse_csv(std::string_view text, const std::string& path) {
                 if (row.size() != t.header.size())
                     throw DataError(where(path, row_start, "",
                         "expected " + std::to_string(t.header.size()) + " cells as in the header, found " +
-                        std::to_string(row.size())));
+                        std::to_string(row.size()) +
+                        (row.size() > t.header.size() ? " (is there an unquoted comma, e.g. 1,234 not in quotes?)" : "")));
                 t.rows.push_back(std::move(row));
                 t.row_line.push_back(row_start);
             }
@@ -147,6 +148,8 @@ std::optional<double> parse_figure(std::string_view cell, const std::string& fil
     const char* e = num.data() + num.size();
     if (*b == '+') ++b;
     auto [p, ec] = std::from_chars(b, e, v);
+    if (ec == std::errc::result_out_of_range)
+        throw DataError(where(file, line, field, "'" + s + "' is too large to be a figure"));
     if (bad_grouping || ec != std::errc() || p != e)
         throw DataError(where(file, line, field, "'" + s + "' is not a number"));
     if (!std::isfinite(v))

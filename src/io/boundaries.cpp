@@ -106,6 +106,7 @@ static AreaSet read_area_file_uncached(const std::string& path, const std::strin
     OGRFeatureDefn* defn = layer->GetLayerDefn();
     int ci = defn->GetFieldIndex(code_field.c_str());
     int ni = defn->GetFieldIndex(name_field.c_str());
+    if (layer->GetFeatureCount(TRUE) == 0) throw DataError(where(path, 0, "", "the file holds no features"));
     if (ci < 0) throw DataError(where(path, 0, code_field, "the features have no such property (the code)"));
 
     OGRSpatialReference ll = make_srs(4326);
@@ -158,7 +159,10 @@ static AreaSet read_area_file_uncached(const std::string& path, const std::strin
             if (env.MinX < -180 || env.MaxX > 180 || env.MinY < -90 || env.MaxY > 90)
                 throw DataError(what + ": field 'geometry': coordinates like (" + std::to_string(env.MinX) +
                                 ", " + std::to_string(env.MinY) + ") are not longitude/latitude" +
-                                (declared_crs ? "" : "; they look like eastings/northings: declare the CRS"));
+                                (env.MinX >= -10000 && env.MaxX <= 700000 && env.MinY >= -10000 && env.MaxY <= 1250000
+                                     ? "; they look like British National Grid eastings/northings: save the file in "
+                                       "EPSG:4326, or declare EPSG:27700 in a format that carries a CRS (e.g. GeoPackage)"
+                                     : (declared_crs ? "" : "; declare the file's CRS")));
         }
         a.lonlat = std::move(geom);
         a.members = {a.code};

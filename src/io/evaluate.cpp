@@ -79,7 +79,12 @@ int decimals_for(const LayerSpec& s, const std::string& col) {
 }
 
 LayerResult evaluate_rate(Atlas& atlas, const LayerSpec& spec, const EvaluateOptions& opt, LayerResult r) {
-    LoadedFigures figs = read_figures(atlas.data_dir(), spec);
+    LoadedFigures figs;
+    try {
+        figs = read_figures(atlas.data_dir(), spec);
+    } catch (const DataError& e) {  // say which layer file sent us to the bad figures file
+        throw DataError(spec.path + ": layer '" + spec.id + "': " + e.what());
+    }
     r.report = join_report(figs, atlas.areas_lonlat(spec.native));
     const AreaSet& set = atlas.areas_lonlat(opt.geography);
     r.columns = measure_columns(spec);

@@ -162,7 +162,11 @@ void export_areas(const ExportData& d, const std::string& path) {
     tmp_name.append(target.extension().string());
     TempFile tmp{(dir / tmp_name).string()};
     fs::remove(tmp.path, ec);
-    write_with_gdal(d, tmp.path, fmt);
+    try {
+        write_with_gdal(d, tmp.path, fmt);
+    } catch (const DataError& e) {  // name the file the user asked for; the temporary one is gone
+        throw DataError(where(path, 0, "", std::string("cannot write the export (") + e.what() + ")"));
+    }
     fs::rename(tmp.path, target, ec);
     if (ec) throw DataError(where(path, 0, "", "cannot replace the file: " + ec.message()));
     tmp.committed = true;
