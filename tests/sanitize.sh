@@ -13,4 +13,10 @@ export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
 cd build-asan
-ctest --output-on-failure -j 1
+# Everything but the GL tests with leak checking on.
+ctest --output-on-failure -j 1 -E test_render
+# The GL tests (EGL headless render, the window under Xvfb) with leak checking off: Mesa's EGL and
+# GLX keep a display's small allocations until the process ends (EGL displays are never destroyed),
+# and their frames cannot be named for a suppression. Memory errors and undefined behaviour are
+# still fatal there.
+ASAN_OPTIONS="detect_leaks=0:abort_on_error=1" ctest --output-on-failure -j 1 -R test_render

@@ -38,10 +38,11 @@ double coord(const CsvTable& t, size_t r, int col) {
 bool in_gb_bng(double e, double n) { return e >= -10000 && e <= 700000 && n >= -10000 && n <= 1250000; }
 bool in_gb_lonlat(double lon, double lat) { return lon >= -8.75 && lon <= 2.0 && lat >= 49.8 && lat <= 61.0; }
 
-PointSet read_points_csv(const std::string& path, const std::string& label_field, const std::string& lookup) {
-    CsvTable t = read_csv(path);
+} // namespace
+
+PointSet points_from_csv(const CsvTable& t, const std::string& label_field, const std::string& lookup) {
     PointSet p;
-    p.source = path;
+    p.source = t.path;
     int lc = t.column(label_field);
     int ec = find_col(t, {"easting", "eastings"}), nc = find_col(t, {"northing", "northings"});
     int lat = find_col(t, {"lat", "latitude"}), lon = find_col(t, {"lon", "lng", "long", "longitude"});
@@ -106,6 +107,12 @@ PointSet read_points_csv(const std::string& path, const std::string& label_field
         return p;
     }
     throw DataError(where(t.path, 1, "", "no coordinate columns: give lat,lon or easting,northing or postcode"));
+}
+
+namespace {
+
+PointSet read_points_csv(const std::string& path, const std::string& label_field, const std::string& lookup) {
+    return points_from_csv(read_csv(path), label_field, lookup);
 }
 
 PointSet read_points_ogr(const std::string& path, const std::string& label_field) {

@@ -20,6 +20,11 @@ struct PointSet {
 PointSet read_points(const std::string& path, const std::string& label_field = "name",
                      const std::string& postcode_lookup = "");
 
+struct CsvTable;
+// The points of an already parsed CSV (what read_points does for .csv files); throws DataError
+// naming the file, line and field for implausible or missing coordinates.
+PointSet points_from_csv(const CsvTable& t, const std::string& label_field, const std::string& postcode_lookup);
+
 // Normalised postcode: upper case, single space before the inward code ("rg14 7td" -> "RG14 7TD").
 std::string normalise_postcode(const std::string& s);
 
