@@ -111,8 +111,10 @@ TEST_CASE("bad output paths: a directory, an unwritable place, an existing file 
     r = test::run_sespm({"export", "--layer", "dispersal", "-o", "/proc/sespm-test.geojson", "--data", data});
     CHECK(r.exit_code == 1);
     CHECK(r.err.find("/proc/sespm-test.geojson") != std::string::npos);
-    r = test::run_sespm({"render", "-o", "/proc/sespm-test.png", "--data", data});
+    d.write("plain.txt", "a file, not a folder");
+    r = test::run_sespm({"render", "-o", d.file("plain.txt") + "/map.png", "--data", data});
     CHECK(r.exit_code == 1);
+    CHECK(r.err.find("does not exist") != std::string::npos);
     d.write("old.csv", "old content that must be replaced whole");
     r = test::run_sespm({"export", "--layer", "eu_born", "-o", d.file("old.csv"), "--data", data});
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
@@ -121,5 +123,5 @@ TEST_CASE("bad output paths: a directory, an unwritable place, an existing file 
     CHECK(now.find("old content") == std::string::npos);
     int files = 0;
     for (auto& e : fs::directory_iterator(d.path)) { (void)e; ++files; }
-    CHECK(files == 1);  // no temporary file left
+    CHECK(files == 2);  // old.csv and plain.txt: no temporary file left
 }
