@@ -60,7 +60,8 @@ namespace {
 
 // Tessellates and outlines every area's geometry (already simplified for `level`).
 void build_level(const GeosContext& geos, const AreaSet& set, const std::vector<const GEOSGeometry*>& geoms,
-                 MapMesh& m, MeshLevel& level, GLUtesselator* tess, std::atomic<float>* progress, float p0, float p1) {
+                 MapMesh& m, MeshLevel& level, GLUtesselator* tess, std::atomic<float>* progress, float p0, float p1,
+                 const std::atomic<bool>* cancel) {
     TessState st{&m, &level, m.origin_x, m.origin_y, {}, 0};
     std::vector<std::vector<std::array<double, 3>>> rings;
     level.ranges.resize(set.areas.size());
@@ -99,6 +100,7 @@ void build_level(const GeosContext& geos, const AreaSet& set, const std::vector<
         }
         r.vertex_count = static_cast<uint32_t>(level.fill_xy.size() / 2) - r.first_vertex;
         r.segment_count = static_cast<uint32_t>(level.segments.size() / 4) - r.first_segment;
+        if (cancel && i % 64 == 0 && cancel->load()) throw MeshCancelled();
         if (progress && (i % 64 == 0 || i + 1 == set.areas.size()))
             progress->store(p0 + (p1 - p0) * static_cast<float>(i + 1) / static_cast<float>(set.areas.size()));
     }
@@ -167,7 +169,7 @@ MapMesh build_mesh(const GeosContext& geos, const AreaSet& set, std::atomic<floa
         }
         MeshLevel lv;
         lv.tolerance_m = tol;
-        build_level(geos, set, geoms, m, lv, tess.get(), progress, 0.0f, 1.0f);
+        build_level(geos, set, geoms, m, lv, tess.get(), progress, 0.0f, 1.0f, opt.cancel);
         m.levels.push_back(std::move(lv));
         return m;
     }
@@ -175,7 +177,7 @@ MapMesh build_mesh(const GeosContext& geos, const AreaSet& set, std::atomic<floa
     std::vector<const GEOSGeometry*> full;
     for (const auto& a : set.areas) full.push_back(a.bng.get());
     m.levels.emplace_back();
-    build_level(geos, set, full, m, m.levels[0], tess.get(), progress, 0.0f, coarse ? 0.5f : 1.0f);
+    build_level(geos, set, full, m, m.levels[0], tess.get(), progress, 0.0f, coarse ? 0.5f : 1.0f, opt.cancel);
     if (!coarse) return m;
     for (size_t k = 0; k < n; ++k) {
         std::vector<GeomPtr> simplified;
@@ -186,7 +188,7 @@ MapMesh build_mesh(const GeosContext& geos, const AreaSet& set, std::atomic<floa
         }
         MeshLevel lv;
         lv.tolerance_m = tolerances[k];
-        build_level(geos, set, geoms, m, lv, tess.get(), progress, 0.5f + 0.5f * k / n, 0.5f + 0.5f * (k + 1) / n);
+        build_level(geos, set, geoms, m, lv, tess.get(), progress, 0.5f + 0.5f * k / n, 0.5f + 0.5f * (k + 1) / n, opt.cancel);
         m.levels.push_back(std::move(lv));
     }
     return m;

@@ -9,6 +9,7 @@
 #pragma once
 #include <atomic>
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,11 @@ struct MeshOptions {
     // A single picture at a known scale (headless render) needs only the level for that scale.
     double only_for_mpp = 0;     // 0 = every level (the window zooms)
     bool label_points = true;    // a point inside each area (GEOS), for labels
+    const std::atomic<bool>* cancel = nullptr;  // set to stop early: build_mesh throws MeshCancelled
+};
+
+struct MeshCancelled : std::runtime_error {
+    MeshCancelled() : std::runtime_error("cancelled") {}
 };
 
 // Tessellates every area of a projected set. `progress` (0..1) is updated as it goes when given.

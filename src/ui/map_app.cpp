@@ -189,10 +189,14 @@ void MapApp::request_map(bool refit) {
     // The same areas (only figures, classes or colours change): keep the tessellated mesh.
     bool same_areas = map && map->view.options.geography == opts.geography && map->view.options.open_file == opts.open_file &&
                       map->view.options.by == opts.by;
+    cancel_ = false;
     job_ = std::async(std::launch::async, [this, opts, refit, same_areas]() -> std::unique_ptr<MapBundle> {
         auto b = std::make_unique<MapBundle>();
         b->view = build_map_view(*atlas_, layers, opts);
-        if (!same_areas) b->mesh = build_mesh(*geos_, *b->view.set, &progress_);
+        if (cancel_) throw MeshCancelled();
+        MeshOptions mo;
+        mo.cancel = &cancel_;
+        if (!same_areas) b->mesh = build_mesh(*geos_, *b->view.set, &progress_, mo);
         b->refit = refit;
         return b;
     });
@@ -202,6 +206,7 @@ void MapApp::poll_job() {
     if (!job_.valid() || job_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
     try {
         std::unique_ptr<MapBundle> b = job_.get();
+        if (cancel_) throw MeshCancelled();  // finished, but the user had cancelled it
         if (b->is_overlay) {
             overlay = std::move(b);
             if (!overlay_renderer_) {
@@ -237,10 +242,15 @@ void MapApp::poll_job() {
             add_overlay(o);
             return;
         }
+    } catch (const MeshCancelled&) {
+        status = "Loading cancelled";
+        wanted = map ? map->view.options : options.view;  // back to what is shown
     } catch (const std::exception& e) {
-        error = e.what();
+        if (cancel_) status = "Loading cancelled";
+        else error = e.what();
         wanted = map ? map->view.options : options.view;  // back to what is shown
     }
+    cancel_ = false;
     if (pending_) {
         pending_ = false;
         request_map(pending_refit_);
@@ -282,10 +292,14 @@ void MapApp::add_overlay(const std::string& path) {
     opts.open_file = path;
     opts.by = "area";
     opts.within.reset();
+    cancel_ = false;
     job_ = std::async(std::launch::async, [this, opts]() -> std::unique_ptr<MapBundle> {
         auto b = std::make_unique<MapBundle>();
         b->view = build_map_view(*atlas_, layers, opts);
-        b->mesh = build_mesh(*geos_, *b->view.set, &progress_);
+        if (cancel_) throw MeshCancelled();
+        MeshOptions mo;
+        mo.cancel = &cancel_;
+        b->mesh = build_mesh(*geos_, *b->view.set, &progress_, mo);
         b->is_overlay = true;
         b->refit = false;
         return b;
@@ -496,9 +510,11 @@ void MapApp::draw_frame() {
     ImGuiViewport* vp = ImGui::GetMainViewport();
     if (loading()) {
         ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + 60 * ui_scale), ImGuiCond_Always, ImVec2(0.5f, 0));
-        ImGui::Begin("##loading", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs);
+        ImGui::Begin("##loading", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize);
         ImGui::TextUnformatted("Loading and tessellating...");
         ImGui::ProgressBar(progress(), ImVec2(260 * ui_scale, 0));
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) cancel_loading();  // the map shown stays; the load is dropped
         ImGui::End();
     }
     if (!error.empty()) {

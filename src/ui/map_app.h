@@ -102,7 +102,8 @@ public:
     void redo();
 
     void request_map(bool refit);          // start loading `wanted` (queued if one is running)
-    bool loading() const { return job_.valid(); }
+    bool loading() const { return job_.valid() && !cancel_.load(); }
+    void cancel_loading() { cancel_ = true; }
     float progress() const { return progress_.load(); }
     void fit_to_selection();
     void open_file(const std::string& path);   // show any polygon file GDAL reads (menu, drop, --open)
@@ -131,6 +132,7 @@ private:
     std::unique_ptr<MapRenderer> renderer_, overlay_renderer_;
     std::future<std::unique_ptr<MapBundle>> job_;
     std::atomic<float> progress_{0};
+    std::atomic<bool> cancel_{false};       // the Cancel button: the running load is dropped
     std::string job_error_;
     bool pending_ = false, pending_refit_ = false;
     bool dragging_ = false;
