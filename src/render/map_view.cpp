@@ -98,7 +98,24 @@ MapView build_map_view(Atlas& atlas, const std::vector<LayerSpec>& layers, const
     if (classes < 2 || classes > 12) throw UsageError("--classes " + std::to_string(classes) + ": use 2 to 12");
     std::string palette = !opt.palette.empty() ? opt.palette : opt.compare_with ? "blue-red" : spec ? spec->palette : "yellow-green-blue";
     if (!palette_exists(palette)) throw UsageError("--palette " + palette + ": no such palette");
-    if (opt.compare_with && opt.method.empty()) {
+    if (opt.scenario && !opt.compare_with && opt.method.empty()) {
+        // A scenario map: classes planners read at a glance, aligned with the status words
+        // (near = 90% of the limit, over = above 100%), the same for every scenario.
+        double top = 100.0001;
+        for (const auto& x : v.result.class_values) if (x) top = std::max(top, *x);
+        Classification c;
+        c.method = ClassMethod::Manual;
+        c.min = 0;
+        c.max = top;
+        c.upper = {25, 50, 75, 90, 100, top};
+        v.styled.classification = c;
+        v.styled.palette = palette_colors(palette, 6);
+        for (const auto& x : v.result.class_values) {
+            int k = x ? c.class_of(*x) : -1;
+            v.styled.class_index.push_back(k);
+            v.styled.fill.push_back((k >= 0 ? v.styled.palette[k] : no_figure_colour).hex());
+        }
+    } else if (opt.compare_with && opt.method.empty()) {
         // A difference map: classes symmetric about zero, so the light middle class means "the
         // same in both" and the diverging colours read as fewer (blue) or more (red) places.
         double m = 0;
@@ -144,6 +161,8 @@ MapView build_map_view(Atlas& atlas, const std::vector<LayerSpec>& layers, const
     int dec = legend_decimals(v.styled.classification);
     for (int k = 0; k < v.styled.classification.class_count(); ++k)
         v.legend.push_back({v.styled.palette[k], v.styled.classification.label(k, dec)});
+    if (opt.scenario && !opt.compare_with && opt.method.empty() && !v.legend.empty())
+        v.legend.back().label = "over 100 (over the limit)";
     if (v.has_missing) v.legend.push_back({no_figure_colour, "No published figure"});
 
     if (!opt.points_layer.empty()) {

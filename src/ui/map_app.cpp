@@ -654,6 +654,13 @@ int MapApp::run() {
     glfwSetDropCallback(window_, [](GLFWwindow* w, int n, const char** paths) {
         if (n > 0) static_cast<MapApp*>(glfwGetWindowUserPointer(w))->open_file(paths[0]);
     });
+    // F12 saves the whole window (panels too) to sespm-window-N.png. Caught in the key callback,
+    // not per frame, so a press and release between two frames is not lost; ImGui still sees keys.
+    glfwSetKeyCallback(window_, [](GLFWwindow* w, int key, int scancode, int action, int mods) {
+        if (key == GLFW_KEY_F12 && action == GLFW_PRESS)
+            static_cast<MapApp*>(glfwGetWindowUserPointer(w))->screenshot_requested_ = true;
+        ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
+    });
     ImGui_ImplOpenGL3_Init("#version 330");
 
     int code = 0;
@@ -696,6 +703,13 @@ int MapApp::run() {
                 code = 1;
             }
             break;
+        }
+        if (screenshot_requested_) {
+            screenshot_requested_ = false;
+            char name[64];  // the next free number: earlier screenshots are never overwritten
+            do std::snprintf(name, sizeof name, "sespm-window-%d.png", ++screenshot_count_);
+            while (std::filesystem::exists(name));
+            if (save_screenshot(name)) status = std::string("Saved ") + name;
         }
         glfwSwapBuffers(window_);
     }

@@ -13,6 +13,7 @@
 #include "core/allocation.h"
 #include "io/project_store.h"
 #include "io/scenario_eval.h"
+#include "ui/edit_cell.h"
 #include "ui/map_app.h"
 
 namespace sespm {
@@ -202,10 +203,13 @@ void panel_scenario(MapApp& app) {
             else it->districts = sel;
         });
     }
-    int cm = static_cast<int>(sc.critical_mass);
     ImGui::SetNextItemWidth(120 * s);
-    ImGui::InputInt("critical mass (places per cluster)", &cm, 10, 100);
-    if (ImGui::IsItemDeactivatedAfterEdit() && cm >= 0) app.edit_scenario([&](Scenario& x) { x.critical_mass = cm; });
+    if (auto typed = edit_cell("##critical", std::to_string(sc.critical_mass), "0", true)) {
+        long long cm = typed->empty() ? 0 : std::atoll(typed->c_str());
+        if (cm >= 0) app.edit_scenario([&](Scenario& x) { x.critical_mass = cm; });
+    }
+    ImGui::SameLine();
+    ImGui::TextUnformatted("critical mass (places per cluster)");
 
     // Results (recomputed after each edit).
     if (!ps.outcome_for || !(*ps.outcome_for == sc)) {
@@ -258,14 +262,10 @@ void panel_scenario(MapApp& app) {
                 ImGui::TableNextColumn();
                 if (d.current) ImGui::Text("%.0f", *d.current); else ImGui::TextDisabled("-");
                 ImGui::TableNextColumn();
-                char buf[32];
-                std::snprintf(buf, sizeof buf, "%lld", d.extra);
                 ImGui::PushID(d.code.c_str());
                 ImGui::SetNextItemWidth(-1);
-                ImGui::InputText("##extra", buf, sizeof buf, ImGuiInputTextFlags_CharsDecimal);
-                if (ImGui::IsItemDeactivatedAfterEdit()) {
-                    std::string t = buf;
-                    long long n = t.empty() ? 0 : std::atoll(t.c_str());
+                if (auto typed = edit_cell("##extra", std::to_string(d.extra), "0", true)) {
+                    long long n = typed->empty() ? 0 : std::atoll(typed->c_str());
                     std::string code = d.code;
                     if (n >= 0) app.edit_scenario([&](Scenario& x) { if (n == 0) x.extra_places.erase(code); else x.extra_places[code] = n; });
                 }

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <numeric>
 
+#include "ui/edit_cell.h"
 #include "ui/map_app.h"
 
 namespace sespm {
@@ -80,13 +81,11 @@ void panel_table(MapApp& app) {
                         // pledges are entered here: an empty cell is "not entered", never zero
                         const std::string& code = v.result.rows[r][0].text;
                         auto it = app.pledges.find(code);
-                        char buf[32];
-                        std::snprintf(buf, sizeof buf, "%s", it == app.pledges.end() ? "" : std::to_string(it->second).c_str());
                         ImGui::PushID(r * 1000 + static_cast<int>(c));
                         ImGui::SetNextItemWidth(-1);
-                        ImGui::InputTextWithHint("##pledge", "enter", buf, sizeof buf, ImGuiInputTextFlags_CharsDecimal);
-                        if (ImGui::IsItemDeactivatedAfterEdit()) {
-                            std::string t = buf;
+                        auto typed = edit_cell("##pledge", it == app.pledges.end() ? "" : std::to_string(it->second), "enter", true);
+                        if (typed) {
+                            std::string t = *typed;
                             if (t.empty()) app.set_pledge(code, std::nullopt);
                             else if (t.find_first_not_of("0123456789") == std::string::npos && t.size() < 9)
                                 app.set_pledge(code, std::stoi(t));
