@@ -98,7 +98,7 @@ LayerSpec parse_layer_spec(const std::string& text, const std::string& path) {
     json j;
     try {
         j = json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // syntax errors, and numbers too large to hold (found by fuzzing)
         throw DataError(where(path, 0, "", std::string("not valid JSON: ") + e.what()));
     }
     Reader r{path};
