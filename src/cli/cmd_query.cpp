@@ -115,11 +115,14 @@ int cmd_query(const std::vector<std::string>& argv) {
         std::vector<std::pair<std::string, std::string>> to_group;
         std::map<std::string, std::string> names;
         if (auto field = a.get("--group-by")) {
+            std::string code_field = a.get("--code-field").value_or("code"), name_field = a.get("--name-field").value_or("name");
             for (const auto& ar : set.areas) {
-                auto it = ar.props.find(*field);
-                if (it == ar.props.end() || it->second.empty())
-                    throw DataError(where(set.source, 0, *field, "area " + ar.code + " has no value to group by"));
-                to_group.emplace_back(ar.code, it->second);
+                std::string value;
+                if (*field == name_field) value = ar.name;
+                else if (*field == code_field) value = ar.code;
+                else if (auto it = ar.props.find(*field); it != ar.props.end()) value = it->second;
+                if (value.empty()) throw DataError(where(set.source, 0, *field, "area " + ar.code + " has no value to group by"));
+                to_group.emplace_back(ar.code, value);
             }
         } else {
             std::string list = a.require("--codes", "query dissolve");

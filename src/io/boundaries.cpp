@@ -213,6 +213,9 @@ GEOSGeometry* project_ring(const GeosContext& ctx, const LonLatToBng& proj, cons
                            std::vector<double>& x, std::vector<double>& y, std::vector<double>& xy,
                            const std::string& what) {
     int n = r.getNumPoints();
+    if (n < 4) throw DataError(what + ": field 'geometry': a ring has fewer than 4 points");
+    if (r.getX(0) != r.getX(n - 1) || r.getY(0) != r.getY(n - 1))
+        throw DataError(what + ": field 'geometry': a ring is not closed (its first and last points differ)");
     x.resize(static_cast<size_t>(n));
     y.resize(static_cast<size_t>(n));
     r.getPoints(x.data(), sizeof(double), y.data(), sizeof(double));
@@ -246,8 +249,18 @@ GEOSGeometry* project_area(const GeosContext& ctx, const LonLatToBng& proj, cons
         out.push_back(check(ctx, GEOSGeom_createPolygon_r(ctx, shell, holes.data(), static_cast<unsigned>(holes.size())),
                             what + ": polygon"));
     }
-    return check(ctx, GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOLYGON, out.data(), static_cast<unsigned>(out.size())),
-                 what + ": multipolygon");
+    GEOSGeometry* mp = check(ctx, GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOLYGON, out.data(), static_cast<unsigned>(out.size())),
+                             what + ": multipolygon");
+    // Areas, unions and point-in-polygon answers are only meaningful for valid polygons.
+    if (GEOSisValid_r(ctx, mp) != 1) {
+        char* reason = GEOSisValidReason_r(ctx, mp);
+        std::string why = reason ? reason : "invalid";
+        GEOSFree_r(ctx, reason);
+        GEOSGeom_destroy_r(ctx, mp);
+        throw DataError(what + ": field 'geometry': the polygon is not valid (" + why +
+                        "); repair it first, e.g. with ogr2ogr -makevalid");
+    }
+    return mp;
 }
 
 } // namespace
@@ -265,7 +278,9 @@ void project_areas(const GeosContext& geos, AreaSet& set) {
             LonLatToBng proj;
             for (size_t i = t * n / threads; i < (t + 1) * n / threads; ++i) {
                 Area& a = set.areas[i];
-                if (!a.bng) a.bng = GeomPtr(project_area(ctx, proj, *a.lonlat, set.source + ": " + a.code), GeomDeleter{geos.get()});
+                if (!a.bng)
+                    a.bng = GeomPtr(project_area(ctx, proj, *a.lonlat, set.source + ": feature " + std::to_string(i + 1) + " (" + a.code + ")"),
+                                    GeomDeleter{geos.get()});
             }
         } catch (const std::exception& e) {
             errors[t] = e.what();
