@@ -20,4 +20,20 @@ Styled style_values(const std::vector<std::optional<double>>& values, ClassMetho
     return s;
 }
 
+Styled style_fixed_classes(const std::vector<std::optional<double>>& values, double min, std::vector<double> upper,
+                           const std::string& palette) {
+    Styled s;
+    s.classification.method = ClassMethod::Manual;
+    s.classification.min = min;
+    s.classification.max = upper.empty() ? min : upper.back();
+    s.classification.upper = std::move(upper);
+    s.palette = palette_colors(palette, s.classification.class_count());
+    for (const auto& v : values) {
+        int k = v ? s.classification.class_of(*v) : -1;
+        s.class_index.push_back(k);
+        s.fill.push_back((k >= 0 ? s.palette[k] : no_figure_colour).hex());
+    }
+    return s;
+}
+
 } // namespace sespm

@@ -24,4 +24,9 @@ struct Styled {
 Styled style_values(const std::vector<std::optional<double>>& values, ClassMethod method, int classes,
                     const std::string& palette, std::span<const double> manual_breaks = {});
 
+// Fixed class bounds (upper bounds, ascending, the last one the maximum) from `min`: for maps
+// whose classes must mean the same in every picture (share of a limit, a difference about zero).
+Styled style_fixed_classes(const std::vector<std::optional<double>>& values, double min, std::vector<double> upper,
+                           const std::string& palette);
+
 } // namespace sespm

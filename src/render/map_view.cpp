@@ -103,36 +103,14 @@ MapView build_map_view(Atlas& atlas, const std::vector<LayerSpec>& layers, const
         // (near = 90% of the limit, over = above 100%), the same for every scenario.
         double top = 100.0001;
         for (const auto& x : v.result.class_values) if (x) top = std::max(top, *x);
-        Classification c;
-        c.method = ClassMethod::Manual;
-        c.min = 0;
-        c.max = top;
-        c.upper = {25, 50, 75, 90, 100, top};
-        v.styled.classification = c;
-        v.styled.palette = palette_colors(palette, 6);
-        for (const auto& x : v.result.class_values) {
-            int k = x ? c.class_of(*x) : -1;
-            v.styled.class_index.push_back(k);
-            v.styled.fill.push_back((k >= 0 ? v.styled.palette[k] : no_figure_colour).hex());
-        }
+        v.styled = style_fixed_classes(v.result.class_values, 0, {25, 50, 75, 90, 100, top}, palette);
     } else if (opt.compare_with && opt.method.empty()) {
         // A difference map: classes symmetric about zero, so the light middle class means "the
         // same in both" and the diverging colours read as fewer (blue) or more (red) places.
         double m = 0;
         for (const auto& x : v.result.class_values) if (x) m = std::max(m, std::abs(*x));
         if (m == 0) m = 1;
-        Classification c;
-        c.method = ClassMethod::Manual;
-        c.min = -m;
-        c.max = m;
-        c.upper = {-0.6 * m, -0.2 * m, 0.2 * m, 0.6 * m, m};
-        v.styled.classification = c;
-        v.styled.palette = palette_colors(palette, 5);
-        for (const auto& x : v.result.class_values) {
-            int k = x ? c.class_of(*x) : -1;
-            v.styled.class_index.push_back(k);
-            v.styled.fill.push_back((k >= 0 ? v.styled.palette[k] : no_figure_colour).hex());
-        }
+        v.styled = style_fixed_classes(v.result.class_values, -m, {-0.6 * m, -0.2 * m, 0.2 * m, 0.6 * m, m}, palette);
     } else {
         v.styled = style_values(v.result.class_values, *method, classes, palette,
                                 spec ? std::span<const double>(spec->manual_breaks) : std::span<const double>());
