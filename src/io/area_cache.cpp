@@ -24,7 +24,7 @@ std::optional<std::string> area_cache_path(const std::string& source) {
     fs::path p = fs::weakly_canonical(source, ec);
     if (ec) return std::nullopt;
     auto size = fs::file_size(p, ec);
-    if (ec || size < 2 * 1024 * 1024) return std::nullopt;
+    if (ec || size < 512 * 1024) return std::nullopt;
     auto mtime = fs::last_write_time(p, ec).time_since_epoch().count();
     if (ec) return std::nullopt;
     std::string base;

@@ -3,7 +3,7 @@
 // by GDAL afterwards: England's 18 MB ward GeoJSON takes ~0.85 s to parse, its FlatGeobuf copy
 // ~0.1 s. The copy is keyed on the source's absolute path, size and modification time, written to
 // a temporary name and renamed, and ignored whenever anything about it is off. SESPM_NO_CACHE=1
-// turns it off. Files under 2 MB are never cached.
+// turns it off. Files under 512 KB are never cached.
 #pragma once
 #include <optional>
 #include <string>
