@@ -187,21 +187,48 @@ AreaSet dissolve_groups(const GeosContext& geos_, const AreaSet& d,
     AreaSet set;
     set.source = what;
     for (auto& [code, members] : groups) {
-        std::vector<GEOSGeometry*> parts;
-        for (const Area* m : members) parts.push_back(m->lonlat->exportToGEOS(geos_.get()));
-        GEOSGeometry* coll = GEOSGeom_createCollection_r(geos_, GEOS_GEOMETRYCOLLECTION, parts.data(),
-                                                         static_cast<unsigned>(parts.size()));
-        GeomPtr c = own(geos_, check(geos_, coll, what + ": " + code));
-        GeomPtr u = own(geos_, check(geos_, GEOSUnaryUnion_r(geos_, c.get()), what + ": union of " + code));
         Area a;
         a.code = code;
         auto nit = group_names.find(code);
         a.name = nit == group_names.end() ? code : nit->second;
         for (const Area* m : members) a.members.push_back(m->code);
-        a.lonlat.reset(OGRGeometryFactory::createFromGEOS(geos_.get(), u.get()));
-        if (!a.lonlat) throw DataError(what + ": cannot convert the union of " + code);
         set.areas.push_back(std::move(a));
     }
+    // The unions, on two threads with a GEOS context each. Areas that share edges exactly (a
+    // coverage, as ONS boundaries are) are merged by GEOS's coverage union, which only drops the
+    // shared edges; where that result is not valid (gaps or overlaps between the areas), the full
+    // overlay union is used instead.
+    std::vector<std::vector<const Area*>> member_lists;
+    for (auto& [code, members] : groups) member_lists.push_back(members);
+    size_t n = set.areas.size();
+    size_t threads = n > 8 ? std::max(1u, std::min(4u, std::thread::hardware_concurrency())) : 1;
+    std::vector<std::string> errors(threads);
+    auto work = [&](size_t t) {
+        try {
+            GeosContext ctx;
+            for (size_t i = t; i < n; i += threads) {
+                const std::string& code = set.areas[i].code;
+                std::vector<GEOSGeometry*> parts;
+                for (const Area* m : member_lists[i]) parts.push_back(m->lonlat->exportToGEOS(ctx.get()));
+                GeomPtr c = own(ctx, check(ctx, GEOSGeom_createCollection_r(ctx, GEOS_GEOMETRYCOLLECTION, parts.data(),
+                                                                            static_cast<unsigned>(parts.size())),
+                                           what + ": " + code));
+                GeomPtr u = own(ctx, GEOSCoverageUnion_r(ctx, c.get()));
+                if (!u || GEOSisValid_r(ctx, u.get()) != 1)
+                    u = own(ctx, check(ctx, GEOSUnaryUnion_r(ctx, c.get()), what + ": union of " + code));
+                set.areas[i].lonlat.reset(OGRGeometryFactory::createFromGEOS(ctx.get(), u.get()));
+                if (!set.areas[i].lonlat) throw DataError(what + ": cannot convert the union of " + code);
+            }
+        } catch (const std::exception& e) {
+            errors[t] = e.what();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < threads; ++t) pool.emplace_back(work, t);
+    work(0);
+    for (auto& th : pool) th.join();
+    for (const auto& e : errors) if (!e.empty()) throw DataError(e);
+    (void)geos_;
     index_areas(set);
     return set;
 }
