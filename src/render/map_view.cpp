@@ -110,7 +110,9 @@ MapView build_map_view(Atlas& atlas, const std::vector<LayerSpec>& layers, const
         double m = 0;
         for (const auto& x : v.result.class_values) if (x) m = std::max(m, std::abs(*x));
         if (m == 0) m = 1;
-        v.styled = style_fixed_classes(v.result.class_values, -m, {-0.6 * m, -0.2 * m, 0.2 * m, 0.6 * m, m}, palette);
+        // places are whole numbers: whole-number bounds read better ("-19 – -6", not "-19.2 – -6.4")
+        double a = m >= 5 ? std::round(0.6 * m) : 0.6 * m, b = m >= 5 ? std::max(1.0, std::round(0.2 * m)) : 0.2 * m;
+        v.styled = style_fixed_classes(v.result.class_values, -m, {-a, -b, b, a, m}, palette);
     } else {
         v.styled = style_values(v.result.class_values, *method, classes, palette,
                                 spec ? std::span<const double>(spec->manual_breaks) : std::span<const double>());
