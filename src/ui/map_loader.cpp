@@ -1,0 +1,125 @@
+// map_loader.cpp: the background loader of the window: one job at a time builds a map (view and
+// tessellated mesh) or an overlay off the main thread; the main thread adopts the result, uploads
+// it to the GPU, or drops it when it was cancelled.
+#include "ui/map_app.h"
+
+#include "core/error.h"
+
+namespace sespm {
+
+void MapApp::request_map(bool refit) {
+    if (!atlas_) return;
+    if (job_.valid()) {  // one load at a time: remember the latest wish
+        pending_ = true;
+        pending_refit_ = pending_refit_ || refit;
+        return;
+    }
+    progress_ = 0;
+    MapViewOptions opts = wanted;
+    // The same areas (only figures, classes or colours change): keep the tessellated mesh.
+    bool same_areas = map && map->view.options.geography == opts.geography && map->view.options.open_file == opts.open_file &&
+                      map->view.options.by == opts.by;
+    cancel_ = false;
+    job_ = std::async(std::launch::async, [this, opts, refit, same_areas]() -> std::unique_ptr<MapBundle> {
+        auto b = std::make_unique<MapBundle>();
+        b->view = build_map_view(*atlas_, layers, opts);
+        if (cancel_) throw MeshCancelled();
+        MeshOptions mo;
+        mo.cancel = &cancel_;
+        if (!same_areas) b->mesh = build_mesh(*geos_, *b->view.set, &progress_, mo);
+        b->refit = refit;
+        return b;
+    });
+}
+
+void MapApp::poll_job() {
+    if (!job_.valid() || job_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+    try {
+        std::unique_ptr<MapBundle> b = job_.get();
+        if (cancel_) throw MeshCancelled();  // finished, but the user had cancelled it
+        if (b->is_overlay) {
+            overlay = std::move(b);
+            if (!overlay_renderer_) {
+                overlay_renderer_ = std::make_unique<MapRenderer>();
+                overlay_renderer_->init(find_shader_dir());
+            }
+            overlay_renderer_->upload(overlay->mesh);
+            overlay_visible = true;
+            status = "Added " + overlay->view.result.spec.id + " (" + std::to_string(overlay->view.set->areas.size()) + " areas)";
+            if (pending_) {
+                pending_ = false;
+                request_map(pending_refit_);
+                pending_refit_ = false;
+            }
+            return;
+        }
+        bool same_set = map && map->view.set == b->view.set;
+        if (b->mesh.levels.empty() && same_set) {  // restyled only: reuse the mesh and the picker
+            b->mesh = std::move(map->mesh);
+            b->picker = std::move(map->picker);
+        }
+        if (!b->picker) b->picker = std::make_unique<AreaPicker>(*ui_geos_, *b->view.set);
+        map = std::move(b);
+        renderer_->upload(map->mesh);
+        renderer_->set_area_colours(map->view.colours);
+        renderer_->set_points(map->view.points.x, map->view.points.y);
+        if (!same_set) selected.clear();
+        if (map->refit) fit_to_selection();
+        status = std::to_string(map->view.result.rows.size()) + " areas";
+        if (!options.overlay.empty() && !pending_) {  // --overlay waits for the first map
+            std::string o = options.overlay;
+            options.overlay.clear();
+            add_overlay(o);
+            return;
+        }
+    } catch (const MeshCancelled&) {
+        status = "Loading cancelled";
+        wanted = map ? map->view.options : options.view;  // back to what is shown
+    } catch (const std::exception& e) {
+        if (cancel_) status = "Loading cancelled";
+        else error = e.what();
+        wanted = map ? map->view.options : options.view;  // back to what is shown
+    }
+    cancel_ = false;
+    if (pending_) {
+        pending_ = false;
+        request_map(pending_refit_);
+        pending_refit_ = false;
+    }
+}
+
+void MapApp::open_file(const std::string& path) {
+    open_path = path;
+    wanted.open_file = path;
+    wanted.by = "area";
+    wanted.within.reset();
+    wanted.method.clear();
+    request_map(true);
+}
+
+void MapApp::add_overlay(const std::string& path) {
+    if (!atlas_) return;
+    if (job_.valid()) {
+        status = "Still loading: add the layer again in a moment";
+        return;
+    }
+    progress_ = 0;
+    MapViewOptions opts;
+    opts.open_file = path;
+    opts.by = "area";
+    opts.within.reset();
+    cancel_ = false;
+    job_ = std::async(std::launch::async, [this, opts]() -> std::unique_ptr<MapBundle> {
+        auto b = std::make_unique<MapBundle>();
+        b->view = build_map_view(*atlas_, layers, opts);
+        if (cancel_) throw MeshCancelled();
+        MeshOptions mo;
+        mo.cancel = &cancel_;
+        b->mesh = build_mesh(*geos_, *b->view.set, &progress_, mo);
+        b->is_overlay = true;
+        b->refit = false;
+        return b;
+    });
+}
+
+} // namespace sespm
