@@ -133,7 +133,7 @@ int cmd_query(const std::vector<std::string>& argv) {
             }
             if (to_group.empty()) throw UsageError("query dissolve: --codes lists no code");
         }
-        AreaSet groups = dissolve_groups(s->geos, set, to_group, names, set.source + " (dissolved)");
+        AreaSet groups = dissolve_groups(set, to_group, names, set.source + " (dissolved)");
         project_areas(s->geos, groups);
         std::vector<std::vector<Cell>> rows;
         std::vector<size_t> sel;

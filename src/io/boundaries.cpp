@@ -11,10 +11,10 @@
 #include <cctype>
 #include <cmath>
 #include <filesystem>
-#include <thread>
 
 #include "core/csv.h"
 #include "core/error.h"
+#include "core/parallel.h"
 #include "io/area_cache.h"
 #include "io/gdal_util.h"
 #include "io/proj.h"
@@ -175,7 +175,7 @@ static AreaSet read_area_file_uncached(const std::string& path, const std::strin
     return set;
 }
 
-AreaSet dissolve_groups(const GeosContext& geos_, const AreaSet& d,
+AreaSet dissolve_groups(const AreaSet& d,
                         const std::vector<std::pair<std::string, std::string>>& district_to_group,
                         const std::map<std::string, std::string>& group_names, const std::string& what) {
     std::map<std::string, std::vector<const Area*>> groups;
@@ -201,34 +201,23 @@ AreaSet dissolve_groups(const GeosContext& geos_, const AreaSet& d,
     std::vector<std::vector<const Area*>> member_lists;
     for (auto& [code, members] : groups) member_lists.push_back(members);
     size_t n = set.areas.size();
-    size_t threads = n > 8 ? std::max(1u, std::min(4u, std::thread::hardware_concurrency())) : 1;
-    std::vector<std::string> errors(threads);
-    auto work = [&](size_t t) {
-        try {
-            GeosContext ctx;
-            for (size_t i = t; i < n; i += threads) {
-                const std::string& code = set.areas[i].code;
-                std::vector<GEOSGeometry*> parts;
-                for (const Area* m : member_lists[i]) parts.push_back(m->lonlat->exportToGEOS(ctx.get()));
-                GeomPtr c = own(ctx, check(ctx, GEOSGeom_createCollection_r(ctx, GEOS_GEOMETRYCOLLECTION, parts.data(),
-                                                                            static_cast<unsigned>(parts.size())),
-                                           what + ": " + code));
-                GeomPtr u = own(ctx, GEOSCoverageUnion_r(ctx, c.get()));
-                if (!u || GEOSisValid_r(ctx, u.get()) != 1)
-                    u = own(ctx, check(ctx, GEOSUnaryUnion_r(ctx, c.get()), what + ": union of " + code));
-                set.areas[i].lonlat.reset(OGRGeometryFactory::createFromGEOS(ctx.get(), u.get()));
-                if (!set.areas[i].lonlat) throw DataError(what + ": cannot convert the union of " + code);
-            }
-        } catch (const std::exception& e) {
-            errors[t] = e.what();
+    size_t threads = worker_count(n, 8);
+    run_on_threads(threads, [&](size_t t) {
+        GeosContext ctx;
+        for (size_t i = t; i < n; i += threads) {
+            const std::string& code = set.areas[i].code;
+            std::vector<GEOSGeometry*> parts;
+            for (const Area* m : member_lists[i]) parts.push_back(m->lonlat->exportToGEOS(ctx.get()));
+            GeomPtr c = own(ctx, check(ctx, GEOSGeom_createCollection_r(ctx, GEOS_GEOMETRYCOLLECTION, parts.data(),
+                                                                        static_cast<unsigned>(parts.size())),
+                                       what + ": " + code));
+            GeomPtr u = own(ctx, GEOSCoverageUnion_r(ctx, c.get()));
+            if (!u || GEOSisValid_r(ctx, u.get()) != 1)
+                u = own(ctx, check(ctx, GEOSUnaryUnion_r(ctx, c.get()), what + ": union of " + code));
+            set.areas[i].lonlat.reset(OGRGeometryFactory::createFromGEOS(ctx.get(), u.get()));
+            if (!set.areas[i].lonlat) throw DataError(what + ": cannot convert the union of " + code);
         }
-    };
-    std::vector<std::thread> pool;
-    for (size_t t = 1; t < threads; ++t) pool.emplace_back(work, t);
-    work(0);
-    for (auto& th : pool) th.join();
-    for (const auto& e : errors) if (!e.empty()) throw DataError(e);
-    (void)geos_;
+    });
     index_areas(set);
     return set;
 }
@@ -297,27 +286,17 @@ void project_areas(const GeosContext& geos, AreaSet& set) {
     // Two halves on two threads, each with its own GEOS context and PROJ object. GEOS geometries
     // do not belong to the context that made them, so the main context owns them afterwards.
     size_t n = set.areas.size();
-    size_t threads = n > 2000 ? std::max(1u, std::min(4u, std::thread::hardware_concurrency())) : 1;
-    std::vector<std::string> errors(threads);
-    auto work = [&](size_t t) {
-        try {
-            GeosContext ctx;
-            LonLatToBng proj;
-            for (size_t i = t * n / threads; i < (t + 1) * n / threads; ++i) {
-                Area& a = set.areas[i];
-                if (!a.bng)
-                    a.bng = GeomPtr(project_area(ctx, proj, *a.lonlat, set.source + ": feature " + std::to_string(i + 1) + " (" + a.code + ")"),
-                                    GeomDeleter{geos.get()});
-            }
-        } catch (const std::exception& e) {
-            errors[t] = e.what();
+    size_t threads = worker_count(n, 2000);
+    run_on_threads(threads, [&](size_t t) {
+        GeosContext ctx;
+        LonLatToBng proj;
+        for (size_t i = t * n / threads; i < (t + 1) * n / threads; ++i) {
+            Area& a = set.areas[i];
+            if (!a.bng)
+                a.bng = GeomPtr(project_area(ctx, proj, *a.lonlat, set.source + ": feature " + std::to_string(i + 1) + " (" + a.code + ")"),
+                                GeomDeleter{geos.get()});
         }
-    };
-    std::vector<std::thread> pool;
-    for (size_t t = 1; t < threads; ++t) pool.emplace_back(work, t);
-    work(0);
-    for (auto& th : pool) th.join();
-    for (const auto& e : errors) if (!e.empty()) throw DataError(e);
+    });
     set.projected = true;
 }
 
@@ -377,7 +356,7 @@ AreaSet& Atlas::load(Geography g) {
                 map.emplace_back(row[lc], subregion_code(row[sc]));
                 names[subregion_code(row[sc])] = row[sc];
             }
-            set = dissolve_groups(geos_, areas_lonlat(Geography::District), map, names, t.path);
+            set = dissolve_groups(areas_lonlat(Geography::District), map, names, t.path);
             break;
         }
         case Geography::Region: {
@@ -391,7 +370,7 @@ AreaSet& Atlas::load(Geography g) {
                 auto rn = a.props.find("rgn_name");
                 if (rn != a.props.end()) names[rc->second] = rn->second;
             }
-            set = dissolve_groups(geos_, d, map, names, d.source + " (dissolved by rgn_code)");
+            set = dissolve_groups(d, map, names, d.source + " (dissolved by rgn_code)");
             break;
         }
     }

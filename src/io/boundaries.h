@@ -52,7 +52,7 @@ void project_areas(const GeosContext& geos, AreaSet& set);
 // Dissolves the areas of `src` into groups: `area_to_group` maps an area code to its group's
 // code; `group_names` names the groups. The union is done by GEOS on the lon/lat geometries
 // (areas sharing edges share the same vertices); members list the areas' codes.
-AreaSet dissolve_groups(const GeosContext& geos, const AreaSet& src,
+AreaSet dissolve_groups(const AreaSet& src,
                         const std::vector<std::pair<std::string, std::string>>& area_to_group,
                         const std::map<std::string, std::string>& group_names, const std::string& what);
 
