@@ -66,6 +66,24 @@ void set_camera_uniforms(unsigned prog, const Camera& cam, const MapMesh& m) {
     glUniform2f(glGetUniformLocation(prog, "u_viewport"), static_cast<float>(cam.width), static_cast<float>(cam.height));
 }
 
+// A VAO drawing a 4-vertex strip (attribute 0, from `corners`) once per instance (attribute 1,
+// `components` floats per instance, data uploaded into `instance_vbo` later).
+void make_instanced_vao(unsigned& vao, unsigned& corner_vbo, const float (&corners)[8], unsigned& instance_vbo,
+                        int components) {
+    glGenVertexArrays(1, &vao);
+    glGenBuffers(1, &corner_vbo);
+    glGenBuffers(1, &instance_vbo);
+    glBindVertexArray(vao);
+    glBindBuffer(GL_ARRAY_BUFFER, corner_vbo);
+    glBufferData(GL_ARRAY_BUFFER, sizeof corners, corners, GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glBindBuffer(GL_ARRAY_BUFFER, instance_vbo);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, components, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glVertexAttribDivisor(1, 1);
+}
+
 uint8_t to8(float f) { return static_cast<uint8_t>(std::lround(std::clamp(f, 0.f, 1.f) * 255.f)); }
 
 } // namespace
@@ -106,19 +124,9 @@ void MapRenderer::init(const std::string& dir) {
     glEnableVertexAttribArray(1);
     glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, 0, nullptr);
 
+    // Outline quads: 4 corners (along, across), one instance per segment (ax, ay, bx, by).
     const float corners[] = {0, -1, 1, -1, 0, 1, 1, 1};
-    glGenVertexArrays(1, &line_vao_);
-    glGenBuffers(1, &corner_vbo_);
-    glGenBuffers(1, &segment_vbo_);
-    glBindVertexArray(line_vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, corner_vbo_);
-    glBufferData(GL_ARRAY_BUFFER, sizeof corners, corners, GL_STATIC_DRAW);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-    glBindBuffer(GL_ARRAY_BUFFER, segment_vbo_);
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, 0, nullptr);
-    glVertexAttribDivisor(1, 1);
+    make_instanced_vao(line_vao_, corner_vbo_, corners, segment_vbo_, 4);
 
     // The same segment buffer read as GL_LINES: each segment's (ax, ay) and (bx, by) are a pair.
     glGenVertexArrays(1, &thin_vao_);
@@ -127,19 +135,9 @@ void MapRenderer::init(const std::string& dir) {
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
 
+    // Point circles: a quad of 4 corners, one instance per point (x, y).
     const float quad[] = {-1, -1, 1, -1, -1, 1, 1, 1};
-    glGenVertexArrays(1, &point_vao_);
-    glGenBuffers(1, &quad_vbo_);
-    glGenBuffers(1, &point_vbo_);
-    glBindVertexArray(point_vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, quad_vbo_);
-    glBufferData(GL_ARRAY_BUFFER, sizeof quad, quad, GL_STATIC_DRAW);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-    glBindBuffer(GL_ARRAY_BUFFER, point_vbo_);
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-    glVertexAttribDivisor(1, 1);
+    make_instanced_vao(point_vao_, quad_vbo_, quad, point_vbo_, 2);
     glBindVertexArray(0);
 }
 

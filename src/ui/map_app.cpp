@@ -248,9 +248,10 @@ void MapApp::draw_frame() {
         ost.outline = Rgba{0.15f, 0.15f, 0.2f, 0.55f};
         ost.outline_px = 1.0f;
         bool show_overlay = overlay && overlay_visible;
-        if (show_overlay) {
+        if (show_overlay && overlay_wash_ != overlay_opacity) {  // upload only when it changes
             std::vector<Rgba> wash(overlay->mesh.areas.size(), Rgba{0.2f, 0.25f, 0.4f, overlay_opacity});
             overlay_renderer_->set_area_colours(wash);
+            overlay_wash_ = overlay_opacity;
         }
         if (show_overlay && !overlay_above) overlay_renderer_->draw(camera, ost);
         DrawStyle main_style = style;

@@ -44,6 +44,7 @@ void MapApp::poll_job() {
                 overlay_renderer_->init(find_shader_dir());
             }
             overlay_renderer_->upload(overlay->mesh);
+            overlay_wash_ = -1;  // the new mesh needs its colours
             overlay_visible = true;
             status = "Added " + overlay->view.result.spec.id + " (" + std::to_string(overlay->view.set->areas.size()) + " areas)";
             if (pending_) {
