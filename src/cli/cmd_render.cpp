@@ -1,13 +1,11 @@
 // cmd_render.cpp: `sespm-map render` draws the map to a PNG with no window and no X server.
-#include <unistd.h>
-
-#include <filesystem>
 #include <iostream>
 #include <sstream>
 
 #include "cli/cli.h"
 #include "cli/common.h"
 #include "core/error.h"
+#include "io/export.h"
 #include "render/headless.h"
 #include "render/map_view.h"
 
@@ -55,14 +53,7 @@ int cmd_render(const std::vector<std::string>& argv) {
     if (a.has("--help")) { std::cout << kRenderHelp; return 0; }
     std::string out = a.require("-o", "render");
     if (out.size() < 4 || out.substr(out.size() - 4) != ".png") throw UsageError("-o " + out + ": give a .png file name");
-    {   // fail before any loading or GL work when the PNG could not be written anyway
-        namespace fs = std::filesystem;
-        std::error_code ec;
-        if (fs::is_directory(out, ec)) throw UsageError("-o " + out + ": is a directory; give a .png file name");
-        fs::path dir = fs::path(out).parent_path().empty() ? fs::path(".") : fs::path(out).parent_path();
-        if (!fs::is_directory(dir, ec)) throw DataError(out + ": the folder " + dir.string() + " does not exist");
-        if (access(dir.c_str(), W_OK) != 0) throw DataError(out + ": the folder " + dir.string() + " is not writable");
-    }
+    output_folder(out);  // fail before any loading or GL work when the PNG could not be written anyway
     RenderOptions ro;
     ro.width = a.integer("--width", 1600);
     ro.height = a.integer("--height", 1000);

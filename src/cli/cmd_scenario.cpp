@@ -301,7 +301,7 @@ static int scenario_manage(const Args& a, const std::string& what) {
         d.rows.push_back({Cell::of_text(x.code), Cell::of_text(x.name), Cell::of_num(x.population, 0), Cell::of_num(x.current, 0),
                           Cell::of_num(static_cast<double>(x.extra), 0), Cell::of_num(x.new_total, 0), Cell::of_num(x.per_10k, 2),
                           Cell::of_num(x.limit, 0), Cell::of_num(x.share_pct, 1), Cell::of_text(x.status)});
-        shares.push_back(std::round(x.share_pct * 10) / 10);
+        shares.push_back(round_to(x.share_pct, 1));
     }
     Styled st = style_values(shares, ClassMethod::Quantile, 5, "orange-red");
     d.class_index = st.class_index;

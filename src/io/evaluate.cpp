@@ -14,6 +14,11 @@
 
 namespace sespm {
 
+double round_to(double v, int decimals) {
+    double scale = std::pow(10.0, decimals);
+    return std::round(v * scale) / scale;
+}
+
 std::string Cell::format() const {
     if (is_text) return text;
     if (!num) return "";
@@ -110,13 +115,8 @@ LayerResult evaluate_rate(Atlas& atlas, const LayerSpec& spec, const EvaluateOpt
             else if (!spec.limit_column.empty() && col == spec.status_column) row.push_back(Cell::of_text(m.status));
             else row.push_back(Cell::of_num(measure_value(spec, m, col), decimals_for(spec, col)));
         }
-        // Classify the value as shown and exported (rounded to its column's decimals), so anyone
-        // can reproduce the classes from the exported figures.
         std::optional<double> cv = measure_value(spec, m, spec.class_measure);
-        if (cv) {
-            double scale = std::pow(10.0, decimals_for(spec, spec.class_measure));
-            cv = std::round(*cv * scale) / scale;
-        }
+        if (cv) cv = round_to(*cv, decimals_for(spec, spec.class_measure));
         r.class_values.push_back(cv);
         r.rows.push_back(std::move(row));
         r.measures.push_back(std::move(m));
@@ -183,8 +183,7 @@ LayerResult evaluate_file(Atlas& atlas, const std::string& path, const std::stri
         r.selection.push_back(i);
         r.rows.push_back({Cell::of_text(a.code), Cell::of_text(a.name), Cell::of_num(v, decimals)});
         if (v) {
-            double scale = std::pow(10.0, decimals);
-            v = std::round(*v * scale) / scale;
+            v = round_to(*v, decimals);
             ++r.report.matched;
         }
         r.class_values.push_back(v);

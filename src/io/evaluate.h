@@ -15,6 +15,10 @@
 
 namespace sespm {
 
+// v rounded to `decimals` places: the value as shown and exported, which is what is classified,
+// so anyone can reproduce the classes from the exported figures.
+double round_to(double v, int decimals);
+
 struct Cell {
     std::optional<double> num;   // a number, or missing when text is empty too
     std::string text;            // a text cell (code, name, status, a point's label)

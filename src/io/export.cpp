@@ -110,10 +110,7 @@ void write_with_gdal(const ExportData& d, const std::string& tmp, ExportFormat f
             if (cell.is_text) f.SetField(static_cast<int>(c), cell.text.c_str());
             else if (!cell.num) f.SetFieldNull(static_cast<int>(c));
             else if (integer[c]) f.SetField(static_cast<int>(c), static_cast<GIntBig>(std::llround(*cell.num)));
-            else {
-                double scale = std::pow(10.0, cell.decimals);
-                f.SetField(static_cast<int>(c), std::round(*cell.num * scale) / scale);
-            }
+            else f.SetField(static_cast<int>(c), round_to(*cell.num, cell.decimals));
         }
         int k = static_cast<int>(d.columns.size());
         if (d.class_index[r] >= 0) f.SetField(k, d.class_index[r]);
@@ -144,10 +141,20 @@ void write_with_gdal(const ExportData& d, const std::string& tmp, ExportFormat f
 
 } // namespace
 
+std::string output_folder(const std::string& path) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) throw UsageError("-o " + path + ": is a directory; give a file name");
+    fs::path dir = fs::path(path).parent_path().empty() ? fs::path(".") : fs::path(path).parent_path();
+    if (!fs::is_directory(dir, ec)) throw DataError(where(path, 0, "", "the folder " + dir.string() + " does not exist"));
+    if (access(dir.c_str(), W_OK) != 0) throw DataError(where(path, 0, "", "the folder " + dir.string() + " is not writable"));
+    return dir.string();
+}
+
 void check_output_path(const std::string& path) {
     std::error_code ec;
     if (fs::is_directory(path, ec)) throw UsageError("-o " + path + ": is a directory; give a file name");
     export_format_for(path);
+    output_folder(path);
 }
 
 void export_areas(const ExportData& d, const std::string& path) {
@@ -155,8 +162,7 @@ void export_areas(const ExportData& d, const std::string& path) {
     ExportFormat fmt = export_format_for(path);
     fs::path target(path);
     std::error_code ec;
-    fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-    if (!fs::is_directory(dir, ec)) throw DataError(where(path, 0, "", "the folder " + dir.string() + " does not exist"));
+    fs::path dir = output_folder(path);
     std::string tmp_name = ".";
     tmp_name.append(target.stem().string()).append(".tmp-").append(std::to_string(getpid()));
     tmp_name.append(target.extension().string());

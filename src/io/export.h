@@ -26,7 +26,11 @@ enum class ExportFormat { GeoJson, Csv, GeoPackage };
 // By extension (.geojson/.json, .csv, .gpkg); throws UsageError otherwise.
 ExportFormat export_format_for(const std::string& path);
 
-// Checks an output path before any work: UsageError for a directory or an unknown extension.
+// The folder an output file will be written in (its parent, or "."), checked before any work:
+// UsageError when `path` is itself a directory; DataError when the folder does not exist or is
+// not writable. Used by every command that writes a file.
+std::string output_folder(const std::string& path);
+// output_folder, and an extension export_areas can write (UsageError otherwise).
 void check_output_path(const std::string& path);
 
 // Throws UsageError for an output path that is a directory; DataError when writing fails.

@@ -46,7 +46,7 @@ static void apply_scenario(Atlas& atlas, const LayerSpec& spec, const MapViewOpt
         row.insert(row.end(), {Cell::of_num(d->population, 0), Cell::of_num(d->current, 0), Cell::of_num(static_cast<double>(d->extra), 0),
                                Cell::of_num(d->new_total, 0), Cell::of_num(d->per_10k, 2), Cell::of_num(d->limit, 0),
                                Cell::of_num(d->share_pct, 1), Cell::of_text(d->status)});
-        std::optional<double> cls = std::round(d->share_pct * 10) / 10;
+        std::optional<double> cls = round_to(d->share_pct, 1);
         if (b) {
             const DistrictOutcome* e = by_code_b.count(code) ? by_code_b[code] : nullptr;
             double diff = e ? e->new_total - d->new_total : 0;
