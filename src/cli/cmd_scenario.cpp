@@ -79,45 +79,38 @@ int cmd_scenario(const std::vector<std::string>& argv) {
 
     auto s = open_session(a);
     const LayerSpec& spec = find_layer(*s, "dispersal");
-    EvaluateOptions opt;
-    opt.within = a.get("--within");
-    opt.ratio_overrides = ratio_options(a);
-    LayerResult base = evaluate_layer(*s->atlas, spec, opt);
-
-    std::vector<AllocationInput> in;
-    std::vector<std::string> no_figure;
-    for (const auto& m : base.measures) {
-        if (!m.denominator || !m.limit)
-            throw DataError(spec.path + ": district " + m.code + " has no population figure; it cannot be allocated to");
-        if (!m.count) no_figure.push_back(m.code);
-        in.push_back({m.code, *m.denominator, m.count.value_or(0), *m.limit});
+    Scenario sc;
+    sc.ratio_overrides = ratio_options(a);
+    for (const auto& [code, ratio] : sc.ratio_overrides) {
+        if (!s->atlas->areas_lonlat(Geography::District).find(code))
+            throw UsageError("--ratio " + code + "=...: no district has the code " + code);
+        if (!(ratio >= 1)) throw UsageError("--ratio " + code + ": the ratio must be at least 1 resident per place");
     }
+    std::vector<DistrictBase> base = dispersal_baseline(*s->atlas, spec, a.get("--within"));
+    std::vector<AllocationInput> in = allocation_inputs(base, sc, spec.limit_per);
     AllocationResult r = allocate(in, total, *rule);
+    for (size_t i = 0; i < in.size(); ++i) if (r.allocated[i] > 0) sc.extra_places[in[i].code] = r.allocated[i];
     if (auto save = a.get("--save")) {
         std::string file = a.require("--project", "scenario allocate --save");
         ProjectStore store(file, true);
-        Scenario sc = store.load_scenario(*save).value_or(Scenario{});
-        sc.name = *save;
-        sc.extra_places.clear();
-        for (size_t i = 0; i < in.size(); ++i) if (r.allocated[i] > 0) sc.extra_places[in[i].code] = r.allocated[i];
-        for (const auto& [code, ratio] : opt.ratio_overrides) sc.ratio_overrides[code] = ratio;
-        if (sc.notes.empty()) sc.notes = "allocated " + std::to_string(r.total_allocated) + " of " + std::to_string(total) +
-                                         " places by " + rule_s;
-        store.save_scenario(sc);
+        Scenario saved = store.load_scenario(*save).value_or(Scenario{});
+        saved.name = *save;
+        saved.extra_places = sc.extra_places;
+        for (const auto& [code, ratio] : sc.ratio_overrides) saved.ratio_overrides[code] = ratio;
+        if (saved.notes.empty()) saved.notes = "allocated " + std::to_string(r.total_allocated) + " of " +
+                                               std::to_string(total) + " places by " + rule_s;
+        store.save_scenario(saved);
     }
 
+    // The districts after the allocation: the same figures `scenario show` gives.
+    ScenarioOutcome o = evaluate_scenario(sc, base, spec.limit_per, spec.near_share_pct);
     std::vector<std::string> cols{"code", "name", "population", "current", "allocated", "new_total", "per_10k",
                                   "cluster_limit", "share_of_limit_pct", "status"};
     std::vector<std::vector<Cell>> rows;
-    for (size_t i = 0; i < in.size(); ++i) {
-        const MeasureRow& m = base.measures[i];
-        double new_total = in[i].current + static_cast<double>(r.allocated[i]);
-        double share = in[i].limit > 0 ? new_total / in[i].limit * 100 : 0;
-        std::string status = limit_status(new_total, in[i].limit, spec.near_share_pct);
-        rows.push_back({Cell::of_text(m.code), Cell::of_text(m.name), Cell::of_num(in[i].population, 0),
-                        Cell::of_num(m.count, 0), Cell::of_num(static_cast<double>(r.allocated[i]), 0),
-                        Cell::of_num(new_total, 0), Cell::of_num(new_total / in[i].population * 10000, 2),
-                        Cell::of_num(in[i].limit, 0), Cell::of_num(share, 1), Cell::of_text(status)});
+    std::vector<std::string> no_figure;
+    for (const auto& d : o.districts) {
+        if (!d.current) no_figure.push_back(d.code);
+        rows.push_back(outcome_cells(d));
     }
     if (format == "csv") write_csv(std::cout, cols, rows);
     else write_json(std::cout, cols, rows);
@@ -154,13 +147,13 @@ static std::vector<std::string> split_codes(const std::string& list) {
 }
 
 static void print_outcome(const ScenarioOutcome& o, const std::string& format) {
-    std::vector<std::string> cols{"code", "name", "population", "current", "extra", "new_total", "per_10k",
-                                  "cluster_limit", "share_of_limit_pct", "status", "change"};
+    std::vector<std::string> cols = kOutcomeColumns;
+    cols.push_back("change");
     std::vector<std::vector<Cell>> rows;
-    for (const auto& d : o.districts)
-        rows.push_back({Cell::of_text(d.code), Cell::of_text(d.name), Cell::of_num(d.population, 0), Cell::of_num(d.current, 0),
-                        Cell::of_num(static_cast<double>(d.extra), 0), Cell::of_num(d.new_total, 0), Cell::of_num(d.per_10k, 2),
-                        Cell::of_num(d.limit, 0), Cell::of_num(d.share_pct, 1), Cell::of_text(d.status), Cell::of_num(d.change, 0)});
+    for (const auto& d : o.districts) {
+        rows.push_back(outcome_cells(d));
+        rows.back().push_back(Cell::of_num(d.change, 0));
+    }
     if (format == "json") write_json(std::cout, cols, rows);
     else write_csv(std::cout, cols, rows);
     std::cerr << "region: " << static_cast<long long>(o.new_total) << " places (" << static_cast<long long>(o.extra)
@@ -293,14 +286,11 @@ static int scenario_manage(const Args& a, const std::string& what) {
     ScenarioOutcome o = evaluate_scenario_in(*s->atlas, spec, sc, within);
     ExportData d;
     d.set = &lad;
-    d.columns = {"code", "name", "population", "current", "extra", "new_total", "per_10k", "cluster_limit",
-                 "share_of_limit_pct", "status"};
+    d.columns = kOutcomeColumns;
     std::vector<std::optional<double>> shares;
     for (const auto& x : o.districts) {
         d.selection.push_back(static_cast<size_t>(lad.find(x.code) - lad.areas.data()));
-        d.rows.push_back({Cell::of_text(x.code), Cell::of_text(x.name), Cell::of_num(x.population, 0), Cell::of_num(x.current, 0),
-                          Cell::of_num(static_cast<double>(x.extra), 0), Cell::of_num(x.new_total, 0), Cell::of_num(x.per_10k, 2),
-                          Cell::of_num(x.limit, 0), Cell::of_num(x.share_pct, 1), Cell::of_text(x.status)});
+        d.rows.push_back(outcome_cells(x));
         shares.push_back(round_to(x.share_pct, 1));
     }
     Styled st = style_values(shares, ClassMethod::Quantile, 5, "orange-red");

@@ -5,9 +5,21 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/allocation.h"
 #include "core/measures.h"
 
 namespace sespm {
+
+std::vector<AllocationInput> allocation_inputs(const std::vector<DistrictBase>& base, const Scenario& s,
+                                               double default_ratio) {
+    std::vector<AllocationInput> in;
+    for (const auto& b : base) {
+        auto r = s.ratio_overrides.find(b.code);
+        double ratio = r == s.ratio_overrides.end() ? default_ratio : r->second;
+        in.push_back({b.code, b.population, b.current.value_or(0), std::floor(b.population / ratio)});
+    }
+    return in;
+}
 
 ScenarioOutcome evaluate_scenario(const Scenario& s, const std::vector<DistrictBase>& base, double default_ratio,
                                   double near_pct) {

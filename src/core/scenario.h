@@ -34,6 +34,12 @@ struct DistrictBase {
     std::optional<double> current;                     // dispersed now; missing = no published figure
 };
 
+// What the allocation rules need of each district under a scenario's ratios: population, the
+// current figure (a missing one counts as 0) and the limit floor(population / ratio).
+struct AllocationInput;
+std::vector<AllocationInput> allocation_inputs(const std::vector<DistrictBase>& base, const Scenario& s,
+                                               double default_ratio = 200);
+
 struct DistrictOutcome {
     std::string code, name;
     double population = 0;

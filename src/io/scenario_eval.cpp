@@ -39,6 +39,12 @@ bool districts_contiguous(Atlas& atlas, const std::vector<std::string>& codes) {
     return seen.size() == members.size();
 }
 
+std::vector<Cell> outcome_cells(const DistrictOutcome& d) {
+    return {Cell::of_text(d.code), Cell::of_text(d.name), Cell::of_num(d.population, 0), Cell::of_num(d.current, 0),
+            Cell::of_num(static_cast<double>(d.extra), 0), Cell::of_num(d.new_total, 0), Cell::of_num(d.per_10k, 2),
+            Cell::of_num(d.limit, 0), Cell::of_num(d.share_pct, 1), Cell::of_text(d.status)};
+}
+
 ScenarioOutcome evaluate_scenario_in(Atlas& atlas, const LayerSpec& dispersal, const Scenario& s,
                                      const std::optional<std::string>& within) {
     std::vector<DistrictBase> base = dispersal_baseline(atlas, dispersal, within);

@@ -10,6 +10,7 @@
 #include "core/layer_spec.h"
 #include "core/scenario.h"
 #include "io/boundaries.h"
+#include "io/evaluate.h"
 
 namespace sespm {
 
@@ -18,6 +19,12 @@ std::vector<DistrictBase> dispersal_baseline(Atlas& atlas, const LayerSpec& disp
 
 // True when the districts form one piece through shared boundary lines (rook adjacency).
 bool districts_contiguous(Atlas& atlas, const std::vector<std::string>& codes);
+
+// One district after a scenario as table cells: code, name, population, current, extra,
+// new_total, per_10k, cluster_limit, share_of_limit_pct, status (the scenario output columns).
+std::vector<Cell> outcome_cells(const DistrictOutcome& d);
+inline const std::vector<std::string> kOutcomeColumns{"code", "name", "population", "current", "extra", "new_total",
+                                                      "per_10k", "cluster_limit", "share_of_limit_pct", "status"};
 
 ScenarioOutcome evaluate_scenario_in(Atlas& atlas, const LayerSpec& dispersal, const Scenario& s,
                                      const std::optional<std::string>& within);

@@ -33,19 +33,21 @@ static void apply_scenario(Atlas& atlas, const LayerSpec& spec, const MapViewOpt
     for (const auto& d : a.districts) by_code[d.code] = &d;
     if (b) for (const auto& d : b->districts) by_code_b[d.code] = &d;
     LayerResult& r = v.result;
-    r.columns = {"code", "name", "population", "current", "extra", "new_total", "per_10k", "cluster_limit",
-                 "share_of_limit_pct", "status"};
+    r.columns = kOutcomeColumns;
     if (b) r.columns.insert(r.columns.end(), {"other_new_total", "difference"});
     r.rows.clear();
     r.class_values.clear();
     for (size_t k = 0; k < r.selection.size(); ++k) {
         const std::string& code = r.measures[k].code;
         const DistrictOutcome* d = by_code.count(code) ? by_code[code] : nullptr;
-        std::vector<Cell> row{Cell::of_text(code), Cell::of_text(r.measures[k].name)};
-        if (!d) { row.resize(r.columns.size(), Cell::of_num(std::nullopt, 0)); r.rows.push_back(row); r.class_values.push_back(std::nullopt); continue; }
-        row.insert(row.end(), {Cell::of_num(d->population, 0), Cell::of_num(d->current, 0), Cell::of_num(static_cast<double>(d->extra), 0),
-                               Cell::of_num(d->new_total, 0), Cell::of_num(d->per_10k, 2), Cell::of_num(d->limit, 0),
-                               Cell::of_num(d->share_pct, 1), Cell::of_text(d->status)});
+        if (!d) {
+            std::vector<Cell> row{Cell::of_text(code), Cell::of_text(r.measures[k].name)};
+            row.resize(r.columns.size(), Cell::of_num(std::nullopt, 0));
+            r.rows.push_back(row);
+            r.class_values.push_back(std::nullopt);
+            continue;
+        }
+        std::vector<Cell> row = outcome_cells(*d);
         std::optional<double> cls = round_to(d->share_pct, 1);
         if (b) {
             const DistrictOutcome* e = by_code_b.count(code) ? by_code_b[code] : nullptr;

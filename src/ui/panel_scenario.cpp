@@ -154,11 +154,7 @@ void panel_scenario(MapApp& app) {
         std::vector<AllocationInput> in;
         bool ran = app.with_session([&](Atlas& atlas, const GeosContext&) {
             try {
-                for (const auto& b : dispersal_baseline(atlas, *spec, app.wanted.within)) {
-                    auto r = sc.ratio_overrides.find(b.code);
-                    double ratio = r == sc.ratio_overrides.end() ? spec->limit_per : r->second;
-                    in.push_back({b.code, b.population, b.current.value_or(0), std::floor(b.population / ratio)});
-                }
+                in = allocation_inputs(dispersal_baseline(atlas, *spec, app.wanted.within), sc, spec->limit_per);
                 res = allocate(in, ps.total, static_cast<AllocationRule>(ps.rule));
             } catch (const std::exception& e) {
                 app.error = e.what();
