@@ -142,8 +142,11 @@ TEST_CASE("a missing figures file or data directory is a data error naming the p
     CHECK(r.exit_code == 1);
     CHECK(r.err.find("/nonexistent/dir (does not exist)") != std::string::npos);
     // With no flag, every place looked in is listed.
+    // Run one folder down inside the scratch folder, so ../shared/data is the scratch folder's
+    // own (absent) shared/, whatever else the temporary directory holds (e.g. a /tmp/shared).
     test::ScratchDir empty;
-    r = test::run_shell("cd " + empty.path + " && SESPM_DATA=" + empty.path + "/nope " + SESPM_EXE + " layers");
+    empty.write("work/.keep", "");
+    r = test::run_shell("cd " + empty.file("work") + " && SESPM_DATA=" + empty.path + "/nope " + SESPM_EXE + " layers");
     CHECK(r.exit_code == 1);
     CHECK(r.err.find("$SESPM_DATA") != std::string::npos);
     CHECK(r.err.find("./data") != std::string::npos);
