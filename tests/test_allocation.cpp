@@ -10,7 +10,7 @@
 
 #include "core/allocation.h"
 #include "helpers.h"
-#include "io/evaluate.h"
+#include "map/evaluate.h"
 
 using namespace sespm;
 

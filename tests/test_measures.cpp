@@ -9,7 +9,7 @@
 #include "core/error.h"
 #include "core/measures.h"
 #include "helpers.h"
-#include "io/evaluate.h"
+#include "map/evaluate.h"
 
 using namespace sespm;
 

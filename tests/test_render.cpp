@@ -16,7 +16,7 @@
 #include "render/camera.h"
 #include "render/headless.h"
 #include "render/labels.h"
-#include "render/map_view.h"
+#include "map/map_view.h"
 
 using namespace sespm;
 

@@ -9,7 +9,7 @@
 #include "core/undo.h"
 #include "helpers.h"
 #include "io/project_store.h"
-#include "io/scenario_eval.h"
+#include "map/scenario_eval.h"
 
 using namespace sespm;
 

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "cli/cli.h"
-#include "ui/map_app.h"
+#include "app/window_options.h"
 
 int main(int argc, char** argv) {
     // 1. Collect the arguments.

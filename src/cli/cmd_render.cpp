@@ -7,7 +7,7 @@
 #include "core/error.h"
 #include "io/export.h"
 #include "render/headless.h"
-#include "render/map_view.h"
+#include "map/map_view.h"
 
 namespace sespm {
 

@@ -17,7 +17,7 @@
 #include "io/attribution.h"
 #include "io/export.h"
 #include "io/project_store.h"
-#include "io/scenario_eval.h"
+#include "map/scenario_eval.h"
 
 namespace sespm {
 

@@ -11,7 +11,7 @@
 #include "cli/args.h"
 #include "core/layer_spec.h"
 #include "io/boundaries.h"
-#include "io/evaluate.h"
+#include "map/evaluate.h"
 
 namespace sespm {
 

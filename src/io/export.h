@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "io/boundaries.h"
-#include "io/evaluate.h"
+#include "core/cell.h"
 
 namespace sespm {
 

@@ -2,15 +2,9 @@
 // pixel) over a viewport in pixels, with y up on the map and down on the screen. Pure
 // arithmetic, shared by the window, the headless renderer and the tests.
 #pragma once
+#include "core/types.h"
 
 namespace sespm {
-
-struct Bbox {
-    double minx = 0, miny = 0, maxx = 0, maxy = 0;
-    double width() const { return maxx - minx; }
-    double height() const { return maxy - miny; }
-    bool empty() const { return !(maxx > minx && maxy > miny); }
-};
 
 struct Camera {
     double cx = 450000, cy = 150000;   // centre, BNG metres

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "render/camera.h"
-#include "render/map_view.h"
+#include "map/map_view.h"
 #include "render/mesh.h"
 
 namespace sespm {

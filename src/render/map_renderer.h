@@ -8,15 +8,11 @@
 #include <vector>
 
 #include "core/classify.h"
+#include "core/types.h"
 #include "render/camera.h"
 #include "render/mesh.h"
 
 namespace sespm {
-
-struct Rgba {
-    float r = 0, g = 0, b = 0, a = 1;
-    static Rgba from(const Rgb& c, float alpha = 1) { return {c.r / 255.f, c.g / 255.f, c.b / 255.f, alpha}; }
-};
 
 struct DrawStyle {
     Rgba background{0.84f, 0.90f, 0.95f, 1};     // sea

@@ -5,7 +5,7 @@
 #include <imgui.h>
 
 #include "render/camera.h"
-#include "render/map_view.h"
+#include "map/map_view.h"
 #include "render/mesh.h"
 
 namespace sespm {

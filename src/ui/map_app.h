@@ -18,7 +18,7 @@
 #include "io/boundaries.h"
 #include "render/camera.h"
 #include "render/map_renderer.h"
-#include "render/map_view.h"
+#include "map/map_view.h"
 #include "render/mesh.h"
 #include "render/overlay.h"
 #include "render/picker.h"
@@ -149,8 +149,5 @@ void panel_about(MapApp& app);
 void panel_export(MapApp& app);
 void panel_query(MapApp& app);
 void panel_scenario(MapApp& app);
-
-// Entry point for `sespm-map` with no command (or with window options); returns the exit code.
-int run_desktop(const std::vector<std::string>& args);
 
 } // namespace sespm

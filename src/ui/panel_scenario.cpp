@@ -12,7 +12,7 @@
 
 #include "core/allocation.h"
 #include "io/project_store.h"
-#include "io/scenario_eval.h"
+#include "map/scenario_eval.h"
 #include "ui/edit_cell.h"
 #include "ui/map_app.h"
 

@@ -1,5 +1,5 @@
 // map_view.cpp: see map_view.h.
-#include "render/map_view.h"
+#include "map/map_view.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,7 +8,7 @@
 
 #include "core/error.h"
 #include "io/attribution.h"
-#include "io/scenario_eval.h"
+#include "map/scenario_eval.h"
 
 namespace sespm {
 

@@ -1,8 +1,10 @@
-// desktop_main.cpp: `sespm-map` without a command opens the desktop map. Options:
+// window_options.cpp: `sespm-map` without a command opens the desktop map: the window options
+// parsed into plain AppOptions (the window itself never sees the argument parser). Options:
 // --data DIR, --layers DIR, --layer ID, --geography G, --within CODE|all, --open FILE
 // [--by FIELD|area], --screenshot FILE.png [--frames N], --width W, --height H.
 #include <iostream>
 
+#include "app/window_options.h"
 #include "cli/args.h"
 #include "core/error.h"
 #include "ui/map_app.h"

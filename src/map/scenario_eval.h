@@ -10,7 +10,7 @@
 #include "core/layer_spec.h"
 #include "core/scenario.h"
 #include "io/boundaries.h"
-#include "io/evaluate.h"
+#include "map/evaluate.h"
 
 namespace sespm {
 

@@ -11,10 +11,9 @@
 #include "core/scenario.h"
 #include "core/styling.h"
 #include "io/boundaries.h"
-#include "io/evaluate.h"
+#include "map/evaluate.h"
 #include "io/points.h"
-#include "render/camera.h"
-#include "render/map_renderer.h"
+#include "core/types.h"
 
 namespace sespm {
 

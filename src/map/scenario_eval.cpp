@@ -1,10 +1,10 @@
 // scenario_eval.cpp: see scenario_eval.h.
-#include "io/scenario_eval.h"
+#include "map/scenario_eval.h"
 
 #include <set>
 
 #include "core/error.h"
-#include "io/evaluate.h"
+#include "map/evaluate.h"
 #include "io/spatial.h"
 
 namespace sespm {
