@@ -12,6 +12,16 @@
 #include "helpers.h"
 #include "io/project_store.h"
 
+namespace {
+// The test's way to write many pledges at once: one transaction, every pledge row-level.
+void save_all_pledges(sespm::ProjectStore& s, const std::map<std::string, int>& p) {
+    auto tx = s.transaction();
+    for (const auto& [code, n] : s.pledges()) if (!p.count(code)) s.set_pledge(code, std::nullopt);
+    for (const auto& [code, n] : p) s.set_pledge(code, n);
+    tx->commit();
+}
+} // namespace
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -75,7 +85,7 @@ TEST_CASE("project files damaged in ways only code can make") {
     test::ScratchDir d;
     std::string data = test::data_dir();
     // a newer schema
-    { sespm::ProjectStore s(d.file("new.sespm"), true); }
+    { sespm::open_project(d.file("new.sespm"), sespm::ProjectAccess::Write); }
     sqlite3* db = nullptr;
     sqlite3_open(d.file("new.sespm").c_str(), &db);
     sqlite3_exec(db, "UPDATE meta SET value = '7' WHERE key = 'schema_version'", nullptr, nullptr, nullptr);
@@ -85,10 +95,10 @@ TEST_CASE("project files damaged in ways only code can make") {
     CHECK(r.err.find("newer SESPM Map") != std::string::npos);
     // a corrupted page: overwrite the second page with noise
     {
-        sespm::ProjectStore s(d.file("bad.sespm"), true);
+        auto s_store = sespm::open_project(d.file("bad.sespm"), sespm::ProjectAccess::Write); sespm::ProjectStore& s = *s_store;
         std::map<std::string, int> p;
         for (int i = 0; i < 2000; ++i) p["E" + std::to_string(1000000 + i)] = i;
-        s.save_pledges(p);
+        save_all_pledges(s, p);
     }
     {
         std::fstream f(d.file("bad.sespm"), std::ios::in | std::ios::out | std::ios::binary);

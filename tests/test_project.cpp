@@ -18,19 +18,29 @@
 #include "helpers.h"
 #include "io/project_store.h"
 
+namespace {
+// The test's way to write many pledges at once: one transaction, every pledge row-level.
+void save_all_pledges(sespm::ProjectStore& s, const std::map<std::string, int>& p) {
+    auto tx = s.transaction();
+    for (const auto& [code, n] : s.pledges()) if (!p.count(code)) s.set_pledge(code, std::nullopt);
+    for (const auto& [code, n] : p) s.set_pledge(code, n);
+    tx->commit();
+}
+} // namespace
+
 using namespace sespm;
 
 TEST_CASE("pledges survive a save and a reopen exactly") {
     test::ScratchDir d;
     std::map<std::string, int> p{{"E06000044", 40}, {"E06000045", 0}, {"E07000112", 12345}};
     {
-        ProjectStore s(d.file("p.sespm"), true);
+        auto s_store = sespm::open_project(d.file("p.sespm"), sespm::ProjectAccess::Write); sespm::ProjectStore& s = *s_store;
         CHECK(s.pledges().empty());
-        s.save_pledges(p);
+        save_all_pledges(s, p);
     }
-    ProjectStore again(d.file("p.sespm"), false);
+    auto again_store = sespm::open_project(d.file("p.sespm"), sespm::ProjectAccess::Read); sespm::ProjectStore& again = *again_store;
     CHECK(again.pledges() == p);
-    CHECK_THROWS_AS(again.save_pledges({{"E06000044", -1}}), DataError);
+    CHECK_THROWS_AS(save_all_pledges(again, {{"E06000044", -1}}), DataError);
     CHECK(again.pledges() == p);  // the failed save changed nothing
 }
 
@@ -42,31 +52,31 @@ TEST_CASE("hostile text is stored as data, never run as SQL") {
                                    "semi;colon", "back\\slash"};
     int n = 1;
     for (const auto& h : hostile) p[h] = n++;
-    ProjectStore s(d.file("h.sespm"), true);
-    s.save_pledges(p);
+    auto s_store = sespm::open_project(d.file("h.sespm"), sespm::ProjectAccess::Write); sespm::ProjectStore& s = *s_store;
+    save_all_pledges(s, p);
     CHECK(s.pledges() == p);
-    ProjectStore again(d.file("h.sespm"), false);
+    auto again_store = sespm::open_project(d.file("h.sespm"), sespm::ProjectAccess::Read); sespm::ProjectStore& again = *again_store;
     CHECK(again.pledges() == p);
 }
 
 TEST_CASE("files that are not projects are refused with the file named") {
     test::ScratchDir d;
     d.write("text.sespm", "this is not a database");
-    CHECK_THROWS_WITH_AS(ProjectStore(d.file("text.sespm"), false), doctest::Contains("text.sespm"), DataError);
-    CHECK_THROWS_WITH_AS(ProjectStore(d.file("missing.sespm"), false), doctest::Contains("does not exist"), DataError);
-    CHECK_THROWS_WITH_AS(ProjectStore(d.path, true), doctest::Contains("is a directory"), DataError);
+    CHECK_THROWS_WITH_AS(sespm::open_project(d.file("text.sespm"), sespm::ProjectAccess::Read), doctest::Contains("text.sespm"), DataError);
+    CHECK_THROWS_WITH_AS(sespm::open_project(d.file("missing.sespm"), sespm::ProjectAccess::Read), doctest::Contains("does not exist"), DataError);
+    CHECK_THROWS_WITH_AS(sespm::open_project(d.path, sespm::ProjectAccess::Write), doctest::Contains("is a directory"), DataError);
     // another program's SQLite database
     sqlite3* db = nullptr;
     sqlite3_open(d.file("other.sqlite").c_str(), &db);
     sqlite3_exec(db, "CREATE TABLE t(x)", nullptr, nullptr, nullptr);
     sqlite3_close(db);
-    CHECK_THROWS_WITH_AS(ProjectStore(d.file("other.sqlite"), true), doctest::Contains("not a SESPM project"), DataError);
+    CHECK_THROWS_WITH_AS(sespm::open_project(d.file("other.sqlite"), sespm::ProjectAccess::Write), doctest::Contains("not a SESPM project"), DataError);
     // a newer schema
-    { ProjectStore s(d.file("new.sespm"), true); }
+    { sespm::open_project(d.file("new.sespm"), sespm::ProjectAccess::Write); }
     sqlite3_open(d.file("new.sespm").c_str(), &db);
     sqlite3_exec(db, "UPDATE meta SET value = '99' WHERE key = 'schema_version'", nullptr, nullptr, nullptr);
     sqlite3_close(db);
-    CHECK_THROWS_WITH_AS(ProjectStore(d.file("new.sespm"), false), doctest::Contains("newer SESPM Map"), DataError);
+    CHECK_THROWS_WITH_AS(sespm::open_project(d.file("new.sespm"), sespm::ProjectAccess::Read), doctest::Contains("newer SESPM Map"), DataError);
 }
 
 TEST_CASE("a read-only project opens for reading and refuses to save") {
@@ -76,12 +86,12 @@ TEST_CASE("a read-only project opens for reading and refuses to save") {
         return;
     }
     test::ScratchDir d;
-    { ProjectStore s(d.file("ro.sespm"), true); s.save_pledges({{"A", 1}}); }
+    { auto s_store = sespm::open_project(d.file("ro.sespm"), sespm::ProjectAccess::Write); sespm::ProjectStore& s = *s_store; save_all_pledges(s, {{"A", 1}}); }
     chmod(d.file("ro.sespm").c_str(), 0444);
-    ProjectStore s(d.file("ro.sespm"), false);
+    auto s_store = sespm::open_project(d.file("ro.sespm"), sespm::ProjectAccess::Read); sespm::ProjectStore& s = *s_store;
     CHECK(s.read_only());
     CHECK(s.pledges().at("A") == 1);
-    CHECK_THROWS_WITH_AS(s.save_pledges({{"A", 2}}), doctest::Contains("read-only"), DataError);
+    CHECK_THROWS_WITH_AS(save_all_pledges(s, {{"A", 2}}), doctest::Contains("read-only"), DataError);
 }
 
 TEST_CASE("undo and redo restore exact states") {
@@ -113,7 +123,7 @@ TEST_CASE("undo and redo restore exact states") {
 TEST_CASE("SIGKILL in the middle of saving leaves the last completed save") {
     test::ScratchDir d;
     std::string path = d.file("kill.sespm");
-    { ProjectStore s(path, true); }
+    { sespm::open_project(path, sespm::ProjectAccess::Write); }
     std::mt19937 rng(20261122);
     const int rounds = 100;  // issue 5: a hundred random kills in a row
     int base = 0;  // the generation on disk before this round
@@ -125,11 +135,11 @@ TEST_CASE("SIGKILL in the middle of saving leaves the last completed save") {
         if (pid == 0) {  // child: save generation after generation, report each completed one
             close(fds[0]);
             try {
-                ProjectStore s(path, false);
+                auto s_store = sespm::open_project(path, sespm::ProjectAccess::Read); sespm::ProjectStore& s = *s_store;
                 for (int g = base + 1;; ++g) {
                     std::map<std::string, int> p;
                     for (int i = 0; i < 3000; ++i) p["E" + std::to_string(1000000 + i)] = g;
-                    s.save_pledges(p);
+                    save_all_pledges(s, p);
                     if (write(fds[1], &g, sizeof g) != sizeof g) _exit(3);
                 }
             } catch (...) {
@@ -145,7 +155,7 @@ TEST_CASE("SIGKILL in the middle of saving leaves the last completed save") {
         int g = 0, last = base;
         while (read(fds[0], &g, sizeof g) == sizeof g) last = g;
         close(fds[0]);
-        ProjectStore s(path, false);  // opens: not corrupt
+        auto s_store = sespm::open_project(path, sespm::ProjectAccess::Read); sespm::ProjectStore& s = *s_store;  // opens: not corrupt
         auto p = s.pledges();
         CAPTURE(round);
         CAPTURE(last);

@@ -139,9 +139,10 @@ TEST_CASE("headless render: district pixels carry the export's class colours") {
     GeosContext geos;
     Atlas atlas(test::data_dir(), geos);
     auto layers = read_layer_dir(test::layers_dir());
-    MapViewOptions mo;
-    mo.method = "jenks";
-    mo.classes = 5;
+    MapRequest mo;
+    mo.within = std::string("E12000008");
+    mo.classes.method = "jenks";
+    mo.classes.classes = 5;
     MapView view = build_map_view(atlas, layers, mo);
     RenderOptions ro;
     ro.width = W;

@@ -9,6 +9,16 @@
 #include "core/undo.h"
 #include "helpers.h"
 #include "io/project_store.h"
+
+namespace {
+// The test's way to write many pledges at once: one transaction, every pledge row-level.
+void save_all_pledges(sespm::ProjectStore& s, const std::map<std::string, int>& p) {
+    auto tx = s.transaction();
+    for (const auto& [code, n] : s.pledges()) if (!p.count(code)) s.set_pledge(code, std::nullopt);
+    for (const auto& [code, n] : p) s.set_pledge(code, n);
+    tx->commit();
+}
+} // namespace
 #include "map/scenario_eval.h"
 
 using namespace sespm;
@@ -31,12 +41,12 @@ TEST_CASE("scenarios survive save and reopen exactly; duplicate, rename, delete"
     Scenario a = sample("Option A"), b = sample("Robert'); DROP TABLE scenarios;--");
     b.extra_places["E06000045"] = 7;
     {
-        ProjectStore s(d.file("p.sespm"), true);
-        s.save_scenario(a);
-        s.save_scenario(b);
-        s.save_pledges({{"E06000044", 40}});
+        auto s_store = sespm::open_project(d.file("p.sespm"), sespm::ProjectAccess::Write); sespm::ProjectStore& s = *s_store;
+        s.replace_scenario(a);
+        s.replace_scenario(b);
+        save_all_pledges(s, {{"E06000044", 40}});
     }
-    ProjectStore s(d.file("p.sespm"), false);
+    auto s_store = sespm::open_project(d.file("p.sespm"), sespm::ProjectAccess::Read); sespm::ProjectStore& s = *s_store;
     CHECK(s.scenario_names() == std::vector<std::string>{"Option A", b.name});
     CHECK(*s.load_scenario("Option A") == a);
     CHECK(*s.load_scenario(b.name) == b);
@@ -44,7 +54,7 @@ TEST_CASE("scenarios survive save and reopen exactly; duplicate, rename, delete"
     // replace whole: fewer places, no clusters
     a.extra_places.erase("E07000112");
     a.clusters.clear();
-    s.save_scenario(a);
+    s.replace_scenario(a);
     CHECK(*s.load_scenario("Option A") == a);
     s.rename_scenario("Option A", "Option C");
     CHECK(!s.load_scenario("Option A"));
@@ -65,10 +75,10 @@ TEST_CASE("a schema 1 project is upgraded in place and keeps its pledges") {
                  "INSERT INTO pledges VALUES ('E06000045', 25);",
                  nullptr, nullptr, nullptr);
     sqlite3_close(db);
-    ProjectStore s(d.file("old.sespm"), false);
+    auto s_store = sespm::open_project(d.file("old.sespm"), sespm::ProjectAccess::Read); sespm::ProjectStore& s = *s_store;
     CHECK(s.pledges().at("E06000045") == 25);
     CHECK(s.scenario_names().empty());
-    s.save_scenario(sample("After upgrade"));
+    s.replace_scenario(sample("After upgrade"));
     CHECK(*s.load_scenario("After upgrade") == sample("After upgrade"));
 }
 

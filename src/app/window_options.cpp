@@ -37,6 +37,7 @@ int run_desktop(const std::vector<std::string>& argv) {
         o.data_dir = a.get("--data");
         o.layers_dir = a.get("--layers");
         o.view.layer_id = a.get("--layer").value_or("dispersal");
+        o.view.within = std::string("E12000008");  // the South East in colour, England as context
         if (auto g = a.get("--geography")) {
             auto pg = parse_geography(*g);
             if (!pg) throw UsageError("--geography " + *g + ": use district, county, lep, subregion or region");

@@ -3,11 +3,8 @@
 
 #include "cli/cli.h"
 #include "cli/common.h"
-#include "core/data_dir.h"
 #include "core/error.h"
-#include "core/styling.h"
-#include "io/attribution.h"
-#include "io/export.h"
+#include "map/export_view.h"
 
 namespace sespm {
 
@@ -25,86 +22,28 @@ Classes are computed over the areas --within selects (all areas when it is absen
 is written under a temporary name and renamed, so a failed export leaves nothing behind.
 )";
 
-// export --open FILE --by FIELD|area: any polygon file, classified by a field or its area.
-static int export_open_file(const Args& a) {
-    auto out = a.get("-o") ? a.get("-o") : a.get("--output");
-    if (!out) throw UsageError("export: -o FILE is required (see export --help)");
-    check_output_path(*out);
-    std::string by = a.require("--by", "export --open");
-    auto method = parse_class_method(a.get("--classify").value_or("quantile"));
-    if (!method) throw UsageError("--classify " + *a.get("--classify") + ": use quantile, equal, jenks or stddev");
-    int classes = a.integer("--classes", 5);
-    if (classes < 2 || classes > 12) throw UsageError("--classes " + std::to_string(classes) + ": use 2 to 12");
-    std::string palette = a.get("--palette").value_or("yellow-green-blue");
-    if (!palette_exists(palette)) throw UsageError("--palette " + palette + ": no such palette");
-    std::string data_dir;
-    try { data_dir = find_data_dir(a.get("--data")); } catch (const DataError&) { /* attribution only */ }
-    GeosContext geos;
-    Atlas atlas(data_dir, geos);
-    std::string file = *a.get("--open");
-    LayerResult r = evaluate_file(atlas, file, by, a.get("--code-field").value_or("code"),
-                                  a.get("--name-field").value_or("name"));
-    Styled st = style_values(r.class_values, *method, classes, palette);
-    ExportData d;
-    d.set = &atlas.open_file(file, a.get("--code-field").value_or("code"), a.get("--name-field").value_or("name"), false);
-    d.selection = r.selection;
-    d.columns = r.columns;
-    d.rows = std::move(r.rows);
-    d.class_index = st.class_index;
-    d.fill = st.fill;
-    d.layer_id = r.spec.id;
-    d.title = r.spec.title;
-    d.measure = r.spec.class_measure;
-    d.classification = std::string(class_method_name(*method)) + ", " +
-                       std::to_string(st.classification.class_count()) + " classes";
-    d.attribution = file_attribution(data_dir, file);
-    export_areas(d, *out);
-    std::cerr << "wrote " << *out << ": " << d.rows.size() << " areas, " << st.classification.class_count()
-              << " classes of " << d.measure << "\n";
-    return 0;
-}
-
 int cmd_export(const std::vector<std::string>& argv) {
     Args a = parse_args(argv, with_common({"--layer", "--geography", "--within", "--classify", "--classes",
                                            "--palette", "--ratio", "--points", "--project", "-o", "--output", "--open", "--by",
                                            "--code-field", "--name-field"}),
                         {}, "export");
     if (a.has("--help")) { std::cout << kExportHelp; return 0; }
-    if (a.get("--open")) return export_open_file(a);
-    std::string id = a.require("--layer", "export");
+    bool open_file = a.get("--open").has_value();
+    if (open_file) a.require("--by", "export --open");
+    else a.require("--layer", "export");
     auto out = a.get("-o") ? a.get("-o") : a.get("--output");
     if (!out) throw UsageError("export: -o FILE is required (see export --help)");
     check_output_path(*out);  // a directory or a bad extension is a usage error before any work
-    EvaluateOptions opt = evaluate_options(a);
-    auto s = open_session(a);
-    const LayerSpec& spec = find_layer(*s, id);
-    std::string method_name = a.get("--classify").value_or(spec.class_method);
-    auto method = parse_class_method(method_name);
-    if (!method) throw UsageError("--classify " + method_name + ": use quantile, equal, jenks or stddev");
-    int classes = a.integer("--classes", spec.classes);
-    if (classes < 2 || classes > 12) throw UsageError("--classes " + std::to_string(classes) + ": use 2 to 12");
-    std::string palette = a.get("--palette").value_or(spec.palette);
-    if (!palette_exists(palette)) throw UsageError("--palette " + palette + ": no such palette");
-
-    LayerResult r = evaluate_layer(*s->atlas, spec, opt);
-    Styled st = style_values(r.class_values, *method, classes, palette, spec.manual_breaks);
-    ExportData d;
-    d.set = &s->atlas->areas_lonlat(opt.geography);
-    d.selection = r.selection;
-    d.columns = r.columns;
-    d.rows = r.rows;
-    d.class_index = st.class_index;
-    d.fill = st.fill;
-    d.layer_id = spec.id;
-    d.title = spec.title;
-    d.period = spec.period;
-    d.measure = spec.class_measure;
-    d.classification = std::string(class_method_name(*method)) + ", " +
-                       std::to_string(st.classification.class_count()) + " classes";
-    d.attribution = full_attribution(s->data_dir, spec.attribution);
-    export_areas(d, *out);
-    std::cerr << "wrote " << *out << ": " << r.rows.size() << " areas, " << st.classification.class_count()
-              << " classes of " << spec.class_measure << "\n";
+    MapRequest req = map_request(a, std::nullopt);
+    req.for_drawing = false;
+    SessionOptions so = session_options(a);
+    so.data_optional = open_file;  // any file: the data folder serves only the attribution
+    Session s(so);
+    if (!open_file) req.user_values = s.user_values();
+    MapView v = build_map_view(*s.atlas, s.layers, req);
+    size_t n = export_view(v, *out);
+    std::cerr << "wrote " << *out << ": " << n << " areas, " << v.styled.classification.class_count()
+              << " classes of " << v.result.spec.class_measure << "\n";
     return 0;
 }
 

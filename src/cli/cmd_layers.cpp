@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "cli/common.h"
 #include "core/csv.h"
+#include "map/evaluate.h"
 
 namespace sespm {
 

@@ -5,7 +5,7 @@
 #include "cli/cli.h"
 #include "cli/common.h"
 #include "core/error.h"
-#include "io/project_store.h"
+#include "map/scenario_commands.h"
 
 namespace sespm {
 
@@ -39,15 +39,12 @@ int cmd_pledges(const std::vector<std::string>& argv) {
     std::string code;
     if (what != "list") code = a.require("--code", "pledges " + what);
     auto s = open_session(a);
+    if (what != "list") set_pledge(*s, code, places);
+    ProjectStore* store = what == "list" ? s->project_for_reading() : &s->project_for_writing();
+    if (!store) throw DataError(where(file, 0, "", "the project file does not exist"));
     const AreaSet& lad = s->atlas->areas_lonlat(Geography::District);
-    if (!code.empty() && !lad.find(code)) throw UsageError("--code " + code + ": not a district code (May 2022 boundaries)");
-    ProjectStore store(file, what != "list");
-    auto pledges = store.pledges();
-    if (what == "set") pledges[code] = *places;
-    if (what == "clear") pledges.erase(code);
-    if (what != "list") store.save_pledges(pledges);
     std::cout << "code,name,places\n";
-    for (const auto& [c, n] : pledges) {
+    for (const auto& [c, n] : store->pledges()) {
         const Area* ar = lad.find(c);
         std::cout << c << "," << csv_escape(ar ? ar->name : "") << "," << n << "\n";
     }

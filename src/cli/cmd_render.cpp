@@ -15,7 +15,7 @@ static const char* kRenderHelp = R"(usage: sespm-map render [--layer ID | --open
                         [--within CODE] [--bbox MINX,MINY,MAXX,MAXY] [--classify METHOD]
                         [--classes N] [--palette NAME] [--points-layer ID] [--no-labels]
                         [--legend] [--width W] [--height H] [--scale S] -o FILE.png
-                        [--data DIR] [--layers DIR]
+                        [--project FILE [--scenario NAME [--compare NAME]]] [--data DIR] [--layers DIR]
 
 Draws the map to a PNG without a window or X server (EGL surfaceless). --within selects the
 areas drawn in colour and classified (default E12000008, the South East; --within all for
@@ -24,7 +24,9 @@ maps exactly onto the image: if its aspect differs from W:H the shorter side is 
 equally on both sides, never cropped (default: the selected areas' extent). Classes are
 computed over the selected areas, so the same options give the same colours as `export`.
 The map fills the image edge to edge; --legend adds a margin with title, legend and
-attribution. --points-layer esol draws the ESOL providers as circles.
+attribution. --points-layer esol draws the ESOL providers as circles. --project FILE shows its
+pledges; --scenario NAME draws that dispersal scenario (the same fixed classes as the window and
+`scenario export`), --compare NAME the difference between the two.
 )";
 
 static Bbox parse_bbox(const std::string& s) {
@@ -48,7 +50,8 @@ static Bbox parse_bbox(const std::string& s) {
 int cmd_render(const std::vector<std::string>& argv) {
     Args a = parse_args(argv, with_common({"--layer", "--open", "--by", "--code-field", "--name-field", "--geography",
                                            "--within", "--bbox", "--classify", "--classes", "--palette",
-                                           "--points-layer", "--width", "--height", "--scale", "-o"}),
+                                           "--points-layer", "--width", "--height", "--scale", "-o",
+                                           "--project", "--scenario", "--compare"}),
                         {"--no-labels", "--legend"}, "render");
     if (a.has("--help")) { std::cout << kRenderHelp; return 0; }
     std::string out = a.require("-o", "render");
@@ -66,23 +69,11 @@ int cmd_render(const std::vector<std::string>& argv) {
     ro.legend = a.has("--legend");
     if (ro.legend && ro.width - legend_margin_px(ro) < 64) throw UsageError("--legend needs a wider image");
 
-    MapViewOptions mo;
-    mo.layer_id = a.get("--layer").value_or("dispersal");
-    mo.open_file = a.get("--open").value_or("");
-    mo.by = a.get("--by").value_or("area");
-    mo.code_field = a.get("--code-field").value_or("code");
-    mo.name_field = a.get("--name-field").value_or("name");
-    mo.geography = geography_option(a);
-    auto within = a.get("--within");
-    if (within && *within == "all") mo.within.reset();
-    else if (within) mo.within = *within;
-    else if (!mo.open_file.empty()) mo.within.reset();
-    mo.method = a.get("--classify").value_or("");
-    mo.classes = a.integer("--classes", 0);
-    mo.palette = a.get("--palette").value_or("");
+    MapRequest mo = map_request(a, std::string("E12000008"));
     mo.points_layer = a.get("--points-layer").value_or("");
 
     auto s = open_session(a);
+    if (mo.open_file.empty()) add_project(*s, a, mo);
     MapView view = build_map_view(*s->atlas, s->layers, mo);
     MeshOptions mo_mesh;
     mo_mesh.only_for_mpp = render_camera(view, ro).mpp;

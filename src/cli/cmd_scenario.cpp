@@ -2,6 +2,7 @@
 // districts (by population, by headroom, or equalising rates) within their cluster limits, and
 // create, edit, list, show, compare and export the scenarios saved in a project file.
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -11,12 +12,10 @@
 #include "cli/common.h"
 #include "core/allocation.h"
 #include "core/error.h"
-#include "core/styling.h"
-#include "core/measures.h"
 #include "core/scenario.h"
-#include "io/attribution.h"
-#include "io/export.h"
-#include "io/project_store.h"
+#include "core/text.h"
+#include "map/export_view.h"
+#include "map/scenario_commands.h"
 #include "map/scenario_eval.h"
 
 namespace sespm {
@@ -51,102 +50,60 @@ current places (the Home Office publishes no zero rows) and are listed on stderr
 Prints code,name,population,current,allocated,new_total,per_10k,cluster_limit,share_of_limit_pct,status.
 )";
 
-static int scenario_manage(const Args& a, const std::string& what);
+namespace {
 
-int cmd_scenario(const std::vector<std::string>& argv) {
-    Args a = parse_args(argv, with_common({"--total", "--rule", "--within", "--ratio", "--format", "--project", "--save",
-                                           "--name", "--notes", "--critical-mass", "--code", "--places", "--cluster",
-                                           "--codes", "--as", "--with", "-o"}),
-                        {}, "scenario");
-    if (a.has("--help") || a.positional.empty()) {
-        std::cout << kScenarioHelp;
-        return a.has("--help") ? 0 : 2;
-    }
-    if (a.positional.size() > 1) throw UsageError("scenario: unexpected argument '" + a.positional[1] + "'");
-    if (a.positional[0] != "allocate") return scenario_manage(a, a.positional[0]);
-    std::string total_s = a.require("--total", "scenario allocate");
-    long long total = 0;
-    {
-        char* end = nullptr;
-        total = std::strtoll(total_s.c_str(), &end, 10);
-        if (total_s.empty() || *end || total < 0) throw UsageError("--total " + total_s + ": a whole number of places, 0 or more");
-    }
-    std::string rule_s = a.require("--rule", "scenario allocate");
-    auto rule = parse_allocation_rule(rule_s);
-    if (!rule) throw UsageError("--rule " + rule_s + ": use population, headroom or equalise");
-    std::string format = a.get("--format").value_or("csv");
-    if (format != "csv" && format != "json") throw UsageError("--format " + format + ": use csv or json");
+long long whole(const Args& a, const std::string& opt, long long min) {
+    std::string v = a.require(opt, "scenario");
+    errno = 0;
+    char* end = nullptr;
+    long long n = std::strtoll(v.c_str(), &end, 10);
+    if (v.empty() || *end) throw UsageError(opt + " " + v + ": a whole number, " + std::to_string(min) + " or more");
+    if (errno == ERANGE) throw UsageError(opt + " " + v.substr(0, 40) + ": too large");
+    if (n < min) throw UsageError(opt + " " + v + ": a whole number, " + std::to_string(min) + " or more");
+    return n;
+}
 
-    auto s = open_session(a);
-    const LayerSpec& spec = find_layer(*s, "dispersal");
-    Scenario sc;
-    sc.ratio_overrides = ratio_options(a);
-    for (const auto& [code, ratio] : sc.ratio_overrides) {
-        if (!s->atlas->areas_lonlat(Geography::District).find(code))
-            throw UsageError("--ratio " + code + "=...: no district has the code " + code);
-        if (!(ratio >= 1)) throw UsageError("--ratio " + code + ": the ratio must be at least 1 resident per place");
-    }
-    std::vector<DistrictBase> base = dispersal_baseline(*s->atlas, spec, a.get("--within"));
-    std::vector<AllocationInput> in = allocation_inputs(base, sc, spec.limit_per);
-    AllocationResult r = allocate(in, total, *rule);
-    for (size_t i = 0; i < in.size(); ++i) if (r.allocated[i] > 0) sc.extra_places[in[i].code] = r.allocated[i];
-    if (auto save = a.get("--save")) {
-        std::string file = a.require("--project", "scenario allocate --save");
-        ProjectStore store(file, true);
-        Scenario saved = store.load_scenario(*save).value_or(Scenario{});
-        saved.name = *save;
-        saved.extra_places = sc.extra_places;
-        for (const auto& [code, ratio] : sc.ratio_overrides) saved.ratio_overrides[code] = ratio;
-        if (saved.notes.empty()) saved.notes = "allocated " + std::to_string(r.total_allocated) + " of " +
-                                               std::to_string(total) + " places by " + rule_s;
-        store.save_scenario(saved);
-    }
-
-    // The districts after the allocation: the same figures `scenario show` gives.
-    ScenarioOutcome o = evaluate_scenario(sc, base, spec.limit_per, spec.near_share_pct);
+void print_allocation(const Allocation& al, long long total, const std::string& rule, const std::string& format) {
     std::vector<std::string> cols{"code", "name", "population", "current", "allocated", "new_total", "per_10k",
                                   "cluster_limit", "share_of_limit_pct", "status"};
     std::vector<std::vector<Cell>> rows;
     std::vector<std::string> no_figure;
-    for (const auto& d : o.districts) {
+    for (const auto& d : al.outcome.districts) {
         if (!d.current) no_figure.push_back(d.code);
         rows.push_back(outcome_cells(d));
     }
-    if (format == "csv") write_csv(std::cout, cols, rows);
-    else write_json(std::cout, cols, rows);
-    std::cerr << "allocated " << r.total_allocated << " of " << total << " places by " << rule_s << " over "
-              << in.size() << " districts; did not fit: " << r.shortfall << "\n";
+    write_table(std::cout, format, cols, rows);
+    std::cerr << "allocated " << al.result.total_allocated << " of " << total << " places by " << rule << " over "
+              << al.inputs.size() << " districts; did not fit: " << al.result.shortfall << "\n";
     if (!no_figure.empty()) {
         std::cerr << no_figure.size() << " districts have no published current figure and count as 0 current places:";
         for (const auto& c : no_figure) std::cerr << " " << c;
         std::cerr << "\n";
     }
+}
+
+int scenario_allocate(const Args& a) {
+    AllocateRequest req;
+    req.total = whole(a, "--total", 0);
+    std::string rule_s = a.require("--rule", "scenario allocate");
+    auto rule = parse_allocation_rule(rule_s);
+    if (!rule) throw UsageError("--rule " + rule_s + ": use population, headroom or equalise");
+    req.rule = *rule;
+    req.within = within_option(a, std::nullopt);
+    req.ratio_overrides = ratio_options(a);
+    std::string format = format_option(a);
+    auto save = a.get("--save");
+    if (save) a.require("--project", "scenario allocate --save");
+    auto s = open_session(a);
+    Allocation al = allocate_places(*s, req);
+    if (save)
+        save_allocation(*s, *save, al, "allocated " + std::to_string(al.result.total_allocated) + " of " +
+                                           std::to_string(req.total) + " places by " + rule_s);
+    print_allocation(al, req.total, rule_s, format);
     return 0;
 }
 
-} // namespace sespm
-
-namespace sespm {
-
-static long long whole(const Args& a, const std::string& opt, long long min) {
-    std::string v = a.require(opt, "scenario");
-    char* end = nullptr;
-    long long n = std::strtoll(v.c_str(), &end, 10);
-    if (v.empty() || *end || n < min) throw UsageError(opt + " " + v + ": a whole number, " + std::to_string(min) + " or more");
-    return n;
-}
-
-static std::vector<std::string> split_codes(const std::string& list) {
-    std::vector<std::string> out;
-    std::string cur;
-    for (char c : list + ",") {
-        if (c == ',') { if (!cur.empty()) out.push_back(cur); cur.clear(); }
-        else if (c != ' ') cur += c;
-    }
-    return out;
-}
-
-static void print_outcome(const ScenarioOutcome& o, const std::string& format) {
+void print_outcome(const ScenarioOutcome& o, const std::string& format) {
     std::vector<std::string> cols = kOutcomeColumns;
     cols.push_back("change");
     std::vector<std::vector<Cell>> rows;
@@ -154,8 +111,7 @@ static void print_outcome(const ScenarioOutcome& o, const std::string& format) {
         rows.push_back(outcome_cells(d));
         rows.back().push_back(Cell::of_num(d.change, 0));
     }
-    if (format == "json") write_json(std::cout, cols, rows);
-    else write_csv(std::cout, cols, rows);
+    write_table(std::cout, format, cols, rows);
     std::cerr << "region: " << static_cast<long long>(o.new_total) << " places (" << static_cast<long long>(o.extra)
               << " extra) against a summed limit of " << static_cast<long long>(o.limit) << "; breaches: " << o.breaches.size();
     for (const auto& b : o.breaches) std::cerr << " " << b;
@@ -169,141 +125,125 @@ static void print_outcome(const ScenarioOutcome& o, const std::string& format) {
     }
 }
 
+void print_comparison(const ScenarioOutcome& oa, const ScenarioOutcome& ob, const std::string& format) {
+    std::vector<std::string> cols{"code", "name", "total_a", "total_b", "difference", "share_a_pct", "share_b_pct",
+                                  "status_a", "status_b"};
+    std::vector<std::vector<Cell>> rows;
+    for (const auto& d : compare_outcomes(oa, ob))
+        rows.push_back({Cell::of_text(d.code), Cell::of_text(d.name), Cell::of_num(d.a_total, 0), Cell::of_num(d.b_total, 0),
+                        Cell::of_num(d.difference, 0), Cell::of_num(d.a_share, 1), Cell::of_num(d.b_share, 1),
+                        Cell::of_text(d.a_status), Cell::of_text(d.b_status)});
+    write_table(std::cout, format, cols, rows);
+}
+
+int scenario_list(Session& s) {
+    std::cout << "name,extra_places,clusters,notes\n";
+    ProjectStore* store = s.project_for_reading();
+    if (!store) throw DataError(where(s.project_location(), 0, "", "the project file does not exist"));
+    for (const auto& n : store->scenario_names()) {
+        Scenario sc = load_scenario(s, n);
+        long long extra = 0;
+        for (const auto& [c, p] : sc.extra_places) extra += p;
+        std::cout << csv_escape(n) << "," << extra << "," << sc.clusters.size() << "," << csv_escape(sc.notes) << "\n";
+    }
+    return 0;
+}
+
+// set, ratio and cluster: one ScenarioEdit from the options.
+ScenarioEdit edit_from_options(const Args& a, const std::string& what) {
+    if (what == "set") return ScenarioEdit::set_places(a.require("--code", "scenario set"), whole(a, "--places", 0));
+    if (what == "ratio") {
+        std::string code = a.require("--code", "scenario ratio");
+        double r = a.number("--ratio", -1);
+        if (!a.get("--ratio") || (r != 0 && r < 1)) throw UsageError("--ratio: residents per place, 1 or more (0 removes the override)");
+        return ScenarioEdit::set_ratio(code, r);
+    }
+    std::string cname = a.require("--cluster", "scenario cluster");
+    if (auto codes = a.get("--codes")) return ScenarioEdit::set_cluster({cname, split_list(*codes)});
+    return ScenarioEdit::remove_cluster(cname);
+}
+
+int scenario_edit(Session& s, const Args& a, const std::string& what, const std::string& name) {
+    load_scenario(s, name);  // "no scenario by that name" before any other complaint
+    bool cluster_mass_only = what == "cluster" && !a.get("--codes") && a.get("--critical-mass");
+    if (!cluster_mass_only) {
+        ScenarioEdit e = edit_from_options(a, what);
+        if (e.kind == ScenarioEdit::Kind::RemoveCluster) {
+            Scenario sc = load_scenario(s, name);
+            bool exists = false;
+            for (const auto& c : sc.clusters) exists |= c.name == e.cluster.name;
+            if (!exists) throw UsageError("--cluster " + e.cluster.name + ": no such cluster; give --codes to create it");
+        }
+        edit_scenario(s, name, e);
+    }
+    if (what == "cluster" && a.get("--critical-mass"))
+        edit_scenario(s, name, ScenarioEdit::set_critical_mass(whole(a, "--critical-mass", 0)));
+    return 0;
+}
+
+int scenario_export(Session& s, const Args& a, const std::string& name) {
+    MapRequest req;
+    req.layer_id = "dispersal";
+    req.within = within_option(a, std::string("E12000008"));
+    req.scenario = load_scenario(s, name);
+    req.for_drawing = false;
+    MapView v = build_map_view(*s.atlas, s.layers, req);
+    export_view(v, *a.get("-o"));
+    return 0;
+}
+
+} // namespace
+
 static int scenario_manage(const Args& a, const std::string& what) {
     static const std::set<std::string> actions{"list", "create", "set", "ratio", "cluster", "duplicate", "rename",
                                                "delete", "show", "compare", "export"};
     if (!actions.count(what)) throw UsageError("scenario: unknown action '" + what + "' (see scenario --help)");
-    std::string file = a.require("--project", "scenario " + what);
+    a.require("--project", "scenario " + what);
     std::string name = what == "list" ? "" : a.require("--name", "scenario " + what);
-    std::string format = a.get("--format").value_or("csv");
-    if (format != "csv" && format != "json") throw UsageError("--format " + format + ": use csv or json");
+    std::string format = format_option(a);
     if (what == "export") check_output_path(a.require("-o", "scenario export"));
-    std::optional<std::string> within = a.get("--within").value_or("E12000008");
-    if (*within == "all") within.reset();
-
+    std::optional<std::string> within = within_option(a, std::string("E12000008"));
     auto s = open_session(a);
-    const LayerSpec& spec = find_layer(*s, "dispersal");
-    ProjectStore store(file, what == "create");
-    auto load = [&](const std::string& n) {
-        auto sc = store.load_scenario(n);
-        if (!sc) throw UsageError("--name " + n + ": no scenario by that name in " + file + " (see scenario list)");
-        return *sc;
-    };
-    const AreaSet& lad = s->atlas->areas_lonlat(Geography::District);
-    auto check_district = [&](const std::string& code) {
-        if (!lad.find(code)) throw UsageError("--code " + code + ": not a district code (May 2022 boundaries)");
-    };
-
-    if (what == "list") {
-        std::cout << "name,extra_places,clusters,notes\n";
-        for (const auto& n : store.scenario_names()) {
-            Scenario sc = load(n);
-            long long extra = 0;
-            for (const auto& [c, p] : sc.extra_places) extra += p;
-            std::cout << csv_escape(n) << "," << extra << "," << sc.clusters.size() << "," << csv_escape(sc.notes) << "\n";
-        }
-        return 0;
-    }
+    const LayerSpec& spec = s->layer("dispersal");
+    if (what == "list") return scenario_list(*s);
     if (what == "create") {
-        if (store.load_scenario(name)) throw UsageError("--name " + name + ": a scenario by that name exists already");
         Scenario sc;
         sc.name = name;
         sc.notes = a.get("--notes").value_or("");
         if (a.get("--critical-mass")) sc.critical_mass = whole(a, "--critical-mass", 0);
-        store.save_scenario(sc);
-        std::cerr << "created scenario '" << name << "' in " << file << "\n";
+        create_scenario(*s, sc);
+        std::cerr << "created scenario '" << name << "' in " << s->project_location() << "\n";
         return 0;
     }
-    if (what == "set" || what == "ratio" || what == "cluster") {
-        Scenario sc = load(name);
-        if (what == "set") {
-            std::string code = a.require("--code", "scenario set");
-            check_district(code);
-            long long n = whole(a, "--places", 0);
-            if (n == 0) sc.extra_places.erase(code);
-            else sc.extra_places[code] = n;
-        } else if (what == "ratio") {
-            std::string code = a.require("--code", "scenario ratio");
-            check_district(code);
-            double r = a.number("--ratio", -1);
-            if (!a.get("--ratio") || (r != 0 && r < 1)) throw UsageError("--ratio: residents per place, 1 or more (0 removes the override)");
-            if (r == 0) sc.ratio_overrides.erase(code);
-            else sc.ratio_overrides[code] = r;
-        } else {
-            std::string cname = a.require("--cluster", "scenario cluster");
-            auto it = std::find_if(sc.clusters.begin(), sc.clusters.end(), [&](const Cluster& c) { return c.name == cname; });
-            if (auto codes = a.get("--codes")) {
-                Cluster c{cname, split_codes(*codes)};
-                if (c.districts.empty()) throw UsageError("--codes: list at least one district");
-                for (const auto& d : c.districts) check_district(d);
-                if (it == sc.clusters.end()) sc.clusters.push_back(c);
-                else *it = c;
-            } else if (it != sc.clusters.end()) {
-                sc.clusters.erase(it);
-            } else if (!a.get("--critical-mass")) {
-                throw UsageError("--cluster " + cname + ": no such cluster; give --codes to create it");
-            }
-            if (a.get("--critical-mass")) sc.critical_mass = whole(a, "--critical-mass", 0);
-        }
-        store.save_scenario(sc);
-        return 0;
-    }
-    if (what == "duplicate" || what == "rename") {
-        std::string to = a.require("--as", "scenario " + what);
-        if (what == "rename") { store.rename_scenario(name, to); return 0; }
-        if (store.load_scenario(to)) throw UsageError("--as " + to + ": a scenario by that name exists already");
-        Scenario sc = load(name);
-        sc.name = to;
-        store.save_scenario(sc);
-        return 0;
-    }
-    if (what == "delete") {
-        load(name);
-        store.delete_scenario(name);
-        return 0;
-    }
+    if (what == "set" || what == "ratio" || what == "cluster") return scenario_edit(*s, a, what, name);
+    if (what == "duplicate") { duplicate_scenario(*s, name, a.require("--as", "scenario duplicate")); return 0; }
+    if (what == "rename") { rename_scenario(*s, name, a.require("--as", "scenario rename")); return 0; }
+    if (what == "delete") { delete_scenario(*s, name); return 0; }
     if (what == "show") {
-        print_outcome(evaluate_scenario_in(*s->atlas, spec, load(name), within), format);
+        print_outcome(evaluate_scenario_in(*s->atlas, spec, load_scenario(*s, name), within), format);
         return 0;
     }
     if (what == "compare") {
-        std::string other = a.require("--with", "scenario compare");
-        ScenarioOutcome oa = evaluate_scenario_in(*s->atlas, spec, load(name), within);
-        ScenarioOutcome ob = evaluate_scenario_in(*s->atlas, spec, load(other), within);
-        std::vector<std::string> cols{"code", "name", "total_a", "total_b", "difference", "share_a_pct", "share_b_pct",
-                                      "status_a", "status_b"};
-        std::vector<std::vector<Cell>> rows;
-        for (const auto& d : compare_outcomes(oa, ob))
-            rows.push_back({Cell::of_text(d.code), Cell::of_text(d.name), Cell::of_num(d.a_total, 0), Cell::of_num(d.b_total, 0),
-                            Cell::of_num(d.difference, 0), Cell::of_num(d.a_share, 1), Cell::of_num(d.b_share, 1),
-                            Cell::of_text(d.a_status), Cell::of_text(d.b_status)});
-        if (format == "json") write_json(std::cout, cols, rows);
-        else write_csv(std::cout, cols, rows);
+        Scenario other = load_scenario(*s, a.require("--with", "scenario compare"));
+        print_comparison(evaluate_scenario_in(*s->atlas, spec, load_scenario(*s, name), within),
+                         evaluate_scenario_in(*s->atlas, spec, other, within), format);
         return 0;
     }
-    // export: the scenario's districts with their outcome, classified by share of the limit
-    Scenario sc = load(name);
-    ScenarioOutcome o = evaluate_scenario_in(*s->atlas, spec, sc, within);
-    ExportData d;
-    d.set = &lad;
-    d.columns = kOutcomeColumns;
-    std::vector<std::optional<double>> shares;
-    for (const auto& x : o.districts) {
-        d.selection.push_back(static_cast<size_t>(lad.find(x.code) - lad.areas.data()));
-        d.rows.push_back(outcome_cells(x));
-        shares.push_back(round_to(x.share_pct, 1));
+    return scenario_export(*s, a, name);
+}
+
+int cmd_scenario(const std::vector<std::string>& argv) {
+    Args a = parse_args(argv, with_common({"--total", "--rule", "--within", "--ratio", "--format", "--project", "--save",
+                                           "--name", "--notes", "--critical-mass", "--code", "--places", "--cluster",
+                                           "--codes", "--as", "--with", "-o"}),
+                        {}, "scenario");
+    if (a.has("--help") || a.positional.empty()) {
+        std::cout << kScenarioHelp;
+        return a.has("--help") ? 0 : 2;
     }
-    Styled st = style_values(shares, ClassMethod::Quantile, 5, "orange-red");
-    d.class_index = st.class_index;
-    d.fill = st.fill;
-    d.layer_id = "scenario";
-    d.title = "Dispersal scenario: " + sc.name;
-    d.period = spec.period;
-    d.measure = "share_of_limit_pct";
-    d.classification = "quantile, " + std::to_string(st.classification.class_count()) + " classes";
-    d.attribution = full_attribution(s->data_dir, spec.attribution) + " Scenario places are proposals entered by planners.";
-    export_areas(d, *a.get("-o"));
-    return 0;
+    if (a.positional.size() > 1) throw UsageError("scenario: unexpected argument '" + a.positional[1] + "'");
+    if (a.positional[0] == "allocate") return scenario_allocate(a);
+    return scenario_manage(a, a.positional[0]);
 }
 
 } // namespace sespm

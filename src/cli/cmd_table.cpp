@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 #include "cli/common.h"
 #include "core/error.h"
+#include "map/evaluate.h"
 
 namespace sespm {
 
@@ -24,14 +25,13 @@ or any GDAL vector file of points).
 int cmd_table(const std::vector<std::string>& argv) {
     Args a = parse_args(argv, with_common({"--layer", "--geography", "--within", "--format", "--ratio", "--points", "--project"}), {}, "table");
     if (a.has("--help")) { std::cout << kTableHelp; return 0; }
-    std::string id = a.require("--layer", "table");
-    std::string format = a.get("--format").value_or("csv");
-    if (format != "csv" && format != "json") throw UsageError("--format " + format + ": use csv or json");
-    EvaluateOptions opt = evaluate_options(a);
+    a.require("--layer", "table");
+    std::string format = format_option(a);
+    MapRequest req = map_request(a, std::nullopt);
     auto s = open_session(a);
-    LayerResult r = evaluate_layer(*s->atlas, find_layer(*s, id), opt);
-    if (format == "csv") write_csv(std::cout, r.columns, r.rows);
-    else write_json(std::cout, r.columns, r.rows);
+    req.user_values = s->user_values();
+    LayerResult r = evaluate_layer(*s->atlas, s->layer(req.layer_id), evaluate_options_of(req));
+    write_table(std::cout, format, r.columns, r.rows);
     return 0;
 }
 

@@ -4,9 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
-#include "core/data_dir.h"
 #include "core/error.h"
-#include "io/project_store.h"
+#include "map/scenario_commands.h"
 
 namespace sespm {
 
@@ -15,31 +14,18 @@ std::set<std::string> with_common(std::set<std::string> opts) {
     return opts;
 }
 
-std::map<std::string, std::map<std::string, double>> project_user_values(const Args& a) {
-    std::map<std::string, std::map<std::string, double>> out;
+SessionOptions session_options(const Args& a) {
+    SessionOptions o;
+    o.data_dir = a.get("--data");
+    o.layers_dir = a.get("--layers");
     if (auto p = a.get("--project")) {
-        ProjectStore store(*p, false);
-        for (const auto& [code, n] : store.pledges()) out["pledges"][code] = n;
+        if (p->empty()) throw UsageError("--project: the project location is empty (an unset shell variable?); give a file name");
+        o.project = *p;
     }
-    return out;
+    return o;
 }
 
-std::unique_ptr<Session> open_session(const Args& a) {
-    auto s = std::make_unique<Session>();
-    s->data_dir = find_data_dir(a.get("--data"));
-    s->layers = read_layer_dir(find_layer_dir(a.get("--layers")));
-    s->atlas = std::make_unique<Atlas>(s->data_dir, s->geos);
-    return s;
-}
-
-const LayerSpec& find_layer(const Session& s, const std::string& id) {
-    std::string ids;
-    for (const auto& l : s.layers) {
-        if (l.id == id) return l;
-        ids += (ids.empty() ? "" : ", ") + l.id;
-    }
-    throw UsageError("--layer " + id + ": no such layer (layers: " + ids + ")");
-}
+std::unique_ptr<Session> open_session(const Args& a) { return std::make_unique<Session>(session_options(a)); }
 
 Geography geography_option(const Args& a) {
     auto v = a.get("--geography");
@@ -49,14 +35,56 @@ Geography geography_option(const Args& a) {
     return *g;
 }
 
-EvaluateOptions evaluate_options(const Args& a) {
-    EvaluateOptions opt;
-    opt.geography = geography_option(a);
-    opt.within = a.get("--within");
-    opt.ratio_overrides = ratio_options(a);
-    opt.points_file = a.get("--points").value_or("");
-    opt.user_values = project_user_values(a);
-    return opt;
+std::optional<std::string> within_option(const Args& a, const std::optional<std::string>& def) {
+    auto w = a.get("--within");
+    if (!w) return def;
+    if (*w == "all") return std::nullopt;
+    return *w;
+}
+
+MapRequest map_request(const Args& a, const std::optional<std::string>& within) {
+    MapRequest r;
+    r.layer_id = a.get("--layer").value_or("dispersal");
+    r.open_file = a.get("--open").value_or("");
+    r.by = a.get("--by").value_or("area");
+    r.code_field = a.get("--code-field").value_or("code");
+    r.name_field = a.get("--name-field").value_or("name");
+    r.geography = geography_option(a);
+    r.within = within_option(a, r.open_file.empty() ? within : std::nullopt);
+    r.ratio_overrides = ratio_options(a);
+    r.points_file = a.get("--points").value_or("");
+    r.classes.method = a.get("--classify").value_or("");
+    if (a.get("--classes")) {
+        r.classes.classes = a.integer("--classes", 0);
+        if (r.classes.classes < 2 || r.classes.classes > 12)
+            throw UsageError("--classes " + std::to_string(r.classes.classes) + ": use 2 to 12");
+    }
+    r.classes.palette = a.get("--palette").value_or("");
+    return r;
+}
+
+void add_project(Session& s, const Args& a, MapRequest& req) {
+    req.user_values = s.user_values();
+    auto name = a.get("--scenario"), other = a.get("--compare");
+    if (other && !name) throw UsageError("--compare needs --scenario");
+    if (!name) return;
+    if (!s.has_project()) throw UsageError("--scenario needs --project FILE");
+    req.scenario = load_scenario(s, *name);
+    if (other) req.compare_with = load_scenario(s, *other);
+    req.layer_id = "dispersal";
+    req.geography = Geography::District;
+}
+
+std::string format_option(const Args& a) {
+    std::string format = a.get("--format").value_or("csv");
+    if (format != "csv" && format != "json") throw UsageError("--format " + format + ": use csv or json");
+    return format;
+}
+
+void write_table(std::ostream& out, const std::string& format, const std::vector<std::string>& columns,
+                 const std::vector<std::vector<Cell>>& rows) {
+    if (format == "json") write_json(out, columns, rows);
+    else write_csv(out, columns, rows);
 }
 
 std::map<std::string, double> ratio_options(const Args& a) {

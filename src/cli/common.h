@@ -1,46 +1,47 @@
-// common.h: what several subcommands share: the options for the data and layer directories,
-// finding a layer by id, parsing --geography/--ratio, and writing a table as CSV or JSON.
+// common.h: what several subcommands share: the Session and MapRequest read from the command
+// line (--data, --layers, --project; --layer/--open, --geography, --within, --ratio, --points,
+// --classify/--classes/--palette), and writing a table as CSV or JSON. The commands only parse,
+// call the map model (src/map) and print.
 #pragma once
 #include <iosfwd>
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "cli/args.h"
-#include "core/layer_spec.h"
-#include "io/boundaries.h"
-#include "map/evaluate.h"
+#include "core/cell.h"
+#include "map/map_view.h"
+#include "map/session.h"
 
 namespace sespm {
 
 // Options every data command accepts.
 inline const std::set<std::string> kCommonValueOpts{"--data", "--layers"};
+std::set<std::string> with_common(std::set<std::string> opts);
 
-struct Session {
-    std::string data_dir;
-    std::vector<LayerSpec> layers;
-    GeosContext geos;
-    std::unique_ptr<Atlas> atlas;
-};
+SessionOptions session_options(const Args& a);
 std::unique_ptr<Session> open_session(const Args& a);
-const LayerSpec& find_layer(const Session& s, const std::string& id);
 
 Geography geography_option(const Args& a);
-// --geography, --within, --ratio, --points and --project as the table/export commands read them.
-EvaluateOptions evaluate_options(const Args& a);
 std::map<std::string, double> ratio_options(const Args& a);
+// --within CODE|all (all = none); `def` when absent.
+std::optional<std::string> within_option(const Args& a, const std::optional<std::string>& def);
+// The map a command asks for: --layer (or --open FILE --by F --code-field --name-field),
+// --geography, --within (default `within`), --ratio, --points, --classify, --classes, --palette.
+MapRequest map_request(const Args& a, const std::optional<std::string>& within);
+// The project's pledges as the layer's user columns, and --scenario/--compare from it.
+void add_project(Session& s, const Args& a, MapRequest& req);
 
+std::string format_option(const Args& a);   // --format csv|json (default csv)
 std::string csv_escape(const std::string& s);
 void write_csv(std::ostream& out, const std::vector<std::string>& columns,
                const std::vector<std::vector<Cell>>& rows);
 void write_json(std::ostream& out, const std::vector<std::string>& columns,
                 const std::vector<std::vector<Cell>>& rows);
-
-std::set<std::string> with_common(std::set<std::string> opts);
-
-// --project FILE: the planner-entered figures it holds, as EvaluateOptions::user_values.
-std::map<std::string, std::map<std::string, double>> project_user_values(const Args& a);
+void write_table(std::ostream& out, const std::string& format, const std::vector<std::string>& columns,
+                 const std::vector<std::vector<Cell>>& rows);
 
 } // namespace sespm

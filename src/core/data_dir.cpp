@@ -37,3 +37,7 @@ std::string find_data_dir(const std::optional<std::string>& flag) {
 }
 
 } // namespace sespm
+
+namespace sespm {
+std::string postcode_lookup_file(const std::string& data_dir) { return data_dir + "/postcodes/codepoint_south_east.csv"; }
+} // namespace sespm

@@ -19,3 +19,8 @@ std::vector<DataDirCandidate> data_dir_candidates(const std::optional<std::strin
 std::string find_data_dir(const std::optional<std::string>& flag);
 
 } // namespace sespm
+
+namespace sespm {
+// Code-Point Open in the data folder: the postcode lookup for points given by postcode.
+std::string postcode_lookup_file(const std::string& data_dir);
+} // namespace sespm

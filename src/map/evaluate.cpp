@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/csv.h"
+#include "core/data_dir.h"
 
 #include "core/error.h"
 #include "io/points.h"
@@ -84,7 +85,7 @@ LayerResult evaluate_rate(Atlas& atlas, const LayerSpec& spec, const EvaluateOpt
 
 LayerResult evaluate_points(Atlas& atlas, const LayerSpec& spec, const EvaluateOptions& opt, LayerResult r) {
     std::string file = opt.points_file.empty() ? atlas.data_dir() + "/" + spec.points_file : opt.points_file;
-    PointSet pts = read_points(file, spec.point_label, atlas.data_dir() + "/postcodes/codepoint_south_east.csv");
+    PointSet pts = read_points(file, spec.point_label, postcode_lookup_file(atlas.data_dir()));
     const AreaSet& set = atlas.areas(opt.geography);
     std::vector<int> counts = count_points(atlas.geos(), set, r.selection, pts);
     std::vector<NearestPoint> near = nearest_points(atlas.geos(), set, r.selection, pts);

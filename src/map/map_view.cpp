@@ -6,6 +6,7 @@
 #include <limits>
 #include <map>
 
+#include "core/data_dir.h"
 #include "core/error.h"
 #include "io/attribution.h"
 #include "map/scenario_eval.h"
@@ -25,7 +26,7 @@ int legend_decimals(const Classification& c) {
 
 // Replaces the published figures of the selected districts by a scenario's outcome (or the
 // difference between two scenarios), keeping the same areas and selection.
-static void apply_scenario(Atlas& atlas, const LayerSpec& spec, const MapViewOptions& opt, MapView& v) {
+static void apply_scenario(Atlas& atlas, const LayerSpec& spec, const MapRequest& opt, MapView& v) {
     ScenarioOutcome a = evaluate_scenario_in(atlas, spec, *opt.scenario, opt.within);
     std::optional<ScenarioOutcome> b;
     if (opt.compare_with) b = evaluate_scenario_in(atlas, spec, *opt.compare_with, opt.within);
@@ -65,61 +66,33 @@ static void apply_scenario(Atlas& atlas, const LayerSpec& spec, const MapViewOpt
     v.attribution += " Scenario places are proposals entered by planners.";
 }
 
-MapView build_map_view(Atlas& atlas, const std::vector<LayerSpec>& layers, const MapViewOptions& opt) {
-    MapView v;
-    v.options = opt;
-    const LayerSpec* spec = nullptr;
-    if (!opt.open_file.empty()) {
-        v.result = evaluate_file(atlas, opt.open_file, opt.by.empty() ? "area" : opt.by, opt.code_field, opt.name_field);
-        v.set = &atlas.open_file(opt.open_file, opt.code_field, opt.name_field, true);
-        v.title = v.result.spec.title;
-        v.legend_title = opt.by.empty() || opt.by == "area" ? "Area (km²)" : opt.by;
-        v.attribution = file_attribution(atlas.data_dir(), opt.open_file);
-    } else {
-        for (const auto& l : layers) if (l.id == opt.layer_id) spec = &l;
-        if (!spec) throw UsageError("--layer " + opt.layer_id + ": no such layer");
-        EvaluateOptions eo;
-        eo.geography = opt.geography;
-        eo.within = opt.within;
-        eo.user_values = opt.user_values;
-        v.result = evaluate_layer(atlas, *spec, eo);
-        v.set = &atlas.areas(opt.geography);
-        v.title = spec->title;
-        v.subtitle = spec->period;
-        v.legend_title = spec->class_legend;
-        v.attribution = full_attribution(atlas.data_dir(), spec->attribution);
-    }
-    if (opt.scenario && spec && spec->id == "dispersal" && opt.geography == Geography::District)
-        apply_scenario(atlas, *spec, opt, v);
-    else if (opt.scenario)
-        throw UsageError("a scenario is shown on the dispersal layer at district level");
-    std::string method_name = !opt.method.empty() ? opt.method : spec ? spec->class_method : "quantile";
-    auto method = parse_class_method(method_name);
-    if (!method) throw UsageError("--classify " + method_name + ": use quantile, equal, jenks or stddev");
-    int classes = opt.classes > 0 ? opt.classes : spec ? spec->classes : 5;
-    if (classes < 2 || classes > 12) throw UsageError("--classes " + std::to_string(classes) + ": use 2 to 12");
-    std::string palette = !opt.palette.empty() ? opt.palette : opt.compare_with ? "blue-red" : spec ? spec->palette : "yellow-green-blue";
-    if (!palette_exists(palette)) throw UsageError("--palette " + palette + ": no such palette");
-    if (opt.scenario && !opt.compare_with && opt.method.empty()) {
-        // A scenario map: classes planners read at a glance, aligned with the status words
-        // (near = 90% of the limit, over = above 100%), the same for every scenario.
-        double top = 100.0001;
-        for (const auto& x : v.result.class_values) if (x) top = std::max(top, *x);
-        v.styled = style_fixed_classes(v.result.class_values, 0, {25, 50, 75, 90, 100, top}, palette);
-    } else if (opt.compare_with && opt.method.empty()) {
-        // A difference map: classes symmetric about zero, so the light middle class means "the
-        // same in both" and the diverging colours read as fewer (blue) or more (red) places.
-        double m = 0;
-        for (const auto& x : v.result.class_values) if (x) m = std::max(m, std::abs(*x));
-        if (m == 0) m = 1;
-        // places are whole numbers: whole-number bounds read better ("-19 – -6", not "-19.2 – -6.4")
-        double a = m >= 5 ? std::round(0.6 * m) : 0.6 * m, b = m >= 5 ? std::max(1.0, std::round(0.2 * m)) : 0.2 * m;
-        v.styled = style_fixed_classes(v.result.class_values, -m, {-a, -b, b, a, m}, palette);
-    } else {
-        v.styled = style_values(v.result.class_values, *method, classes, palette,
-                                spec ? std::span<const double>(spec->manual_breaks) : std::span<const double>());
-    }
+namespace {
 
+// The layer (or opened file) evaluated over the request's areas, with title and attribution.
+const LayerSpec* evaluate_request(Atlas& atlas, const std::vector<LayerSpec>& layers, const MapRequest& req, MapView& v) {
+    if (!req.open_file.empty()) {
+        std::string by = req.by.empty() ? "area" : req.by;
+        v.result = evaluate_file(atlas, req.open_file, by, req.code_field, req.name_field);
+        v.set = &atlas.open_file(req.open_file, req.code_field, req.name_field, req.for_drawing || by == "area");
+        v.title = v.result.spec.title;
+        v.legend_title = by == "area" ? "Area (km²)" : by;
+        v.attribution = file_attribution(atlas.data_dir(), req.open_file);
+        return nullptr;
+    }
+    const LayerSpec* spec = nullptr;
+    for (const auto& l : layers) if (l.id == req.layer_id) spec = &l;
+    if (!spec) throw UsageError("--layer " + req.layer_id + ": no such layer");
+    v.result = evaluate_layer(atlas, *spec, evaluate_options_of(req));
+    v.set = req.for_drawing ? &atlas.areas(req.geography) : &atlas.areas_lonlat(req.geography);
+    v.title = spec->title;
+    v.subtitle = spec->period;
+    v.legend_title = spec->class_legend;
+    v.attribution = full_attribution(atlas.data_dir(), spec->attribution);
+    return spec;
+}
+
+// Colours per area (context, class or no figure) and the BNG extent of the selected areas.
+void colour_areas(Atlas& atlas, MapView& v) {
     v.row_of_area.assign(v.set->areas.size(), -1);
     for (size_t r = 0; r < v.result.selection.size(); ++r) v.row_of_area[v.result.selection[r]] = static_cast<int>(r);
     v.colours.resize(v.set->areas.size());
@@ -131,8 +104,9 @@ MapView build_map_view(Atlas& atlas, const std::vector<LayerSpec>& layers, const
         int k = v.styled.class_index[r];
         if (k < 0) v.has_missing = true;
         v.colours[i] = Rgba::from(k >= 0 ? v.styled.palette[k] : no_figure_colour);
-        double x0, y0, x1, y1;
         const GEOSGeometry* g = v.set->areas[i].bng.get();
+        if (!g) continue;  // lon/lat only (an export): no extent needed
+        double x0, y0, x1, y1;
         GEOSGeom_getXMin_r(atlas.geos(), g, &x0);
         GEOSGeom_getYMin_r(atlas.geos(), g, &y0);
         GEOSGeom_getXMax_r(atlas.geos(), g, &x1);
@@ -140,22 +114,48 @@ MapView build_map_view(Atlas& atlas, const std::vector<LayerSpec>& layers, const
         b = {std::min(b.minx, x0), std::min(b.miny, y0), std::max(b.maxx, x1), std::max(b.maxy, y1)};
     }
     v.selection_bbox = b;
+}
+
+void read_points_layer(Atlas& atlas, const std::vector<LayerSpec>& layers, const std::string& id, MapView& v) {
+    const LayerSpec* pl = nullptr;
+    for (const auto& l : layers) if (l.id == id && l.kind == LayerKind::Points) pl = &l;
+    if (!pl) throw UsageError("points layer '" + id + "' is not a points layer");
+    v.points = read_points(atlas.data_dir() + "/" + pl->points_file, pl->point_label, postcode_lookup_file(atlas.data_dir()));
+    v.points_title = pl->title;
+    v.attribution += " Points: " + pl->attribution;
+}
+
+} // namespace
+
+EvaluateOptions evaluate_options_of(const MapRequest& req) {
+    EvaluateOptions eo;
+    eo.geography = req.geography;
+    eo.within = req.within;
+    eo.ratio_overrides = req.ratio_overrides;
+    eo.points_file = req.points_file;
+    eo.user_values = req.user_values;
+    return eo;
+}
+
+MapView build_map_view(Atlas& atlas, const std::vector<LayerSpec>& layers, const MapRequest& req) {
+    MapView v;
+    v.options = req;
+    const LayerSpec* spec = evaluate_request(atlas, layers, req, v);
+    if (req.scenario && spec && spec->id == "dispersal" && req.geography == Geography::District)
+        apply_scenario(atlas, *spec, req, v);
+    else if (req.scenario)
+        throw UsageError("a scenario is shown on the dispersal layer at district level");
+    v.kind = !req.scenario ? MapKind::Layer : req.compare_with ? MapKind::Difference : MapKind::Scenario;
+    ClassPolicy policy = choose_classes(v.result.class_values, req.classes, spec, v.kind);
+    v.styled = std::move(policy.styled);
+    v.classification = policy.description;
+    colour_areas(atlas, v);
     int dec = legend_decimals(v.styled.classification);
     for (int k = 0; k < v.styled.classification.class_count(); ++k)
         v.legend.push_back({v.styled.palette[k], v.styled.classification.label(k, dec)});
-    if (opt.scenario && !opt.compare_with && opt.method.empty() && !v.legend.empty())
-        v.legend.back().label = "over 100 (over the limit)";
+    if (!policy.top_label.empty() && !v.legend.empty()) v.legend.back().label = policy.top_label;
     if (v.has_missing) v.legend.push_back({no_figure_colour, "No published figure"});
-
-    if (!opt.points_layer.empty()) {
-        const LayerSpec* pl = nullptr;
-        for (const auto& l : layers) if (l.id == opt.points_layer && l.kind == LayerKind::Points) pl = &l;
-        if (!pl) throw UsageError("points layer '" + opt.points_layer + "' is not a points layer");
-        v.points = read_points(atlas.data_dir() + "/" + pl->points_file, pl->point_label,
-                               atlas.data_dir() + "/postcodes/codepoint_south_east.csv");
-        v.points_title = pl->title;
-        v.attribution += " Points: " + pl->attribution;
-    }
+    if (!req.points_layer.empty()) read_points_layer(atlas, layers, req.points_layer, v);
     return v;
 }
 

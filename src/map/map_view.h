@@ -1,7 +1,9 @@
-// map_view.h: everything a map picture needs, computed once from the core and shared by the
-// window, the headless renderer and the tests: which areas are drawn and in which colour
-// (the layer's selected areas by class, areas with no figure in grey, the rest of England as
-// quiet context), the legend, the title lines and the attribution. No GL here.
+// map_view.h: the one answer to "what does this map show": a MapRequest (layer or opened file,
+// geography, within, classes, palette, points, planner figures, scenario or comparison) in; a
+// MapView out: the areas drawn and their colours (the selected areas by class, areas with no
+// figure in grey, the rest of England as quiet context), rows of cells, legend, title lines,
+// attribution and join report. The window, `render`, `export`, `table` and the report all build
+// their pictures and files from it, so the same request always gives the same colours. No GL.
 #pragma once
 #include <map>
 #include <optional>
@@ -14,20 +16,22 @@
 #include "map/evaluate.h"
 #include "io/points.h"
 #include "core/types.h"
+#include "map/class_policy.h"
 
 namespace sespm {
 
-struct MapViewOptions {
+struct MapRequest {
     std::string layer_id = "dispersal";     // a layer from layers/ ...
     std::string open_file, by;              // ... or any polygon file styled by a field / "area"
     std::string code_field = "code", name_field = "name";
     Geography geography = Geography::District;
-    std::optional<std::string> within = std::string("E12000008");
-    std::string method;                     // empty = the layer's default
-    int classes = 0;                        // 0 = the layer's default
-    std::string palette;                    // empty = the layer's default
+    std::optional<std::string> within;      // none = every area of the geography
+    ClassRequest classes;                   // method, count, palette (empty = the layer's)
     std::string points_layer;               // e.g. "esol": drawn as circles on top
+    std::string points_file;                // a points layer's own file replaced (--points FILE)
+    std::map<std::string, double> ratio_overrides;  // area code -> residents per place
     std::map<std::string, std::map<std::string, double>> user_values;  // planner-entered, e.g. pledges
+    bool for_drawing = true;                // false: lon/lat only, no extent (exports, tables)
     // A dispersal scenario shown instead of the published figures (districts only), or, with
     // compare_with, the difference between two scenarios (second minus first, diverging colours).
     std::optional<Scenario> scenario, compare_with;
@@ -39,7 +43,7 @@ struct LegendEntry {
 };
 
 struct MapView {
-    MapViewOptions options;
+    MapRequest options;
     const AreaSet* set = nullptr;           // every area drawn (selected and context)
     LayerResult result;                     // rows for the selected areas
     Styled styled;                          // per row
@@ -47,6 +51,8 @@ struct MapView {
     std::vector<Rgba> colours;              // per area
     std::vector<LegendEntry> legend;
     bool has_missing = false;
+    MapKind kind = MapKind::Layer;
+    std::string classification;             // how the classes were made, for exports
     std::string title, subtitle, legend_title, attribution;
     Bbox selection_bbox;                    // BNG extent of the selected areas
     PointSet points;                        // optional overlay points
@@ -57,7 +63,10 @@ inline const Rgb context_colour{0xf1, 0xef, 0xea};
 inline const Rgb sea_colour{0xdc, 0xe9, 0xf2};
 
 // Throws UsageError/DataError like the command line does.
-MapView build_map_view(Atlas& atlas, const std::vector<LayerSpec>& layers, const MapViewOptions& opt);
+MapView build_map_view(Atlas& atlas, const std::vector<LayerSpec>& layers, const MapRequest& req);
+
+// The evaluation options (geography, within, ratios, points, planner figures) of a request.
+EvaluateOptions evaluate_options_of(const MapRequest& req);
 
 // Decimal places that suit a set of class bounds (0 for counts, 1-2 for small shares).
 int legend_decimals(const Classification& c);

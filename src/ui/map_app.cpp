@@ -18,12 +18,10 @@
 #include <filesystem>
 #include <iostream>
 
-#include "core/data_dir.h"
 #include "core/error.h"
 #include "core/styling.h"
 #include "io/attribution.h"
-#include "io/export.h"
-#include "io/project_store.h"
+#include "map/export_view.h"
 #include "render/gl.h"
 #include "render/headless.h"
 #include "render/offscreen.h"
@@ -38,50 +36,54 @@ MapApp::MapApp(AppOptions opt) : options(std::move(opt)) {
         const char* home = std::getenv("HOME");
         project_path = std::string(home && *home ? home : ".") + "/sespm-project.sespm";
     }
-    try {
-        if (std::filesystem::exists(project_path)) pledges = ProjectStore(project_path, false).pledges();
-    } catch (const std::exception& e) {
-        error = e.what();
-    }
-    for (const auto& [code, n] : pledges) wanted.user_values["pledges"][code] = n;
-    if (!options.scenario.empty()) {
-        try {
-            ProjectStore store(project_path, false);
-            scenario = store.load_scenario(options.scenario);
-            if (!scenario) throw DataError(project_path + ": no scenario called '" + options.scenario + "'");
-            if (!options.compare.empty()) {
-                compare_scenario = store.load_scenario(options.compare);
-                if (!compare_scenario) throw DataError(project_path + ": no scenario called '" + options.compare + "'");
-            }
-            scenario_on_map = true;
-            show_scenario = true;
-            wanted.layer_id = "dispersal";
-            wanted.geography = Geography::District;
-            wanted.scenario = scenario;
-            wanted.compare_with = compare_scenario;
-        } catch (const std::exception& e) {
-            error = e.what();
-        }
-    }
-    geos_ = std::make_unique<GeosContext>();
     ui_geos_ = std::make_unique<GeosContext>();
     try {
-        data_dir = find_data_dir(options.data_dir);
-        layers = read_layer_dir(find_layer_dir(options.layers_dir));
-        atlas_ = std::make_unique<Atlas>(data_dir, *geos_);
+        SessionOptions so;
+        so.data_dir = options.data_dir;
+        so.layers_dir = options.layers_dir;
+        so.project = project_path;
+        session_ = std::make_unique<Session>(so);
     } catch (const std::exception& e) {
         error = e.what();
+        return;
     }
+    reload_project();
+    if (options.scenario.empty()) return;
+    open_scenario(options.scenario);
+    if (!scenario) {
+        error = project_path + ": no scenario called '" + options.scenario + "'";
+        return;
+    }
+    if (!options.compare.empty()) {
+        compare_with(options.compare);
+        if (!compare_scenario) error = project_path + ": no scenario called '" + options.compare + "'";
+    }
+    scenario_on_map = true;
+    show_scenario = true;
+    refresh_scenario_view();
 }
 
 MapApp::~MapApp() {
     if (job_.valid()) job_.wait();
 }
 
-bool MapApp::with_session(const std::function<void(Atlas&, const GeosContext&)>& f) {
-    if (job_.valid() || !atlas_) return false;
-    f(*atlas_, *geos_);
+const std::vector<LayerSpec>& MapApp::layers() const {
+    static const std::vector<LayerSpec> none;
+    return session_ ? session_->layers : none;
+}
+
+std::string MapApp::data_dir() const { return session_ ? session_->data_dir : ""; }
+
+bool MapApp::with_session(const std::function<void(Session&)>& f) {
+    if (job_.valid() || !session_) return false;
+    f(*session_);
     return true;
+}
+
+void MapApp::reset_panels() {
+    scenario_panel = {};
+    query_panel = {};
+    table_panel = {};
 }
 
 // Fits `b` into the part of the window that the panels leave free (the Layers panel on the
@@ -137,22 +139,7 @@ void MapApp::export_vector(const std::string& path) {
     if (!map) return;
     try {
         check_output_path(path);
-        const MapView& v = map->view;
-        ExportData d;
-        d.set = v.set;
-        d.selection = v.result.selection;
-        d.columns = v.result.columns;
-        d.rows = v.result.rows;
-        d.class_index = v.styled.class_index;
-        d.fill = v.styled.fill;
-        d.layer_id = v.result.spec.id;
-        d.title = v.title;
-        d.period = v.subtitle;
-        d.measure = v.result.spec.class_measure;
-        d.classification = std::string(class_method_name(v.styled.classification.method)) + ", " +
-                           std::to_string(v.styled.classification.class_count()) + " classes";
-        d.attribution = v.attribution;
-        export_areas(d, path);
+        export_view(map->view, path);  // the same rows, classes and colours as the map shown
         status = "Saved " + path;
     } catch (const std::exception& e) {
         error = e.what();

@@ -1,5 +1,6 @@
-// map_app.h: the desktop map: a GLFW window with Dear ImGui panels over the same core the
-// command line uses. The app owns the session (data, layers, atlas) through a background
+// map_app.h: the desktop map: a GLFW window with Dear ImGui panels over the same map model the
+// command line uses (src/map: one Session, MapRequest -> MapView, the scenario and pledge
+// commands). The app owns the session (data, layers, atlas, project) through a background
 // loader: loading, evaluating and tessellating a map happens off the main thread while the
 // window keeps drawing the previous map and a progress bar; the main thread only uploads.
 #pragma once
@@ -14,14 +15,18 @@
 
 #include "core/layer_spec.h"
 #include "core/scenario.h"
+#include "core/scenario_edit.h"
 #include "core/undo.h"
 #include "io/boundaries.h"
+#include "map/project_snapshot.h"
+#include "map/session.h"
 #include "render/camera.h"
 #include "render/map_renderer.h"
 #include "map/map_view.h"
 #include "render/mesh.h"
 #include "render/overlay.h"
 #include "render/picker.h"
+#include "ui/panel_state.h"
 
 struct GLFWwindow;
 
@@ -29,14 +34,14 @@ namespace sespm {
 
 struct AppOptions {
     std::optional<std::string> data_dir, layers_dir;
-    MapViewOptions view;
-    std::string project;         // --project FILE: pledges (created on the first edit)
+    MapRequest view;
+    std::string project;         // --project FILE: pledges and scenarios (created on the first edit)
     std::string screenshot;      // --screenshot FILE: draw `frames` frames, save, exit
     int frames = 3;
     int bench_frames = 0;
     bool table_open = false;     // --table: the attribute table starts expanded
     std::string overlay;         // --overlay FILE: an extra layer over the map
-    std::string scenario, compare;  // --scenario NAME [--compare NAME]: shown on the map, panel open        // --bench-frames N: pan and zoom for N frames, print frame times, exit
+    std::string scenario, compare;  // --scenario NAME [--compare NAME]: shown on the map, panel open
     int width = 1600, height = 1000;
 };
 
@@ -58,9 +63,9 @@ public:
 
     // --- state the panels read and change -------------------------------------------------
     AppOptions options;
-    std::string data_dir;
-    std::vector<LayerSpec> layers;
-    MapViewOptions wanted;                 // what the panels ask for
+    const std::vector<LayerSpec>& layers() const;
+    std::string data_dir() const;
+    MapRequest wanted;                     // what the panels ask for
     std::unique_ptr<MapBundle> map;        // what is shown
     // An extra layer from any vector file, drawn as outlines (and a light fill) above or below
     // the map's fills: e.g. England's wards over the district choropleth.
@@ -79,27 +84,33 @@ public:
     std::string status;
     std::string open_path;                 // the "Open file" field
 
-    // What planners edit, saved to the project file after every edit: pledges and the scenario
-    // being worked on. Undo/redo restore both together, exactly.
-    struct EditState {
-        std::map<std::string, int> pledges;
-        std::optional<Scenario> scenario;
-        bool operator==(const EditState&) const = default;
-    };
-    std::map<std::string, int> pledges;
-    std::optional<Scenario> scenario;       // the scenario open in the Scenario panel
+    // What planners edit, written to the project at once, row by row, through the map model's
+    // commands. Undo/redo step through snapshots of the project and write back only what differs.
+    std::map<std::string, int> pledges;     // as stored (refreshed after every edit)
+    std::vector<std::string> scenario_names;
+    std::optional<Scenario> scenario;       // the scenario open in the Scenario panel, as stored
     bool scenario_on_map = false;           // show it instead of the published figures
     std::optional<Scenario> compare_scenario;  // with scenario_on_map: the difference map
     bool show_scenario = false;
-    UndoHistory<EditState> history;
-    // Records the state, applies `edit` to the open scenario, saves it and refreshes the map.
-    void edit_scenario(const std::function<void(Scenario&)>& edit);
-    void open_scenario(const std::string& name);   // empty: close
-    void refresh_scenario_view();
+    UndoHistory<ProjectSnapshot> history;
     std::string project_path;
     void set_pledge(const std::string& code, std::optional<int> places);
+    void edit_scenario(const ScenarioEdit& e);     // the open scenario
+    void new_scenario(const std::string& name);
+    void duplicate_scenario(const std::string& as);
+    void rename_scenario(const std::string& to);
+    void delete_scenario();
+    void open_scenario(const std::string& name);   // empty: close
+    void compare_with(const std::string& name);    // empty: no comparison
+    void refresh_scenario_view();
     void undo();
     void redo();
+
+    ScenarioPanelState scenario_panel;
+    QueryPanelState query_panel;
+    TablePanelState table_panel;
+    ExportPanelState export_panel;
+    void reset_panels();                   // a new map or project: panels start afresh
 
     void request_map(bool refit);          // start loading `wanted` (queued if one is running)
     bool loading() const { return job_.valid() && !cancel_.load(); }
@@ -111,12 +122,13 @@ public:
     void export_png(const std::string& path);
     void export_vector(const std::string& path);
     // Runs f with the session when no background job is using it; returns false if busy.
-    bool with_session(const std::function<void(Atlas&, const GeosContext&)>& f);
+    bool with_session(const std::function<void(Session&)>& f);
 
 private:
-    void save_project();
-    void restore(EditState s);
-    void apply_pledges();                  // pledges -> wanted.user_values, then reload
+    // Runs one project edit: snapshot for undo, the edit, then a reload of what is shown.
+    void project_edit(const std::string& what, const std::function<void(Session&)>& edit);
+    void reload_project();                 // pledges, names, the open scenarios from the store
+    void restore(const ProjectSnapshot& target);
     void poll_job();
     void handle_input();
     void draw_frame();
@@ -126,8 +138,7 @@ private:
     void print_frame_stats(std::vector<double> ms, size_t areas);
 
     GLFWwindow* window_ = nullptr;
-    std::unique_ptr<GeosContext> geos_;    // used by the loader thread, or by with_session when idle
-    std::unique_ptr<Atlas> atlas_;
+    std::unique_ptr<Session> session_;     // used by the loader thread, or by with_session when idle
     std::unique_ptr<GeosContext> ui_geos_; // picking on the main thread
     std::unique_ptr<MapRenderer> renderer_, overlay_renderer_;
     float overlay_wash_ = -1;              // the overlay opacity last uploaded

@@ -1,62 +1,109 @@
-// map_edits.cpp: what planners edit in the window: pledges and the open scenario, each edit
-// recorded for undo/redo, saved to the project file at once, and shown by reloading the map.
+// map_edits.cpp: what planners edit in the window: pledges and scenarios (new, duplicate,
+// rename, delete, places, ratios, clusters, critical mass), each through the map model's
+// commands (map/scenario_commands.h, the same functions the command line runs), written to the
+// project at once, recorded for undo/redo as project snapshots, and shown by reloading the map.
 #include "ui/map_app.h"
 
-#include "io/project_store.h"
+#include "map/scenario_commands.h"
 
 namespace sespm {
 
-void MapApp::save_project() {
+void MapApp::reload_project() {
+    pledges.clear();
+    scenario_names.clear();
     try {
-        ProjectStore(project_path, true).save_pledges(pledges);
-        status = "Saved pledges to " + project_path;
+        if (ProjectStore* store = session_ ? session_->project_for_reading() : nullptr) {
+            pledges = store->pledges();
+            scenario_names = store->scenario_names();
+            if (scenario) scenario = store->load_scenario(scenario->name);
+            if (compare_scenario) compare_scenario = store->load_scenario(compare_scenario->name);
+        }
     } catch (const std::exception& e) {
-        error = std::string(e.what()) + " (the pledge is kept in this window; undo to revert)";
+        error = e.what();
     }
+    wanted.user_values = pledge_values(pledges);
+    refresh_scenario_view();
 }
 
-void MapApp::apply_pledges() {
-    wanted.user_values["pledges"].clear();
-    for (const auto& [code, n] : pledges) wanted.user_values["pledges"][code] = n;
-    request_map(false);
+void MapApp::project_edit(const std::string& what, const std::function<void(Session&)>& edit) {
+    if (!session_) return;
+    if (job_.valid()) {
+        status = "Still loading: " + what + " again in a moment";
+        return;
+    }
+    try {
+        ProjectSnapshot before = take_snapshot(session_->project_for_reading());
+        edit(*session_);
+        history.record(before);
+        status = "Saved: " + what + " (" + project_path + ")";
+    } catch (const std::exception& e) {
+        error = std::string(e.what()) + " (nothing was changed)";
+    }
+    reload_project();
 }
 
 void MapApp::set_pledge(const std::string& code, std::optional<int> places) {
     auto it = pledges.find(code);
     std::optional<int> before = it == pledges.end() ? std::nullopt : std::optional<int>(it->second);
     if (before == places) return;
-    history.record({pledges, scenario});
-    if (places) pledges[code] = *places;
-    else pledges.erase(code);
-    save_project();
-    apply_pledges();
+    project_edit("pledge", [&](Session& s) { sespm::set_pledge(s, code, places); });
 }
 
-void MapApp::restore(EditState st) {
-    bool pledges_changed = st.pledges != pledges;
-    pledges = std::move(st.pledges);
-    scenario = std::move(st.scenario);
-    if (pledges_changed) save_project();
-    if (scenario) {
-        try {
-            ProjectStore(project_path, true).save_scenario(*scenario);
-        } catch (const std::exception& e) {
-            error = e.what();
-        }
+void MapApp::edit_scenario(const ScenarioEdit& e) {
+    if (!scenario) return;
+    std::string name = scenario->name;
+    project_edit("scenario '" + name + "'", [&](Session& s) { sespm::edit_scenario(s, name, e); });
+}
+
+void MapApp::new_scenario(const std::string& name) {
+    Scenario sc;
+    sc.name = name;
+    project_edit("new scenario '" + name + "'", [&](Session& s) { create_scenario(s, sc); });
+    open_scenario(name);
+}
+
+void MapApp::duplicate_scenario(const std::string& as) {
+    if (!scenario) return;
+    std::string from = scenario->name;
+    project_edit("scenario '" + as + "'", [&](Session& s) { sespm::duplicate_scenario(s, from, as); });
+    open_scenario(as);
+}
+
+void MapApp::rename_scenario(const std::string& to) {
+    if (!scenario) return;
+    std::string from = scenario->name;
+    project_edit("renamed to '" + to + "'", [&](Session& s) { sespm::rename_scenario(s, from, to); });
+    open_scenario(to);
+}
+
+void MapApp::delete_scenario() {
+    if (!scenario) return;
+    std::string name = scenario->name;
+    project_edit("deleted '" + name + "'", [&](Session& s) { sespm::delete_scenario(s, name); });
+    open_scenario("");
+}
+
+void MapApp::restore(const ProjectSnapshot& target) {
+    try {
+        ProjectSnapshot now = take_snapshot(session_->project_for_reading());
+        restore_changes(session_->project_for_writing(), now, target);
+    } catch (const std::exception& e) {
+        error = std::string(e.what()) + " (the project was not changed)";
     }
-    wanted.user_values["pledges"].clear();
-    for (const auto& [code, n] : pledges) wanted.user_values["pledges"][code] = n;
-    refresh_scenario_view();
+    if (scenario && !target.scenarios.count(scenario->name)) scenario.reset();
+    reload_project();
 }
 
 void MapApp::undo() {
-    EditState cur{pledges, scenario};
-    if (history.undo(cur)) restore(std::move(cur));
+    if (!session_ || job_.valid()) return;
+    ProjectSnapshot cur = take_snapshot(session_->project_for_reading());
+    if (history.undo(cur)) restore(cur);
 }
 
 void MapApp::redo() {
-    EditState cur{pledges, scenario};
-    if (history.redo(cur)) restore(std::move(cur));
+    if (!session_ || job_.valid()) return;
+    ProjectSnapshot cur = take_snapshot(session_->project_for_reading());
+    if (history.redo(cur)) restore(cur);
 }
 
 void MapApp::refresh_scenario_view() {
@@ -73,29 +120,29 @@ void MapApp::refresh_scenario_view() {
     request_map(false);
 }
 
-void MapApp::edit_scenario(const std::function<void(Scenario&)>& edit) {
-    if (!scenario) return;
-    history.record({pledges, scenario});
-    edit(*scenario);
-    try {
-        ProjectStore(project_path, true).save_scenario(*scenario);
-        status = "Saved scenario '" + scenario->name + "' to " + project_path;
-    } catch (const std::exception& e) {
-        error = std::string(e.what()) + " (the change is kept in this window; undo to revert)";
+void MapApp::open_scenario(const std::string& name) {
+    scenario.reset();
+    compare_scenario.reset();
+    scenario_panel = {};
+    if (!name.empty() && session_) {
+        try {
+            if (ProjectStore* store = session_->project_for_reading()) scenario = store->load_scenario(name);
+        } catch (const std::exception& e) {
+            error = e.what();
+        }
     }
     refresh_scenario_view();
 }
 
-void MapApp::open_scenario(const std::string& name) {
-    if (name.empty()) {
-        scenario.reset();
-        compare_scenario.reset();
-    } else {
+void MapApp::compare_with(const std::string& name) {
+    compare_scenario.reset();
+    if (!name.empty() && session_) {
         try {
-            scenario = ProjectStore(project_path, true).load_scenario(name);
+            if (ProjectStore* store = session_->project_for_reading()) compare_scenario = store->load_scenario(name);
         } catch (const std::exception& e) {
             error = e.what();
         }
+        scenario_on_map = true;
     }
     refresh_scenario_view();
 }

@@ -8,25 +8,25 @@
 namespace sespm {
 
 void MapApp::request_map(bool refit) {
-    if (!atlas_) return;
+    if (!session_) return;
     if (job_.valid()) {  // one load at a time: remember the latest wish
         pending_ = true;
         pending_refit_ = pending_refit_ || refit;
         return;
     }
     progress_ = 0;
-    MapViewOptions opts = wanted;
+    MapRequest opts = wanted;
     // The same areas (only figures, classes or colours change): keep the tessellated mesh.
     bool same_areas = map && map->view.options.geography == opts.geography && map->view.options.open_file == opts.open_file &&
                       map->view.options.by == opts.by;
     cancel_ = false;
     job_ = std::async(std::launch::async, [this, opts, refit, same_areas]() -> std::unique_ptr<MapBundle> {
         auto b = std::make_unique<MapBundle>();
-        b->view = build_map_view(*atlas_, layers, opts);
+        b->view = build_map_view(*session_->atlas, session_->layers, opts);
         if (cancel_) throw MeshCancelled();
         MeshOptions mo;
         mo.cancel = &cancel_;
-        if (!same_areas) b->mesh = build_mesh(*geos_, *b->view.set, &progress_, mo);
+        if (!same_areas) b->mesh = build_mesh(session_->geos, *b->view.set, &progress_, mo);
         b->refit = refit;
         return b;
     });
@@ -64,7 +64,10 @@ void MapApp::poll_job() {
         renderer_->upload(map->mesh);
         renderer_->set_area_colours(map->view.colours);
         renderer_->set_points(map->view.points.x, map->view.points.y);
-        if (!same_set) selected.clear();
+        if (!same_set) {
+            selected.clear();
+            reset_panels();
+        }
         if (map->refit) fit_to_selection();
         status = std::to_string(map->view.result.rows.size()) + " areas";
         if (!options.overlay.empty() && !pending_) {  // --overlay waits for the first map
@@ -94,29 +97,29 @@ void MapApp::open_file(const std::string& path) {
     wanted.open_file = path;
     wanted.by = "area";
     wanted.within.reset();
-    wanted.method.clear();
+    wanted.classes.method.clear();
     request_map(true);
 }
 
 void MapApp::add_overlay(const std::string& path) {
-    if (!atlas_) return;
+    if (!session_) return;
     if (job_.valid()) {
         status = "Still loading: add the layer again in a moment";
         return;
     }
     progress_ = 0;
-    MapViewOptions opts;
+    MapRequest opts;
     opts.open_file = path;
     opts.by = "area";
     opts.within.reset();
     cancel_ = false;
     job_ = std::async(std::launch::async, [this, opts]() -> std::unique_ptr<MapBundle> {
         auto b = std::make_unique<MapBundle>();
-        b->view = build_map_view(*atlas_, layers, opts);
+        b->view = build_map_view(*session_->atlas, session_->layers, opts);
         if (cancel_) throw MeshCancelled();
         MeshOptions mo;
         mo.cancel = &cancel_;
-        b->mesh = build_mesh(*geos_, *b->view.set, &progress_, mo);
+        b->mesh = build_mesh(session_->geos, *b->view.set, &progress_, mo);
         b->is_overlay = true;
         b->refit = false;
         return b;

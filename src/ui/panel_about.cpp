@@ -19,10 +19,10 @@ void panel_about(MapApp& app) {
                        "EU-born and Nepali population, ESOL providers and unaccompanied children.");
     ImGui::Separator();
     ImGui::TextDisabled("Data directory");
-    ImGui::TextWrapped("%s", app.data_dir.c_str());
+    ImGui::TextWrapped("%s", app.data_dir().c_str());
     ImGui::TextDisabled("Boundaries");
-    ImGui::TextWrapped("%s", boundary_attribution(app.data_dir).c_str());
-    for (const auto& l : app.layers) {
+    ImGui::TextWrapped("%s", boundary_attribution(app.data_dir()).c_str());
+    for (const auto& l : app.layers()) {
         ImGui::TextDisabled("%s (%s)", l.title.c_str(), l.period.c_str());
         ImGui::TextWrapped("%s", l.attribution.c_str());
     }

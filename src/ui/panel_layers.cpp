@@ -15,24 +15,24 @@ void panel_layers(MapApp& app) {
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 10 * s, vp->WorkPos.y + 10 * s), ImGuiCond_Always, ImVec2(1, 0));
     ImGui::SetNextWindowSize(ImVec2(360 * s, 0), ImGuiCond_Always);
     ImGui::Begin("Layers", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
-    MapViewOptions& w = app.wanted;
+    MapRequest& w = app.wanted;
     bool changed = false, refit = false;
 
     ImGui::TextDisabled("Overlay");
-    for (const auto& l : app.layers) {
+    for (const auto& l : app.layers()) {
         if (l.kind != LayerKind::Rate) continue;
         bool on = w.open_file.empty() && w.layer_id == l.id;
         if (ImGui::RadioButton(l.title.c_str(), on) && !on) {
             w.layer_id = l.id;
             w.open_file.clear();
-            w.method.clear();
-            w.classes = 0;
-            w.palette.clear();
+            w.classes.method.clear();
+            w.classes.classes = 0;
+            w.classes.palette.clear();
             if (l.native == Geography::County && w.geography == Geography::District) w.geography = Geography::County;
             changed = true;
         }
     }
-    for (const auto& l : app.layers) {
+    for (const auto& l : app.layers()) {
         if (l.kind != LayerKind::Points) continue;
         bool on = w.points_layer == l.id;
         if (ImGui::Checkbox(l.title.c_str(), &on)) {
@@ -59,24 +59,24 @@ void panel_layers(MapApp& app) {
     ImGui::Separator();
     ImGui::TextDisabled("Classes");
     const LayerSpec* spec = nullptr;
-    for (const auto& l : app.layers) if (l.id == w.layer_id) spec = &l;
+    for (const auto& l : app.layers()) if (l.id == w.layer_id) spec = &l;
     const char* methods[] = {"quantile", "equal", "jenks", "stddev"};
     const char* method_titles[] = {"Quantiles", "Equal intervals", "Natural breaks (Jenks)", "Standard deviation"};
-    std::string cur = !w.method.empty() ? w.method : spec ? spec->class_method : "quantile";
+    std::string cur = !w.classes.method.empty() ? w.classes.method : spec ? spec->class_method : "quantile";
     int m = 0;
     for (int i = 0; i < 4; ++i) if (cur == methods[i]) m = i;
     ImGui::SetNextItemWidth(-1);
     if (ImGui::Combo("##method", &m, method_titles, 4)) {
-        w.method = methods[m];
+        w.classes.method = methods[m];
         changed = true;
     }
-    int k = w.classes > 0 ? w.classes : spec ? spec->classes : 5;
+    int k = w.classes.classes > 0 ? w.classes.classes : spec ? spec->classes : 5;
     ImGui::SetNextItemWidth(-1);
     if (ImGui::SliderInt("##classes", &k, 2, 9, "%d classes")) {
-        w.classes = k;
+        w.classes.classes = k;
         changed = true;
     }
-    std::string pal = !w.palette.empty() ? w.palette : spec ? spec->palette : "orange-red";
+    std::string pal = !w.classes.palette.empty() ? w.classes.palette : spec ? spec->palette : "orange-red";
     ImGui::SetNextItemWidth(-1);
     std::string pal_title = pal;
     for (const auto& p : palettes()) if (p.id == pal) pal_title = p.title;
@@ -91,7 +91,7 @@ void panel_layers(MapApp& app) {
             ImGui::Dummy(ImVec2(5 * sw + 6 * s, 0));
             ImGui::SameLine();
             if (ImGui::Selectable(p.title.c_str(), p.id == pal)) {
-                w.palette = p.id;
+                w.classes.palette = p.id;
                 changed = true;
             }
         }

@@ -13,29 +13,16 @@ namespace sespm {
 
 namespace {
 
-struct QueryState {
-    int question = 0;
-    float km = 10;
-    char points_path[1024] = "";
-    std::string title;
-    std::vector<std::pair<int, std::string>> rows;  // area index, figure
-    std::string figure_heading;
-};
-
-QueryState& state() {
-    static QueryState s;
-    return s;
-}
-
 void run_query(MapApp& app) {
-    QueryState& q = state();
+    QueryPanelState& q = app.query_panel;
     const AreaSet* set = app.map->view.set;
     int from = app.selected.empty() ? -1 : *app.selected.begin();
     if ((q.question == 0 || q.question == 1) && from < 0) {
         app.error = "Select an area on the map first (click it), then ask again.";
         return;
     }
-    bool ran = app.with_session([&](Atlas& atlas, const GeosContext& geos) {
+    bool ran = app.with_session([&](Session& session) {
+        const GeosContext& geos = session.geos;
         q.rows.clear();
         try {
             if (q.question == 0) {
@@ -55,10 +42,10 @@ void run_query(MapApp& app) {
                 std::string file = q.points_path;
                 std::string label = "name";
                 if (file.empty()) {
-                    for (const auto& l : app.layers)
-                        if (l.kind == LayerKind::Points) { file = atlas.data_dir() + "/" + l.points_file; label = l.point_label; }
+                    for (const auto& l : session.layers)
+                        if (l.kind == LayerKind::Points) { file = session.data_dir + "/" + l.points_file; label = l.point_label; }
                 }
-                PointSet pts = read_points(file, label, atlas.data_dir() + "/postcodes/codepoint_south_east.csv");
+                PointSet pts = read_points(file, label, session.postcode_lookup());
                 const auto& sel = app.map->view.result.selection;
                 if (q.question == 2) {
                     q.title = "Providers per area";
@@ -99,7 +86,7 @@ void panel_query(MapApp& app) {
     float s = app.ui_scale;
     ImGui::SetNextWindowSize(ImVec2(420 * s, 420 * s), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Questions", &app.show_query)) { ImGui::End(); return; }
-    QueryState& q = state();
+    QueryPanelState& q = app.query_panel;
     const char* questions[] = {"Neighbours of the selected area", "Areas within N km of the selected area",
                                "ESOL providers per area", "Nearest ESOL provider to each area"};
     ImGui::SetNextItemWidth(-1);

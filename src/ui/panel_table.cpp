@@ -37,8 +37,8 @@ void panel_table(MapApp& app) {
         for (size_t c = 0; c < cols.size(); ++c)
             ImGui::TableSetupColumn(column_title(cols[c]).c_str(), c == 1 ? ImGuiTableColumnFlags_WidthStretch : 0);
         ImGui::TableHeadersRow();
-        static std::vector<int> order;
-        static const MapBundle* sorted_for = nullptr;
+        std::vector<int>& order = app.table_panel.order;
+        const MapBundle*& sorted_for = app.table_panel.sorted_for;
         ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
         if (order.size() != v.result.rows.size() || sorted_for != app.map.get() || (specs && specs->SpecsDirty)) {
             order.resize(v.result.rows.size());

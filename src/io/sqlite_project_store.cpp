@@ -1,0 +1,216 @@
+// sqlite_project_store.cpp: the project file, an SQLite database with a schema version (schema 2;
+// a schema 1 file is upgraded in place when opened for writing). Every write is one
+// BEGIN IMMEDIATE transaction with full synchronous writes and row-level statements, so a
+// killed process leaves the last completed write and parallel writers keep every edit or are
+// refused loudly after the busy timeout. User values are always bound parameters.
+#include "io/sqlite_project_store.h"
+
+#include <filesystem>
+
+namespace sespm {
+
+namespace sqlite_store {
+
+ProjectError sqlite_error(sqlite3* db, const std::string& path, const std::string& doing) {
+    int rc = sqlite3_extended_errcode(db);
+    int primary = rc & 0xff;
+    std::string m = sqlite3_errmsg(db);
+    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+        return ProjectError(Kind::Busy, where(path, 0, "", doing + ": the project is busy (another program kept it locked for " +
+                                                                std::to_string(kBusyTimeoutMs / 1000) + " s); nothing was saved, try again"));
+    if (primary == SQLITE_READONLY)
+        return ProjectError(Kind::ReadOnly, where(path, 0, "", doing + ": the project file or its folder is read-only; nothing was saved"));
+    if (primary == SQLITE_FULL)
+        return ProjectError(Kind::Io, where(path, 0, "", doing + ": no space left on device; nothing was saved"));
+    if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
+        return ProjectError(Kind::NotAProject, where(path, 0, "", "not a SESPM project: " + m));
+    return ProjectError(Kind::Io, where(path, 0, "", doing + ": " + m));
+}
+
+void Stmt::fail(const std::string& what) const { throw sqlite_error(db_, path_, what); }
+
+
+SqliteProjectStore::SqliteProjectStore(const std::string& path, ProjectAccess access) : path_(path) {
+    try {
+        open(access);
+    } catch (...) {
+        sqlite3_close(db_);  // a constructor that throws runs no destructor
+        db_ = nullptr;
+        throw;
+    }
+}
+
+void SqliteProjectStore::exec(const char* sql, const std::string& doing) const {
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) throw sqlite_error(db_, path_, doing);
+}
+
+void SqliteProjectStore::open(ProjectAccess access) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    bool exists = fs::exists(path_, ec);
+    bool create = access == ProjectAccess::Write;
+    if (!exists && !create) throw ProjectError(Kind::NotFound, where(path_, 0, "", "the project file does not exist"));
+    if (exists && fs::is_directory(path_, ec)) throw ProjectError(Kind::NotAProject, where(path_, 0, "", "is a directory, not a project file"));
+    if (!exists && !fs::is_directory(fs::path(path_).parent_path().empty() ? fs::path(".") : fs::path(path_).parent_path(), ec))
+        throw ProjectError(Kind::NotFound, where(path_, 0, "", "cannot create the project: its folder does not exist"));
+    int flags = (create ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READWRITE);
+    if (sqlite3_open_v2(path_.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+        sqlite3_close(db_);
+        db_ = nullptr;
+        if (!exists) throw ProjectError(Kind::ReadOnly, where(path_, 0, "", "cannot create the project file (a read-only folder?)"));
+        if (sqlite3_open_v2(path_.c_str(), &db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+            throw ProjectError(Kind::Io, where(path_, 0, "", std::string("cannot open the project file: ") + (db_ ? sqlite3_errmsg(db_) : "")));
+        read_only_ = true;
+    }
+    sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+    // Is it an SQLite database at all? Reading the schema fails for other files.
+    if (sqlite3_exec(db_, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        int primary = sqlite3_extended_errcode(db_) & 0xff;
+        if (primary == SQLITE_BUSY) throw sqlite_error(db_, path_, "opening the project");
+        throw ProjectError(Kind::NotAProject, where(path_, 0, "", std::string("not a SESPM project: ") + sqlite3_errmsg(db_)));
+    }
+    if (!read_only_) exec("PRAGMA synchronous = FULL", "opening the project");
+    create_schema();
+    check_version();
+}
+
+// An empty database gets the project tables; the check and the creation are one write
+// transaction, so parallel first writers create them exactly once.
+void SqliteProjectStore::create_schema() {
+    auto has_meta = [&] {
+        Stmt st(db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'", path_);
+        return st.row();
+    };
+    if (has_meta()) return;
+    if (read_only_) {
+        Stmt st(db_, "SELECT count(*) FROM sqlite_master", path_);
+        bool empty = st.row() && st.col_int(0, 0, LLONG_MAX, "sqlite_master") == 0;
+        throw ProjectError(Kind::NotAProject, where(path_, 0, "", empty ? "cannot create a project in a read-only file"
+                                                                         : "not a SESPM project (an SQLite database without the project tables)"));
+    }
+    exec("PRAGMA journal_mode = DELETE", "creating the project");
+    SqliteTransaction tx(*this);
+    if (has_meta()) { tx.commit(); return; }  // another writer created it meanwhile
+    Stmt st(db_, "SELECT count(*) FROM sqlite_master", path_);
+    if (st.row() && st.col_int(0, 0, LLONG_MAX, "sqlite_master") != 0)
+        throw ProjectError(Kind::NotAProject, where(path_, 0, "", "not a SESPM project (an SQLite database without the project tables)"));
+    exec("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+         "CREATE TABLE pledges (code TEXT PRIMARY KEY, places INTEGER NOT NULL CHECK (places >= 0));"
+         "INSERT INTO meta VALUES ('application', 'sespm-map');"
+         "INSERT INTO meta VALUES ('schema_version', '1');",
+         "creating the project");
+    tx.commit();
+}
+
+void SqliteProjectStore::check_version() {
+    int version = 0;
+    {
+        Stmt st(db_, "SELECT value FROM meta WHERE key = 'schema_version'", path_);
+        if (st.row()) version = std::atoi(st.col_text(0).c_str());
+    }
+    if (version <= 0) throw ProjectError(Kind::NotAProject, where(path_, 0, "schema_version", "not a SESPM project (no schema version)"));
+    if (version > kProjectSchemaVersion)
+        throw ProjectError(Kind::Newer, where(path_, 0, "schema_version", "the project was written by a newer SESPM Map (schema " +
+                                                                              std::to_string(version) + "; this program reads up to " +
+                                                                              std::to_string(kProjectSchemaVersion) + ")"));
+    version_ = version;
+    if (!read_only_ && version < kProjectSchemaVersion) upgrade_schema(version);
+}
+
+void SqliteProjectStore::upgrade_schema(int from) {
+    SqliteTransaction tx(*this);
+    int now = 0;
+    {
+        Stmt st(db_, "SELECT value FROM meta WHERE key = 'schema_version'", path_);
+        if (st.row()) now = std::atoi(st.col_text(0).c_str());
+    }
+    if (now < 2 && from < 2) {  // re-read inside the transaction: a parallel opener may have upgraded it
+        exec("CREATE TABLE scenarios (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+             " critical_mass INTEGER NOT NULL DEFAULT 0, notes TEXT NOT NULL DEFAULT '');"
+             "CREATE TABLE scenario_places (scenario_id INTEGER NOT NULL, code TEXT NOT NULL,"
+             " places INTEGER NOT NULL, PRIMARY KEY (scenario_id, code));"
+             "CREATE TABLE scenario_ratios (scenario_id INTEGER NOT NULL, code TEXT NOT NULL,"
+             " ratio REAL NOT NULL, PRIMARY KEY (scenario_id, code));"
+             "CREATE TABLE scenario_clusters (scenario_id INTEGER NOT NULL, position INTEGER NOT NULL,"
+             " name TEXT NOT NULL, codes TEXT NOT NULL, PRIMARY KEY (scenario_id, position));"
+             "UPDATE meta SET value = '2' WHERE key = 'schema_version'",
+             "upgrading the project");
+    }
+    tx.commit();
+    version_ = kProjectSchemaVersion;
+}
+
+std::unique_ptr<ProjectStore::Transaction> SqliteProjectStore::transaction() {
+    require_writable("saving");
+    return std::make_unique<SqliteTransaction>(*this);
+}
+
+void SqliteProjectStore::begin() {
+    if (depth_++ > 0) return;
+    failed_ = false;
+    if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        depth_ = 0;
+        throw sqlite_error(db_, path_, "saving");
+    }
+}
+
+void SqliteProjectStore::commit() {
+    if (--depth_ > 0) return;
+    if (failed_) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw ProjectError(Kind::Io, where(path_, 0, "", "a part of the change failed; nothing was saved"));
+    }
+    if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        ProjectError e = sqlite_error(db_, path_, "saving");
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw e;
+    }
+}
+
+void SqliteProjectStore::rollback() noexcept {
+    if (depth_ <= 0) return;
+    if (--depth_ > 0) { failed_ = true; return; }
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void SqliteProjectStore::require_writable(const std::string& doing) const {
+    if (read_only_) throw ProjectError(Kind::ReadOnly, where(path_, 0, "", "the project file is read-only; " + doing + " was refused"));
+}
+
+std::map<std::string, int> SqliteProjectStore::pledges() const {
+    std::map<std::string, int> out;
+    Stmt st(db_, "SELECT code, places FROM pledges ORDER BY code", path_);
+    while (st.row()) {
+        std::string code = st.col_text(0);
+        out[code] = static_cast<int>(st.col_int(1, 0, INT_MAX, "pledges." + code + ".places"));
+    }
+    return out;
+}
+
+void SqliteProjectStore::set_pledge(const std::string& code, std::optional<int> places) {
+    if (places && *places < 0) throw ProjectError(Kind::Io, where(path_, 0, "places", "a pledge cannot be negative (" + code + ")"));
+    write("saving the pledge", [&] {
+        if (!places) {
+            Stmt(db_, "DELETE FROM pledges WHERE code = ?1", path_).text(1, code).run();
+            return;
+        }
+        Stmt(db_, "INSERT INTO pledges (code, places) VALUES (?1, ?2) ON CONFLICT (code) DO UPDATE SET places = excluded.places", path_)
+            .text(1, code).integer(2, *places).run();
+    });
+}
+
+} // namespace sqlite_store
+
+void check_project_location(const std::string& location) {
+    if (location.empty())
+        throw UsageError("--project: the project location is empty (an unset shell variable?); give a file name");
+    if (location == ":memory:" || location.rfind("file::memory:", 0) == 0)
+        throw UsageError("--project " + location + ": an in-memory project keeps nothing; give a file name");
+}
+
+std::unique_ptr<ProjectStore> open_project(const std::string& location, ProjectAccess access) {
+    check_project_location(location);
+    return std::make_unique<sqlite_store::SqliteProjectStore>(location, access);
+}
+
+} // namespace sespm

@@ -1,0 +1,139 @@
+// sqlite_project_store.h: the SQLite implementation of ProjectStore (see project_store.h), shared
+// by its two source files: sqlite_project_store.cpp (opening, schema, transactions, pledges) and
+// sqlite_scenarios.cpp (scenario rows). Only io/ includes this; everyone else uses open_project().
+#pragma once
+#include <sqlite3.h>
+
+#include <climits>
+#include <string>
+
+#include "io/project_store.h"
+
+namespace sespm::sqlite_store {
+
+
+using Kind = ProjectError::Kind;
+
+// How long a writer waits for another writer to finish before it is refused.
+constexpr int kBusyTimeoutMs = 30000;
+
+class Stmt {
+public:
+    Stmt(sqlite3* db, const char* sql, const std::string& path) : db_(db), path_(path) {
+        if (sqlite3_prepare_v2(db, sql, -1, &s_, nullptr) != SQLITE_OK) fail("project file");
+    }
+    ~Stmt() { sqlite3_finalize(s_); }
+    Stmt& text(int i, const std::string& v) { sqlite3_bind_text(s_, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT); return *this; }
+    Stmt& integer(int i, long long v) { sqlite3_bind_int64(s_, i, v); return *this; }
+    Stmt& real(int i, double v) { sqlite3_bind_double(s_, i, v); return *this; }
+    bool row() {  // steps; true while there is a row
+        int rc = sqlite3_step(s_);
+        if (rc == SQLITE_ROW) return true;
+        if (rc != SQLITE_DONE) fail("project file");
+        return false;
+    }
+    void run() { while (row()) {} sqlite3_reset(s_); }
+    void reset() { sqlite3_reset(s_); }
+    std::string col_text(int i) const {
+        const unsigned char* t = sqlite3_column_text(s_, i);
+        return t ? reinterpret_cast<const char*>(t) : "";
+    }
+    // An INTEGER column within [lo, hi]; anything else is a damaged row, named.
+    long long col_int(int i, long long lo, long long hi, const std::string& what) const {
+        if (sqlite3_column_type(s_, i) != SQLITE_INTEGER)
+            throw ProjectError(Kind::Io, where(path_, 0, what, "'" + col_text(i) + "' is not a whole number (the file was changed by another program?)"));
+        long long v = sqlite3_column_int64(s_, i);
+        if (v < lo || v > hi)
+            throw ProjectError(Kind::Io, where(path_, 0, what, std::to_string(v) + " is out of range (" + std::to_string(lo) + " to " + std::to_string(hi) + ")"));
+        return v;
+    }
+    double col_real(int i, const std::string& what) const {
+        int t = sqlite3_column_type(s_, i);
+        if (t != SQLITE_INTEGER && t != SQLITE_FLOAT)
+            throw ProjectError(Kind::Io, where(path_, 0, what, "'" + col_text(i) + "' is not a number"));
+        return sqlite3_column_double(s_, i);
+    }
+
+private:
+    [[noreturn]] void fail(const std::string& what) const;
+    sqlite3* db_;
+    const std::string& path_;
+    sqlite3_stmt* s_ = nullptr;
+};
+
+ProjectError sqlite_error(sqlite3* db, const std::string& path, const std::string& doing);
+
+class SqliteProjectStore final : public ProjectStore {
+public:
+    SqliteProjectStore(const std::string& path, ProjectAccess access);
+    ~SqliteProjectStore() override { sqlite3_close(db_); }
+
+    const std::string& location() const override { return path_; }
+    std::string kind() const override { return "SQLite file"; }
+    bool read_only() const override { return read_only_; }
+    std::unique_ptr<Transaction> transaction() override;
+
+    std::map<std::string, int> pledges() const override;
+    void set_pledge(const std::string& code, std::optional<int> places) override;
+
+    std::vector<std::string> scenario_names() const override;
+    std::optional<Scenario> load_scenario(const std::string& name) const override;
+    void create_scenario(const Scenario& s) override;
+    void replace_scenario(const Scenario& s) override;
+    void rename_scenario(const std::string& from, const std::string& to) override;
+    void delete_scenario(const std::string& name) override;
+    void set_scenario_places(const std::string& name, const std::string& code, long long places) override;
+    void replace_scenario_places(const std::string& name, const std::map<std::string, long long>& places) override;
+    void set_scenario_ratio(const std::string& name, const std::string& code, double ratio) override;
+    void set_scenario_cluster(const std::string& name, const Cluster& c) override;
+    void remove_scenario_cluster(const std::string& name, const std::string& cluster) override;
+    void set_scenario_critical_mass(const std::string& name, long long places) override;
+    void set_scenario_notes(const std::string& name, const std::string& notes) override;
+
+    void begin();               // nested calls join the open transaction
+    void commit();
+    void rollback() noexcept;
+
+private:
+    void open(ProjectAccess access);
+    void create_schema();
+    void check_version();
+    void upgrade_schema(int from);
+    void exec(const char* sql, const std::string& doing) const;
+    void require_writable(const std::string& doing) const;
+    long long scenario_id(const std::string& name) const;     // -1 when absent
+    long long existing_id(const std::string& name) const;     // NotFound when absent
+    long long insert_scenario_row(const Scenario& s);
+    void write_scenario_parts(long long id, const Scenario& s);
+    void delete_scenario_parts(long long id);
+    template <class F> void write(const std::string& doing, F&& f);
+
+    std::string path_;
+    sqlite3* db_ = nullptr;
+    bool read_only_ = false;
+    int version_ = 0;
+    int depth_ = 0;              // open transactions (nested guards share one)
+    bool failed_ = false;        // an inner guard rolled back: the outer commit must not land
+};
+
+// The guard handed out by transaction(): commit() or roll back on destruction.
+class SqliteTransaction final : public ProjectStore::Transaction {
+public:
+    explicit SqliteTransaction(SqliteProjectStore& s) : s_(s) { s_.begin(); }
+    ~SqliteTransaction() override { if (!done_) s_.rollback(); }
+    void commit() override { done_ = true; s_.commit(); }
+
+private:
+    SqliteProjectStore& s_;
+    bool done_ = false;
+};
+
+// One write in its own transaction (or joining the open one).
+template <class F> void SqliteProjectStore::write(const std::string& doing, F&& f) {
+    require_writable(doing);
+    SqliteTransaction tx(*this);
+    f();
+    tx.commit();
+}
+
+} // namespace sespm::sqlite_store

@@ -1,0 +1,34 @@
+// class_policy.h: which classes a map uses, decided in one place for the window, `render`,
+// `export` and the report: the layer's (or the request's) method, count and palette, checked
+// once; fixed classes aligned with the status words for a scenario map (25/50/75/90/100% of
+// the limit, "over 100"); classes symmetric about zero for a difference map.
+#pragma once
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/layer_spec.h"
+#include "core/styling.h"
+
+namespace sespm {
+
+enum class MapKind { Layer, Scenario, Difference };
+
+struct ClassRequest {
+    std::string method;          // empty = the layer's default
+    int classes = 0;             // 0 = the layer's default
+    std::string palette;         // empty = the layer's default
+};
+
+struct ClassPolicy {
+    Styled styled;
+    std::string description;     // "quantile, 5 classes", "fixed: share of the cluster limit"
+    std::string top_label;       // replaces the last legend label when set ("over 100 (over the limit)")
+};
+
+// Throws UsageError for an unknown method or palette, or a class count outside 2-12.
+ClassPolicy choose_classes(const std::vector<std::optional<double>>& values, const ClassRequest& req,
+                           const LayerSpec* spec, MapKind kind);
+
+} // namespace sespm

@@ -1,0 +1,135 @@
+// scenario_commands.cpp: see scenario_commands.h.
+#include "map/scenario_commands.h"
+
+#include "core/error.h"
+#include "map/scenario_eval.h"
+
+namespace sespm {
+
+Scenario load_scenario(Session& s, const std::string& name) {
+    ProjectStore* store = s.project_for_reading();
+    std::optional<Scenario> sc = store ? store->load_scenario(name) : std::nullopt;
+    if (!sc) throw UsageError("--name " + name + ": no scenario by that name in " + s.project_location() + " (see scenario list)");
+    return *sc;
+}
+
+void create_scenario(Session& s, const Scenario& sc) {
+    if (sc.name.empty()) throw UsageError("--name: a scenario needs a name");
+    try {
+        s.project_for_writing().create_scenario(sc);
+    } catch (const ProjectError& e) {
+        if (e.kind == ProjectError::Kind::Exists) throw UsageError("--name " + sc.name + ": a scenario by that name exists already");
+        throw;
+    }
+}
+
+void duplicate_scenario(Session& s, const std::string& from, const std::string& to) {
+    ProjectStore& store = s.project_for_writing();
+    auto tx = store.transaction();
+    Scenario sc = load_scenario(s, from);
+    sc.name = to;
+    try {
+        store.create_scenario(sc);
+    } catch (const ProjectError& e) {
+        if (e.kind == ProjectError::Kind::Exists) throw UsageError("--as " + to + ": a scenario by that name exists already");
+        throw;
+    }
+    tx->commit();
+}
+
+void rename_scenario(Session& s, const std::string& from, const std::string& to) {
+    if (to.empty()) throw UsageError("--as: a scenario needs a name");
+    s.project_for_writing().rename_scenario(from, to);  // a taken or missing name: ProjectError (exit 1)
+}
+
+void delete_scenario(Session& s, const std::string& name) {
+    try {
+        s.project_for_writing().delete_scenario(name);
+    } catch (const ProjectError& e) {
+        if (e.kind == ProjectError::Kind::NotFound) throw UsageError("--name " + name + ": no scenario by that name in " + s.project_location());
+        throw;
+    }
+}
+
+void check_district(Session& s, const std::string& code, const std::string& option) {
+    if (!s.atlas->areas_lonlat(Geography::District).find(code))
+        throw UsageError(option + " " + code + ": not a district code (May 2022 boundaries)");
+}
+
+static void check_edit(Session& s, const ScenarioEdit& e) {
+    using K = ScenarioEdit::Kind;
+    for (const auto& code : edit_districts(e)) check_district(s, code, e.kind == K::SetCluster ? "--codes" : "--code");
+    if ((e.kind == K::Places || e.kind == K::CriticalMass) && e.places < 0) throw UsageError("places: a whole number, 0 or more");
+    for (const auto& [code, n] : e.all_places) if (n < 0) throw UsageError("places for " + code + ": 0 or more");
+    if (e.kind == K::Ratio && e.ratio != 0 && !(e.ratio >= 1)) throw UsageError("--ratio: residents per place, 1 or more (0 removes the override)");
+    if (e.kind == K::SetCluster && e.cluster.districts.empty()) throw UsageError("--codes: list at least one district");
+    if ((e.kind == K::SetCluster || e.kind == K::RemoveCluster) && e.cluster.name.empty()) throw UsageError("--cluster: a cluster needs a name");
+}
+
+void write_scenario_edit(ProjectStore& store, const std::string& name, const ScenarioEdit& e) {
+    using K = ScenarioEdit::Kind;
+    switch (e.kind) {
+    case K::Places: store.set_scenario_places(name, e.code, e.places); break;
+    case K::AllPlaces: store.replace_scenario_places(name, e.all_places); break;
+    case K::Ratio: store.set_scenario_ratio(name, e.code, e.ratio); break;
+    case K::SetCluster: store.set_scenario_cluster(name, e.cluster); break;
+    case K::RemoveCluster: store.remove_scenario_cluster(name, e.cluster.name); break;
+    case K::CriticalMass: store.set_scenario_critical_mass(name, e.places); break;
+    case K::Notes: store.set_scenario_notes(name, e.notes); break;
+    }
+}
+
+Scenario edit_scenario(Session& s, const std::string& name, const ScenarioEdit& e) {
+    check_edit(s, e);
+    ProjectStore& store = s.project_for_writing();
+    try {
+        write_scenario_edit(store, name, e);
+    } catch (const ProjectError& err) {
+        if (err.kind != ProjectError::Kind::NotFound) throw;
+        if (!store.load_scenario(name)) throw UsageError("--name " + name + ": no scenario by that name in " + s.project_location() + " (see scenario list)");
+        throw UsageError(std::string("--cluster ") + e.cluster.name + ": no such cluster; give --codes to create it");
+    }
+    return load_scenario(s, name);
+}
+
+void set_pledge(Session& s, const std::string& code, std::optional<int> places) {
+    check_district(s, code);
+    if (places && *places < 0) throw UsageError("--places: a pledge is a whole number of places, 0 or more");
+    s.project_for_writing().set_pledge(code, places);
+}
+
+Allocation allocate_places(Session& s, const AllocateRequest& req) {
+    const LayerSpec& spec = s.layer("dispersal");
+    Allocation a;
+    a.scenario.ratio_overrides = req.ratio_overrides;
+    for (const auto& [code, ratio] : req.ratio_overrides) {
+        check_district(s, code, "--ratio");
+        if (!(ratio >= 1)) throw UsageError("--ratio " + code + ": the ratio must be at least 1 resident per place");
+    }
+    a.base = dispersal_baseline(*s.atlas, spec, req.within);
+    a.inputs = allocation_inputs(a.base, a.scenario, spec.limit_per);
+    a.result = allocate(a.inputs, req.total, req.rule);
+    for (size_t i = 0; i < a.inputs.size(); ++i)
+        if (a.result.allocated[i] > 0) a.scenario.extra_places[a.inputs[i].code] = a.result.allocated[i];
+    a.outcome = evaluate_scenario(a.scenario, a.base, spec.limit_per, spec.near_share_pct);
+    return a;
+}
+
+void save_allocation(Session& s, const std::string& name, const Allocation& a, const std::string& notes) {
+    ProjectStore& store = s.project_for_writing();
+    auto tx = store.transaction();
+    std::optional<Scenario> existing = store.load_scenario(name);
+    if (!existing) {
+        Scenario sc = a.scenario;
+        sc.name = name;
+        sc.notes = notes;
+        store.create_scenario(sc);
+    } else {
+        store.replace_scenario_places(name, a.scenario.extra_places);
+        for (const auto& [code, ratio] : a.scenario.ratio_overrides) store.set_scenario_ratio(name, code, ratio);
+        if (existing->notes.empty()) store.set_scenario_notes(name, notes);
+    }
+    tx->commit();
+}
+
+} // namespace sespm

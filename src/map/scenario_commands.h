@@ -1,0 +1,55 @@
+// scenario_commands.h: what planners do to scenarios and pledges, as functions on a Session,
+// shared by the command line and the window: allocate a total, create / duplicate / rename /
+// delete scenarios, apply one ScenarioEdit, set a pledge. Each checks its district codes
+// against the boundaries (UsageError naming the option) and writes only the rows it changes.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/allocation.h"
+#include "core/scenario.h"
+#include "core/scenario_edit.h"
+#include "map/session.h"
+
+namespace sespm {
+
+// UsageError ("--name N: no scenario by that name in FILE") when it does not exist.
+Scenario load_scenario(Session& s, const std::string& name);
+void create_scenario(Session& s, const Scenario& sc);                 // UsageError when the name is taken
+void duplicate_scenario(Session& s, const std::string& from, const std::string& to);
+void rename_scenario(Session& s, const std::string& from, const std::string& to);
+void delete_scenario(Session& s, const std::string& name);
+
+// Checks the edit's districts and values, writes it row by row, returns the scenario as stored.
+Scenario edit_scenario(Session& s, const std::string& name, const ScenarioEdit& e);
+// The same edit written to a store (no checks): used by edit_scenario and by undo.
+void write_scenario_edit(ProjectStore& store, const std::string& name, const ScenarioEdit& e);
+
+// UsageError naming `option` when `code` is not a district of the May 2022 boundaries.
+void check_district(Session& s, const std::string& code, const std::string& option = "--code");
+
+void set_pledge(Session& s, const std::string& code, std::optional<int> places);
+
+struct AllocateRequest {
+    long long total = 0;
+    AllocationRule rule = AllocationRule::Equalise;
+    std::optional<std::string> within;                 // none = every district of England
+    std::map<std::string, double> ratio_overrides;     // district -> residents per place
+};
+
+struct Allocation {
+    std::vector<DistrictBase> base;                    // the published figures it started from
+    std::vector<AllocationInput> inputs;
+    AllocationResult result;
+    Scenario scenario;                                 // the places and ratios as a scenario
+    ScenarioOutcome outcome;                           // the districts after it (as `scenario show`)
+};
+
+Allocation allocate_places(Session& s, const AllocateRequest& req);
+// Saves an allocation as scenario `name`: its places replace the scenario's, its ratio
+// overrides join them, in one transaction; a new scenario is created with `notes`.
+void save_allocation(Session& s, const std::string& name, const Allocation& a, const std::string& notes);
+
+} // namespace sespm
