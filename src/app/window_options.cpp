@@ -12,7 +12,8 @@
 namespace sespm {
 
 static const char* kDesktopHelp = R"(usage: sespm-map [--layer ID] [--geography G] [--within CODE|all] [--open FILE [--by FIELD|area]]
-                 [--project FILE] [--table] [--overlay FILE] [--scenario NAME [--compare NAME]] [--screenshot FILE.png [--frames N]] [--width W] [--height H]
+                 [--project FILE] [--table] [--overlay FILE] [--scenario NAME [--compare NAME]] [--screenshot FILE.png [--frames N]] [--export-data FILE]
+                 [--width W] [--height H]
                  [--data DIR] [--layers DIR]
 
 Opens the desktop map (default: dispersal density against the cluster limit, South East
@@ -20,7 +21,8 @@ districts, England as context). --project FILE keeps the pledges entered in the
 attribute table (default ~/sespm-project.sespm, created on the first edit). --overlay FILE
 draws any polygon file's outlines over the map (e.g. England's wards). --scenario NAME opens
 a dispersal scenario from the project on the map (--compare NAME: the difference). --screenshot draws N frames (default 3) once the map has
-loaded, saves the window to a PNG and exits. --bench-frames N pans and zooms over the
+loaded, saves the window to a PNG and exits; --export-data FILE does what File > Export > Save
+data does (GeoJSON, CSV or GeoPackage of the map shown) once it has loaded, and exits. --bench-frames N pans and zooms over the
 loaded map for N frames and prints frame-time statistics (for bench/). Commands (sespm-map --help-commands):
 layers, table, export, query, render.
 Mouse: drag to pan, wheel to zoom at the cursor, click to select (shift adds), double-click
@@ -30,7 +32,7 @@ to zoom to an area. Keys: F fits the region, +/- zoom, Esc clears the selection.
 int run_desktop(const std::vector<std::string>& argv) {
     try {
         Args a = parse_args(argv, {"--data", "--layers", "--layer", "--geography", "--within", "--open", "--by",
-                                   "--screenshot", "--frames", "--width", "--height", "--bench-frames", "--project", "--overlay", "--scenario", "--compare"}, {"--table"}, "sespm-map");
+                                   "--screenshot", "--export-data", "--frames", "--width", "--height", "--bench-frames", "--project", "--overlay", "--scenario", "--compare"}, {"--table"}, "sespm-map");
         if (a.has("--help")) { std::cout << kDesktopHelp; return 0; }
         if (!a.positional.empty()) throw UsageError("unknown command '" + a.positional[0] + "' (see sespm-map --help)");
         AppOptions o;
@@ -53,6 +55,7 @@ int run_desktop(const std::vector<std::string>& argv) {
             if (!a.get("--within")) o.view.within.reset();
         }
         o.screenshot = a.get("--screenshot").value_or("");
+        o.export_data = a.get("--export-data").value_or("");
         o.project = a.get("--project").value_or("");
         o.table_open = a.has("--table");
         o.overlay = a.get("--overlay").value_or("");

@@ -373,7 +373,7 @@ int MapApp::run() {
     if (options.bench_frames > 0) glfwSwapInterval(0);
     std::vector<double> frame_ms;
     while (!glfwWindowShouldClose(window_)) {
-        bool busy = loading() || !options.screenshot.empty() || options.bench_frames > 0;
+        bool busy = loading() || !options.screenshot.empty() || !options.export_data.empty() || options.bench_frames > 0;
         if (busy || ImGui::IsMouseDown(ImGuiMouseButton_Left)) glfwPollEvents();
         else glfwWaitEventsTimeout(0.25);
         poll_job();
@@ -385,6 +385,15 @@ int MapApp::run() {
             frame_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
             if (static_cast<int>(frame_ms.size()) >= options.bench_frames) {
                 print_frame_stats(frame_ms, map->view.result.rows.size());
+                break;
+            }
+        }
+        if (!options.export_data.empty() && (map || !error.empty()) && !loading()) {
+            if (map) export_vector(options.export_data);  // File > Export > Save data, once
+            options.export_data.clear();
+            if (options.screenshot.empty()) {
+                if (!error.empty()) std::cerr << "sespm-map: error: " << error << "\n";
+                code = error.empty() ? 0 : 1;
                 break;
             }
         }

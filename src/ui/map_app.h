@@ -37,6 +37,7 @@ struct AppOptions {
     MapRequest view;
     std::string project;         // --project FILE: pledges and scenarios (created on the first edit)
     std::string screenshot;      // --screenshot FILE: draw `frames` frames, save, exit
+    std::string export_data;     // --export-data FILE: File > Export of the loaded map, then exit
     int frames = 3;
     int bench_frames = 0;
     bool table_open = false;     // --table: the attribute table starts expanded
