@@ -156,7 +156,22 @@ void MapApp::draw_frame() {
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     handle_input();
+    draw_menu_bar();
+    panel_layers(*this);
+    if (show_table) panel_table(*this);
+    if (show_about) panel_about(*this);
+    if (show_export) panel_export(*this);
+    if (show_query) panel_query(*this);
+    if (show_scenario) panel_scenario(*this);
+    draw_tooltip();
+    draw_banners();
+    draw_map();
+    ImGui::Render();
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
 
+// The menu bar and its keyboard shortcuts.
+void MapApp::draw_menu_bar() {
     if (ImGui::BeginMainMenuBar()) {
         if (ImGui::BeginMenu("File")) {
             if (ImGui::MenuItem("Export...", "Ctrl+E")) show_export = true;
@@ -190,15 +205,10 @@ void MapApp::draw_frame() {
         if (ImGui::IsKeyPressed(GLFW_KEY_Z) && !ImGui::GetIO().KeyShift) undo();
         if (ImGui::IsKeyPressed(GLFW_KEY_Y) || (ImGui::IsKeyPressed(GLFW_KEY_Z) && ImGui::GetIO().KeyShift)) redo();
     }
+}
 
-    panel_layers(*this);
-    if (show_table) panel_table(*this);
-    if (show_about) panel_about(*this);
-    if (show_export) panel_export(*this);
-    if (show_query) panel_query(*this);
-    if (show_scenario) panel_scenario(*this);
-    draw_tooltip();
-
+// The loading progress (with Cancel) and the error banner.
+void MapApp::draw_banners() {
     ImGuiViewport* vp = ImGui::GetMainViewport();
     if (loading()) {
         ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + 60 * ui_scale), ImGuiCond_Always, ImVec2(0.5f, 0));
@@ -221,8 +231,10 @@ void MapApp::draw_frame() {
         ImGui::End();
         ImGui::PopStyleColor();
     }
+}
 
-    // The map, then its overlays beneath the panels.
+// The map, then its overlays beneath the panels.
+void MapApp::draw_map() {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     style.highlighted.assign(selected.begin(), selected.end());
     if (hovered >= 0 && !selected.count(hovered)) style.highlighted.push_back(hovered);
@@ -262,8 +274,6 @@ void MapApp::draw_frame() {
         glClearColor(sea_colour.r / 255.f, sea_colour.g / 255.f, sea_colour.b / 255.f, 1);
         glClear(GL_COLOR_BUFFER_BIT);
     }
-    ImGui::Render();
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
 // One benchmark frame: a slow pan across the map with a zoom in and back out, so every frame
@@ -310,52 +320,7 @@ bool MapApp::save_screenshot(const std::string& path) {
 }
 
 int MapApp::run() {
-    glfwSetErrorCallback([](int code, const char* msg) { std::cerr << "sespm-map: GLFW error " << code << ": " << msg << "\n"; });
-    if (!glfwInit()) {
-        std::cerr << "sespm-map: error: cannot open a window (no display?). Use `sespm-map render` for a PNG without one.\n";
-        return 1;
-    }
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
-    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-    glfwWindowHint(GLFW_SAMPLES, 0);  // MSAA quadruples llvmpipe's fill cost; outlines are thin anyway
-    window_ = glfwCreateWindow(options.width, options.height, "SESPM Map", nullptr, nullptr);
-    if (!window_) {
-        glfwTerminate();
-        std::cerr << "sespm-map: error: cannot create an OpenGL 3.3 window\n";
-        return 1;
-    }
-    glfwMakeContextCurrent(window_);
-    glfwSwapInterval(1);
-    float xs = 1, ys = 1;
-    glfwGetWindowContentScale(window_, &xs, &ys);
-    ui_scale = std::clamp(std::max(xs, ys), 1.0f, 3.0f);
-
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    fonts = load_fonts(ui_scale);
-    ImGui::StyleColorsLight();
-    ImGuiStyle& st = ImGui::GetStyle();
-    st.WindowRounding = 6;
-    st.FrameRounding = 4;
-    st.ScaleAllSizes(ui_scale);
-    ImGui_ImplGlfw_InitForOpenGL(window_, true);
-    // Files dropped on the window open as a layer.
-    glfwSetWindowUserPointer(window_, this);
-    glfwSetDropCallback(window_, [](GLFWwindow* w, int n, const char** paths) {
-        if (n > 0) static_cast<MapApp*>(glfwGetWindowUserPointer(w))->open_file(paths[0]);
-    });
-    // F12 saves the whole window (panels too) to sespm-window-N.png. Caught in the key callback,
-    // not per frame, so a press and release between two frames is not lost; ImGui still sees keys.
-    glfwSetKeyCallback(window_, [](GLFWwindow* w, int key, int scancode, int action, int mods) {
-        if (key == GLFW_KEY_F12 && action == GLFW_PRESS)
-            static_cast<MapApp*>(glfwGetWindowUserPointer(w))->screenshot_requested_ = true;
-        ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
-    });
-    ImGui_ImplOpenGL3_Init("#version 330");
-
+    if (!open_window()) return 1;
     int code = 0;
     renderer_ = std::make_unique<MapRenderer>();
     try {
@@ -388,33 +353,95 @@ int MapApp::run() {
                 break;
             }
         }
-        if (!options.export_data.empty() && (map || !error.empty()) && !loading()) {
-            if (map) export_vector(options.export_data);  // File > Export > Save data, once
-            options.export_data.clear();
-            if (options.screenshot.empty()) {
-                if (!error.empty()) std::cerr << "sespm-map: error: " << error << "\n";
-                code = error.empty() ? 0 : 1;
-                break;
-            }
-        }
-        // a screenshot waits for the first map to be loaded, then counts frames
-        if (!options.screenshot.empty() && (map || !error.empty()) && !loading() && ++frame >= options.frames) {
-            code = save_screenshot(options.screenshot) ? 0 : 1;
-            if (!error.empty()) {
-                std::cerr << "sespm-map: error: " << error << "\n";
-                code = 1;
-            }
-            break;
-        }
-        if (screenshot_requested_) {
-            screenshot_requested_ = false;
-            char name[64];  // the next free number: earlier screenshots are never overwritten
-            do std::snprintf(name, sizeof name, "sespm-window-%d.png", ++screenshot_count_);
-            while (std::filesystem::exists(name));
-            if (save_screenshot(name)) status = std::string("Saved ") + name;
-        }
+        if (after_frame(frame, code)) break;
         glfwSwapBuffers(window_);
     }
+    close_window();
+    return code;
+}
+
+bool MapApp::open_window() {
+    glfwSetErrorCallback([](int code, const char* msg) { std::cerr << "sespm-map: GLFW error " << code << ": " << msg << "\n"; });
+    if (!glfwInit()) {
+        std::cerr << "sespm-map: error: cannot open a window (no display?). Use `sespm-map render` for a PNG without one.\n";
+        return false;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_SAMPLES, 0);  // MSAA quadruples llvmpipe's fill cost; outlines are thin anyway
+    window_ = glfwCreateWindow(options.width, options.height, "SESPM Map", nullptr, nullptr);
+    if (!window_) {
+        glfwTerminate();
+        std::cerr << "sespm-map: error: cannot create an OpenGL 3.3 window\n";
+        return false;
+    }
+    glfwMakeContextCurrent(window_);
+    glfwSwapInterval(1);
+    float xs = 1, ys = 1;
+    glfwGetWindowContentScale(window_, &xs, &ys);
+    ui_scale = std::clamp(std::max(xs, ys), 1.0f, 3.0f);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    fonts = load_fonts(ui_scale);
+    ImGui::StyleColorsLight();
+    ImGuiStyle& st = ImGui::GetStyle();
+    st.WindowRounding = 6;
+    st.FrameRounding = 4;
+    st.ScaleAllSizes(ui_scale);
+    ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    // Files dropped on the window open as a layer.
+    glfwSetWindowUserPointer(window_, this);
+    glfwSetDropCallback(window_, [](GLFWwindow* w, int n, const char** paths) {
+        if (n > 0) static_cast<MapApp*>(glfwGetWindowUserPointer(w))->open_file(paths[0]);
+    });
+    // F12 saves the whole window (panels too) to sespm-window-N.png. Caught in the key callback,
+    // not per frame, so a press and release between two frames is not lost; ImGui still sees keys.
+    glfwSetKeyCallback(window_, [](GLFWwindow* w, int key, int scancode, int action, int mods) {
+        if (key == GLFW_KEY_F12 && action == GLFW_PRESS)
+            static_cast<MapApp*>(glfwGetWindowUserPointer(w))->screenshot_requested_ = true;
+        ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
+    });
+    ImGui_ImplOpenGL3_Init("#version 330");
+
+    return true;
+}
+
+// What happens once a frame is drawn: --export-data and --screenshot when the map has loaded,
+// and F12. Returns true when the window should close (with `code` as the exit status).
+bool MapApp::after_frame(int& frame, int& code) {
+    if (!options.export_data.empty() && (map || !error.empty()) && !loading()) {
+        if (map) export_vector(options.export_data);  // File > Export > Save data, once
+        options.export_data.clear();
+        if (options.screenshot.empty()) {
+            if (!error.empty()) std::cerr << "sespm-map: error: " << error << "\n";
+            code = error.empty() ? 0 : 1;
+            return true;
+        }
+    }
+    // a screenshot waits for the first map to be loaded, then counts frames
+    if (!options.screenshot.empty() && (map || !error.empty()) && !loading() && ++frame >= options.frames) {
+        code = save_screenshot(options.screenshot) ? 0 : 1;
+        if (!error.empty()) {
+            std::cerr << "sespm-map: error: " << error << "\n";
+            code = 1;
+        }
+        return true;
+    }
+    if (screenshot_requested_) {
+        screenshot_requested_ = false;
+        char name[64];  // the next free number: earlier screenshots are never overwritten
+        do std::snprintf(name, sizeof name, "sespm-window-%d.png", ++screenshot_count_);
+        while (std::filesystem::exists(name));
+        if (save_screenshot(name)) status = std::string("Saved ") + name;
+    }
+    return false;
+}
+
+void MapApp::close_window() {
     if (job_.valid()) job_.wait();
     map.reset();
     overlay.reset();
@@ -425,7 +452,5 @@ int MapApp::run() {
     ImGui::DestroyContext();
     glfwDestroyWindow(window_);
     glfwTerminate();
-    return code;
 }
-
 } // namespace sespm

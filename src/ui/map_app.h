@@ -133,6 +133,12 @@ private:
     void poll_job();
     void handle_input();
     void draw_frame();
+    void draw_menu_bar();
+    void draw_banners();
+    void draw_map();
+    bool open_window();                    // GLFW, GL context, ImGui, callbacks; false when impossible
+    bool after_frame(int& frame, int& code); // --screenshot, --export-data, F12; true: leave the loop
+    void close_window();
     void draw_tooltip();
     bool save_screenshot(const std::string& path);
     void bench_step(int frame);

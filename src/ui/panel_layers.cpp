@@ -1,5 +1,6 @@
 // panel_layers.cpp: the Layers panel: which overlay, at which geography, over which areas,
-// how it is classified and coloured, its opacity, ESOL provider points, and opening any file.
+// how it is classified and coloured, its opacity, ESOL provider points, and opening any file
+// (shown as the map, or added as an outline layer over it).
 #include <imgui.h>
 
 #include <cstdlib>
@@ -9,15 +10,17 @@
 
 namespace sespm {
 
-void panel_layers(MapApp& app) {
-    ImGuiViewport* vp = ImGui::GetMainViewport();
-    float s = app.ui_scale;
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 10 * s, vp->WorkPos.y + 10 * s), ImGuiCond_Always, ImVec2(1, 0));
-    ImGui::SetNextWindowSize(ImVec2(360 * s, 0), ImGuiCond_Always);
-    ImGui::Begin("Layers", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
-    MapRequest& w = app.wanted;
-    bool changed = false, refit = false;
+namespace {
 
+const LayerSpec* wanted_spec(const MapApp& app) {
+    for (const auto& l : app.layers()) if (l.id == app.wanted.layer_id) return &l;
+    return nullptr;
+}
+
+// Returns true when the map must be rebuilt.
+bool overlay_section(MapApp& app) {
+    MapRequest& w = app.wanted;
+    bool changed = false;
     ImGui::TextDisabled("Overlay");
     for (const auto& l : app.layers()) {
         if (l.kind != LayerKind::Rate) continue;
@@ -25,9 +28,7 @@ void panel_layers(MapApp& app) {
         if (ImGui::RadioButton(l.title.c_str(), on) && !on) {
             w.layer_id = l.id;
             w.open_file.clear();
-            w.classes.method.clear();
-            w.classes.classes = 0;
-            w.classes.palette.clear();
+            w.classes = {};
             if (l.native == Geography::County && w.geography == Geography::District) w.geography = Geography::County;
             changed = true;
         }
@@ -40,7 +41,12 @@ void panel_layers(MapApp& app) {
             changed = true;
         }
     }
-    ImGui::Separator();
+    return changed;
+}
+
+bool areas_section(MapApp& app, bool& refit) {
+    MapRequest& w = app.wanted;
+    bool changed = false;
     ImGui::TextDisabled("Areas");
     const char* geos[] = {"Districts", "Counties and unitaries", "LEPs", "SESPM sub-regions", "Regions"};
     int g = static_cast<int>(w.geography);
@@ -55,11 +61,43 @@ void panel_layers(MapApp& app) {
         else w.within.reset();
         changed = refit = true;
     }
+    return changed;
+}
 
-    ImGui::Separator();
+bool palette_combo(MapApp& app, const LayerSpec* spec) {
+    MapRequest& w = app.wanted;
+    float s = app.ui_scale;
+    bool changed = false;
+    std::string pal = !w.classes.palette.empty() ? w.classes.palette : spec ? spec->palette : "orange-red";
+    std::string pal_title = pal;
+    for (const auto& p : palettes()) if (p.id == pal) pal_title = p.title;
+    ImGui::SetNextItemWidth(-1);
+    if (!ImGui::BeginCombo("##palette", pal_title.c_str())) return false;
+    for (const auto& p : palettes()) {
+        auto cols = palette_colors(p.id, 5);
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        float sw = 14 * s;
+        for (int i = 0; i < 5; ++i)
+            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(pos.x + i * sw, pos.y + 2 * s), ImVec2(pos.x + (i + 1) * sw, pos.y + 14 * s),
+                                                      IM_COL32(cols[i].r, cols[i].g, cols[i].b, 255));
+        ImGui::Dummy(ImVec2(5 * sw + 6 * s, 0));
+        ImGui::SameLine();
+        if (ImGui::Selectable(p.title.c_str(), p.id == pal)) {
+            w.classes.palette = p.id;
+            changed = true;
+        }
+    }
+    ImGui::EndCombo();
+    return changed;
+}
+
+bool classes_section(MapApp& app) {
+    MapRequest& w = app.wanted;
+    bool changed = false;
     ImGui::TextDisabled("Classes");
-    const LayerSpec* spec = nullptr;
-    for (const auto& l : app.layers()) if (l.id == w.layer_id) spec = &l;
+    const LayerSpec* spec = wanted_spec(app);
+    if (app.map && app.map->view.kind != MapKind::Layer && w.classes.method.empty())
+        ImGui::TextWrapped("Scenario map: %s (pick a method to override)", app.map->view.classification.c_str());
     const char* methods[] = {"quantile", "equal", "jenks", "stddev"};
     const char* method_titles[] = {"Quantiles", "Equal intervals", "Natural breaks (Jenks)", "Standard deviation"};
     std::string cur = !w.classes.method.empty() ? w.classes.method : spec ? spec->class_method : "quantile";
@@ -76,32 +114,18 @@ void panel_layers(MapApp& app) {
         w.classes.classes = k;
         changed = true;
     }
-    std::string pal = !w.classes.palette.empty() ? w.classes.palette : spec ? spec->palette : "orange-red";
-    ImGui::SetNextItemWidth(-1);
-    std::string pal_title = pal;
-    for (const auto& p : palettes()) if (p.id == pal) pal_title = p.title;
-    if (ImGui::BeginCombo("##palette", pal_title.c_str())) {
-        for (const auto& p : palettes()) {
-            auto cols = palette_colors(p.id, 5);
-            ImVec2 pos = ImGui::GetCursorScreenPos();
-            float sw = 14 * s;
-            for (int i = 0; i < 5; ++i)
-                ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(pos.x + i * sw, pos.y + 2 * s), ImVec2(pos.x + (i + 1) * sw, pos.y + 14 * s),
-                                                          IM_COL32(cols[i].r, cols[i].g, cols[i].b, 255));
-            ImGui::Dummy(ImVec2(5 * sw + 6 * s, 0));
-            ImGui::SameLine();
-            if (ImGui::Selectable(p.title.c_str(), p.id == pal)) {
-                w.classes.palette = p.id;
-                changed = true;
-            }
-        }
-        ImGui::EndCombo();
-    }
+    changed |= palette_combo(app, spec);
     ImGui::SetNextItemWidth(-1);
     ImGui::SliderFloat("##opacity", &app.style.opacity, 0.2f, 1.0f, "Opacity %.2f");
     ImGui::Checkbox("District names", &app.labels);
+    return changed;
+}
 
-    ImGui::Separator();
+// Any file: open it as the map or add it over the map; style an opened file by a field.
+bool file_section(MapApp& app) {
+    MapRequest& w = app.wanted;
+    float s = app.ui_scale;
+    bool changed = false;
     ImGui::TextDisabled("Any vector file (GeoJSON, GeoPackage, Shapefile...)");
     char buf[1024];
     std::snprintf(buf, sizeof buf, "%s", app.open_path.c_str());
@@ -116,27 +140,47 @@ void panel_layers(MapApp& app) {
         ImGui::TextDisabled("Overlay: %s", app.overlay->view.result.spec.id.c_str());
         ImGui::Checkbox("Show overlay", &app.overlay_visible);
         ImGui::SameLine();
-        if (ImGui::Checkbox("Above the map", &app.overlay_above)) {}
+        ImGui::Checkbox("Above the map", &app.overlay_above);
         ImGui::SetNextItemWidth(-1);
         ImGui::SliderFloat("##overlay_opacity", &app.overlay_opacity, 0.0f, 1.0f, "Overlay fill %.2f");
-        if (ImGui::Button("Remove overlay")) app.overlay.reset();
-    }
-    if (!w.open_file.empty()) {
-        // style the file by any numeric property, or by area
-        std::vector<std::string> fields{"area"};
-        if (app.map && app.map->view.options.open_file == w.open_file && !app.map->view.set->areas.empty())
-            for (const auto& [k, val] : app.map->view.set->areas[0].props) {
-                char* end = nullptr;
-                std::strtod(val.c_str(), &end);
-                if (!val.empty() && end && *end == 0) fields.push_back(k);
-            }
-        ImGui::SetNextItemWidth(-1);
-        if (ImGui::BeginCombo("##by", ("Style by: " + (w.by.empty() ? std::string("area") : w.by)).c_str())) {
-            for (const auto& f : fields)
-                if (ImGui::Selectable(f.c_str(), f == w.by)) { w.by = f; changed = true; }
-            ImGui::EndCombo();
+        if (ImGui::Button("Remove overlay")) {
+            app.status = "Removed " + app.overlay->view.result.spec.id;
+            app.overlay.reset();
         }
     }
+    if (w.open_file.empty()) return false;
+    std::vector<std::string> fields{"area"};  // style the file by any numeric property, or by area
+    if (app.map && app.map->view.options.open_file == w.open_file && !app.map->view.set->areas.empty())
+        for (const auto& [k, val] : app.map->view.set->areas[0].props) {
+            char* end = nullptr;
+            std::strtod(val.c_str(), &end);
+            if (!val.empty() && end && *end == 0) fields.push_back(k);
+        }
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##by", ("Style by: " + (w.by.empty() ? std::string("area") : w.by)).c_str())) {
+        for (const auto& f : fields)
+            if (ImGui::Selectable(f.c_str(), f == w.by)) { w.by = f; changed = true; }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+} // namespace
+
+void panel_layers(MapApp& app) {
+    ImGuiViewport* vp = ImGui::GetMainViewport();
+    float s = app.ui_scale;
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 10 * s, vp->WorkPos.y + 10 * s), ImGuiCond_Always, ImVec2(1, 0));
+    ImGui::SetNextWindowSize(ImVec2(360 * s, 0), ImGuiCond_Always);
+    ImGui::Begin("Layers", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
+    bool refit = false;
+    bool changed = overlay_section(app);
+    ImGui::Separator();
+    changed |= areas_section(app, refit);
+    ImGui::Separator();
+    changed |= classes_section(app);
+    ImGui::Separator();
+    changed |= file_section(app);
     if (ImGui::Button("Fit to region (F)")) app.fit_to_selection();
     ImGui::SameLine();
     if (ImGui::Button("Questions...")) app.show_query = true;

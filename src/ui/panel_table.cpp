@@ -5,12 +5,93 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <numeric>
 
 #include "ui/edit_cell.h"
 #include "ui/map_app.h"
 
 namespace sespm {
+
+namespace {
+
+// The row order for the table's sort specs (kept while the map and the sort stay the same).
+const std::vector<int>& sorted_rows(MapApp& app, const MapView& v) {
+    std::vector<int>& order = app.table_panel.order;
+    const MapBundle*& sorted_for = app.table_panel.sorted_for;
+    ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+    if (order.size() == v.result.rows.size() && sorted_for == app.map.get() && !(specs && specs->SpecsDirty)) return order;
+    order.resize(v.result.rows.size());
+    std::iota(order.begin(), order.end(), 0);
+    if (specs && specs->SpecsCount > 0) {
+        int c = specs->Specs[0].ColumnIndex;
+        bool asc = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+            const Cell& x = v.result.rows[a][c];
+            const Cell& y = v.result.rows[b][c];
+            if (x.is_text) return asc ? x.text < y.text : x.text > y.text;
+            if (!x.num || !y.num) return x.num.has_value() && !y.num.has_value();  // missing last
+            return asc ? *x.num < *y.num : *x.num > *y.num;
+        });
+    }
+    if (specs) specs->SpecsDirty = false;
+    sorted_for = app.map.get();
+    return order;
+}
+
+// The first cell: selects the row's area (shift adds), a double-click zooms to it. It lets
+// the cells after it in the row take their own clicks (the pledge cells).
+void name_cell(MapApp& app, int r, int area, const std::string& text) {
+    bool sel = app.selected.count(area) > 0;
+    ImGui::PushID(r);
+    if (ImGui::Selectable(text.c_str(), sel, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick |
+                                                 ImGuiSelectableFlags_AllowItemOverlap)) {
+        if (!ImGui::GetIO().KeyShift) app.selected.clear();
+        app.selected.insert(area);
+        if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) app.zoom_to_area(area);
+    }
+    ImGui::PopID();
+    if (ImGui::IsItemHovered()) app.hovered = area;
+}
+
+// Pledges are entered here: an empty cell is "not entered", never zero.
+void pledge_cell(MapApp& app, int r, int c, const std::string& code) {
+    auto it = app.pledges.find(code);
+    ImGui::PushID(r * 1000 + c);
+    ImGui::SetNextItemWidth(-1);
+    auto typed = edit_cell("##pledge", it == app.pledges.end() ? "" : std::to_string(it->second), "enter", true);
+    if (typed) {
+        std::string t = *typed;
+        if (t.empty()) app.set_pledge(code, std::nullopt);
+        else if (t.find_first_not_of("0123456789") == std::string::npos && t.size() < 9) app.set_pledge(code, std::stoi(t));
+        else app.error = "A pledge is a whole number of places (0 or more): '" + t + "'";
+    }
+    ImGui::PopID();
+}
+
+void table_rows(MapApp& app, const MapView& v, const std::function<bool(size_t)>& editable) {
+    const auto& cols = v.result.columns;
+    const std::vector<int>& order = sorted_rows(app, v);
+    ImGuiListClipper clip;
+    clip.Begin(static_cast<int>(order.size()));
+    while (clip.Step()) {
+        for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
+            int r = order[i];
+            int area = static_cast<int>(v.result.selection[r]);
+            ImGui::TableNextRow();
+            for (size_t c = 0; c < cols.size(); ++c) {
+                ImGui::TableSetColumnIndex(static_cast<int>(c));
+                std::string text = v.result.rows[r][c].display();
+                if (c == 0) name_cell(app, r, area, text);
+                else if (editable(c)) pledge_cell(app, r, static_cast<int>(c), v.result.rows[r][0].text);
+                else if (text.empty() && !v.result.rows[r][c].is_text) ImGui::TextDisabled("-");
+                else ImGui::TextUnformatted(text.c_str());
+            }
+        }
+    }
+}
+
+} // namespace
 
 void panel_table(MapApp& app) {
     if (!app.map) return;
@@ -37,69 +118,7 @@ void panel_table(MapApp& app) {
         for (size_t c = 0; c < cols.size(); ++c)
             ImGui::TableSetupColumn(column_title(cols[c]).c_str(), c == 1 ? ImGuiTableColumnFlags_WidthStretch : 0);
         ImGui::TableHeadersRow();
-        std::vector<int>& order = app.table_panel.order;
-        const MapBundle*& sorted_for = app.table_panel.sorted_for;
-        ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
-        if (order.size() != v.result.rows.size() || sorted_for != app.map.get() || (specs && specs->SpecsDirty)) {
-            order.resize(v.result.rows.size());
-            std::iota(order.begin(), order.end(), 0);
-            if (specs && specs->SpecsCount > 0) {
-                int c = specs->Specs[0].ColumnIndex;
-                bool asc = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
-                std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-                    const Cell& x = v.result.rows[a][c];
-                    const Cell& y = v.result.rows[b][c];
-                    if (x.is_text) return asc ? x.text < y.text : x.text > y.text;
-                    if (!x.num || !y.num) return x.num.has_value() && !y.num.has_value();  // missing last
-                    return asc ? *x.num < *y.num : *x.num > *y.num;
-                });
-            }
-            if (specs) specs->SpecsDirty = false;
-            sorted_for = app.map.get();
-        }
-        ImGuiListClipper clip;
-        clip.Begin(static_cast<int>(order.size()));
-        while (clip.Step()) {
-            for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
-                int r = order[i];
-                int area = static_cast<int>(v.result.selection[r]);
-                ImGui::TableNextRow();
-                for (size_t c = 0; c < cols.size(); ++c) {
-                    ImGui::TableSetColumnIndex(static_cast<int>(c));
-                    std::string text = v.result.rows[r][c].display();
-                    if (c == 0) {
-                        bool sel = app.selected.count(area) > 0;
-                        ImGui::PushID(r);
-                        if (ImGui::Selectable(text.c_str(), sel, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick)) {
-                            if (!ImGui::GetIO().KeyShift) app.selected.clear();
-                            app.selected.insert(area);
-                            if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) app.zoom_to_area(area);
-                        }
-                        ImGui::PopID();
-                        if (ImGui::IsItemHovered()) app.hovered = area;
-                    } else if (editable(c)) {
-                        // pledges are entered here: an empty cell is "not entered", never zero
-                        const std::string& code = v.result.rows[r][0].text;
-                        auto it = app.pledges.find(code);
-                        ImGui::PushID(r * 1000 + static_cast<int>(c));
-                        ImGui::SetNextItemWidth(-1);
-                        auto typed = edit_cell("##pledge", it == app.pledges.end() ? "" : std::to_string(it->second), "enter", true);
-                        if (typed) {
-                            std::string t = *typed;
-                            if (t.empty()) app.set_pledge(code, std::nullopt);
-                            else if (t.find_first_not_of("0123456789") == std::string::npos && t.size() < 9)
-                                app.set_pledge(code, std::stoi(t));
-                            else app.error = "A pledge is a whole number of places (0 or more): '" + t + "'";
-                        }
-                        ImGui::PopID();
-                    } else if (text.empty() && !v.result.rows[r][c].is_text) {
-                        ImGui::TextDisabled("-");
-                    } else {
-                        ImGui::TextUnformatted(text.c_str());
-                    }
-                }
-            }
-        }
+        table_rows(app, v, editable);
         ImGui::EndTable();
     }
     ImGui::End();
