@@ -87,6 +87,7 @@ int cmd_export(const std::vector<std::string>& argv) {
     if (!palette_exists(palette)) throw UsageError("--palette " + palette + ": no such palette");
 
     LayerResult r = evaluate_layer(*s->atlas, spec, opt);
+    note_unmatched(spec.id, r.report);  // issue 9: every unmatched source code on stderr
     Styled st = style_values(r.class_values, *method, classes, palette, spec.manual_breaks);
     ExportData d;
     d.set = &s->atlas->areas_lonlat(opt.geography);

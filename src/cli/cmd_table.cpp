@@ -30,6 +30,7 @@ int cmd_table(const std::vector<std::string>& argv) {
     EvaluateOptions opt = evaluate_options(a);
     auto s = open_session(a);
     LayerResult r = evaluate_layer(*s->atlas, find_layer(*s, id), opt);
+    note_unmatched(id, r.report);
     if (format == "csv") write_csv(std::cout, r.columns, r.rows);
     else write_json(std::cout, r.columns, r.rows);
     return 0;
