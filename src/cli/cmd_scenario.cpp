@@ -2,6 +2,7 @@
 // districts (by population, by headroom, or equalising rates) within their cluster limits, and
 // create, edit, list, show, compare and export the scenarios saved in a project file.
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -68,8 +69,11 @@ int cmd_scenario(const std::vector<std::string>& argv) {
     long long total = 0;
     {
         char* end = nullptr;
+        errno = 0;
         total = std::strtoll(total_s.c_str(), &end, 10);
         if (total_s.empty() || *end || total < 0) throw UsageError("--total " + total_s + ": a whole number of places, 0 or more");
+        if (errno == ERANGE || total > 1000000000LL)  // strtoll clamps silently (issue 9)
+            throw UsageError("--total " + total_s + ": too large (at most 1000000000 places)");
     }
     std::string rule_s = a.require("--rule", "scenario allocate");
     auto rule = parse_allocation_rule(rule_s);

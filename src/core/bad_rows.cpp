@@ -7,7 +7,10 @@
 
 namespace sespm {
 
-std::string RejectedRow::message() const { return where(file, line, field, reason); }
+std::string RejectedRow::message() const {
+    if (feature) return where(file + ": feature " + std::to_string(line), 0, field, reason);
+    return where(file, line, field, reason);
+}
 
 void InputLog::reject(RejectedRow r) {
     std::lock_guard<std::mutex> l(m_);
@@ -51,7 +54,7 @@ InputOptions& input_options() {
 }
 
 void RowRejections::add(long line, const std::string& field, const std::string& reason) {
-    rows.push_back({file, line, field, reason});
+    rows.push_back({file, line, field, reason, features});
 }
 
 void RowRejections::finish(size_t good_rows, const std::string& what_rows) {

@@ -16,6 +16,7 @@ struct RejectedRow {
     long line = 0;          // CSV line, or feature number for a GDAL file; 0 = not known
     std::string field;
     std::string reason;
+    bool feature = false;   // `line` is a GDAL feature number: "FILE: feature N: ..."
     std::string message() const;   // "FILE:LINE: field 'F': reason"
 };
 
@@ -47,6 +48,7 @@ InputOptions& input_options();
 // and throws DataError when no row was usable (naming the file, the count and the first reasons).
 struct RowRejections {
     std::string file;
+    bool features = false;  // rows are GDAL features (numbered from 1), not CSV lines
     std::vector<RejectedRow> rows;
     void add(long line, const std::string& field, const std::string& reason);
     void finish(size_t good_rows, const std::string& what_rows);

@@ -34,6 +34,8 @@ static bool semicolon_header(const std::vector<std::string>& header) {
 static const char* kSemicolonHint =
     "; the header looks separated by ';' (the likely separator): save the file as comma-separated CSV";
 
+std::string separator_hint(const CsvTable& t) { return semicolon_header(t.header) ? kSemicolonHint : ""; }
+
 int CsvTable::require_column(std::string_view name) const {
     int c = column(name);
     if (c < 0) {

@@ -23,6 +23,10 @@ struct CsvTable {
     int require_column(std::string_view name) const;
 };
 
+// "; the header looks separated by ';' ..." when the header is one cell holding semicolons,
+// else "": for messages about missing columns.
+std::string separator_hint(const CsvTable& t);
+
 // Parse CSV text. Throws DataError (file, line) on an unterminated quote, a row with a
 // different number of cells than the header, an empty file, or invalid UTF-8 (other encodings
 // such as Windows-1252 must be converted first; the message says so).

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "core/bad_rows.h"
 #include "core/csv.h"
 #include "core/error.h"
 #include "core/parallel.h"
@@ -76,7 +77,8 @@ static AreaSet read_area_file_uncached(const std::string& path, const std::strin
                                        const std::string& name_field);
 
 AreaSet read_area_file(const std::string& path, const std::string& code_field, const std::string& name_field) {
-    auto cache = area_cache_path(path);
+    // The cache is keyed by the file alone: with --source-layer the layer read could differ.
+    auto cache = input_options().source_layer.empty() ? area_cache_path(path) : std::nullopt;
     if (cache && std::filesystem::exists(*cache)) {
         try {
             AreaSet s = read_area_file_uncached(*cache, code_field, name_field);

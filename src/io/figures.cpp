@@ -41,7 +41,7 @@ void read_column(const CsvTable& t, const std::string& key, const std::string& v
                  std::unordered_map<std::string, double>& dest, std::vector<std::string>* codes) {
     int kc = t.require_column(key), vc = t.require_column(value);
     std::map<std::string, std::pair<std::optional<double>, long>> seen;
-    RowRejections bad{t.path, {}};
+    RowRejections bad{t.path, false, {}};
     size_t good = 0;
     for (size_t r = 0; r < t.rows.size(); ++r) {
         const auto& row = t.rows[r];

@@ -63,7 +63,7 @@ struct CsvPointReader {
     const CsvTable& t;
     PointSet& p;
     int label_col;
-    RowRejections bad{t.path, {}};
+    RowRejections bad{t.path, false, {}};
 
     long line(size_t r) const { return t.row_line[r]; }
     std::optional<double> coord(size_t r, int col) {
@@ -149,7 +149,8 @@ PointSet points_from_csv(const CsvTable& t, const std::string& label_field, cons
     if (ec >= 0 && nc >= 0) rd.bng(ec, nc);
     else if (lat >= 0 && lon >= 0) rd.lonlat(lat, lon);
     else if (pc >= 0) rd.postcodes(pc, lookup);
-    else throw DataError(where(t.path, 1, "", "no coordinate columns: give lat,lon or easting,northing or postcode"));
+    else throw DataError(where(t.path, 1, "", "no coordinate columns: give lat,lon or easting,northing or postcode" +
+                                          separator_hint(t)));
     if (t.rows.empty()) throw DataError(where(t.path, 0, "", "the file holds no points (a header and no rows)"));
     rd.bad.finish(p.size(), "points");
     return p;
@@ -206,7 +207,7 @@ PointSet read_points_ogr(const std::string& path, const std::string& label_field
     int lf = rd.layer->GetLayerDefn()->GetFieldIndex(label_field.c_str());
     PointSet p;
     p.source = path;
-    RowRejections bad{path + ": feature", {}};
+    RowRejections bad{path, true, {}};
     long fid = 0;
     for (auto& f : *rd.layer) {
         ++fid;
