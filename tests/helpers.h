@@ -27,7 +27,8 @@ struct ScratchDir {
     void write(const std::string& name, const std::string& text) const;
 };
 
-// A data directory whose boundaries/ and stats/ link to the real ones, with files overridden.
+// A data directory whose boundaries/ and postcodes/ link to the real ones and whose stats/ holds
+// copies of the real files (links out of the data directory are refused), with files overridden.
 struct FakeDataDir : ScratchDir {
     FakeDataDir();
     // Replaces stats/NAME (a real file) with `text`.

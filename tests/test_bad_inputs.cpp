@@ -36,17 +36,44 @@ std::vector<std::string> split(const std::string& s, char sep) {
     return out;
 }
 
+// A two-layer GeoPackage (layers a and b) made from one GeoJSON fixture with ogr2ogr.
+std::string two_layer_gpkg(const std::string& src, const test::ScratchDir& scratch) {
+    std::string out = scratch.file("two.gpkg");
+    test::run_shell("ogr2ogr -f GPKG " + out + " " + src + " -nln a && ogr2ogr -update -f GPKG " + out + " " + src + " -nln b");
+    return out;
+}
+
+test::RunResult feed_stats(const std::string& path, const std::string& how) {
+    test::FakeDataDir d;
+    std::string target = how == "stats:pop" ? "population_mid2024.csv" : "asylum_s95_dispersal_2024q3.csv";
+    if (how == "stats:dir") {
+        fs::remove(d.file("stats/" + target));
+        fs::create_directories(d.file("stats/" + target));
+    } else {
+        d.override_stats(target, test::read_file(path));
+    }
+    std::vector<std::string> args{"table", "--layer", "dispersal", "--data", d.path};
+    if (how == "stats:skip") args.push_back("--skip-bad-rows");
+    return test::run_sespm(args);
+}
+
+test::RunResult feed_points(const std::string& path, const std::string& how, const test::ScratchDir& scratch) {
+    std::string file = path;
+    if (how == "points:dir") fs::create_directories(file = scratch.file("points.csv"));
+    if (how == "points:gpkg2") file = two_layer_gpkg(path, scratch);
+    std::vector<std::string> args{"query", "count-points", "--points", file, "--data", test::data_dir()};
+    if (how == "points:skip") args.push_back("--skip-bad-rows");
+    return test::run_sespm(args);
+}
+
 test::RunResult feed(const std::string& file, const std::string& how, const test::ScratchDir& scratch) {
     std::string path = dir() + "/" + file, data = test::data_dir();
-    if (how == "open" || how == "open:pop")
-        return test::run_sespm({"export", "--open", path, "--by", how == "open" ? "area" : "pop", "-o",
+    if (how == "open" || how == "open:pop" || how == "open:name" || how == "open:gpkg2")
+        return test::run_sespm({"export", "--open", how == "open:gpkg2" ? two_layer_gpkg(path, scratch) : path, "--by",
+                                how == "open:pop" ? "pop" : how == "open:name" ? "name" : "area", "-o",
                                 scratch.file("out.geojson"), "--data", data});
-    if (how == "stats") {
-        test::FakeDataDir d;
-        d.override_stats("asylum_s95_dispersal_2024q3.csv", test::read_file(path));
-        return test::run_sespm({"table", "--layer", "dispersal", "--data", d.path});
-    }
-    if (how == "points") return test::run_sespm({"query", "count-points", "--points", path, "--data", data});
+    if (how.rfind("stats", 0) == 0) return feed_stats(path, how);
+    if (how.rfind("points", 0) == 0) return feed_points(path, how, scratch);
     if (how == "layer") {
         fs::create_directories(scratch.file("layers"));
         fs::copy_file(path, scratch.file("layers/x.json"), fs::copy_options::overwrite_existing);
@@ -78,7 +105,7 @@ TEST_CASE("the catalogue of bad inputs: clear messages, right exit codes, nothin
         CHECK(r.err.find("internal") == std::string::npos);
         ++cases;
     }
-    CHECK(cases >= 40);
+    CHECK(cases >= 80);
 }
 
 TEST_CASE("project files damaged in ways only code can make") {

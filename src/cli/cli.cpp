@@ -3,6 +3,7 @@
 
 #include <iostream>
 
+#include "core/bad_rows.h"
 #include "core/error.h"
 
 namespace sespm {
@@ -20,16 +21,58 @@ Commands:
   pledges   resettlement pledges entered by planners, kept in a project file
   scenario  allocate dispersal places over districts within their cluster limits
 Data is found through --data DIR, then $SESPM_DATA, then ./data, then ../shared/data.
-Exit status: 0 success, 1 data error, 2 usage error.
+Every data command also accepts --skip-bad-rows (use the good rows of a partly bad figures or
+points file and exit 0; the rejected rows are still listed on stderr) and --source-layer NAME
+(the layer to read from a file that holds several, e.g. a GeoPackage).
+Exit status: 0 success, 1 data error (including rejected rows without --skip-bad-rows),
+2 usage error.
 )";
+
+// Takes the input options every data command shares out of the arguments.
+static std::vector<std::string> take_input_options(const std::vector<std::string>& args) {
+    std::vector<std::string> rest;
+    InputOptions& o = input_options();
+    for (size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--skip-bad-rows") o.skip_bad_rows = true;
+        else if (args[i].rfind("--source-layer=", 0) == 0) o.source_layer = args[i].substr(15);
+        else if (args[i] == "--source-layer") {
+            if (i + 1 >= args.size()) throw UsageError("--source-layer needs a value (a layer name)");
+            o.source_layer = args[++i];
+        } else rest.push_back(args[i]);
+    }
+    return rest;
+}
+
+// Lists the notes and rejected rows the readers logged; rejected rows make a successful
+// command exit 1 unless --skip-bad-rows was given.
+static int finish_with_input_log(int rc) {
+    for (const auto& n : input_log().notes()) std::cerr << "sespm-map: note: " << n << "\n";
+    auto rows = input_log().rejected();
+    for (const auto& r : rows) std::cerr << "sespm-map: rejected row: " << r.message() << "\n";
+    if (!rows.empty() && rc == 0 && !input_options().skip_bad_rows) {
+        std::cerr << "sespm-map: error: " << rows.size() << " row" << (rows.size() == 1 ? " was" : "s were")
+                  << " rejected (listed above); the result uses the other rows. Fix the file, or pass "
+                     "--skip-bad-rows to accept the result without them\n";
+        return 1;
+    }
+    return rc;
+}
 
 bool is_cli_command(const std::string& a) {
     return a == "layers" || a == "table" || a == "export" || a == "query" || a == "render" || a == "pledges" || a == "scenario" || a == "help" ||
            a == "--help-commands";
 }
 
+static int dispatch(const std::vector<std::string>& args);
+
 int run_cli(const std::vector<std::string>& args) {
+    int rc = dispatch(args);
+    return finish_with_input_log(rc);
+}
+
+static int dispatch(const std::vector<std::string>& all_args) {
     try {
+        std::vector<std::string> args = take_input_options(all_args);
         if (args.empty() || args[0] == "--help-commands" || args[0] == "-h" || args[0] == "help") {
             std::cout << kMainHelp;
             return args.empty() ? 2 : 0;

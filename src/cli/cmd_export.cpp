@@ -41,6 +41,7 @@ int cmd_export(const std::vector<std::string>& argv) {
     Session s(so);
     if (!open_file) req.user_values = s.user_values();
     MapView v = build_map_view(*s.atlas, s.layers, req);
+    if (!open_file) note_unmatched(req.layer_id, v.result.report);  // every unmatched source code on stderr
     size_t n = export_view(v, *out);
     std::cerr << "wrote " << *out << ": " << n << " areas, " << v.styled.classification.class_count()
               << " classes of " << v.result.spec.class_measure << "\n";

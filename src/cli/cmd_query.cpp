@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "cli/common.h"
+#include "core/bad_rows.h"
 #include "core/error.h"
 #include "io/attribution.h"
 #include "io/export.h"
@@ -35,6 +36,16 @@ CSV on stdout, one row per area, computed with GEOS in British National Grid (EP
 Points: CSV with lat,lon or easting,northing or postcode (geocoded offline with
 postcodes/codepoint_south_east.csv), or any GDAL vector file of points.
 )";
+
+// Points that fell in no area are not an error (Scotland, Ireland, the sea), but never silent.
+static void note_points_outside(const PointSet& pts, const std::vector<int>& counts, const std::string& where) {
+    long inside = 0;
+    for (int c : counts) inside += c;
+    long outside = static_cast<long>(pts.size()) - inside;
+    if (outside > 0)
+        input_log().note(pts.source + ": " + std::to_string(outside) + " of " + std::to_string(pts.size()) +
+                         " points fall in no area of " + where + " (outside the boundaries: elsewhere, or in the sea)");
+}
 
 static std::string km(double m) {
     char b[32];
@@ -79,9 +90,11 @@ int cmd_query(const std::vector<std::string>& argv) {
         for (size_t i = 0; i < all.size(); ++i) all[i] = i;
         return all;
     };
-    auto index_of = [&](const std::string& c) {
+    auto index_of = [&](const std::string& c, const char* option = "--code") {
         const Area* ar = set.find(c);
-        if (!ar) throw UsageError("--code " + c + ": no " + std::string(geography_name(geo)) + " has this code");
+        if (!ar)
+            throw UsageError(std::string(option) + " " + c + ": no " +
+                             (open ? "area of " + *open : std::string(geography_name(geo))) + " has this code");
         return static_cast<size_t>(ar - set.areas.data());
     };
 
@@ -98,6 +111,7 @@ int cmd_query(const std::vector<std::string>& argv) {
         std::vector<size_t> sel = selection();
         if (what == "count-points") {
             std::vector<int> n = count_points(s->geos, set, sel, pts);
+            note_points_outside(pts, n, sel.size() == set.areas.size() ? set.source : "the selected areas");
             std::cout << "code,name,count\n";
             for (size_t k = 0; k < sel.size(); ++k)
                 std::cout << set.areas[sel[k]].code << "," << csv_escape(set.areas[sel[k]].name) << "," << n[k] << "\n";
@@ -128,7 +142,7 @@ int cmd_query(const std::vector<std::string>& argv) {
             std::string list = a.require("--codes", "query dissolve");
             std::string cur;
             for (char c : list + ",") {
-                if (c == ',') { if (!cur.empty()) { index_of(cur); to_group.emplace_back(cur, "dissolved"); } cur.clear(); }
+                if (c == ',') { if (!cur.empty()) { index_of(cur, "--codes"); to_group.emplace_back(cur, "dissolved"); } cur.clear(); }
                 else if (c != ' ') cur += c;
             }
             if (to_group.empty()) throw UsageError("query dissolve: --codes lists no code");

@@ -75,6 +75,7 @@ int cmd_render(const std::vector<std::string>& argv) {
     auto s = open_session(a);
     if (mo.open_file.empty()) add_project(*s, a, mo);
     MapView view = build_map_view(*s->atlas, s->layers, mo);
+    note_unmatched(view.result.spec.id, view.result.report);  // issue 9: every unmatched source code on stderr
     MeshOptions mo_mesh;
     mo_mesh.only_for_mpp = render_camera(view, ro).mpp;
     mo_mesh.label_points = ro.labels;

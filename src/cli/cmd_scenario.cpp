@@ -85,6 +85,7 @@ void print_allocation(const Allocation& al, long long total, const std::string& 
 int scenario_allocate(const Args& a) {
     AllocateRequest req;
     req.total = whole(a, "--total", 0);
+    if (req.total > 1000000000LL) throw UsageError("--total " + std::to_string(req.total) + ": too large (at most 1000000000 places)");
     std::string rule_s = a.require("--rule", "scenario allocate");
     auto rule = parse_allocation_rule(rule_s);
     if (!rule) throw UsageError("--rule " + rule_s + ": use population, headroom or equalise");

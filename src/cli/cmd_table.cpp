@@ -31,6 +31,7 @@ int cmd_table(const std::vector<std::string>& argv) {
     auto s = open_session(a);
     req.user_values = s->user_values();
     LayerResult r = evaluate_layer(*s->atlas, s->layer(req.layer_id), evaluate_options_of(req));
+    note_unmatched(req.layer_id, r.report);  // every unmatched source code on stderr
     write_table(std::cout, format, r.columns, r.rows);
     return 0;
 }

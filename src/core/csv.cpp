@@ -1,7 +1,9 @@
 // csv.cpp: the CSV reader and figure parser declared in csv.h.
 #include "core/csv.h"
 
+#include <cctype>
 #include <charconv>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -9,11 +11,30 @@
 
 namespace sespm {
 
+// Header names match without regard to ASCII case ("Code" is the column "code").
+static bool same_name(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+    return true;
+}
+
 int CsvTable::column(std::string_view name) const {
     for (size_t i = 0; i < header.size(); ++i)
         if (header[i] == name) return static_cast<int>(i);
+    for (size_t i = 0; i < header.size(); ++i)
+        if (same_name(header[i], name)) return static_cast<int>(i);
     return -1;
 }
+
+// A header that is one cell holding semicolons: the file is separated by ';', not ','.
+static bool semicolon_header(const std::vector<std::string>& header) {
+    return header.size() == 1 && header[0].find(';') != std::string::npos;
+}
+static const char* kSemicolonHint =
+    "; the header looks separated by ';' (the likely separator): save the file as comma-separated CSV";
+
+std::string separator_hint(const CsvTable& t) { return semicolon_header(t.header) ? kSemicolonHint : ""; }
 
 int CsvTable::require_column(std::string_view name) const {
     int c = column(name);
@@ -21,7 +42,8 @@ int CsvTable::require_column(std::string_view name) const {
         std::string have;
         for (const auto& h : header) have += (have.empty() ? "" : ", ") + h;
         throw DataError(where(path, 1, std::string(name),
-                              "required column is missing (the header has: " + have + ")"));
+                              "required column is missing (the header has: " + have + ")" +
+                                  (semicolon_header(header) ? kSemicolonHint : "")));
     }
     return c;
 }
@@ -76,7 +98,8 @@ CsvTable parse_csv(std::string_view text, const std::string& path) {
                     throw DataError(where(path, row_start, "",
                         "expected " + std::to_string(t.header.size()) + " cells as in the header, found " +
                         std::to_string(row.size()) +
-                        (row.size() > t.header.size() ? " (is there an unquoted comma, e.g. 1,234 not in quotes?)" : "")));
+                        (semicolon_header(t.header) ? std::string(kSemicolonHint)
+                         : row.size() > t.header.size() ? " (is there an unquoted comma, e.g. 1,234 not in quotes?)" : "")));
                 t.rows.push_back(std::move(row));
                 t.row_line.push_back(row_start);
             }
@@ -110,6 +133,9 @@ CsvTable parse_csv(std::string_view text, const std::string& path) {
 }
 
 CsvTable read_csv(const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw DataError(where(path, 0, "", "is a folder, not a CSV file"));
     std::ifstream in(path, std::ios::binary);
     if (!in) throw DataError(where(path, 0, "", "cannot open the file"));
     std::ostringstream ss;
@@ -117,12 +143,11 @@ CsvTable read_csv(const std::string& path) {
     return parse_csv(ss.str(), path);
 }
 
-std::optional<double> parse_figure(std::string_view cell, const std::string& file, long line,
-                                   const std::string& field, bool allow_negative) {
+FigureParse parse_figure_text(std::string_view cell, bool allow_negative) {
     std::string s = trim(cell);
     if (s.empty() || s == "*" || s == "-" || s == "c" || s == "z" || s == ".." || s == "x" ||
-        s == ":" || s == "n/a" || s == "N/A")
-        return std::nullopt;
+        s == ":" || s == "n/a" || s == "N/A" || s == "[c]" || s == "[x]" || s == "[z]")
+        return {};
     // thousands separators: digits grouped by commas, e.g. 1,234 or 12,345.6
     std::string num;
     bool bad_grouping = false;
@@ -148,15 +173,20 @@ std::optional<double> parse_figure(std::string_view cell, const std::string& fil
     const char* e = num.data() + num.size();
     if (*b == '+') ++b;
     auto [p, ec] = std::from_chars(b, e, v);
-    if (ec == std::errc::result_out_of_range)
-        throw DataError(where(file, line, field, "'" + s + "' is too large to be a figure"));
-    if (bad_grouping || ec != std::errc() || p != e)
-        throw DataError(where(file, line, field, "'" + s + "' is not a number"));
-    if (!std::isfinite(v))
-        throw DataError(where(file, line, field, "'" + s + "' is not a finite number"));
-    if (v < 0 && !allow_negative)
-        throw DataError(where(file, line, field, "'" + s + "' is negative; a count cannot be"));
-    return v;
+    FigureParse r;
+    if (ec == std::errc::result_out_of_range) r.error = "'" + s + "' is too large to be a figure";
+    else if (bad_grouping || ec != std::errc() || p != e) r.error = "'" + s + "' is not a number";
+    else if (!std::isfinite(v)) r.error = "'" + s + "' is not a finite number";
+    else if (v < 0 && !allow_negative) r.error = "'" + s + "' is negative; a count cannot be";
+    else r.value = v;
+    return r;
+}
+
+std::optional<double> parse_figure(std::string_view cell, const std::string& file, long line,
+                                   const std::string& field, bool allow_negative) {
+    FigureParse r = parse_figure_text(cell, allow_negative);
+    if (!r.error.empty()) throw DataError(where(file, line, field, r.error));
+    return r.value;
 }
 
 } // namespace sespm

@@ -36,6 +36,25 @@ std::string find_data_dir(const std::optional<std::string>& flag) {
                     "\nPass --data DIR or set SESPM_DATA to a folder holding boundaries/ and stats/.");
 }
 
+std::string resolve_in_data_dir(const std::string& data_dir, const std::string& rel,
+                                const std::string& file, const std::string& field) {
+    namespace fs = std::filesystem;
+    std::string joined = data_dir + "/" + rel;
+    std::error_code ec;
+    if (!fs::exists(joined, ec)) return joined;
+    fs::path root = fs::canonical(data_dir, ec);
+    if (ec) return joined;
+    fs::path target = fs::canonical(joined, ec);
+    if (ec) return joined;
+    auto r = root.begin(), t = target.begin();
+    for (; r != root.end(); ++r, ++t)
+        if (t == target.end() || *r != *t)
+            throw DataError(where(file, 0, field, "'" + rel + "' leads to " + target.string() +
+                                                      ", outside the data directory " + root.string() +
+                                                      " (through a symbolic link); copy the file into the data directory"));
+    return joined;
+}
+
 } // namespace sespm
 
 namespace sespm {

@@ -18,6 +18,13 @@ std::vector<DataDirCandidate> data_dir_candidates(const std::optional<std::strin
 // Throws DataError naming each candidate and why it was rejected.
 std::string find_data_dir(const std::optional<std::string>& flag);
 
+// data_dir + "/" + rel, after checking that the file it names (following symbolic links)
+// lies inside the data directory; throws DataError naming `file_for_messages` and `field`
+// otherwise (a link in stats/ pointing elsewhere). A file that does not exist is returned as is
+// (the reader says it cannot be opened).
+std::string resolve_in_data_dir(const std::string& data_dir, const std::string& rel,
+                                const std::string& file_for_messages, const std::string& field);
+
 } // namespace sespm
 
 namespace sespm {

@@ -9,6 +9,7 @@
 #include <initializer_list>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "core/classify.h"
@@ -94,19 +95,35 @@ struct Reader {
 
 } // namespace
 
-LayerSpec parse_layer_spec(const std::string& text, const std::string& path) {
+namespace {
+
+// Parses JSON, refusing a key given twice in one object (nlohmann would keep the last silently).
+json parse_strict(const std::string& text, const std::string& path) {
+    std::vector<std::set<std::string>> keys;
+    std::string duplicate;
+    auto cb = [&](int, json::parse_event_t ev, json& parsed) {
+        if (ev == json::parse_event_t::object_start) keys.emplace_back();
+        else if (ev == json::parse_event_t::object_end && !keys.empty()) keys.pop_back();
+        else if (ev == json::parse_event_t::key && !keys.empty() && duplicate.empty() &&
+                 !keys.back().insert(parsed.get<std::string>()).second)
+            duplicate = parsed.get<std::string>();
+        return true;
+    };
     json j;
     try {
-        j = json::parse(text);
+        j = json::parse(text, cb);
     } catch (const json::exception& e) {  // syntax errors, and numbers too large to hold (found by fuzzing)
         throw DataError(where(path, 0, "", std::string("not valid JSON: ") + e.what()));
     }
-    Reader r{path};
+    if (!duplicate.empty())
+        throw DataError(where(path, 0, duplicate, "the key appears twice in the same object (which one is meant?)"));
+    return j;
+}
+
+void read_header(const Reader& r, const json& j, LayerSpec& s) {
     r.only_keys(j, "", {"id", "title", "description", "kind", "geography", "period", "count",
                         "denominator", "rate", "limit", "user_columns", "points",
                         "classification", "attribution"});
-    LayerSpec s;
-    s.path = path;
     s.id = r.str(j, "", "id", true);
     for (char c : s.id)
         if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'))
@@ -124,87 +141,129 @@ LayerSpec parse_layer_spec(const std::string& text, const std::string& path) {
     if (!g || (*g != Geography::District && *g != Geography::County))
         r.fail("geography", "'" + geo + "' is not a published geography (district, county)");
     s.native = *g;
+}
 
-    if (s.kind == LayerKind::Rate) {
-        if (!j.contains("count")) r.fail("count", "required key is missing for a rate layer");
-        const json& c = j["count"];
-        r.only_keys(c, "count", {"file", "key", "value", "column"});
-        s.count.file = r.data_path(c, "count", "file", true);
-        s.count.key = r.str(c, "count", "key", false, "code");
-        s.count.value = r.str(c, "count", "value", false, "value");
-        s.count_column = r.str(c, "count", "column", false, "count");
-        if (j.contains("denominator")) {
-            const json& d = j["denominator"];
-            r.only_keys(d, "denominator", {"file", "key", "value", "column"});
-            FigureSource f;
-            f.file = r.data_path(d, "denominator", "file", false);
-            f.key = r.str(d, "denominator", "key", false, "code");
-            f.value = r.str(d, "denominator", "value", true);
-            s.denominator_column = r.str(d, "denominator", "column", false, "population");
-            s.denominator = f;
-        }
-        if (j.contains("rate")) {
-            const json& rt = j["rate"];
-            r.only_keys(rt, "rate", {"per", "unit", "column"});
-            s.rate_per = r.num(rt, "rate", "per", true, 10000);
-            if (!(s.rate_per > 0)) r.fail("rate.per", "must be positive");
-            s.rate_unit = r.str(rt, "rate", "unit", false, s.rate_unit);
-            s.rate_column = r.str(rt, "rate", "column", false, "rate");
-            if (!s.denominator) r.fail("rate", "a rate needs a 'denominator'");
-        }
-        if (j.contains("limit")) {
-            const json& l = j["limit"];
-            r.only_keys(l, "limit", {"per", "column", "headroom_column", "share_column",
-                                     "status_column", "near_pct"});
-            if (!s.denominator) r.fail("limit", "a limit needs a 'denominator'");
-            s.limit_per = r.num(l, "limit", "per", true, 0);
-            if (!(s.limit_per >= 1)) r.fail("limit.per", "must be at least 1 (residents per place)");
-            s.limit_column = r.str(l, "limit", "column", false, "limit");
-            s.headroom_column = r.str(l, "limit", "headroom_column", false, s.headroom_column);
-            s.share_column = r.str(l, "limit", "share_column", false, s.share_column);
-            s.status_column = r.str(l, "limit", "status_column", false, s.status_column);
-            s.near_share_pct = r.num(l, "limit", "near_pct", false, 90);
-            if (!(s.near_share_pct > 0 && s.near_share_pct <= 100))
-                r.fail("limit.near_pct", "must be in (0, 100]");
-        }
-        if (j.contains("user_columns")) {
-            if (!j["user_columns"].is_array()) r.fail("user_columns", "must be an array of strings");
-            for (const auto& u : j["user_columns"]) {
-                if (!u.is_string()) r.fail("user_columns", "must be an array of strings");
-                s.user_columns.push_back(u.get<std::string>());
-            }
-        }
-    } else {
-        if (!j.contains("points")) r.fail("points", "required key is missing for a points layer");
-        const json& p = j["points"];
-        r.only_keys(p, "points", {"file", "label", "column"});
-        s.points_file = r.data_path(p, "points", "file", true);
-        s.point_label = r.str(p, "points", "label", false, "name");
-        s.points_count_column = r.str(p, "points", "column", false, "count");
+void read_count_and_denominator(const Reader& r, const json& j, LayerSpec& s) {
+    if (!j.contains("count")) r.fail("count", "required key is missing for a rate layer");
+    const json& c = j["count"];
+    r.only_keys(c, "count", {"file", "key", "value", "column"});
+    s.count.file = r.data_path(c, "count", "file", true);
+    s.count.key = r.str(c, "count", "key", false, "code");
+    s.count.value = r.str(c, "count", "value", false, "value");
+    s.count_column = r.str(c, "count", "column", false, "count");
+    if (j.contains("denominator")) {
+        const json& d = j["denominator"];
+        r.only_keys(d, "denominator", {"file", "key", "value", "column"});
+        FigureSource f;
+        f.file = r.data_path(d, "denominator", "file", false);
+        f.key = r.str(d, "denominator", "key", false, "code");
+        f.value = r.str(d, "denominator", "value", true);
+        s.denominator_column = r.str(d, "denominator", "column", false, "population");
+        s.denominator = f;
     }
+}
 
-    if (j.contains("classification")) {
-        const json& c = j["classification"];
-        r.only_keys(c, "classification", {"measure", "legend", "method", "classes", "palette", "breaks"});
-        s.class_measure = r.str(c, "classification", "measure", false);
-        s.class_legend = r.str(c, "classification", "legend", false);
-        s.class_method = r.str(c, "classification", "method", false, "quantile");
-        if (!parse_class_method(s.class_method))
-            r.fail("classification.method", "'" + s.class_method +
-                   "' is not a method (quantile, equal, jenks, stddev, manual)");
-        double k = r.num(c, "classification", "classes", false, 5);
-        if (k != static_cast<int>(k) || k < 2 || k > 12)
-            r.fail("classification.classes", "must be a whole number from 2 to 12");
-        s.classes = static_cast<int>(k);
-        s.palette = r.str(c, "classification", "palette", false, s.palette);
-        if (!palette_exists(s.palette)) r.fail("classification.palette", "'" + s.palette + "' is not a palette");
-        if (c.contains("breaks")) {
-            if (!c["breaks"].is_array()) r.fail("classification.breaks", "must be an array of numbers");
-            for (const auto& b : c["breaks"]) {
-                if (!b.is_number()) r.fail("classification.breaks", "must be an array of numbers");
-                s.manual_breaks.push_back(b.get<double>());
-            }
+void read_rate_and_limit(const Reader& r, const json& j, LayerSpec& s) {
+    if (j.contains("rate")) {
+        const json& rt = j["rate"];
+        r.only_keys(rt, "rate", {"per", "unit", "column"});
+        s.rate_per = r.num(rt, "rate", "per", true, 10000);
+        if (!(s.rate_per > 0)) r.fail("rate.per", "must be positive");
+        s.rate_unit = r.str(rt, "rate", "unit", false, s.rate_unit);
+        s.rate_column = r.str(rt, "rate", "column", false, "rate");
+        if (!s.denominator) r.fail("rate", "a rate needs a 'denominator'");
+    }
+    if (j.contains("limit")) {
+        const json& l = j["limit"];
+        r.only_keys(l, "limit", {"per", "column", "headroom_column", "share_column",
+                                 "status_column", "near_pct"});
+        if (!s.denominator) r.fail("limit", "a limit needs a 'denominator'");
+        s.limit_per = r.num(l, "limit", "per", true, 0);
+        if (!(s.limit_per >= 1)) r.fail("limit.per", "must be at least 1 (residents per place)");
+        s.limit_column = r.str(l, "limit", "column", false, "limit");
+        s.headroom_column = r.str(l, "limit", "headroom_column", false, s.headroom_column);
+        s.share_column = r.str(l, "limit", "share_column", false, s.share_column);
+        s.status_column = r.str(l, "limit", "status_column", false, s.status_column);
+        s.near_share_pct = r.num(l, "limit", "near_pct", false, 90);
+        if (!(s.near_share_pct > 0 && s.near_share_pct <= 100))
+            r.fail("limit.near_pct", "must be in (0, 100]");
+    }
+    if (j.contains("user_columns")) {
+        if (!j["user_columns"].is_array()) r.fail("user_columns", "must be an array of strings");
+        for (const auto& u : j["user_columns"]) {
+            if (!u.is_string()) r.fail("user_columns", "must be an array of strings");
+            s.user_columns.push_back(u.get<std::string>());
         }
+    }
+}
+
+void read_points_source(const Reader& r, const json& j, LayerSpec& s) {
+    if (!j.contains("points")) r.fail("points", "required key is missing for a points layer");
+    const json& p = j["points"];
+    r.only_keys(p, "points", {"file", "label", "column"});
+    s.points_file = r.data_path(p, "points", "file", true);
+    s.point_label = r.str(p, "points", "label", false, "name");
+    s.points_count_column = r.str(p, "points", "column", false, "count");
+}
+
+void read_classification(const Reader& r, const json& j, LayerSpec& s) {
+    if (!j.contains("classification")) return;
+    const json& c = j["classification"];
+    r.only_keys(c, "classification", {"measure", "legend", "method", "classes", "palette", "breaks"});
+    s.class_measure = r.str(c, "classification", "measure", false);
+    s.class_legend = r.str(c, "classification", "legend", false);
+    s.class_method = r.str(c, "classification", "method", false, "quantile");
+    if (!parse_class_method(s.class_method))
+        r.fail("classification.method", "'" + s.class_method +
+               "' is not a method (quantile, equal, jenks, stddev, manual)");
+    double k = r.num(c, "classification", "classes", false, 5);
+    if (k != static_cast<int>(k) || k < 2 || k > 12)
+        r.fail("classification.classes", "must be a whole number from 2 to 12");
+    s.classes = static_cast<int>(k);
+    s.palette = r.str(c, "classification", "palette", false, s.palette);
+    if (!palette_exists(s.palette)) r.fail("classification.palette", "'" + s.palette + "' is not a palette");
+    if (c.contains("breaks")) {
+        if (!c["breaks"].is_array()) r.fail("classification.breaks", "must be an array of numbers");
+        for (const auto& b : c["breaks"]) {
+            if (!b.is_number()) r.fail("classification.breaks", "must be an array of numbers");
+            double v = b.get<double>();
+            if (!s.manual_breaks.empty() && !(v > s.manual_breaks.back()))
+                r.fail("classification.breaks", "must be strictly ascending");
+            s.manual_breaks.push_back(v);
+        }
+    }
+    if (s.class_method == "manual" && s.manual_breaks.empty())
+        r.fail("classification.breaks", "method 'manual' needs breaks (an array of class upper bounds)");
+    if (s.class_method != "manual" && !s.manual_breaks.empty())
+        r.fail("classification.breaks", "breaks are used only with method 'manual' (the method is '" + s.class_method + "')");
+}
+
+// Output columns must have distinct names (a count column called "rate" would hide the rate),
+// and the classified measure must be one of the numeric ones.
+void check_columns(const Reader& r, LayerSpec& s) {
+    std::vector<std::pair<std::string, std::string>> cols;  // (key in the layer file, column)
+    if (s.kind == LayerKind::Points) {
+        cols = {{"points.column", s.points_count_column}};
+    } else {
+        cols.push_back({"count.column", s.count_column});
+        if (s.denominator) {
+            cols.push_back({"denominator.column", s.denominator_column});
+            cols.push_back({"rate.column", s.rate_column});
+        }
+        if (!s.limit_column.empty())
+            for (auto kv : std::initializer_list<std::pair<std::string, std::string>>{
+                     {"limit.column", s.limit_column}, {"limit.headroom_column", s.headroom_column},
+                     {"limit.share_column", s.share_column}, {"limit.status_column", s.status_column}})
+                cols.push_back(kv);
+        for (const auto& u : s.user_columns) cols.push_back({"user_columns", u});
+    }
+    std::map<std::string, std::string> seen{{"code", "(the area code)"}, {"name", "(the area name)"}};
+    if (s.kind == LayerKind::Points) { seen["nearest"] = "(the nearest point)"; seen["distance_km"] = "(its distance)"; }
+    for (const auto& [key, col] : cols) {
+        if (col.empty()) r.fail(key, "the column name must not be empty");
+        if (auto it = seen.find(col); it != seen.end())
+            r.fail(key, "'" + col + "' is already the name of another output column " + it->second);
+        seen[col] = "(" + key + ")";
     }
     if (s.class_measure.empty()) {
         if (s.kind == LayerKind::Points) s.class_measure = s.points_count_column;
@@ -212,7 +271,35 @@ LayerSpec parse_layer_spec(const std::string& text, const std::string& path) {
         else if (s.denominator) s.class_measure = s.rate_column;
         else s.class_measure = s.count_column;
     }
+    bool numeric = false;
+    for (const auto& [key, col] : cols) numeric |= col == s.class_measure && key != "limit.status_column";
+    if (s.kind == LayerKind::Points) numeric = s.class_measure == s.points_count_column;
+    if (!numeric) {
+        std::string list;
+        for (const auto& [key, col] : cols)
+            if (key != "limit.status_column" && (s.kind == LayerKind::Rate || key == "points.column"))
+                list += (list.empty() ? "" : ", ") + col;
+        r.fail("classification.measure", "'" + s.class_measure + "' is not a numeric column of this layer (" + list + ")");
+    }
     if (s.class_legend.empty()) s.class_legend = s.class_measure;
+}
+
+} // namespace
+
+LayerSpec parse_layer_spec(const std::string& text, const std::string& path) {
+    json j = parse_strict(text, path);
+    Reader r{path};
+    LayerSpec s;
+    s.path = path;
+    read_header(r, j, s);
+    if (s.kind == LayerKind::Rate) {
+        read_count_and_denominator(r, j, s);
+        read_rate_and_limit(r, j, s);
+    } else {
+        read_points_source(r, j, s);
+    }
+    read_classification(r, j, s);
+    check_columns(r, s);
     return s;
 }
 

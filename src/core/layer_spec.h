@@ -60,7 +60,9 @@ struct LayerSpec {
 
 // Read one layer file; throws DataError naming the file and the key for unknown keys, missing
 // required keys, wrong types, a source path that is absolute or escapes the data dir ("../"),
-// an unknown geography / method / palette, or a class count outside 2..12.
+// an unknown geography / method / palette, a class count outside 2..12, a key given twice,
+// two output columns with the same name, a classification.measure that names no numeric column,
+// manual breaks missing (method manual), not ascending, or given with another method.
 LayerSpec read_layer_spec(const std::string& path);
 LayerSpec parse_layer_spec(const std::string& json_text, const std::string& path);
 

@@ -12,11 +12,14 @@
 #include <cmath>
 #include <filesystem>
 
+#include "core/bad_rows.h"
 #include "core/csv.h"
 #include "core/error.h"
 #include "core/parallel.h"
 #include "io/area_cache.h"
+#include "io/gdal_input.h"
 #include "io/gdal_util.h"
+#include "io/points.h"
 #include "io/proj.h"
 
 namespace sespm {
@@ -74,7 +77,8 @@ static AreaSet read_area_file_uncached(const std::string& path, const std::strin
                                        const std::string& name_field);
 
 AreaSet read_area_file(const std::string& path, const std::string& code_field, const std::string& name_field) {
-    auto cache = area_cache_path(path);
+    // The cache is keyed by the file alone: with --source-layer the layer read could differ.
+    auto cache = input_options().source_layer.empty() ? area_cache_path(path) : std::nullopt;
     if (cache && std::filesystem::exists(*cache)) {
         try {
             AreaSet s = read_area_file_uncached(*cache, code_field, name_field);
@@ -90,10 +94,95 @@ AreaSet read_area_file(const std::string& path, const std::string& code_field, c
     return s;
 }
 
+namespace {
+
+// Great Britain in longitude/latitude, generously (Scilly, St Kilda, Shetland and the sea
+// around); the same box the points are checked against.
+constexpr double kMinLon = -8.75, kMaxLon = 2.0, kMinLat = 49.8, kMaxLat = 61.0;
+
+struct AreaReader {
+    std::string path;
+    const std::string& code_field;
+    const std::string& name_field;
+    OGRFeatureDefn* defn = nullptr;
+    int ci = -1, ni = -1;
+    bool declared_crs = false;
+    std::unique_ptr<OGRCoordinateTransformation> to_ll;  // null when the file is in lon/lat
+
+    Area read(OGRFeature& feat, long fid) const;
+    void check_lonlat(const OGRGeometry& g, const std::string& what) const;
+    void check_in_gb(const OGRGeometry& g, const std::string& what) const;
+};
+
+// Raw coordinates of a file without a CRS must be longitude/latitude.
+void AreaReader::check_lonlat(const OGRGeometry& g, const std::string& what) const {
+    OGREnvelope env;
+    g.getEnvelope(&env);
+    if (env.MinX >= -180 && env.MaxX <= 180 && env.MinY >= -90 && env.MaxY <= 90) return;
+    double x = env.MinX < -180 ? env.MinX : env.MaxX > 180 ? env.MaxX : env.MinX;  // quote the bad one
+    double y = env.MinY < -90 ? env.MinY : env.MaxY > 90 ? env.MaxY : env.MinY;
+    throw DataError(what + ": field 'geometry': coordinates like (" + format_coordinate(x) + ", " + format_coordinate(y) +
+                    ") are not longitude/latitude" +
+                    (env.MinX >= -10000 && env.MaxX <= 700000 && env.MinY >= -10000 && env.MaxY <= 1300000
+                         ? "; they look like British National Grid eastings/northings: save the file in "
+                           "EPSG:4326, or declare EPSG:27700 in a format that carries a CRS (e.g. GeoPackage)"
+                         : (declared_crs ? "" : "; declare the file's CRS")));
+}
+
+// Every area must lie in Great Britain (swapped lat/lon, a polygon elsewhere, a hemisphere).
+void AreaReader::check_in_gb(const OGRGeometry& g, const std::string& what) const {
+    OGREnvelope e;
+    g.getEnvelope(&e);
+    if (e.MinX >= kMinLon && e.MaxX <= kMaxLon && e.MinY >= kMinLat && e.MaxY <= kMaxLat) return;
+    bool swapped = e.MinY >= kMinLon && e.MaxY <= kMaxLon && e.MinX >= kMinLat && e.MaxX <= kMaxLat;
+    throw DataError(what + ": field 'geometry': the area spans longitude " + format_coordinate(e.MinX) + " to " +
+                    format_coordinate(e.MaxX) + ", latitude " + format_coordinate(e.MinY) + " to " + format_coordinate(e.MaxY) +
+                    ", outside Great Britain (longitude -8.75 to 2, latitude 49.8 to 61)" +
+                    (swapped ? "; latitude and longitude look swapped" : ""));
+}
+
+Area AreaReader::read(OGRFeature& feat, long fid) const {
+    std::string what = path + ": feature " + std::to_string(fid);
+    if (!feat.IsFieldSetAndNotNull(ci)) throw DataError(what + ": field '" + code_field + "': the code is missing");
+    Area a;
+    a.code = trim(gdal_text(feat.GetFieldAsString(ci), path, fid, code_field));
+    if (a.code.empty()) throw DataError(what + ": field '" + code_field + "': the code is empty");
+    what += " (" + a.code + ")";
+    a.name = ni >= 0 && feat.IsFieldSetAndNotNull(ni) ? gdal_text(feat.GetFieldAsString(ni), path, fid, name_field) : a.code;
+    for (int f = 0; f < defn->GetFieldCount(); ++f)
+        if (f != ci && f != ni && feat.IsFieldSetAndNotNull(f)) {
+            const char* field = defn->GetFieldDefn(f)->GetNameRef();
+            a.props[field] = gdal_text(feat.GetFieldAsString(f), path, fid, field);
+        }
+    OGRGeometry* g = feat.StealGeometry();
+    if (!g) throw DataError(what + ": field 'geometry': the feature has no geometry");
+    OgrGeomPtr geom(g);
+    auto type = wkbFlatten(geom->getGeometryType());
+    if (type != wkbPolygon && type != wkbMultiPolygon)
+        throw DataError(what + ": field 'geometry': " + OGRGeometryTypeToName(type) +
+                        " is not an area (Polygon or MultiPolygon expected)");
+    if (geom->IsEmpty()) throw DataError(what + ": field 'geometry': the geometry is empty");
+    if (to_ll) {
+        if (geom->transform(to_ll.get()) != OGRERR_NONE)
+            throw DataError(what + ": cannot transform the geometry to longitude/latitude");
+    } else {
+        check_lonlat(*geom, what);
+    }
+    check_in_gb(*geom, what);
+    a.lonlat = std::move(geom);
+    a.members = {a.code};
+    return a;
+}
+
+} // namespace
+
 static AreaSet read_area_file_uncached(const std::string& path, const std::string& code_field,
                                        const std::string& name_field) {
     gdal_init();
     GdalErrorCapture capture;
+    std::error_code fec;
+    if (std::filesystem::is_directory(path, fec) && std::filesystem::path(path).extension() != ".gdb")
+        throw DataError(where(path, 0, "", "is a folder, not a boundary file"));
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
                                               nullptr, nullptr, nullptr));
     if (!ds) {
@@ -101,27 +190,23 @@ static AreaSet read_area_file_uncached(const std::string& path, const std::strin
         throw DataError(where(path, 0, "", "GDAL cannot read it as a vector file" +
                                                (why.empty() ? std::string() : ": " + why)));
     }
-    if (ds->GetLayerCount() < 1) throw DataError(where(path, 0, "", "the file holds no layer"));
-    OGRLayer* layer = ds->GetLayer(0);
-    OGRFeatureDefn* defn = layer->GetLayerDefn();
-    int ci = defn->GetFieldIndex(code_field.c_str());
-    int ni = defn->GetFieldIndex(name_field.c_str());
+    OGRLayer* layer = choose_layer(*ds, path, LayerWant::Areas);
+    AreaReader rd{path, code_field, name_field, layer->GetLayerDefn(), -1, -1, false, nullptr};
+    rd.ci = rd.defn->GetFieldIndex(code_field.c_str());
+    rd.ni = rd.defn->GetFieldIndex(name_field.c_str());
     if (layer->GetFeatureCount(TRUE) == 0) throw DataError(where(path, 0, "", "the file holds no features"));
-    if (ci < 0) throw DataError(where(path, 0, code_field, "the features have no such property (the code)"));
+    if (rd.ci < 0) throw DataError(where(path, 0, code_field, "the features have no such property (the code)"));
 
     OGRSpatialReference ll = make_srs(4326);
     OGRSpatialReference src = ll;
-    bool declared_crs = false;
     if (const OGRSpatialReference* s = layer->GetSpatialRef()) {
         src = *s;
         src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        declared_crs = true;
+        rd.declared_crs = true;
     }
-    bool src_is_ll = src.IsSame(&ll);
-    std::unique_ptr<OGRCoordinateTransformation> src_to_ll;
-    if (!src_is_ll) {
-        src_to_ll.reset(OGRCreateCoordinateTransformation(&src, &ll));
-        if (!src_to_ll)
+    if (!src.IsSame(&ll)) {
+        rd.to_ll.reset(OGRCreateCoordinateTransformation(&src, &ll));
+        if (!rd.to_ll)
             throw DataError(where(path, 0, "", "PROJ cannot transform its coordinate system to longitude/latitude"));
     }
 
@@ -130,44 +215,10 @@ static AreaSet read_area_file_uncached(const std::string& path, const std::strin
     long fid = 0;
     layer->ResetReading();
     for (auto& feat : *layer) {
-        ++fid;
-        std::string what = path + ": feature " + std::to_string(fid);
-        if (!feat->IsFieldSetAndNotNull(ci))
-            throw DataError(what + ": field '" + code_field + "': the code is missing");
-        Area a;
-        a.code = trim(feat->GetFieldAsString(ci));
-        if (a.code.empty()) throw DataError(what + ": field '" + code_field + "': the code is empty");
-        what += " (" + a.code + ")";
-        a.name = ni >= 0 && feat->IsFieldSetAndNotNull(ni) ? feat->GetFieldAsString(ni) : a.code;
-        for (int f = 0; f < defn->GetFieldCount(); ++f)
-            if (f != ci && f != ni && feat->IsFieldSetAndNotNull(f))
-                a.props[defn->GetFieldDefn(f)->GetNameRef()] = feat->GetFieldAsString(f);
-        OGRGeometry* g = feat->StealGeometry();
-        if (!g) throw DataError(what + ": field 'geometry': the feature has no geometry");
-        OgrGeomPtr geom(g);
-        auto type = wkbFlatten(geom->getGeometryType());
-        if (type != wkbPolygon && type != wkbMultiPolygon)
-            throw DataError(what + ": field 'geometry': " + OGRGeometryTypeToName(type) +
-                            " is not an area (Polygon or MultiPolygon expected)");
-        if (geom->IsEmpty()) throw DataError(what + ": field 'geometry': the geometry is empty");
-        if (!src_is_ll) {
-            if (geom->transform(src_to_ll.get()) != OGRERR_NONE)
-                throw DataError(what + ": cannot transform the geometry to longitude/latitude");
-        } else {
-            OGREnvelope env;
-            geom->getEnvelope(&env);
-            if (env.MinX < -180 || env.MaxX > 180 || env.MinY < -90 || env.MaxY > 90)
-                throw DataError(what + ": field 'geometry': coordinates like (" + std::to_string(env.MinX) +
-                                ", " + std::to_string(env.MinY) + ") are not longitude/latitude" +
-                                (env.MinX >= -10000 && env.MaxX <= 700000 && env.MinY >= -10000 && env.MaxY <= 1250000
-                                     ? "; they look like British National Grid eastings/northings: save the file in "
-                                       "EPSG:4326, or declare EPSG:27700 in a format that carries a CRS (e.g. GeoPackage)"
-                                     : (declared_crs ? "" : "; declare the file's CRS")));
-        }
-        a.lonlat = std::move(geom);
-        a.members = {a.code};
+        Area a = rd.read(*feat, ++fid);
         if (set.index.count(a.code))
-            throw DataError(what + ": field '" + code_field + "': duplicate code " + a.code);
+            throw DataError(path + ": feature " + std::to_string(fid) + " (" + a.code + "): field '" + code_field +
+                            "': duplicate code " + a.code);
         set.index[a.code] = set.areas.size();
         set.areas.push_back(std::move(a));
     }

@@ -13,12 +13,19 @@ namespace sespm {
 struct AreaSet;
 
 struct LoadedFigures {
-    FigureData data;
-    std::vector<std::string> source_codes;   // every code with a row in the count file
+    FigureData data;                          // keyed by join_code (trimmed, upper case)
+    std::vector<std::string> source_codes;   // every code with a row in the count file, as written
+    std::string count_file;                  // the count file's path, for messages
 };
 
-// Throws DataError naming file, line and field: missing file or column, a non-numeric or
-// negative figure, the same code twice with different values.
+// The key figures and boundaries join on: trimmed and upper-cased ("e06000044 " joins E06000044).
+std::string join_code(const std::string& code);
+
+// Throws DataError naming file, line and field: missing file or column, a file that is a link
+// leading out of the data directory, the same code twice with different values. Rows with an
+// empty code, a value that is not a number, negative, not whole, or a denominator of 0 are
+// rejected (core/bad_rows.h: listed on stderr, exit 1 unless --skip-bad-rows); when every row
+// is rejected it is a DataError.
 LoadedFigures read_figures(const std::string& data_dir, const LayerSpec& spec);
 
 struct JoinReport {
@@ -27,6 +34,14 @@ struct JoinReport {
     std::vector<std::string> missing;        // boundary codes with no published figure
 };
 
+// Matches codes without regard to case. Throws DataError naming the count file and three
+// unmatched codes when it has no rows, or when fewer than half of its codes (or none) match an
+// area: a source joining nothing is an error, not a table of "no figure".
 JoinReport join_report(const LoadedFigures& f, const AreaSet& native_areas);
+
+// One line for stderr listing every unmatched source code of a layer, or "" when all matched.
+std::string join_notes(const std::string& layer_id, const JoinReport& r);
+// Adds join_notes to the input log (core/bad_rows.h), which the command line prints on stderr.
+void note_unmatched(const std::string& layer_id, const JoinReport& r);
 
 } // namespace sespm

@@ -7,15 +7,45 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <unordered_map>
 
+#include "core/bad_rows.h"
 #include "core/csv.h"
 #include "core/error.h"
+#include "io/gdal_input.h"
 #include "io/gdal_util.h"
 #include "io/proj.h"
 
 namespace sespm {
+
+std::string format_coordinate(double v) {
+    char b[40];
+    std::snprintf(b, sizeof b, "%.10g", v);
+    return b;
+}
+
+// The grid's corner below 700 m east and 1300 m north is open sea south-west of Scilly: values
+// there are kilometres (576.914, 169.127), not metres.
+bool in_gb_bng(double e, double n) {
+    return e >= 0 && e <= 700000 && n >= 0 && n <= 1300000 && !(e <= 700 && n <= 1300);
+}
+bool in_gb_lonlat(double lon, double lat) { return lon >= -8.75 && lon <= 2.0 && lat >= 49.8 && lat <= 61.0; }
+
+std::string bng_problem(double e, double n) {
+    if (in_gb_bng(e, n)) return "";
+    std::string at = "(" + format_coordinate(e) + ", " + format_coordinate(n) + ")";
+    if (e == 0 && n == 0) return "easting/northing " + at + " is not a place in Great Britain (an empty or default value?)";
+    std::string why = "easting/northing " + at + " is outside Great Britain (easting 0 to 700000, northing 0 to 1300000 metres)";
+    if (e > 0 && n > 0 && e <= 700 && n <= 1300 && in_gb_bng(e * 1000, n * 1000))
+        return why + "; they look like kilometres: give metres (" + format_coordinate(e * 1000) + ", " +
+               format_coordinate(n * 1000) + ")";
+    if (in_gb_bng(n, e)) return why + "; easting and northing look swapped";
+    if (in_gb_lonlat(e, n) || in_gb_lonlat(n, e)) return why + "; they look like longitude/latitude: name the columns lon,lat";
+    return why;
+}
 
 namespace {
 
@@ -28,91 +58,133 @@ int find_col(const CsvTable& t, std::initializer_list<const char*> names) {
     return -1;
 }
 
-double coord(const CsvTable& t, size_t r, int col) {
-    auto v = parse_figure(t.rows[r][col], t.path, t.row_line[r], t.header[col], true);
-    if (!v) throw DataError(where(t.path, t.row_line[r], t.header[col], "the coordinate is missing"));
-    return *v;
+// Reads the points of a CSV row by row; a bad row is rejected (core/bad_rows.h), never dropped.
+struct CsvPointReader {
+    const CsvTable& t;
+    PointSet& p;
+    int label_col;
+    RowRejections bad{t.path, false, {}};
+
+    long line(size_t r) const { return t.row_line[r]; }
+    std::optional<double> coord(size_t r, int col) {
+        FigureParse f = parse_figure_text(t.rows[r][col], true);
+        if (f.error.empty() && !f.value) f.error = "the coordinate is missing";
+        if (!f.error.empty()) { bad.add(line(r), t.header[col], f.error); return std::nullopt; }
+        return f.value;
+    }
+    void keep(size_t r, double x, double y) {
+        p.x.push_back(x);
+        p.y.push_back(y);
+        p.lines.push_back(line(r));
+        p.labels.push_back(label_col >= 0 ? t.rows[r][label_col] : "point " + std::to_string(r + 1));
+    }
+    void bng(int ec, int nc);
+    void lonlat(int lat, int lon);
+    void postcodes(int pc, const std::string& lookup);
+};
+
+void CsvPointReader::bng(int ec, int nc) {
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+        auto e = coord(r, ec), n = coord(r, nc);
+        if (!e || !n) continue;
+        if (std::string why = bng_problem(*e, *n); !why.empty()) bad.add(line(r), t.header[ec], why);
+        else keep(r, *e, *n);
+    }
 }
 
-// Great Britain in BNG, generously (includes Scilly, Shetland and the sea around).
-bool in_gb_bng(double e, double n) { return e >= -10000 && e <= 700000 && n >= -10000 && n <= 1250000; }
-bool in_gb_lonlat(double lon, double lat) { return lon >= -8.75 && lon <= 2.0 && lat >= 49.8 && lat <= 61.0; }
+void CsvPointReader::lonlat(int lat, int lon) {
+    size_t first = p.size();
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+        auto la = coord(r, lat), lo = coord(r, lon);
+        if (!la || !lo) continue;
+        if (in_gb_lonlat(*lo, *la)) { keep(r, *lo, *la); continue; }
+        std::string hint = in_gb_lonlat(*la, *lo) ? "; latitude and longitude look swapped"
+                         : in_gb_bng(*lo, *la) && (std::abs(*lo) > 180 || std::abs(*la) > 90)
+                               ? "; these look like eastings/northings: name the columns easting,northing"
+                               : "";
+        bool lat_ok = *la >= 49.8 && *la <= 61.0;
+        int col = hint.empty() && lat_ok ? lon : lat;  // name the coordinate that is wrong
+        bad.add(line(r), t.header[col], "lat/lon (" + format_coordinate(*la) + ", " + format_coordinate(*lo) +
+                                            ") is outside Great Britain" + hint);
+    }
+    std::vector<double> x(p.x.begin() + static_cast<long>(first), p.x.end()), y(p.y.begin() + static_cast<long>(first), p.y.end());
+    LonLatToBng().transform(x, y);
+    std::copy(x.begin(), x.end(), p.x.begin() + static_cast<long>(first));
+    std::copy(y.begin(), y.end(), p.y.begin() + static_cast<long>(first));
+}
+
+void CsvPointReader::postcodes(int pc, const std::string& lookup) {
+    if (lookup.empty() || !std::filesystem::exists(lookup))
+        throw DataError(where(t.path, 1, t.header[pc], "postcodes need the lookup " +
+                              (lookup.empty() ? std::string("file") : lookup) + ", which is missing"));
+    CsvTable cp = read_csv(lookup);
+    int cpc = cp.require_column("postcode"), cpe = cp.require_column("easting"), cpn = cp.require_column("northing");
+    std::unordered_map<std::string, std::pair<double, double>> idx;
+    idx.reserve(cp.rows.size());
+    for (size_t r = 0; r < cp.rows.size(); ++r) {
+        auto e = parse_figure(cp.rows[r][cpe], cp.path, cp.row_line[r], "easting");
+        auto n = parse_figure(cp.rows[r][cpn], cp.path, cp.row_line[r], "northing");
+        if (e && n) idx[normalise_postcode(cp.rows[r][cpc])] = {*e, *n};
+    }
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+        std::string code = normalise_postcode(t.rows[r][pc]);
+        auto it = idx.find(code);
+        if (code.empty()) bad.add(line(r), t.header[pc], "the postcode is empty");
+        else if (it == idx.end())
+            bad.add(line(r), t.header[pc], "postcode '" + trim(t.rows[r][pc]) + "' is not in " + lookup +
+                                              " (it covers the South East only)");
+        else keep(r, it->second.first, it->second.second);
+    }
+}
 
 } // namespace
 
 PointSet points_from_csv(const CsvTable& t, const std::string& label_field, const std::string& lookup) {
     PointSet p;
     p.source = t.path;
-    int lc = t.column(label_field);
     int ec = find_col(t, {"easting", "eastings"}), nc = find_col(t, {"northing", "northings"});
     int lat = find_col(t, {"lat", "latitude"}), lon = find_col(t, {"lon", "lng", "long", "longitude"});
     int pc = find_col(t, {"postcode", "post_code", "pcode", "post code"});
-    p.x.reserve(t.rows.size());
-    p.y.reserve(t.rows.size());
-    for (size_t r = 0; r < t.rows.size(); ++r)
-        p.labels.push_back(lc >= 0 ? t.rows[r][lc] : "point " + std::to_string(r + 1));
-    if (ec >= 0 && nc >= 0) {
-        for (size_t r = 0; r < t.rows.size(); ++r) {
-            double e = coord(t, r, ec), n = coord(t, r, nc);
-            if (!in_gb_bng(e, n))
-                throw DataError(where(t.path, t.row_line[r], t.header[ec],
-                                      "easting/northing (" + trim(t.rows[r][ec]) + ", " + trim(t.rows[r][nc]) +
-                                      ") is outside Great Britain"));
-            p.x.push_back(e);
-            p.y.push_back(n);
-        }
-        return p;
-    }
-    if (lat >= 0 && lon >= 0) {
-        for (size_t r = 0; r < t.rows.size(); ++r) {
-            double la = coord(t, r, lat), lo = coord(t, r, lon);
-            if (!in_gb_lonlat(lo, la)) {
-                std::string hint = in_gb_lonlat(la, lo) ? "; latitude and longitude look swapped"
-                                 : in_gb_bng(lo, la) && (std::abs(lo) > 180 || std::abs(la) > 90)
-                                       ? "; these look like eastings/northings: name the columns easting,northing"
-                                       : "";
-                throw DataError(where(t.path, t.row_line[r], t.header[lat],
-                                      "lat/lon (" + trim(t.rows[r][lat]) + ", " + trim(t.rows[r][lon]) +
-                                      ") is outside Great Britain" + hint));
-            }
-            p.x.push_back(lo);
-            p.y.push_back(la);
-        }
-        LonLatToBng().transform(p.x, p.y);
-        return p;
-    }
-    if (pc >= 0) {
-        if (lookup.empty() || !std::filesystem::exists(lookup))
-            throw DataError(where(t.path, 1, t.header[pc], "postcodes need the lookup " +
-                                  (lookup.empty() ? std::string("file") : lookup) + ", which is missing"));
-        CsvTable cp = read_csv(lookup);
-        int cpc = cp.require_column("postcode"), cpe = cp.require_column("easting"), cpn = cp.require_column("northing");
-        std::unordered_map<std::string, std::pair<double, double>> idx;
-        idx.reserve(cp.rows.size());
-        for (size_t r = 0; r < cp.rows.size(); ++r) {
-            auto e = parse_figure(cp.rows[r][cpe], cp.path, cp.row_line[r], "easting");
-            auto n = parse_figure(cp.rows[r][cpn], cp.path, cp.row_line[r], "northing");
-            if (e && n) idx[normalise_postcode(cp.rows[r][cpc])] = {*e, *n};
-        }
-        for (size_t r = 0; r < t.rows.size(); ++r) {
-            std::string code = normalise_postcode(t.rows[r][pc]);
-            auto it = idx.find(code);
-            if (it == idx.end())
-                throw DataError(where(t.path, t.row_line[r], t.header[pc],
-                                      "postcode '" + trim(t.rows[r][pc]) + "' is not in " + lookup +
-                                      " (it covers the South East only)"));
-            p.x.push_back(it->second.first);
-            p.y.push_back(it->second.second);
-        }
-        return p;
-    }
-    throw DataError(where(t.path, 1, "", "no coordinate columns: give lat,lon or easting,northing or postcode"));
+    CsvPointReader rd{t, p, t.column(label_field)};
+    if (ec >= 0 && nc >= 0) rd.bng(ec, nc);
+    else if (lat >= 0 && lon >= 0) rd.lonlat(lat, lon);
+    else if (pc >= 0) rd.postcodes(pc, lookup);
+    else throw DataError(where(t.path, 1, "", "no coordinate columns: give lat,lon or easting,northing or postcode" +
+                                          separator_hint(t)));
+    if (t.rows.empty()) throw DataError(where(t.path, 0, "", "the file holds no points (a header and no rows)"));
+    rd.bad.finish(p.size(), "points");
+    return p;
 }
 
 namespace {
 
-PointSet read_points_csv(const std::string& path, const std::string& label_field, const std::string& lookup) {
-    return points_from_csv(read_csv(path), label_field, lookup);
+struct OgrPointReader {
+    std::string path;
+    OGRLayer* layer;
+    bool geographic = false;
+    std::unique_ptr<OGRCoordinateTransformation> ct;
+
+    // The feature's point in EPSG:27700, or the reason it cannot be used.
+    std::string locate(const OGRGeometry* g, double& x, double& y) const;
+};
+
+std::string OgrPointReader::locate(const OGRGeometry* g, double& x, double& y) const {
+    if (!g || wkbFlatten(g->getGeometryType()) != wkbPoint)
+        return std::string(g ? OGRGeometryTypeToName(wkbFlatten(g->getGeometryType())) : "no geometry") + ": a Point is expected";
+    x = g->toPoint()->getX();
+    y = g->toPoint()->getY();
+    std::string at = "(" + format_coordinate(x) + ", " + format_coordinate(y) + ")";
+    if (!std::isfinite(x) || !std::isfinite(y)) return "the point " + at + " is not a finite coordinate";
+    if (geographic && (std::abs(x) > 180 || std::abs(y) > 90))
+        return "coordinates " + at + " are not longitude/latitude" +
+               (in_gb_bng(x, y) ? std::string("; they look like British National Grid eastings/northings: declare the "
+                                              "file's CRS (EPSG:27700; a .prj beside a shapefile) or save it in EPSG:4326")
+                                : "");
+    double ox = x, oy = y;
+    if (!ct->Transform(1, &x, &y)) return "the point " + at + " cannot be transformed to British National Grid";
+    if (geographic && !in_gb_lonlat(ox, oy)) return "the point (lon/lat " + at + ") is outside Great Britain";
+    if (std::string why = bng_problem(x, y); !why.empty()) return why;
+    return "";
 }
 
 PointSet read_points_ogr(const std::string& path, const std::string& label_field) {
@@ -121,33 +193,36 @@ PointSet read_points_ogr(const std::string& path, const std::string& label_field
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
     if (!ds || ds->GetLayerCount() < 1)
         throw DataError(where(path, 0, "", "GDAL cannot read it as a vector file: " + capture.last()));
-    OGRLayer* layer = ds->GetLayer(0);
+    OgrPointReader rd{path, choose_layer(*ds, path, LayerWant::Points), false, nullptr};
     OGRSpatialReference bng;
     bng.importFromEPSG(27700);
     bng.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     OGRSpatialReference src;
-    src.importFromEPSG(4326);
-    if (const OGRSpatialReference* s = layer->GetSpatialRef()) src = *s;
+    src.importFromEPSG(4326);  // no CRS declared: longitude/latitude is assumed (and checked)
+    if (const OGRSpatialReference* s = rd.layer->GetSpatialRef()) src = *s;
     src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&src, &bng));
-    if (!ct) throw DataError(where(path, 0, "", "PROJ cannot transform its CRS to EPSG:27700"));
-    int lf = layer->GetLayerDefn()->GetFieldIndex(label_field.c_str());
+    rd.geographic = src.IsGeographic();
+    rd.ct.reset(OGRCreateCoordinateTransformation(&src, &bng));
+    if (!rd.ct) throw DataError(where(path, 0, "", "PROJ cannot transform its CRS to EPSG:27700"));
+    int lf = rd.layer->GetLayerDefn()->GetFieldIndex(label_field.c_str());
     PointSet p;
     p.source = path;
+    RowRejections bad{path, true, {}};
     long fid = 0;
-    for (auto& f : *layer) {
+    for (auto& f : *rd.layer) {
         ++fid;
-        OGRGeometry* g = f->GetGeometryRef();
-        if (!g || wkbFlatten(g->getGeometryType()) != wkbPoint)
-            throw DataError(path + ": feature " + std::to_string(fid) + ": field 'geometry': a Point is expected");
-        auto* pt = g->toPoint();
-        double x = pt->getX(), y = pt->getY();
-        if (!ct->Transform(1, &x, &y) || !in_gb_bng(x, y))
-            throw DataError(path + ": feature " + std::to_string(fid) + ": field 'geometry': the point is outside Great Britain");
+        double x = 0, y = 0;
+        if (std::string why = rd.locate(f->GetGeometryRef(), x, y); !why.empty()) {
+            bad.add(fid, "geometry", why);
+            continue;
+        }
         p.x.push_back(x);
         p.y.push_back(y);
-        p.labels.push_back(lf >= 0 ? f->GetFieldAsString(lf) : "feature " + std::to_string(fid));
+        p.lines.push_back(fid);
+        p.labels.push_back(lf >= 0 ? gdal_text(f->GetFieldAsString(lf), path, fid, label_field) : "feature " + std::to_string(fid));
     }
+    if (fid == 0) throw DataError(where(path, 0, "", "the file holds no points"));
+    bad.finish(p.size(), "points");
     return p;
 }
 
@@ -164,8 +239,11 @@ std::string normalise_postcode(const std::string& s) {
 PointSet read_points(const std::string& path, const std::string& label_field, const std::string& lookup) {
     std::string ext = std::filesystem::path(path).extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (!std::filesystem::exists(path)) throw DataError(where(path, 0, "", "the points file does not exist"));
-    if (ext == ".csv" || ext == ".txt") return read_points_csv(path, label_field, lookup);
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) throw DataError(where(path, 0, "", "the points file does not exist"));
+    if (std::filesystem::is_directory(path, ec) && ext != ".gdb")
+        throw DataError(where(path, 0, "", "is a folder, not a points file"));
+    if (ext == ".csv" || ext == ".txt") return points_from_csv(read_csv(path), label_field, lookup);
     return read_points_ogr(path, label_field);
 }
 

@@ -84,7 +84,8 @@ LayerResult evaluate_rate(Atlas& atlas, const LayerSpec& spec, const EvaluateOpt
 }
 
 LayerResult evaluate_points(Atlas& atlas, const LayerSpec& spec, const EvaluateOptions& opt, LayerResult r) {
-    std::string file = opt.points_file.empty() ? atlas.data_dir() + "/" + spec.points_file : opt.points_file;
+    std::string file = opt.points_file.empty() ? resolve_in_data_dir(atlas.data_dir(), spec.points_file, spec.path, "points.file")
+                                               : opt.points_file;
     PointSet pts = read_points(file, spec.point_label, postcode_lookup_file(atlas.data_dir()));
     const AreaSet& set = atlas.areas(opt.geography);
     std::vector<int> counts = count_points(atlas.geos(), set, r.selection, pts);
@@ -113,6 +114,9 @@ LayerResult evaluate_points(Atlas& atlas, const LayerSpec& spec, const EvaluateO
 LayerResult evaluate_file(Atlas& atlas, const std::string& path, const std::string& by,
                           const std::string& code_field, const std::string& name_field) {
     bool by_area = by == "area";
+    if (by == name_field || by == code_field)  // issue 9: say the field is text
+        throw UsageError("--by " + by + ": the " + (by == name_field ? "name" : "code") + " field of " + path +
+                         " is text, not a number; give a numeric property, or --by area");
     const AreaSet& set = atlas.open_file(path, code_field, name_field, by_area);
     LayerResult r;
     r.spec.id = std::filesystem::path(path).stem().string();
