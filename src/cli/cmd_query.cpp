@@ -1,18 +1,14 @@
 // cmd_query.cpp: `sespm-map query ...`, the spatial questions, as CSV on stdout:
 // neighbours, within, count-points, nearest, dissolve.
-#include <geos_c.h>
-
-#include <cstdio>
 #include <iostream>
 
 #include "cli/cli.h"
 #include "cli/common.h"
-#include "core/bad_rows.h"
 #include "core/error.h"
+#include "core/text.h"
 #include "io/attribution.h"
 #include "io/export.h"
-#include "io/points.h"
-#include "io/spatial.h"
+#include "map/queries.h"
 
 namespace sespm {
 
@@ -37,20 +33,42 @@ Points: CSV with lat,lon or easting,northing or postcode (geocoded offline with
 postcodes/codepoint_south_east.csv), or any GDAL vector file of points.
 )";
 
-// Points that fell in no area are not an error (Scotland, Ireland, the sea), but never silent.
-static void note_points_outside(const PointSet& pts, const std::vector<int>& counts, const std::string& where) {
-    long inside = 0;
-    for (int c : counts) inside += c;
-    long outside = static_cast<long>(pts.size()) - inside;
-    if (outside > 0)
-        input_log().note(pts.source + ": " + std::to_string(outside) + " of " + std::to_string(pts.size()) +
-                         " points fall in no area of " + where + " (outside the boundaries: elsewhere, or in the sea)");
+// --code/--km/--points/--codes/--group-by as a QueryRequest, checked before any data is read.
+static QueryRequest query_request(const Args& a, Question q, const std::string& what) {
+    QueryRequest r;
+    r.question = q;
+    r.geography = geography_option(a);
+    r.within = a.get("--within");
+    r.open_file = a.get("--open").value_or("");
+    r.code_field = a.get("--code-field").value_or("code");
+    r.name_field = a.get("--name-field").value_or("name");
+    if (q == Question::Neighbours || q == Question::Within) r.code = a.require("--code", "query " + what);
+    if (q == Question::Within) {
+        r.km = a.number("--km", -1);
+        if (!a.get("--km")) throw UsageError("query within: --km N is required");
+        if (r.km < 0) throw UsageError("query within: --km must not be negative");
+    }
+    if (q == Question::CountPoints || q == Question::Nearest) r.points_file = a.require("--points", "query " + what);
+    if (q == Question::Dissolve) {
+        r.group_by = a.get("--group-by").value_or("");
+        if (r.group_by.empty()) r.codes = split_list(a.require("--codes", "query dissolve"));
+    }
+    return r;
 }
 
-static std::string km(double m) {
-    char b[32];
-    std::snprintf(b, sizeof b, "%.2f", m / 1000.0);
-    return b;
+// The dissolved groups as a file (.geojson, .csv, .gpkg).
+static void export_dissolve(Session& s, const QueryAnswer& ans, const std::string& out) {
+    ExportData d;
+    d.set = &ans.dissolved;
+    for (size_t i = 0; i < ans.rows.size(); ++i) d.selection.push_back(i);
+    d.columns = ans.columns;
+    d.rows = ans.rows;
+    d.class_index.assign(ans.rows.size(), -1);
+    d.fill.assign(ans.rows.size(), "#9ecae1");
+    d.layer_id = "dissolve";
+    d.title = "Dissolve of " + ans.set->source;
+    d.attribution = file_attribution(s.data_dir, ans.attribution_source);
+    export_areas(d, out);
 }
 
 int cmd_query(const std::vector<std::string>& argv) {
@@ -62,122 +80,14 @@ int cmd_query(const std::vector<std::string>& argv) {
     }
     std::string what = a.positional[0];
     if (a.positional.size() > 1) throw UsageError("query: unexpected argument '" + a.positional[1] + "'");
-    Geography geo = geography_option(a);
-    if (what != "neighbours" && what != "within" && what != "count-points" && what != "nearest" && what != "dissolve")
-        throw UsageError("query: unknown question '" + what + "' (neighbours, within, count-points, nearest, dissolve)");
-    // Check the options before any data is read.
-    std::string code, points_file;
-    double km_limit = 0;
-    if (what == "neighbours" || what == "within") code = a.require("--code", "query " + what);
-    if (what == "within") {
-        km_limit = a.number("--km", -1);
-        if (!a.get("--km")) throw UsageError("query within: --km N is required");
-        if (km_limit < 0) throw UsageError("query within: --km must not be negative");
-    }
-    if (what == "count-points" || what == "nearest") points_file = a.require("--points", "query " + what);
-
+    auto q = parse_question(what);
+    if (!q) throw UsageError("query: unknown question '" + what + "' (neighbours, within, count-points, nearest, dissolve)");
+    QueryRequest req = query_request(a, *q, what);
     if (a.get("-o")) check_output_path(*a.get("-o"));
     auto s = open_session(a);
-    Atlas& atlas = *s->atlas;
-    auto open = a.get("--open");
-    if (open && a.get("--within")) throw UsageError("query: --within works with the built-in geographies, not --open");
-    const AreaSet& set = open ? atlas.open_file(*open, a.get("--code-field").value_or("code"),
-                                                a.get("--name-field").value_or("name"), true)
-                              : atlas.areas(geo);
-    auto selection = [&]() {
-        if (!open) return atlas.select(geo, a.get("--within"));
-        std::vector<size_t> all(set.areas.size());
-        for (size_t i = 0; i < all.size(); ++i) all[i] = i;
-        return all;
-    };
-    auto index_of = [&](const std::string& c, const char* option = "--code") {
-        const Area* ar = set.find(c);
-        if (!ar)
-            throw UsageError(std::string(option) + " " + c + ": no " +
-                             (open ? "area of " + *open : std::string(geography_name(geo))) + " has this code");
-        return static_cast<size_t>(ar - set.areas.data());
-    };
-
-    if (what == "neighbours") {
-        std::cout << "code,name\n";
-        for (size_t i : neighbours(s->geos, set, index_of(code)))
-            std::cout << set.areas[i].code << "," << csv_escape(set.areas[i].name) << "\n";
-    } else if (what == "within") {
-        std::cout << "code,name,distance_km\n";
-        for (const auto& h : areas_within(s->geos, set, index_of(code), km_limit * 1000.0))
-            std::cout << set.areas[h.area].code << "," << csv_escape(set.areas[h.area].name) << "," << km(h.distance_m) << "\n";
-    } else if (what == "count-points" || what == "nearest") {
-        PointSet pts = read_points(points_file, "name", s->data_dir + "/postcodes/codepoint_south_east.csv");
-        std::vector<size_t> sel = selection();
-        if (what == "count-points") {
-            std::vector<int> n = count_points(s->geos, set, sel, pts);
-            note_points_outside(pts, n, sel.size() == set.areas.size() ? set.source : "the selected areas");
-            std::cout << "code,name,count\n";
-            for (size_t k = 0; k < sel.size(); ++k)
-                std::cout << set.areas[sel[k]].code << "," << csv_escape(set.areas[sel[k]].name) << "," << n[k] << "\n";
-        } else {
-            std::vector<NearestPoint> n = nearest_points(s->geos, set, sel, pts);
-            std::cout << "code,name,nearest,distance_km\n";
-            for (size_t k = 0; k < sel.size(); ++k) {
-                std::cout << set.areas[sel[k]].code << "," << csv_escape(set.areas[sel[k]].name) << ",";
-                if (n[k].point >= 0) std::cout << csv_escape(pts.labels[n[k].point]) << "," << km(n[k].distance_m);
-                else std::cout << ",";
-                std::cout << "\n";
-            }
-        }
-    } else {  // dissolve
-        std::vector<std::pair<std::string, std::string>> to_group;
-        std::map<std::string, std::string> names;
-        if (auto field = a.get("--group-by")) {
-            std::string code_field = a.get("--code-field").value_or("code"), name_field = a.get("--name-field").value_or("name");
-            for (const auto& ar : set.areas) {
-                std::string value;
-                if (*field == name_field) value = ar.name;
-                else if (*field == code_field) value = ar.code;
-                else if (auto it = ar.props.find(*field); it != ar.props.end()) value = it->second;
-                if (value.empty()) throw DataError(where(set.source, 0, *field, "area " + ar.code + " has no value to group by"));
-                to_group.emplace_back(ar.code, value);
-            }
-        } else {
-            std::string list = a.require("--codes", "query dissolve");
-            std::string cur;
-            for (char c : list + ",") {
-                if (c == ',') { if (!cur.empty()) { index_of(cur, "--codes"); to_group.emplace_back(cur, "dissolved"); } cur.clear(); }
-                else if (c != ' ') cur += c;
-            }
-            if (to_group.empty()) throw UsageError("query dissolve: --codes lists no code");
-        }
-        AreaSet groups = dissolve_groups(set, to_group, names, set.source + " (dissolved)");
-        project_areas(s->geos, groups);
-        std::vector<std::vector<Cell>> rows;
-        std::vector<size_t> sel;
-        for (size_t i = 0; i < groups.areas.size(); ++i) {
-            const Area& g = groups.areas[i];
-            double area = 0;
-            GEOSArea_r(s->geos, g.bng.get(), &area);
-            int parts = GEOSGetNumGeometries_r(s->geos, g.bng.get());
-            std::string members;
-            for (const auto& m : g.members) members += (members.empty() ? "" : ";") + m;
-            rows.push_back({Cell::of_text(g.code), Cell::of_text(members), Cell::of_num(area / 1e6, 3),
-                            Cell::of_num(parts, 0)});
-            sel.push_back(i);
-        }
-        std::vector<std::string> cols{"code", "members", "area_km2", "parts"};
-        write_csv(std::cout, cols, rows);
-        if (auto out = a.get("-o")) {
-            ExportData d;
-            d.set = &groups;
-            d.selection = sel;
-            d.columns = cols;
-            d.rows = rows;
-            d.class_index.assign(rows.size(), -1);
-            d.fill.assign(rows.size(), "#9ecae1");
-            d.layer_id = "dissolve";
-            d.title = "Dissolve of " + set.source;
-            d.attribution = file_attribution(s->data_dir, open ? *open : s->data_dir + "/boundaries/lad.geojson");
-            export_areas(d, *out);
-        }
-    }
+    QueryAnswer ans = run_query(*s, req);
+    write_csv(std::cout, ans.columns, ans.rows);
+    if (*q == Question::Dissolve && a.get("-o")) export_dissolve(*s, ans, *a.get("-o"));
     return 0;
 }
 

@@ -5,65 +5,57 @@
 
 #include <cstdio>
 
-#include "io/points.h"
-#include "io/spatial.h"
+#include "map/queries.h"
 #include "ui/map_app.h"
 
 namespace sespm {
 
 namespace {
 
+// The question as the map model's QueryRequest, about the areas shown.
+QueryRequest query_of(const MapApp& app, const QueryPanelState& q, int from) {
+    const MapRequest& v = app.map->view.options;
+    QueryRequest r;
+    r.question = q.question == 0 ? Question::Neighbours : q.question == 1 ? Question::Within
+               : q.question == 2 ? Question::CountPoints : Question::Nearest;
+    r.geography = v.geography;
+    r.within = v.open_file.empty() ? v.within : std::nullopt;
+    r.open_file = v.open_file;
+    r.code_field = v.code_field;
+    r.name_field = v.name_field;
+    if (from >= 0) r.code = app.map->view.set->areas[from].code;
+    r.km = q.km;
+    r.points_file = q.points_path;
+    return r;
+}
+
+// A row's figure as the panel shows it: distance, count, or "name (km)".
+std::string figure_of(const QueryAnswer& a, size_t row) {
+    const auto& r = a.rows[row];
+    if (r.size() == 3) return r[2].display();
+    if (r.size() == 4) return r[2].text.empty() ? "-" : r[2].text + " (" + r[3].display() + ")";
+    return "";
+}
+
 void run_query(MapApp& app) {
     QueryPanelState& q = app.query_panel;
-    const AreaSet* set = app.map->view.set;
     int from = app.selected.empty() ? -1 : *app.selected.begin();
     if ((q.question == 0 || q.question == 1) && from < 0) {
         app.error = "Select an area on the map first (click it), then ask again.";
         return;
     }
+    const char* titles[] = {"Neighbours of ", "Within ", "Providers per area", "Nearest provider"};
+    const char* headings[] = {"", "km", "count", "nearest (km)"};
     bool ran = app.with_session([&](Session& session) {
-        const GeosContext& geos = session.geos;
         q.rows.clear();
         try {
-            if (q.question == 0) {
-                q.title = "Neighbours of " + set->areas[from].name;
-                q.figure_heading = "";
-                for (size_t i : neighbours(geos, *set, static_cast<size_t>(from))) q.rows.push_back({static_cast<int>(i), ""});
-            } else if (q.question == 1) {
-                char t[64];
-                std::snprintf(t, sizeof t, "%.1f", q.km);
-                q.title = "Within " + std::string(t) + " km of " + set->areas[from].name;
-                q.figure_heading = "km";
-                for (const auto& h : areas_within(geos, *set, static_cast<size_t>(from), q.km * 1000.0)) {
-                    std::snprintf(t, sizeof t, "%.2f", h.distance_m / 1000);
-                    q.rows.push_back({static_cast<int>(h.area), t});
-                }
-            } else {
-                std::string file = q.points_path;
-                std::string label = "name";
-                if (file.empty()) {
-                    for (const auto& l : session.layers)
-                        if (l.kind == LayerKind::Points) { file = session.data_dir + "/" + l.points_file; label = l.point_label; }
-                }
-                PointSet pts = read_points(file, label, session.postcode_lookup());
-                const auto& sel = app.map->view.result.selection;
-                if (q.question == 2) {
-                    q.title = "Providers per area";
-                    q.figure_heading = "count";
-                    auto n = count_points(geos, *set, sel, pts);
-                    for (size_t k = 0; k < sel.size(); ++k) q.rows.push_back({static_cast<int>(sel[k]), std::to_string(n[k])});
-                } else {
-                    q.title = "Nearest provider";
-                    q.figure_heading = "nearest (km)";
-                    auto n = nearest_points(geos, *set, sel, pts);
-                    for (size_t k = 0; k < sel.size(); ++k) {
-                        char t[256];
-                        if (n[k].point >= 0) std::snprintf(t, sizeof t, "%s (%.2f)", pts.labels[n[k].point].c_str(), n[k].distance_m / 1000);
-                        else std::snprintf(t, sizeof t, "-");
-                        q.rows.push_back({static_cast<int>(sel[k]), t});
-                    }
-                }
-            }
+            QueryAnswer a = run_query(session, query_of(app, q, from));
+            for (size_t k = 0; k < a.rows.size(); ++k) q.rows.push_back({static_cast<int>(a.areas[k]), figure_of(a, k)});
+            char km[32];
+            std::snprintf(km, sizeof km, "%.1f km of ", q.km);
+            std::string of = from >= 0 ? app.map->view.set->areas[from].name : "";
+            q.title = q.question == 0 ? titles[0] + of : q.question == 1 ? titles[1] + std::string(km) + of : titles[q.question];
+            q.figure_heading = headings[q.question];
         } catch (const std::exception& e) {
             app.error = e.what();
         }
