@@ -1,6 +1,8 @@
 // helpers.cpp: see helpers.h.
 #include "helpers.h"
 
+#include "io/project_store.h"
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -107,6 +109,13 @@ std::vector<std::string> split_csv_simple(const std::string& line) {
     }
     out.push_back(cur);
     return out;
+}
+
+void save_all_pledges(sespm::ProjectStore& s, const std::map<std::string, int>& p) {
+    auto tx = s.transaction();
+    for (const auto& [code, n] : s.pledges()) if (!p.count(code)) s.set_pledge(code, std::nullopt);
+    for (const auto& [code, n] : p) s.set_pledge(code, n);
+    tx->commit();
 }
 
 } // namespace test

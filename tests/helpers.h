@@ -2,8 +2,11 @@
 // or $SESPM_DATA), running the real sespm-map binary and capturing its output and exit code,
 // and scratch directories that are removed afterwards.
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
+
+namespace sespm { class ProjectStore; }
 
 namespace test {
 
@@ -41,5 +44,8 @@ bool file_exists(const std::string& path);
 std::string first_line(const std::string& text);
 std::vector<std::string> lines(const std::string& text);
 std::vector<std::string> split_csv_simple(const std::string& line);
+
+// Writes many pledges at once (clearing the others), in one transaction, each row-level.
+void save_all_pledges(sespm::ProjectStore& s, const std::map<std::string, int>& pledges);
 
 } // namespace test

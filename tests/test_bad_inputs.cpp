@@ -12,15 +12,6 @@
 #include "helpers.h"
 #include "io/project_store.h"
 
-namespace {
-// The test's way to write many pledges at once: one transaction, every pledge row-level.
-void save_all_pledges(sespm::ProjectStore& s, const std::map<std::string, int>& p) {
-    auto tx = s.transaction();
-    for (const auto& [code, n] : s.pledges()) if (!p.count(code)) s.set_pledge(code, std::nullopt);
-    for (const auto& [code, n] : p) s.set_pledge(code, n);
-    tx->commit();
-}
-} // namespace
 
 namespace fs = std::filesystem;
 
@@ -125,7 +116,7 @@ TEST_CASE("project files damaged in ways only code can make") {
         auto s_store = sespm::open_project(d.file("bad.sespm"), sespm::ProjectAccess::Write); sespm::ProjectStore& s = *s_store;
         std::map<std::string, int> p;
         for (int i = 0; i < 2000; ++i) p["E" + std::to_string(1000000 + i)] = i;
-        save_all_pledges(s, p);
+        test::save_all_pledges(s, p);
     }
     {
         std::fstream f(d.file("bad.sespm"), std::ios::in | std::ios::out | std::ios::binary);

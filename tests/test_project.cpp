@@ -18,15 +18,6 @@
 #include "helpers.h"
 #include "io/project_store.h"
 
-namespace {
-// The test's way to write many pledges at once: one transaction, every pledge row-level.
-void save_all_pledges(sespm::ProjectStore& s, const std::map<std::string, int>& p) {
-    auto tx = s.transaction();
-    for (const auto& [code, n] : s.pledges()) if (!p.count(code)) s.set_pledge(code, std::nullopt);
-    for (const auto& [code, n] : p) s.set_pledge(code, n);
-    tx->commit();
-}
-} // namespace
 
 using namespace sespm;
 
@@ -36,11 +27,11 @@ TEST_CASE("pledges survive a save and a reopen exactly") {
     {
         auto s_store = sespm::open_project(d.file("p.sespm"), sespm::ProjectAccess::Write); sespm::ProjectStore& s = *s_store;
         CHECK(s.pledges().empty());
-        save_all_pledges(s, p);
+        test::save_all_pledges(s, p);
     }
     auto again_store = sespm::open_project(d.file("p.sespm"), sespm::ProjectAccess::Read); sespm::ProjectStore& again = *again_store;
     CHECK(again.pledges() == p);
-    CHECK_THROWS_AS(save_all_pledges(again, {{"E06000044", -1}}), DataError);
+    CHECK_THROWS_AS(test::save_all_pledges(again, {{"E06000044", -1}}), DataError);
     CHECK(again.pledges() == p);  // the failed save changed nothing
 }
 
@@ -53,7 +44,7 @@ TEST_CASE("hostile text is stored as data, never run as SQL") {
     int n = 1;
     for (const auto& h : hostile) p[h] = n++;
     auto s_store = sespm::open_project(d.file("h.sespm"), sespm::ProjectAccess::Write); sespm::ProjectStore& s = *s_store;
-    save_all_pledges(s, p);
+    test::save_all_pledges(s, p);
     CHECK(s.pledges() == p);
     auto again_store = sespm::open_project(d.file("h.sespm"), sespm::ProjectAccess::Read); sespm::ProjectStore& again = *again_store;
     CHECK(again.pledges() == p);
@@ -86,12 +77,12 @@ TEST_CASE("a read-only project opens for reading and refuses to save") {
         return;
     }
     test::ScratchDir d;
-    { auto s_store = sespm::open_project(d.file("ro.sespm"), sespm::ProjectAccess::Write); sespm::ProjectStore& s = *s_store; save_all_pledges(s, {{"A", 1}}); }
+    { auto s_store = sespm::open_project(d.file("ro.sespm"), sespm::ProjectAccess::Write); sespm::ProjectStore& s = *s_store; test::save_all_pledges(s, {{"A", 1}}); }
     chmod(d.file("ro.sespm").c_str(), 0444);
     auto s_store = sespm::open_project(d.file("ro.sespm"), sespm::ProjectAccess::Read); sespm::ProjectStore& s = *s_store;
     CHECK(s.read_only());
     CHECK(s.pledges().at("A") == 1);
-    CHECK_THROWS_WITH_AS(save_all_pledges(s, {{"A", 2}}), doctest::Contains("read-only"), DataError);
+    CHECK_THROWS_WITH_AS(test::save_all_pledges(s, {{"A", 2}}), doctest::Contains("read-only"), DataError);
 }
 
 TEST_CASE("undo and redo restore exact states") {
@@ -139,7 +130,7 @@ TEST_CASE("SIGKILL in the middle of saving leaves the last completed save") {
                 for (int g = base + 1;; ++g) {
                     std::map<std::string, int> p;
                     for (int i = 0; i < 3000; ++i) p["E" + std::to_string(1000000 + i)] = g;
-                    save_all_pledges(s, p);
+                    test::save_all_pledges(s, p);
                     if (write(fds[1], &g, sizeof g) != sizeof g) _exit(3);
                 }
             } catch (...) {

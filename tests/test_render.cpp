@@ -3,7 +3,6 @@
 // outside the layer are drawn as context, and the sea as background. Also the camera's bbox
 // rule, label placement, and a real window under xvfb-run that must not be blank.
 #include <doctest.h>
-#include <stb_image.h>
 
 #include <cmath>
 #include <filesystem>
@@ -12,6 +11,7 @@
 #include <set>
 
 #include "helpers.h"
+#include "picture.h"
 #include "io/boundaries.h"
 #include "render/camera.h"
 #include "render/headless.h"
@@ -20,34 +20,9 @@
 
 using namespace sespm;
 
-namespace {
-
-struct Image {
-    int w = 0, h = 0;
-    std::vector<unsigned char> px;
-    explicit Image(const std::string& path) {
-        int n = 0;
-        unsigned char* d = stbi_load(path.c_str(), &w, &h, &n, 4);
-        REQUIRE_MESSAGE(d, "cannot read " << path);
-        px.assign(d, d + static_cast<size_t>(w) * h * 4);
-        stbi_image_free(d);
-    }
-    Rgb at(int x, int y) const {
-        size_t i = (static_cast<size_t>(y) * w + x) * 4;
-        return Rgb{px[i], px[i + 1], px[i + 2]};
-    }
-};
-
-Rgb from_hex(const std::string& h) {
-    auto v = std::stoul(h.substr(1), nullptr, 16);
-    return Rgb{static_cast<uint8_t>(v >> 16), static_cast<uint8_t>(v >> 8 & 255), static_cast<uint8_t>(v & 255)};
-}
-
-bool close(const Rgb& a, const Rgb& b, int tol = 1) {
-    return std::abs(a.r - b.r) <= tol && std::abs(a.g - b.g) <= tol && std::abs(a.b - b.b) <= tol;
-}
-
-} // namespace
+using test::close;
+using test::from_hex;
+using test::Image;
 
 TEST_CASE("camera: a bbox maps exactly onto the image, the shorter side widened equally") {
     struct Case { Bbox b; int w, h; };
@@ -153,12 +128,7 @@ TEST_CASE("headless render: district pixels carry the export's class colours") {
     auto pixel_at_area = [&](const std::string& code) {
         const Area* a = lad.find(code);
         REQUIRE(a);
-        GeomPtr p = own(geos, GEOSPointOnSurface_r(geos, a->bng.get()));
-        double x, y, sx, sy;
-        GEOSGeomGetX_r(geos, p.get(), &x);
-        GEOSGeomGetY_r(geos, p.get(), &y);
-        cam.world_to_screen(x, y, sx, sy);
-        return img.at(static_cast<int>(sx), static_cast<int>(sy));
+        return test::colour_inside(img, geos, *a, cam);
     };
     const char* districts[] = {"E06000060", "E07000084", "E07000105", "E07000225", "E06000037",
                                "E07000065", "E07000180", "E07000110", "E07000093", "E06000046"};

@@ -10,15 +10,6 @@
 #include "helpers.h"
 #include "io/project_store.h"
 
-namespace {
-// The test's way to write many pledges at once: one transaction, every pledge row-level.
-void save_all_pledges(sespm::ProjectStore& s, const std::map<std::string, int>& p) {
-    auto tx = s.transaction();
-    for (const auto& [code, n] : s.pledges()) if (!p.count(code)) s.set_pledge(code, std::nullopt);
-    for (const auto& [code, n] : p) s.set_pledge(code, n);
-    tx->commit();
-}
-} // namespace
 #include "map/scenario_eval.h"
 
 using namespace sespm;
@@ -44,7 +35,7 @@ TEST_CASE("scenarios survive save and reopen exactly; duplicate, rename, delete"
         auto s_store = sespm::open_project(d.file("p.sespm"), sespm::ProjectAccess::Write); sespm::ProjectStore& s = *s_store;
         s.replace_scenario(a);
         s.replace_scenario(b);
-        save_all_pledges(s, {{"E06000044", 40}});
+        test::save_all_pledges(s, {{"E06000044", 40}});
     }
     auto s_store = sespm::open_project(d.file("p.sespm"), sespm::ProjectAccess::Read); sespm::ProjectStore& s = *s_store;
     CHECK(s.scenario_names() == std::vector<std::string>{"Option A", b.name});

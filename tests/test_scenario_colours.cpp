@@ -4,7 +4,6 @@
 // every district's fill is identical in the two GeoJSON files and matches the rendered PNG at
 // the district's interior, and the classes are the fixed ones aligned with near/over.
 #include <doctest.h>
-#include <stb_image.h>
 
 #include <cmath>
 #include <map>
@@ -12,6 +11,7 @@
 #include <set>
 
 #include "helpers.h"
+#include "picture.h"
 #include "io/boundaries.h"
 #include "io/project_store.h"
 #include "map/map_view.h"
@@ -26,11 +26,6 @@ std::map<std::string, std::string> fills_of(const std::string& geojson_path) {
     const auto j = nlohmann::json::parse(test::read_file(geojson_path));
     for (const auto& f : j["features"]) fill[f["properties"]["code"].get<std::string>()] = f["properties"]["fill"].get<std::string>();
     return fill;
-}
-
-Rgb from_hex(const std::string& h) {
-    auto v = std::stoul(h.substr(1), nullptr, 16);
-    return Rgb{static_cast<uint8_t>(v >> 16), static_cast<uint8_t>(v >> 8 & 255), static_cast<uint8_t>(v & 255)};
 }
 
 // A scenario with districts over, near and under their limits.
@@ -77,27 +72,17 @@ TEST_CASE("a scenario has the same colours in scenario export, render --scenario
     ro.width = W;
     ro.height = H;
     Camera cam = render_camera(view, ro);
-    int w = 0, h = 0, n = 0;
-    unsigned char* px = stbi_load(d.file("map.png").c_str(), &w, &h, &n, 4);
-    REQUIRE(px);
+    test::Image img(d.file("map.png"));
     int checked = 0;
     for (const char* code : {"E06000044", "E06000038", "E07000112", "E06000045", "E06000043", "E07000223", "E07000084", "E06000039"}) {
         CAPTURE(code);
         const Area* a = atlas.areas(Geography::District).find(code);
         REQUIRE(a);
-        GeomPtr p = own(geos, GEOSPointOnSurface_r(geos, a->bng.get()));
-        double x, y, sx, sy;
-        GEOSGeomGetX_r(geos, p.get(), &x);
-        GEOSGeomGetY_r(geos, p.get(), &y);
-        cam.world_to_screen(x, y, sx, sy);
-        size_t i = (static_cast<size_t>(sy) * w + static_cast<size_t>(sx)) * 4;
-        Rgb want = from_hex(cli[code]);
-        CHECK(std::abs(px[i] - want.r) <= 1);
-        CHECK(std::abs(px[i + 1] - want.g) <= 1);
-        CHECK(std::abs(px[i + 2] - want.b) <= 1);
+        Rgb got = test::colour_inside(img, geos, *a, cam);
+        CAPTURE(got.hex());
+        CHECK(test::close(got, test::from_hex(cli[code])));
         ++checked;
     }
-    stbi_image_free(px);
     CHECK(checked == 8);
 
     // The window: the scenario opened from the project and exported as File > Export does.
