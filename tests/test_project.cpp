@@ -159,3 +159,51 @@ TEST_CASE("SIGKILL in the middle of saving leaves the last completed save") {
         base = saved;
     }
 }
+
+TEST_CASE("damaged pledge rows are refused with the district named, never misread") {
+    test::ScratchDir d;
+    struct Case { const char* value; const char* expect; };
+    const Case cases[] = {
+        {"9223372036854775807", "out of range"},   // read as -1 before
+        {"'lots'", "not a whole number"},          // read as 0 before
+        {"12.5", "not a whole number"},
+        {"-3", "out of range"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.value);
+        std::string path = d.file(std::string("p") + std::to_string(&c - cases) + ".sespm");
+        { auto s = open_project(path, ProjectAccess::Write); s->set_pledge("E06000044", 4); }
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+        // CHECK (places >= 0) does not stop text, and is dropped here to plant the bad rows
+        std::string sql = std::string("PRAGMA writable_schema=ON; UPDATE sqlite_master SET sql = replace(sql, 'CHECK (places >= 0)', '') "
+                                      "WHERE name = 'pledges'; PRAGMA writable_schema=OFF;");
+        sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+        REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+        sql = std::string("UPDATE pledges SET places = ") + c.value + " WHERE code = 'E06000044'";
+        REQUIRE(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+        auto r = test::run_sespm({"pledges", "list", "--project", path, "--data", test::data_dir()});
+        CHECK(r.exit_code == 1);
+        CHECK(r.err.find("E06000044") != std::string::npos);
+        CHECK(r.err.find(c.expect) != std::string::npos);
+        r = test::run_sespm({"table", "--layer", "resettlement", "--project", path, "--within", "E12000008", "--data", test::data_dir()});
+        CHECK(r.exit_code == 1);  // never summed into the region
+    }
+}
+
+TEST_CASE("--within all and no --within mean every district for table and scenario allocate") {
+    std::string data = test::data_dir();
+    auto all = test::run_sespm({"table", "--layer", "dispersal", "--within", "all", "--data", data});
+    REQUIRE_MESSAGE(all.exit_code == 0, all.err);
+    auto none = test::run_sespm({"table", "--layer", "dispersal", "--data", data});
+    CHECK(all.out == none.out);
+    CHECK(test::lines(all.out).size() == 310);  // header + 309 districts of England
+    auto a = test::run_sespm({"scenario", "allocate", "--total", "500", "--rule", "equalise", "--data", data});
+    REQUIRE_MESSAGE(a.exit_code == 0, a.err);  // failed before on E07000026 (a 2023 merger) having no population
+    CHECK(a.err.find("E07000026") != std::string::npos);  // named: it takes no places
+    auto b = test::run_sespm({"scenario", "allocate", "--total", "500", "--rule", "equalise", "--within", "all", "--data", data});
+    REQUIRE_MESSAGE(b.exit_code == 0, b.err);
+    CHECK(a.out == b.out);
+}

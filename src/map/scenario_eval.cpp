@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "core/bad_rows.h"
 #include "core/error.h"
 #include "map/evaluate.h"
 #include "io/spatial.h"
@@ -15,10 +16,17 @@ std::vector<DistrictBase> dispersal_baseline(Atlas& atlas, const LayerSpec& disp
     opt.within = within;
     LayerResult r = evaluate_layer(atlas, dispersal, opt);
     std::vector<DistrictBase> out;
+    std::string no_population;
     for (const auto& m : r.measures) {
-        if (!m.denominator) throw DataError(dispersal.path + ": district " + m.code + " has no population figure");
-        out.push_back({m.code, m.name, *m.denominator, m.count});
+        if (m.denominator) out.push_back({m.code, m.name, *m.denominator, m.count});
+        else no_population += " " + m.code;
     }
+    // Districts whose 2022 boundary code has no population row (merged in 2023: the figures
+    // use the new councils' codes) have no cluster limit: they take no places, and say so.
+    if (!no_population.empty())
+        input_log().note(dispersal.path + ": no population figure (so no cluster limit) for" + no_population +
+                         "; these districts take no places in the allocation or scenario");
+    if (out.empty()) throw DataError(dispersal.path + ": no district selected has a population figure");
     return out;
 }
 
