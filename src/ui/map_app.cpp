@@ -201,10 +201,10 @@ void MapApp::draw_menu_bar() {
     }
     if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) glfwSetWindowShouldClose(window_, 1);
     if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_E)) show_export = true;
-    if (!ImGui::GetIO().WantTextInput && ImGui::GetIO().KeyCtrl) {
-        if (ImGui::IsKeyPressed(GLFW_KEY_Z) && !ImGui::GetIO().KeyShift) undo();
-        if (ImGui::IsKeyPressed(GLFW_KEY_Y) || (ImGui::IsKeyPressed(GLFW_KEY_Z) && ImGui::GetIO().KeyShift)) redo();
-    }
+    int steps = undo_requested_;  // Ctrl+Z / Ctrl+Y, counted in the key callback
+    undo_requested_ = 0;
+    for (; steps < 0; ++steps) undo();
+    for (; steps > 0; --steps) redo();
 }
 
 // The loading progress (with Cancel) and the error banner.
@@ -398,11 +398,17 @@ bool MapApp::open_window() {
     glfwSetDropCallback(window_, [](GLFWwindow* w, int n, const char** paths) {
         if (n > 0) static_cast<MapApp*>(glfwGetWindowUserPointer(w))->open_file(paths[0]);
     });
-    // F12 saves the whole window (panels too) to sespm-window-N.png. Caught in the key callback,
-    // not per frame, so a press and release between two frames is not lost; ImGui still sees keys.
+    // F12 saves the whole window (panels too) to sespm-window-N.png; Ctrl+Z undoes, Ctrl+Y (or
+    // Ctrl+Shift+Z) redoes unless a text field has the keys. Caught in the key callback, not per
+    // frame, so a press and release between two frames is not lost; ImGui still sees keys.
     glfwSetKeyCallback(window_, [](GLFWwindow* w, int key, int scancode, int action, int mods) {
-        if (key == GLFW_KEY_F12 && action == GLFW_PRESS)
-            static_cast<MapApp*>(glfwGetWindowUserPointer(w))->screenshot_requested_ = true;
+        MapApp* app = static_cast<MapApp*>(glfwGetWindowUserPointer(w));
+        if (key == GLFW_KEY_F12 && action == GLFW_PRESS) app->screenshot_requested_ = true;
+        bool ctrl = (mods & GLFW_MOD_CONTROL) != 0, shift = (mods & GLFW_MOD_SHIFT) != 0;
+        if (action != GLFW_RELEASE && ctrl && !ImGui::GetIO().WantTextInput) {
+            if (key == GLFW_KEY_Z && !shift) --app->undo_requested_;
+            if (key == GLFW_KEY_Y || (key == GLFW_KEY_Z && shift)) ++app->undo_requested_;
+        }
         ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
     });
     ImGui_ImplOpenGL3_Init("#version 330");

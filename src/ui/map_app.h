@@ -155,6 +155,7 @@ private:
     std::string job_error_;
     bool pending_ = false, pending_refit_ = false;
     bool dragging_ = false;
+    int undo_requested_ = 0;             // Ctrl+Z presses (negative) and Ctrl+Y presses since the last frame
     bool screenshot_requested_ = false;  // F12: the window to sespm-window-N.png in the working folder
     int screenshot_count_ = 0;
     double last_x_ = 0, last_y_ = 0, press_x_ = 0, press_y_ = 0;

@@ -95,13 +95,21 @@ void MapApp::restore(const ProjectSnapshot& target) {
 }
 
 void MapApp::undo() {
-    if (!session_ || job_.valid()) return;
+    if (!session_) return;
+    if (job_.valid()) {
+        status = "Still loading: undo again in a moment";
+        return;
+    }
     ProjectSnapshot cur = take_snapshot(session_->project_for_reading());
     if (history.undo(cur)) restore(cur);
 }
 
 void MapApp::redo() {
-    if (!session_ || job_.valid()) return;
+    if (!session_) return;
+    if (job_.valid()) {
+        status = "Still loading: redo again in a moment";
+        return;
+    }
     ProjectSnapshot cur = take_snapshot(session_->project_for_reading());
     if (history.redo(cur)) restore(cur);
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tests/fuzz/run.sh: builds the libFuzzer targets (clang, with AddressSanitizer and
 # UndefinedBehaviorSanitizer) for the parsers SESPM Map owns: CSV and figures, layer files, points
-# input, command-line arguments; seeds each from the catalogue of bad inputs and the real layer
+# input (CSV and GDAL-read), layer files with duplicate/unknown keys, command-line arguments; seeds each from the catalogue of bad inputs and the real layer
 # files; runs each for FUZZ_SECONDS (default 60); prints the executions and fails on any crash.
 # Not part of the default test run. Crashing inputs are kept in build-fuzz/crashes/.
 set -euo pipefail
@@ -15,16 +15,19 @@ fi
 OUT=build-fuzz
 mkdir -p "$OUT/crashes"
 FLAGS=(-std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Isrc -I/usr/include/gdal)
-CORE=(src/core/csv.cpp src/core/error.cpp)
+CORE=(src/core/*.cpp)   # the whole pure core: small, and every target may need any of it
+IO_POINTS="src/io/points.cpp src/io/proj.cpp src/io/gdal_util.cpp src/io/gdal_input.cpp"
 declare -A SOURCES=(
     [csv]="${CORE[*]}"
-    [layer_spec]="${CORE[*]} src/core/layer_spec.cpp src/core/classify.cpp"
-    [points]="${CORE[*]} src/io/points.cpp src/io/proj.cpp src/io/gdal_util.cpp"
+    [layer_spec]="${CORE[*]}"
+    [layer_keys]="${CORE[*]}"
+    [points]="${CORE[*]} $IO_POINTS"
+    [gdal_points]="${CORE[*]} $IO_POINTS"
     [args]="src/cli/args.cpp src/core/error.cpp"
 )
-declare -A LIBS=([csv]="" [layer_spec]="" [points]="-lgdal -lproj" [args]="")
+declare -A LIBS=([csv]="" [layer_spec]="" [layer_keys]="" [points]="-lgdal -lproj" [gdal_points]="-lgdal -lproj" [args]="")
 total=0
-for t in csv layer_spec points args; do
+for t in csv layer_spec layer_keys points gdal_points args; do
     echo "== fuzz_$t: build"
     # shellcheck disable=SC2086
     clang++ "${FLAGS[@]}" tests/fuzz/fuzz_$t.cpp ${SOURCES[$t]} ${LIBS[$t]} -o "$OUT/fuzz_$t"
@@ -33,6 +36,8 @@ for t in csv layer_spec points args; do
     case $t in
         csv|points) cp tests/bad_inputs/*.csv "$corpus"/ ; for f in ../shared/data/stats/*.csv; do head -c 4000 "$f" > "$corpus/seed_$(basename "$f")"; done ;;
         layer_spec) cp tests/bad_inputs/*.json layers/*.json "$corpus"/ ;;
+        layer_keys) printf '\001\002\003\004\005\006' > "$corpus/seed1"; printf '\011\000\001\015\002\002' > "$corpus/seed2" ;;
+        gdal_points) cp tests/bad_inputs/*.geojson "$corpus"/ ; printf '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"A"},"geometry":{"type":"Point","coordinates":[-1.1,50.8]}}]}' > "$corpus/seed1" ;;
         args) printf 'export\0--layer\0dispersal\0--classes\05\0-o\0x.geojson' > "$corpus/seed1"; printf -- '--km=3.5\0--ratio\0E1=150\0--legend' > "$corpus/seed2" ;;
     esac
     echo "== fuzz_$t: run ${SECONDS_EACH}s"
