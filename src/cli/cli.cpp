@@ -3,6 +3,7 @@
 
 #include <iostream>
 
+#include "cli/checked_stdout.h"
 #include "core/error.h"
 
 namespace sespm {
@@ -28,7 +29,7 @@ bool is_cli_command(const std::string& a) {
            a == "--help-commands";
 }
 
-int run_cli(const std::vector<std::string>& args) {
+static int run_command(const std::vector<std::string>& args) {
     try {
         if (args.empty() || args[0] == "--help-commands" || args[0] == "-h" || args[0] == "help") {
             std::cout << kMainHelp;
@@ -54,6 +55,15 @@ int run_cli(const std::vector<std::string>& args) {
         std::cerr << "sespm-map: error: " << e.what() << "\n";
         return 1;
     }
+}
+
+int run_cli(const std::vector<std::string>& args) {
+    CheckedStdout out;
+    int rc = run_command(args);
+    std::string why = out.finish();
+    if (why.empty()) return rc;
+    std::cerr << "sespm-map: error: cannot write the output (standard output): " << why << "\n";
+    return rc == 0 ? 1 : rc;
 }
 
 } // namespace sespm

@@ -15,4 +15,11 @@ std::string where(const std::string& file, long line, const std::string& field,
     return s;
 }
 
+std::string clip(const std::string& value, size_t max) {
+    if (value.size() <= max) return value;
+    size_t cut = max;
+    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;  // not mid-character
+    return value.substr(0, cut) + "... (" + std::to_string(value.size()) + " characters)";
+}
+
 } // namespace sespm

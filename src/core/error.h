@@ -19,4 +19,8 @@ struct UsageError : std::runtime_error {
 std::string where(const std::string& file, long line, const std::string& field,
                   const std::string& what);
 
+// A user's value as echoed in a message: at most `max` characters (UTF-8 sequences are not
+// split), then "..." and the full length, so a 100 KB argument does not flood the terminal.
+std::string clip(const std::string& value, size_t max = 80);
+
 } // namespace sespm

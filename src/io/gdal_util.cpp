@@ -29,4 +29,15 @@ std::string GdalErrorCapture::last() const {
     return m ? m : "";
 }
 
+std::string GdalErrorCapture::reason() const {
+    std::string m = last();
+    if (m.empty()) return "GDAL gave no reason";
+    // "sqlite3_exec(CREATE TABLE ... ) failed: disk I/O error": the statement means nothing to a user.
+    if (m.rfind("sqlite3_exec(", 0) == 0 || m.rfind("sqlite3_prepare", 0) == 0) {
+        if (auto k = m.rfind(") failed: "); k != std::string::npos) m = "SQLite: " + m.substr(k + 10);
+    }
+    if (m.size() > 200) m = m.substr(0, 200) + "...";
+    return m;
+}
+
 } // namespace sespm

@@ -14,6 +14,9 @@ public:
     GdalErrorCapture(const GdalErrorCapture&) = delete;
     GdalErrorCapture& operator=(const GdalErrorCapture&) = delete;
     std::string last() const;
+    // last(), fit for the end of a message: never empty, SQL statements GDAL echoes (GeoPackage)
+    // left out, at most ~200 characters.
+    std::string reason() const;
 };
 
 } // namespace sespm
