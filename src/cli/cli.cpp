@@ -44,15 +44,15 @@ static int run_command(const std::vector<std::string>& args) {
         if (cmd == "render") return cmd_render(rest);
         if (cmd == "pledges") return cmd_pledges(rest);
         if (cmd == "scenario") return cmd_scenario(rest);
-        throw UsageError("unknown command '" + cmd + "' (layers, table, export, query, render, pledges, scenario; see sespm-map --help)");
+        throw UsageError("unknown command '" + clip(cmd) + "' (layers, table, export, query, render, pledges, scenario; see sespm-map --help)");
     } catch (const UsageError& e) {
-        std::cerr << "sespm-map: usage error: " << e.what() << "\n";
+        std::cerr << "sespm-map: usage error: " << clip_message(e.what()) << "\n";
         return 2;
     } catch (const DataError& e) {
-        std::cerr << "sespm-map: error: " << e.what() << "\n";
+        std::cerr << "sespm-map: error: " << clip_message(e.what()) << "\n";
         return 1;
     } catch (const std::exception& e) {
-        std::cerr << "sespm-map: error: " << e.what() << "\n";
+        std::cerr << "sespm-map: error: " << clip_message(e.what()) << "\n";
         return 1;
     }
 }

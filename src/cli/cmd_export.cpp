@@ -32,11 +32,11 @@ static int export_open_file(const Args& a) {
     check_output_path(*out);
     std::string by = a.require("--by", "export --open");
     auto method = parse_class_method(a.get("--classify").value_or("quantile"));
-    if (!method) throw UsageError("--classify " + *a.get("--classify") + ": use quantile, equal, jenks or stddev");
+    if (!method) throw UsageError("--classify " + clip(*a.get("--classify")) + ": use quantile, equal, jenks or stddev");
     int classes = a.integer("--classes", 5);
     if (classes < 2 || classes > 12) throw UsageError("--classes " + std::to_string(classes) + ": use 2 to 12");
     std::string palette = a.get("--palette").value_or("yellow-green-blue");
-    if (!palette_exists(palette)) throw UsageError("--palette " + palette + ": no such palette");
+    if (!palette_exists(palette)) throw UsageError("--palette " + clip(palette) + ": no such palette");
     std::string data_dir;
     try { data_dir = find_data_dir(a.get("--data")); } catch (const DataError&) { /* attribution only */ }
     GeosContext geos;
@@ -80,11 +80,11 @@ int cmd_export(const std::vector<std::string>& argv) {
     const LayerSpec& spec = find_layer(*s, id);
     std::string method_name = a.get("--classify").value_or(spec.class_method);
     auto method = parse_class_method(method_name);
-    if (!method) throw UsageError("--classify " + method_name + ": use quantile, equal, jenks or stddev");
+    if (!method) throw UsageError("--classify " + clip(method_name) + ": use quantile, equal, jenks or stddev");
     int classes = a.integer("--classes", spec.classes);
     if (classes < 2 || classes > 12) throw UsageError("--classes " + std::to_string(classes) + ": use 2 to 12");
     std::string palette = a.get("--palette").value_or(spec.palette);
-    if (!palette_exists(palette)) throw UsageError("--palette " + palette + ": no such palette");
+    if (!palette_exists(palette)) throw UsageError("--palette " + clip(palette) + ": no such palette");
 
     LayerResult r = evaluate_layer(*s->atlas, spec, opt);
     Styled st = style_values(r.class_values, *method, classes, palette, spec.manual_breaks);

@@ -50,10 +50,10 @@ int cmd_query(const std::vector<std::string>& argv) {
         return a.has("--help") ? 0 : 2;
     }
     std::string what = a.positional[0];
-    if (a.positional.size() > 1) throw UsageError("query: unexpected argument '" + a.positional[1] + "'");
+    if (a.positional.size() > 1) throw UsageError("query: unexpected argument '" + clip(a.positional[1]) + "'");
     Geography geo = geography_option(a);
     if (what != "neighbours" && what != "within" && what != "count-points" && what != "nearest" && what != "dissolve")
-        throw UsageError("query: unknown question '" + what + "' (neighbours, within, count-points, nearest, dissolve)");
+        throw UsageError("query: unknown question '" + clip(what) + "' (neighbours, within, count-points, nearest, dissolve)");
     // Check the options before any data is read.
     std::string code, points_file;
     double km_limit = 0;
@@ -81,7 +81,7 @@ int cmd_query(const std::vector<std::string>& argv) {
     };
     auto index_of = [&](const std::string& c) {
         const Area* ar = set.find(c);
-        if (!ar) throw UsageError("--code " + c + ": no " + std::string(geography_name(geo)) + " has this code");
+        if (!ar) throw UsageError("--code " + clip(c) + ": no " + std::string(geography_name(geo)) + " has this code");
         return static_cast<size_t>(ar - set.areas.data());
     };
 

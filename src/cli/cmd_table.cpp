@@ -26,7 +26,7 @@ int cmd_table(const std::vector<std::string>& argv) {
     if (a.has("--help")) { std::cout << kTableHelp; return 0; }
     std::string id = a.require("--layer", "table");
     std::string format = a.get("--format").value_or("csv");
-    if (format != "csv" && format != "json") throw UsageError("--format " + format + ": use csv or json");
+    if (format != "csv" && format != "json") throw UsageError("--format " + clip(format) + ": use csv or json");
     EvaluateOptions opt = evaluate_options(a);
     auto s = open_session(a);
     LayerResult r = evaluate_layer(*s->atlas, find_layer(*s, id), opt);

@@ -22,4 +22,15 @@ std::string clip(const std::string& value, size_t max) {
     return value.substr(0, cut) + "... (" + std::to_string(value.size()) + " characters)";
 }
 
+std::string clip_message(const std::string& message) {
+    std::string out, word;
+    auto flush = [&] { out += clip(word, 200); word.clear(); };
+    for (char c : message) {
+        if (c == ' ' || c == '\n') { flush(); out += c; }
+        else word += c;
+    }
+    flush();
+    return clip(out, 1000);
+}
+
 } // namespace sespm

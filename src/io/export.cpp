@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -26,7 +25,7 @@ ExportFormat export_format_for(const std::string& path) {
     if (ext == ".geojson" || ext == ".json") return ExportFormat::GeoJson;
     if (ext == ".csv") return ExportFormat::Csv;
     if (ext == ".gpkg") return ExportFormat::GeoPackage;
-    throw UsageError("-o " + path + ": unknown format '" + ext + "' (use .geojson, .csv or .gpkg)");
+    throw UsageError("-o " + clip(path) + ": unknown format '" + clip(ext) + "' (use .geojson, .csv or .gpkg)");
 }
 
 namespace {
@@ -40,18 +39,6 @@ bool column_is_integer(const ExportData& d, size_t c) {
     for (const auto& r : d.rows) if (r[c].decimals != 0) return false;
     return true;
 }
-
-// A folder of GDAL's in-memory file system, removed with everything in it (a GeoPackage's
-// journal included) when it goes.
-struct MemFolder {
-    std::string dir;
-    MemFolder() {
-        static std::atomic<unsigned> n{0};
-        dir = "/vsimem/sespm-export-" + std::to_string(getpid()) + "-" + std::to_string(n++);
-        VSIMkdir(dir.c_str(), 0755);
-    }
-    ~MemFolder() { VSIRmdirRecursive(dir.c_str()); }
-};
 
 // The layer with its fields; `integer` gets whether each measure column holds whole numbers.
 OGRLayer* create_layer(GDALDataset& ds, const ExportData& d, ExportFormat fmt, const std::string& path,
@@ -142,7 +129,7 @@ std::vector<GByte> write_with_gdal(const ExportData& d, const std::string& path,
     const char* driver_name = fmt == ExportFormat::GeoJson ? "GeoJSON" : fmt == ExportFormat::Csv ? "CSV" : "GPKG";
     GDALDriver* drv = GetGDALDriverManager()->GetDriverByName(driver_name);
     if (!drv) throw DataError(std::string("GDAL has no ") + driver_name + " driver");
-    MemFolder mem;
+    GdalMemFolder mem;
     std::string file = mem.dir + "/out" + fs::path(path).extension().string();
     std::unique_ptr<GDALDataset> ds(drv->Create(file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!ds) throw DataError(where(path, 0, "", "GDAL cannot create the file: " + capture.reason()));

@@ -3,8 +3,12 @@
 
 #include <cpl_error.h>
 #include <gdal.h>
+#include <cpl_vsi.h>
 #include <ogr_api.h>
 
+#include <unistd.h>
+
+#include <atomic>
 #include <mutex>
 
 namespace sespm {
@@ -39,5 +43,13 @@ std::string GdalErrorCapture::reason() const {
     if (m.size() > 200) m = m.substr(0, 200) + "...";
     return m;
 }
+
+GdalMemFolder::GdalMemFolder() {
+    static std::atomic<unsigned> n{0};
+    dir = "/vsimem/sespm-" + std::to_string(getpid()) + "-" + std::to_string(n++);
+    VSIMkdir(dir.c_str(), 0755);
+}
+
+GdalMemFolder::~GdalMemFolder() { VSIRmdirRecursive(dir.c_str()); }
 
 } // namespace sespm

@@ -19,4 +19,15 @@ public:
     std::string reason() const;
 };
 
+// A unique folder of GDAL's in-memory file system (/vsimem/), removed with everything in it (a
+// GeoPackage's journal, FlatGeobuf's temporary file) when the object goes. Files are written
+// there first so that their bytes can be put on disk with every write checked (io/output_file).
+struct GdalMemFolder {
+    std::string dir;
+    GdalMemFolder();
+    ~GdalMemFolder();
+    GdalMemFolder(const GdalMemFolder&) = delete;
+    GdalMemFolder& operator=(const GdalMemFolder&) = delete;
+};
+
 } // namespace sespm
