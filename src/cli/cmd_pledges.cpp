@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "cli/common.h"
 #include "core/error.h"
+#include "io/output_file.h"
 #include "io/project_store.h"
 
 namespace sespm {
@@ -41,6 +42,7 @@ int cmd_pledges(const std::vector<std::string>& argv) {
     auto s = open_session(a);
     const AreaSet& lad = s->atlas->areas_lonlat(Geography::District);
     if (!code.empty() && !lad.find(code)) throw UsageError("--code " + clip(code) + ": not a district code (May 2022 boundaries)");
+    if (what != "list") check_folder_writable(file);  // plainly, not SQLite's "attempt to write a readonly database"
     ProjectStore store(file, what != "list");
     auto pledges = store.pledges();
     if (what == "set") pledges[code] = *places;

@@ -4,10 +4,8 @@
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -151,17 +149,10 @@ std::vector<GByte> write_with_gdal(const ExportData& d, const std::string& path,
 
 std::string output_folder(const std::string& path) {
     std::error_code ec;
-    if (fs::is_directory(path, ec)) throw UsageError("-o " + path + ": is a directory; give a file name");
-    fs::path dir = fs::path(path).parent_path().empty() ? fs::path(".") : fs::path(path).parent_path();
-    if (!fs::is_directory(dir, ec)) throw DataError(where(path, 0, "", "the folder " + dir.string() + " does not exist"));
-    if (access(dir.c_str(), W_OK) != 0) {
-        int err = errno;
-        throw DataError(where(path, 0, "", "the folder " + dir.string() +
-                                               (err == EROFS ? " is on a read-only file system" : " is not writable") +
-                                               ": the file cannot be written there (" + errno_reason(err) + ")"));
-    }
+    if (fs::is_directory(path, ec)) throw UsageError("-o " + clip(path) + ": is a directory; give a file name");
+    std::string dir = check_folder_writable(path);
     check_replaceable(path);
-    return dir.string();
+    return dir;
 }
 
 void check_output_path(const std::string& path) {

@@ -36,6 +36,19 @@ void check_replaceable(const std::string& path) {
                                            "); it was not replaced: make it writable or choose another name"));
 }
 
+std::string check_folder_writable(const std::string& path) {
+    std::error_code ec;
+    fs::path dir = fs::path(path).parent_path().empty() ? fs::path(".") : fs::path(path).parent_path();
+    if (!fs::is_directory(dir, ec)) throw DataError(where(path, 0, "", "the folder " + dir.string() + " does not exist"));
+    if (::access(dir.c_str(), W_OK) != 0) {
+        int err = errno;
+        throw DataError(where(path, 0, "", "the folder " + dir.string() +
+                                               (err == EROFS ? " is on a read-only file system" : " is not writable") +
+                                               ": the file cannot be written there (" + errno_reason(err) + ")"));
+    }
+    return dir.string();
+}
+
 std::string temporary_name(const std::string& path) {
     static std::atomic<unsigned> counter{0};
     fs::path target(path);

@@ -13,6 +13,10 @@ namespace sespm {
 // it behind its mode. Called before any work (by output_folder) and again before the rename.
 void check_replaceable(const std::string& path);
 
+// The folder `path` would be written in (its parent, or "."); DataError, saying so plainly, when
+// it does not exist or is not writable (a read-only file system included).
+std::string check_folder_writable(const std::string& path);
+
 // The temporary name `path` is written under: ".NAME.tmp-PID-N" in the same folder.
 std::string temporary_name(const std::string& path);
 
