@@ -15,10 +15,14 @@ CheckedStdout::CheckedStdout() : buf_(1 << 16) {
     setp(buf_.data(), buf_.data() + buf_.size());
     std::cout.flush();
     old_ = std::cout.rdbuf(this);
+    // On a terminal, each output operation is written at once (as stdio would, line by line),
+    // so the table and the messages on stderr keep their order.
+    if (::isatty(STDOUT_FILENO)) std::cout.setf(std::ios::unitbuf);
 }
 
 CheckedStdout::~CheckedStdout() {
     if (!finished_) drain();
+    std::cout.unsetf(std::ios::unitbuf);
     std::cout.rdbuf(old_);
 }
 

@@ -1,5 +1,7 @@
-// error.cpp: formatting of input-error locations (see error.h).
+// error.cpp: formatting of input-error locations, and of the user values messages echo (see error.h).
 #include "core/error.h"
+
+#include <cstdio>
 
 namespace sespm {
 
@@ -20,6 +22,12 @@ std::string clip(const std::string& value, size_t max) {
     size_t cut = max;
     while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;  // not mid-character
     return value.substr(0, cut) + "... (" + std::to_string(value.size()) + " characters)";
+}
+
+std::string short_number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+    return buf;
 }
 
 std::string clip_message(const std::string& message) {

@@ -151,8 +151,8 @@ static AreaSet read_area_file_uncached(const std::string& path, const std::strin
             OGREnvelope env;
             geom->getEnvelope(&env);
             if (env.MinX < -180 || env.MaxX > 180 || env.MinY < -90 || env.MaxY > 90)
-                throw DataError(what + ": field 'geometry': coordinates like (" + std::to_string(env.MinX) +
-                                ", " + std::to_string(env.MinY) + ") are not longitude/latitude" +
+                throw DataError(what + ": field 'geometry': coordinates like (" + short_number(env.MinX) +
+                                ", " + short_number(env.MinY) + ") are not longitude/latitude" +
                                 (env.MinX >= -10000 && env.MaxX <= 700000 && env.MinY >= -10000 && env.MaxY <= 1250000
                                      ? "; they look like British National Grid eastings/northings: save the file in "
                                        "EPSG:4326, or declare EPSG:27700 in a format that carries a CRS (e.g. GeoPackage)"
