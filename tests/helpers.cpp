@@ -111,6 +111,13 @@ std::vector<std::string> split_csv_simple(const std::string& line) {
     return out;
 }
 
+std::string without_notes(const std::string& err) {
+    std::string out;
+    for (const auto& l : lines(err))
+        if (l.rfind("sespm-map: note:", 0) != 0) out += l + "\n";
+    return out;
+}
+
 void save_all_pledges(sespm::ProjectStore& s, const std::map<std::string, int>& p) {
     auto tx = s.transaction();
     for (const auto& [code, n] : s.pledges()) if (!p.count(code)) s.set_pledge(code, std::nullopt);

@@ -45,6 +45,10 @@ std::string first_line(const std::string& text);
 std::vector<std::string> lines(const std::string& text);
 std::vector<std::string> split_csv_simple(const std::string& line);
 
+// stderr without the "sespm-map: note: ..." lines (e.g. a layer's codes that match no boundary),
+// for tests about the other messages.
+std::string without_notes(const std::string& err);
+
 // Writes many pledges at once (clearing the others), in one transaction, each row-level.
 void save_all_pledges(sespm::ProjectStore& s, const std::map<std::string, int>& pledges);
 

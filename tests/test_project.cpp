@@ -207,3 +207,23 @@ TEST_CASE("--within all and no --within mean every district for table and scenar
     REQUIRE_MESSAGE(b.exit_code == 0, b.err);
     CHECK(a.out == b.out);
 }
+
+TEST_CASE("a project file of mode 444 is not written, even by root") {
+    test::ScratchDir d;
+    std::string p = d.file("ro.sespm");
+    auto r = test::run_sespm({"pledges", "set", "--project", p, "--code", "E06000044", "--places", "4", "--data", test::data_dir()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    std::string before = test::read_file(p);
+    REQUIRE(test::run_shell("chmod 444 '" + p + "'").exit_code == 0);
+    for (std::vector<std::string> args : {std::vector<std::string>{"pledges", "set", "--code", "E06000044", "--places", "9"},
+                                          {"scenario", "create", "--name", "X"}}) {
+        args.insert(args.end(), {"--project", p, "--data", test::data_dir()});
+        r = test::run_sespm(args);
+        CHECK(r.exit_code == 1);
+        CHECK(r.err.find("read-only (mode 444)") != std::string::npos);
+    }
+    CHECK(test::read_file(p) == before);
+    r = test::run_sespm({"pledges", "list", "--project", p, "--data", test::data_dir()});
+    CHECK(r.exit_code == 0);  // reading is fine
+    CHECK(r.out.find("E06000044") != std::string::npos);
+}

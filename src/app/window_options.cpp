@@ -34,7 +34,7 @@ int run_desktop(const std::vector<std::string>& argv) {
         Args a = parse_args(argv, {"--data", "--layers", "--layer", "--geography", "--within", "--open", "--by",
                                    "--screenshot", "--export-data", "--frames", "--width", "--height", "--bench-frames", "--project", "--overlay", "--scenario", "--compare"}, {"--table"}, "sespm-map");
         if (a.has("--help")) { std::cout << kDesktopHelp; return 0; }
-        if (!a.positional.empty()) throw UsageError("unknown command '" + a.positional[0] + "' (see sespm-map --help)");
+        if (!a.positional.empty()) throw UsageError("unknown command '" + clip(a.positional[0]) + "' (see sespm-map --help)");
         AppOptions o;
         o.data_dir = a.get("--data");
         o.layers_dir = a.get("--layers");
@@ -70,10 +70,10 @@ int run_desktop(const std::vector<std::string>& argv) {
         MapApp app(std::move(o));
         return app.run();
     } catch (const UsageError& e) {
-        std::cerr << "sespm-map: usage error: " << e.what() << "\n";
+        std::cerr << "sespm-map: usage error: " << clip_message(e.what()) << "\n";
         return 2;
     } catch (const std::exception& e) {
-        std::cerr << "sespm-map: error: " << e.what() << "\n";
+        std::cerr << "sespm-map: error: " << clip_message(e.what()) << "\n";
         return 1;
     }
 }

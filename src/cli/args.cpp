@@ -2,6 +2,7 @@
 #include "cli/args.h"
 
 #include <charconv>
+#include <climits>
 #include <cmath>
 
 #include "core/error.h"
@@ -31,7 +32,7 @@ double Args::number(const std::string& opt, double def) const {
     double d = 0;
     auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), d);
     if (ec != std::errc() || p != v->data() + v->size() || !std::isfinite(d))
-        throw UsageError(opt + " " + *v + ": not a number");
+        throw UsageError(opt + " " + clip(*v) + ": not a number");
     return d;
 }
 
@@ -40,7 +41,10 @@ int Args::integer(const std::string& opt, int def) const {
     if (!v) return def;
     int i = 0;
     auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), i);
-    if (ec != std::errc() || p != v->data() + v->size()) throw UsageError(opt + " " + *v + ": not a whole number");
+    if (ec == std::errc::result_out_of_range && p == v->data() + v->size())
+        throw UsageError(opt + " " + clip(*v) + ((*v)[0] == '-' ? ": too small (at least " + std::to_string(INT_MIN) + ")"
+                                            : ": too large (at most " + std::to_string(INT_MAX) + ")"));
+    if (ec != std::errc() || p != v->data() + v->size()) throw UsageError(opt + " " + clip(*v) + ": not a whole number");
     return i;
 }
 
@@ -60,14 +64,14 @@ Args parse_args(const std::vector<std::string>& argv, const std::set<std::string
             }
             if (value_opts.count(name)) {
                 if (!inline_value) {
-                    if (i + 1 >= argv.size()) throw UsageError(command + ": " + name + " needs a value");
+                    if (i + 1 >= argv.size()) throw UsageError(command + ": " + clip(name) + " needs a value");
                     value = argv[++i];
                 }
                 a.values[name].push_back(value);
             } else if (flag_opts.count(name) && !inline_value) {
                 a.flags.insert(name);
             } else {
-                throw UsageError(command + ": unknown option " + name + " (see " + command + " --help)");
+                throw UsageError(command + ": unknown option " + clip(name) + " (see " + command + " --help)");
             }
         } else {
             a.positional.push_back(s);

@@ -3,6 +3,7 @@
 
 #include <iostream>
 
+#include "cli/checked_stdout.h"
 #include "core/bad_rows.h"
 #include "core/error.h"
 
@@ -63,13 +64,6 @@ bool is_cli_command(const std::string& a) {
            a == "--help-commands";
 }
 
-static int dispatch(const std::vector<std::string>& args);
-
-int run_cli(const std::vector<std::string>& args) {
-    int rc = dispatch(args);
-    return finish_with_input_log(rc);
-}
-
 static int dispatch(const std::vector<std::string>& all_args) {
     try {
         std::vector<std::string> args = take_input_options(all_args);
@@ -86,17 +80,26 @@ static int dispatch(const std::vector<std::string>& all_args) {
         if (cmd == "render") return cmd_render(rest);
         if (cmd == "pledges") return cmd_pledges(rest);
         if (cmd == "scenario") return cmd_scenario(rest);
-        throw UsageError("unknown command '" + cmd + "' (layers, table, export, query, render, pledges, scenario; see sespm-map --help)");
+        throw UsageError("unknown command '" + clip(cmd) + "' (layers, table, export, query, render, pledges, scenario; see sespm-map --help)");
     } catch (const UsageError& e) {
-        std::cerr << "sespm-map: usage error: " << e.what() << "\n";
+        std::cerr << "sespm-map: usage error: " << clip_message(e.what()) << "\n";
         return 2;
     } catch (const DataError& e) {
-        std::cerr << "sespm-map: error: " << e.what() << "\n";
+        std::cerr << "sespm-map: error: " << clip_message(e.what()) << "\n";
         return 1;
     } catch (const std::exception& e) {
-        std::cerr << "sespm-map: error: " << e.what() << "\n";
+        std::cerr << "sespm-map: error: " << clip_message(e.what()) << "\n";
         return 1;
     }
+}
+
+int run_cli(const std::vector<std::string>& args) {
+    CheckedStdout out;
+    int rc = finish_with_input_log(dispatch(args));
+    std::string why = out.finish();
+    if (why.empty()) return rc;
+    std::cerr << "sespm-map: error: cannot write the output (standard output): " << why << "\n";
+    return rc == 0 ? 1 : rc;
 }
 
 } // namespace sespm

@@ -27,13 +27,13 @@ int cmd_pledges(const std::vector<std::string>& argv) {
         return a.has("--help") ? 0 : 2;
     }
     std::string what = a.positional[0];
-    if (what != "list" && what != "set" && what != "clear") throw UsageError("pledges: unknown action '" + what + "' (list, set, clear)");
+    if (what != "list" && what != "set" && what != "clear") throw UsageError("pledges: unknown action '" + clip(what) + "' (list, set, clear)");
     std::string file = a.require("--project", "pledges " + what);
     std::optional<int> places;
     if (what == "set") {
         a.require("--places", "pledges set");
         int n = a.integer("--places", -1);
-        if (n < 0) throw UsageError("--places " + *a.get("--places") + ": a pledge is a whole number of places, 0 or more");
+        if (n < 0) throw UsageError("--places " + clip(*a.get("--places")) + ": a pledge is a whole number of places, 0 or more");
         places = n;
     }
     std::string code;

@@ -79,9 +79,9 @@ int cmd_query(const std::vector<std::string>& argv) {
         return a.has("--help") ? 0 : 2;
     }
     std::string what = a.positional[0];
-    if (a.positional.size() > 1) throw UsageError("query: unexpected argument '" + a.positional[1] + "'");
+    if (a.positional.size() > 1) throw UsageError("query: unexpected argument '" + clip(a.positional[1]) + "'");
     auto q = parse_question(what);
-    if (!q) throw UsageError("query: unknown question '" + what + "' (neighbours, within, count-points, nearest, dissolve)");
+    if (!q) throw UsageError("query: unknown question '" + clip(what) + "' (neighbours, within, count-points, nearest, dissolve)");
     QueryRequest req = query_request(a, *q, what);
     if (a.get("-o")) check_output_path(*a.get("-o"));
     auto s = open_session(a);

@@ -38,12 +38,12 @@ static Bbox parse_bbox(const std::string& s) {
         if (n >= 4) break;
         char* end = nullptr;
         v[n] = std::strtod(part.c_str(), &end);
-        if (part.empty() || *end) throw UsageError("--bbox " + s + ": '" + part + "' is not a number");
+        if (part.empty() || *end) throw UsageError("--bbox " + clip(s) + ": '" + clip(part) + "' is not a number");
         ++n;
     }
-    if (n != 4) throw UsageError("--bbox " + s + ": give MINX,MINY,MAXX,MAXY in EPSG:27700 metres");
+    if (n != 4) throw UsageError("--bbox " + clip(s) + ": give MINX,MINY,MAXX,MAXY in EPSG:27700 metres");
     Bbox b{v[0], v[1], v[2], v[3]};
-    if (b.empty()) throw UsageError("--bbox " + s + ": MINX must be below MAXX and MINY below MAXY");
+    if (b.empty()) throw UsageError("--bbox " + clip(s) + ": MINX must be below MAXX and MINY below MAXY");
     return b;
 }
 
@@ -55,7 +55,7 @@ int cmd_render(const std::vector<std::string>& argv) {
                         {"--no-labels", "--legend"}, "render");
     if (a.has("--help")) { std::cout << kRenderHelp; return 0; }
     std::string out = a.require("-o", "render");
-    if (out.size() < 4 || out.substr(out.size() - 4) != ".png") throw UsageError("-o " + out + ": give a .png file name");
+    if (out.size() < 4 || out.substr(out.size() - 4) != ".png") throw UsageError("-o " + clip(out) + ": give a .png file name");
     output_folder(out);  // fail before any loading or GL work when the PNG could not be written anyway
     RenderOptions ro;
     ro.width = a.integer("--width", 1600);

@@ -1,5 +1,7 @@
-// error.cpp: formatting of input-error locations (see error.h).
+// error.cpp: formatting of input-error locations, and of the user values messages echo (see error.h).
 #include "core/error.h"
+
+#include <cstdio>
 
 namespace sespm {
 
@@ -13,6 +15,30 @@ std::string where(const std::string& file, long line, const std::string& field,
     if (!field.empty()) s.append("field '").append(field).append("': ");
     s.append(what);
     return s;
+}
+
+std::string clip(const std::string& value, size_t max) {
+    if (value.size() <= max) return value;
+    size_t cut = max;
+    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;  // not mid-character
+    return value.substr(0, cut) + "... (" + std::to_string(value.size()) + " characters)";
+}
+
+std::string short_number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+    return buf;
+}
+
+std::string clip_message(const std::string& message) {
+    std::string out, word;
+    auto flush = [&] { out += clip(word, 200); word.clear(); };
+    for (char c : message) {
+        if (c == ' ' || c == '\n') { flush(); out += c; }
+        else word += c;
+    }
+    flush();
+    return clip(out, 1000);
 }
 
 } // namespace sespm

@@ -19,4 +19,13 @@ struct UsageError : std::runtime_error {
 std::string where(const std::string& file, long line, const std::string& field,
                   const std::string& what);
 
+// A user's value as echoed in a message: at most `max` characters (UTF-8 sequences are not
+// split), then "..." and the full length, so a 100 KB argument does not flood the terminal.
+std::string clip(const std::string& value, size_t max = 80);
+// A number as echoed in a message: %.10g, so 1e300 reads "1e+300", not 301 digits.
+std::string short_number(double v);
+// The last guard before a message is printed: any run of more than 200 characters without a
+// space (a value no call site clipped) is clipped, and the message to at most 1000 characters.
+std::string clip_message(const std::string& message);
+
 } // namespace sespm

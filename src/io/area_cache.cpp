@@ -1,85 +1,237 @@
 // area_cache.cpp: see area_cache.h.
 #include "io/area_cache.h"
 
+#include <cpl_vsi.h>
+#include <fcntl.h>
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
-#include <functional>
+#include <iostream>
+#include <nlohmann/json.hpp>
 #include <set>
 
-#include "io/boundaries.h"
+#include "core/error.h"
 #include "io/gdal_util.h"
+#include "io/output_file.h"
 
 namespace fs = std::filesystem;
 
 namespace sespm {
 
+namespace {
+
+// The one warning line a process may print about the cache.
+void cache_warning(const std::string& msg) {
+    static std::atomic<bool> said{false};
+    if (said.exchange(true)) return;
+    std::cerr << "sespm-map: warning: " << msg << "\n";
+}
+
+// What identifies a version of a source file.
+struct Stamp {
+    std::string path;
+    uintmax_t size = 0;
+    long long mtime = 0;
+};
+
+std::optional<Stamp> stamp_of(const std::string& source) {
+    std::error_code ec;
+    Stamp s;
+    s.path = fs::weakly_canonical(source, ec).string();
+    if (ec) return std::nullopt;
+    s.size = fs::file_size(s.path, ec);
+    if (ec) return std::nullopt;
+    s.mtime = static_cast<long long>(fs::last_write_time(s.path, ec).time_since_epoch().count());
+    if (ec) return std::nullopt;
+    return s;
+}
+
+// FNV-1a over 64-bit words (then the last bytes): a checksum against damage, not an adversary.
+std::string checksum(const unsigned char* p, size_t n) {
+    uint64_t h = 14695981039346656037ull;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        h = (h ^ w) * 1099511628211ull;
+    }
+    for (; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
+    char buf[20];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+// The whole of a regular file, or the errno of the failure (ENOENT when it is absent).
+int read_bytes(const std::string& path, std::string& out) {
+    struct stat st{};
+    if (::stat(path.c_str(), &st) != 0) return errno;
+    if (!S_ISREG(st.st_mode)) return EINVAL;  // never open a FIFO or a device that sits there
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return errno;
+    out.clear();
+    char buf[1 << 16];
+    int err = 0;
+    for (;;) {
+        ssize_t r = ::read(fd, buf, sizeof buf);
+        if (r < 0 && errno == EINTR) continue;
+        if (r < 0) { err = errno; break; }
+        if (r == 0) break;
+        out.append(buf, static_cast<size_t>(r));
+    }
+    ::close(fd);
+    return err;
+}
+
+std::string record_of(const Stamp& s, const std::string& bytes_checksum, size_t bytes, size_t features) {
+    return nlohmann::json{{"version", 1},       {"source", s.path},         {"source_size", s.size},
+                          {"source_mtime", s.mtime}, {"bytes", bytes}, {"checksum", bytes_checksum},
+                          {"features", features}}
+        .dump();
+}
+
+void drop(const std::string& cache_path) {
+    std::error_code ec;
+    fs::remove(cache_path, ec);
+    fs::remove(cache_path + ".check", ec);
+}
+
+} // namespace
+
 std::optional<std::string> area_cache_path(const std::string& source) {
     if (const char* off = std::getenv("SESPM_NO_CACHE"); off && *off && std::string(off) != "0") return std::nullopt;
-    std::error_code ec;
-    fs::path p = fs::weakly_canonical(source, ec);
-    if (ec) return std::nullopt;
-    auto size = fs::file_size(p, ec);
-    if (ec || size < 512 * 1024) return std::nullopt;
-    auto mtime = fs::last_write_time(p, ec).time_since_epoch().count();
-    if (ec) return std::nullopt;
+    auto s = stamp_of(source);
+    if (!s || s->size < 512 * 1024) return std::nullopt;
     std::string base;
     if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) base = x;
     else if (const char* h = std::getenv("HOME"); h && *h) base = std::string(h) + "/.cache";
     else return std::nullopt;
-    size_t key = std::hash<std::string>{}(p.string() + "|" + std::to_string(size) + "|" + std::to_string(mtime));
+    size_t key = std::hash<std::string>{}(s->path + "|" + std::to_string(s->size) + "|" + std::to_string(s->mtime));
     char name[64];
     std::snprintf(name, sizeof name, "%016zx.fgb", key);
-    return base + "/sespm-map/" + p.stem().string() + "-" + name;
+    return base + "/sespm-map/" + fs::path(s->path).stem().string() + "-" + name;
 }
 
-void write_area_cache(const AreaSet& set, const std::string& cache_path, const std::string& code_field,
-                      const std::string& name_field) {
-    gdal_init();
-    GdalErrorCapture quiet;
-    std::error_code ec;
-    fs::create_directories(fs::path(cache_path).parent_path(), ec);
-    if (ec) return;
-    std::string tmp = cache_path + ".tmp-" + std::to_string(getpid()) + ".fgb";
-    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("FlatGeobuf");
-    if (!drv) return;
-    bool ok = false;
-    {
-        std::unique_ptr<GDALDataset> ds(drv->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-        if (!ds) return;
-        OGRSpatialReference ll;
-        ll.importFromEPSG(4326);
-        ll.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        CPLStringList opts;
-        opts.SetNameValue("SPATIAL_INDEX", "NO");
-        OGRLayer* layer = ds->CreateLayer("areas", &ll, wkbMultiPolygon, opts.List());
-        std::set<std::string> names{code_field, name_field};
-        for (const auto& a : set.areas) for (const auto& [k, v] : a.props) names.insert(k);
-        std::vector<std::string> fields(names.begin(), names.end());
-        for (const auto& f : fields) {
-            OGRFieldDefn d(f.c_str(), OFTString);
-            if (layer && layer->CreateField(&d) != OGRERR_NONE) layer = nullptr;
-        }
-        if (layer) {
-            ok = true;
-            for (const auto& a : set.areas) {
-                OGRFeature feat(layer->GetLayerDefn());
-                for (size_t i = 0; i < fields.size(); ++i) {
-                    if (fields[i] == code_field) feat.SetField(static_cast<int>(i), a.code.c_str());
-                    else if (fields[i] == name_field) feat.SetField(static_cast<int>(i), a.name.c_str());
-                    else if (auto it = a.props.find(fields[i]); it != a.props.end()) feat.SetField(static_cast<int>(i), it->second.c_str());
-                }
-                feat.SetGeometry(a.lonlat.get());
-                if (layer->CreateFeature(&feat) != OGRERR_NONE) { ok = false; break; }
-            }
-        }
+std::optional<AreaSet> read_area_cache(const std::string& source, const std::string& cache_path,
+                                       const AreaFileReader& read) {
+    std::string bytes, record_text;
+    int err = read_bytes(cache_path, bytes);
+    if (err == ENOENT || err == ENOTDIR) return std::nullopt;  // not cached yet
+    std::string folder = fs::path(cache_path).parent_path().string();
+    if (err != 0) {
+        cache_warning("cannot read the boundary cache " + cache_path + " (" + errno_reason(err) +
+                      "); reading " + source + " instead");
+        return std::nullopt;
     }
-    if (ok) fs::rename(tmp, cache_path, ec);
-    if (!ok || ec) fs::remove(tmp, ec);
+    if (read_bytes(cache_path + ".check", record_text) != 0) {  // an older or half-written cache
+        drop(cache_path);
+        return std::nullopt;
+    }
+    auto doubt = [&](const std::string& why) -> std::optional<AreaSet> {
+        drop(cache_path);
+        cache_warning("the cached copy of " + source + " in " + folder + " " + why + "; it is rebuilt from the file");
+        return std::nullopt;
+    };
+    auto stamp = stamp_of(source);
+    nlohmann::json rec = nlohmann::json::parse(record_text, nullptr, false);
+    if (!stamp || !rec.is_object() || rec.value("version", 0) != 1) return doubt("has an unreadable record");
+    if (rec.value("source", "") != stamp->path || rec.value("source_size", uintmax_t{0}) != stamp->size ||
+        rec.value("source_mtime", 0LL) != stamp->mtime)
+        return doubt("was made from another version of the file");
+    if (rec.value("bytes", size_t{0}) != bytes.size()) return doubt("is incomplete (truncated)");
+    if (rec.value("checksum", "") != checksum(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size()))
+        return doubt("is damaged (checksum)");
+    // GDAL reads the very bytes that were checked.
+    GdalMemFolder mem;
+    std::string copy = mem.dir + "/copy.fgb";
+    VSIFCloseL(VSIFileFromMemBuffer(copy.c_str(), reinterpret_cast<GByte*>(bytes.data()), bytes.size(), FALSE));
+    try {
+        AreaSet s = read(copy);
+        if (s.areas.size() != rec.value("features", size_t{0})) return doubt("holds the wrong number of features");
+        s.source = source;  // messages name the user's file
+        return s;
+    } catch (const std::exception&) {
+        return doubt("cannot be read");
+    }
+}
+
+namespace {
+
+// The FlatGeobuf file, written by GDAL under /vsimem/; "" on success, else the reason.
+std::string write_fgb(const AreaSet& set, const std::string& file, const std::string& code_field,
+                      const std::string& name_field) {
+    GdalErrorCapture capture;
+    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("FlatGeobuf");
+    if (!drv) return "GDAL has no FlatGeobuf driver";
+    std::unique_ptr<GDALDataset> ds(drv->Create(file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds) return capture.reason();
+    OGRSpatialReference ll;
+    ll.importFromEPSG(4326);
+    ll.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    CPLStringList opts;
+    opts.SetNameValue("SPATIAL_INDEX", "NO");
+    OGRLayer* layer = ds->CreateLayer("areas", &ll, wkbMultiPolygon, opts.List());
+    if (!layer) return capture.reason();
+    std::set<std::string> names{code_field, name_field};
+    for (const auto& a : set.areas) for (const auto& [k, v] : a.props) names.insert(k);
+    std::vector<std::string> fields(names.begin(), names.end());
+    for (const auto& f : fields) {
+        OGRFieldDefn d(f.c_str(), OFTString);
+        if (layer->CreateField(&d) != OGRERR_NONE) return capture.reason();
+    }
+    for (const auto& a : set.areas) {
+        OGRFeature feat(layer->GetLayerDefn());
+        for (size_t i = 0; i < fields.size(); ++i) {
+            if (fields[i] == code_field) feat.SetField(static_cast<int>(i), a.code.c_str());
+            else if (fields[i] == name_field) feat.SetField(static_cast<int>(i), a.name.c_str());
+            else if (auto it = a.props.find(fields[i]); it != a.props.end()) feat.SetField(static_cast<int>(i), it->second.c_str());
+        }
+        feat.SetGeometry(a.lonlat.get());
+        if (layer->CreateFeature(&feat) != OGRERR_NONE) return "feature " + a.code + ": " + capture.reason();
+    }
+    CPLErrorReset();
+    GDALClose(ds.release());
+    if (CPLGetLastErrorType() >= CE_Failure) return capture.reason();
+    return "";
+}
+
+} // namespace
+
+void write_area_cache(const AreaSet& set, const std::string& source, const std::string& cache_path,
+                      const std::string& code_field, const std::string& name_field) {
+    auto now = area_cache_path(source);
+    auto stamp = stamp_of(source);
+    if (!now || *now != cache_path || !stamp) return;  // the source changed while it was read
+    gdal_init();
+    std::string folder = fs::path(cache_path).parent_path().string();
+    auto warn = [&](const std::string& why) {
+        cache_warning("cannot write the boundary cache in " + folder + " (" + why + "); " + source +
+                      " is read directly each time, which is slower");
+    };
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    if (ec) return warn(errno_reason(ec.value()));
+    GdalMemFolder mem;
+    std::string file = mem.dir + "/copy.fgb";
+    if (std::string why = write_fgb(set, file, code_field, name_field); !why.empty()) return warn("GDAL: " + why);
+    vsi_l_offset len = 0;
+    const GByte* bytes = VSIGetMemFileBuffer(file.c_str(), &len, FALSE);
+    if (!bytes) return warn("GDAL wrote no file");
+    try {
+        write_output_file(cache_path, bytes, static_cast<size_t>(len));
+        std::string rec = record_of(*stamp, checksum(bytes, static_cast<size_t>(len)), static_cast<size_t>(len), set.areas.size());
+        write_output_file(cache_path + ".check", rec.data(), rec.size());
+    } catch (const DataError& e) {
+        drop(cache_path);
+        warn(e.what());
+    }
 }
 
 } // namespace sespm

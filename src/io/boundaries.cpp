@@ -79,18 +79,12 @@ static AreaSet read_area_file_uncached(const std::string& path, const std::strin
 AreaSet read_area_file(const std::string& path, const std::string& code_field, const std::string& name_field) {
     // The cache is keyed by the file alone: with --source-layer the layer read could differ.
     auto cache = input_options().source_layer.empty() ? area_cache_path(path) : std::nullopt;
-    if (cache && std::filesystem::exists(*cache)) {
-        try {
-            AreaSet s = read_area_file_uncached(*cache, code_field, name_field);
-            s.source = path;  // messages name the user's file
-            return s;
-        } catch (const std::exception&) {
-            std::error_code ec;
-            std::filesystem::remove(*cache, ec);  // a bad cache is dropped and rebuilt
-        }
+    if (cache) {
+        auto read = [&](const std::string& f) { return read_area_file_uncached(f, code_field, name_field); };
+        if (auto s = read_area_cache(path, *cache, read)) return std::move(*s);  // checked, else rebuilt
     }
     AreaSet s = read_area_file_uncached(path, code_field, name_field);
-    if (cache) write_area_cache(s, *cache, code_field, name_field);
+    if (cache) write_area_cache(s, path, *cache, code_field, name_field);
     return s;
 }
 

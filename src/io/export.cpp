@@ -4,7 +4,6 @@
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -12,6 +11,7 @@
 
 #include "core/error.h"
 #include "io/gdal_util.h"
+#include "io/output_file.h"
 
 namespace fs = std::filesystem;
 
@@ -23,22 +23,10 @@ ExportFormat export_format_for(const std::string& path) {
     if (ext == ".geojson" || ext == ".json") return ExportFormat::GeoJson;
     if (ext == ".csv") return ExportFormat::Csv;
     if (ext == ".gpkg") return ExportFormat::GeoPackage;
-    throw UsageError("-o " + path + ": unknown format '" + ext + "' (use .geojson, .csv or .gpkg)");
+    throw UsageError("-o " + clip(path) + ": unknown format '" + clip(ext) + "' (use .geojson, .csv or .gpkg)");
 }
 
 namespace {
-
-// Removes the temporary file unless committed.
-struct TempFile {
-    std::string path;
-    bool committed = false;
-    ~TempFile() {
-        if (!committed) {
-            std::error_code ec;
-            fs::remove(path, ec);
-        }
-    }
-};
 
 bool column_is_text(const ExportData& d, size_t c) {
     for (const auto& r : d.rows) if (r[c].is_text) return true;
@@ -50,15 +38,9 @@ bool column_is_integer(const ExportData& d, size_t c) {
     return true;
 }
 
-void write_with_gdal(const ExportData& d, const std::string& tmp, ExportFormat fmt) {
-    gdal_init();
-    GdalErrorCapture capture;
-    const char* driver_name = fmt == ExportFormat::GeoJson ? "GeoJSON" : fmt == ExportFormat::Csv ? "CSV" : "GPKG";
-    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName(driver_name);
-    if (!drv) throw DataError(std::string("GDAL has no ") + driver_name + " driver");
-    std::unique_ptr<GDALDataset> ds(drv->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds) throw DataError(where(tmp, 0, "", "cannot create the file: " + capture.last()));
-
+// The layer with its fields; `integer` gets whether each measure column holds whole numbers.
+OGRLayer* create_layer(GDALDataset& ds, const ExportData& d, ExportFormat fmt, const std::string& path,
+                       const GdalErrorCapture& capture, std::vector<bool>& integer) {
     OGRSpatialReference ll;
     ll.importFromEPSG(4326);
     ll.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
@@ -78,19 +60,18 @@ void write_with_gdal(const ExportData& d, const std::string& tmp, ExportFormat f
     }
     OGRwkbGeometryType gt = fmt == ExportFormat::Csv ? wkbNone : wkbMultiPolygon;
     std::string layer_name = d.layer_id.empty() ? "areas" : d.layer_id;
-    OGRLayer* layer = ds->CreateLayer(layer_name.c_str(), fmt == ExportFormat::Csv ? nullptr : &ll, gt, opts.List());
-    if (!layer) throw DataError(where(tmp, 0, "", "cannot create the layer: " + capture.last()));
+    OGRLayer* layer = ds.CreateLayer(layer_name.c_str(), fmt == ExportFormat::Csv ? nullptr : &ll, gt, opts.List());
+    if (!layer) throw DataError(where(path, 0, "", "cannot create the layer: " + capture.reason()));
 
     auto add_field = [&](const std::string& name, OGRFieldType t) {
         OGRFieldDefn f(name.c_str(), t);
         if (layer->CreateField(&f) != OGRERR_NONE)
-            throw DataError(where(tmp, 0, name, "cannot create the field: " + capture.last()));
+            throw DataError(where(path, 0, name, "cannot create the field: " + capture.reason()));
     };
-    std::vector<bool> text(d.columns.size()), integer(d.columns.size());
+    integer.assign(d.columns.size(), false);
     for (size_t c = 0; c < d.columns.size(); ++c) {
-        text[c] = column_is_text(d, c);
         integer[c] = column_is_integer(d, c);
-        add_field(d.columns[c], text[c] ? OFTString : integer[c] ? OFTInteger64 : OFTReal);
+        add_field(d.columns[c], column_is_text(d, c) ? OFTString : integer[c] ? OFTInteger64 : OFTReal);
     }
     add_field("class", OFTInteger);
     add_field("fill", OFTString);
@@ -100,7 +81,11 @@ void write_with_gdal(const ExportData& d, const std::string& tmp, ExportFormat f
         add_field("stroke-width", OFTReal);
     }
     if (fmt == ExportFormat::Csv) add_field("attribution", OFTString);
+    return layer;
+}
 
+void write_features(OGRLayer* layer, const ExportData& d, ExportFormat fmt, const std::vector<bool>& integer,
+                    const std::string& path, const GdalErrorCapture& capture) {
     if (layer->StartTransaction() != OGRERR_NONE) { /* drivers without transactions are fine */ }
     OGRFeatureDefn* defn = layer->GetLayerDefn();
     for (size_t r = 0; r < d.rows.size(); ++r) {
@@ -116,38 +101,58 @@ void write_with_gdal(const ExportData& d, const std::string& tmp, ExportFormat f
         if (d.class_index[r] >= 0) f.SetField(k, d.class_index[r]);
         else f.SetFieldNull(k);
         f.SetField(k + 1, d.fill[r].c_str());
+        const Area& a = d.set->areas[d.selection[r]];
         if (fmt != ExportFormat::Csv) {
             f.SetField(k + 2, 0.85);
             f.SetField(k + 3, "#ffffff");
             f.SetField(k + 4, 0.5);
-            const Area& a = d.set->areas[d.selection[r]];
             std::unique_ptr<OGRGeometry> g(OGRGeometryFactory::forceToMultiPolygon(a.lonlat->clone()));
             f.SetGeometryDirectly(g.release());
         } else {
             f.SetField(k + 2, d.attribution.c_str());
         }
         if (layer->CreateFeature(&f) != OGRERR_NONE)
-            throw DataError(where(tmp, static_cast<long>(r + 1), "", "cannot write the feature: " + capture.last()));
+            throw DataError(path + ": feature " + std::to_string(r + 1) + " (" + a.code +
+                            "): cannot write the feature: " + capture.reason());
     }
     if (layer->CommitTransaction() != OGRERR_NONE && fmt == ExportFormat::GeoPackage)
-        throw DataError(where(tmp, 0, "", "cannot commit the features: " + capture.last()));
-    if (fmt == ExportFormat::GeoPackage) {
-        ds->SetMetadataItem("ATTRIBUTION", d.attribution.c_str());
-    }
-    GDALClose(ds.release());  // flush now: errors must surface before the rename
+        throw DataError(where(path, 0, "", "cannot commit the features: " + capture.reason()));
+}
+
+// GDAL writes the whole file in memory (so every byte of it is known to exist before anything
+// touches the disk); the bytes are returned. Messages name `path`, the file the user asked for.
+std::vector<GByte> write_with_gdal(const ExportData& d, const std::string& path, ExportFormat fmt) {
+    gdal_init();
+    GdalErrorCapture capture;
+    const char* driver_name = fmt == ExportFormat::GeoJson ? "GeoJSON" : fmt == ExportFormat::Csv ? "CSV" : "GPKG";
+    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName(driver_name);
+    if (!drv) throw DataError(std::string("GDAL has no ") + driver_name + " driver");
+    GdalMemFolder mem;
+    std::string file = mem.dir + "/out" + fs::path(path).extension().string();
+    std::unique_ptr<GDALDataset> ds(drv->Create(file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds) throw DataError(where(path, 0, "", "GDAL cannot create the file: " + capture.reason()));
+    std::vector<bool> integer;
+    OGRLayer* layer = create_layer(*ds, d, fmt, path, capture, integer);
+    write_features(layer, d, fmt, integer, path, capture);
+    if (fmt == ExportFormat::GeoPackage) ds->SetMetadataItem("ATTRIBUTION", d.attribution.c_str());
+    CPLErrorReset();
+    GDALClose(ds.release());  // flush now: errors must surface before the bytes are used
     if (CPLGetLastErrorType() >= CE_Failure)
-        throw DataError(where(tmp, 0, "", "writing failed: " + capture.last()));
+        throw DataError(where(path, 0, "", "GDAL cannot finish the file: " + capture.reason()));
+    vsi_l_offset len = 0;
+    GByte* bytes = VSIGetMemFileBuffer(file.c_str(), &len, FALSE);
+    if (!bytes) throw DataError(where(path, 0, "", "GDAL wrote no file"));
+    return std::vector<GByte>(bytes, bytes + len);
 }
 
 } // namespace
 
 std::string output_folder(const std::string& path) {
     std::error_code ec;
-    if (fs::is_directory(path, ec)) throw UsageError("-o " + path + ": is a directory; give a file name");
-    fs::path dir = fs::path(path).parent_path().empty() ? fs::path(".") : fs::path(path).parent_path();
-    if (!fs::is_directory(dir, ec)) throw DataError(where(path, 0, "", "the folder " + dir.string() + " does not exist"));
-    if (access(dir.c_str(), W_OK) != 0) throw DataError(where(path, 0, "", "the folder " + dir.string() + " is not writable"));
-    return dir.string();
+    if (fs::is_directory(path, ec)) throw UsageError("-o " + clip(path) + ": is a directory; give a file name");
+    std::string dir = check_folder_writable(path);
+    check_replaceable(path);
+    return dir;
 }
 
 void check_output_path(const std::string& path) {
@@ -159,23 +164,8 @@ void check_output_path(const std::string& path) {
 
 void export_areas(const ExportData& d, const std::string& path) {
     check_output_path(path);
-    ExportFormat fmt = export_format_for(path);
-    fs::path target(path);
-    std::error_code ec;
-    fs::path dir = output_folder(path);
-    std::string tmp_name = ".";
-    tmp_name.append(target.stem().string()).append(".tmp-").append(std::to_string(getpid()));
-    tmp_name.append(target.extension().string());
-    TempFile tmp{(dir / tmp_name).string()};
-    fs::remove(tmp.path, ec);
-    try {
-        write_with_gdal(d, tmp.path, fmt);
-    } catch (const DataError& e) {  // name the file the user asked for; the temporary one is gone
-        throw DataError(where(path, 0, "", std::string("cannot write the export (") + e.what() + ")"));
-    }
-    fs::rename(tmp.path, target, ec);
-    if (ec) throw DataError(where(path, 0, "", "cannot replace the file: " + ec.message()));
-    tmp.committed = true;
+    std::vector<GByte> bytes = write_with_gdal(d, path, export_format_for(path));
+    write_output_file(path, bytes.data(), bytes.size());
 }
 
 } // namespace sespm

@@ -1,8 +1,9 @@
 // export.h: writing a classified table of areas through GDAL: GeoJSON (RFC 7946: lon/lat,
 // 6 decimals, right-hand winding, simplestyle `fill` colours, the attribution as a top-level
-// member), CSV (attributes, no geometry) and GeoPackage. The format follows the extension. Files
-// are written under a temporary name beside the target and renamed, so a failed export leaves
-// neither a partial file nor a damaged earlier one.
+// member), CSV (attributes, no geometry) and GeoPackage. The format follows the extension. GDAL
+// writes the file in memory; io/output_file puts it on disk under a temporary name, every write
+// checked, and renames it, so a failed export (a full disk) leaves neither a partial file nor a
+// damaged earlier one, and a read-only file is never replaced.
 #pragma once
 #include <string>
 #include <vector>

@@ -5,7 +5,13 @@
 // refused loudly after the busy timeout. User values are always bound parameters.
 #include "io/sqlite_project_store.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
 #include <filesystem>
+
+#include "io/output_file.h"
 
 namespace sespm {
 
@@ -30,6 +36,23 @@ ProjectError sqlite_error(sqlite3* db, const std::string& path, const std::strin
 void Stmt::fail(const std::string& what) const { throw sqlite_error(db_, path_, what); }
 
 
+// A project opened for writing must be writable, and so must its folder (SQLite keeps its
+// journal there): said plainly before SQLite says "attempt to write a readonly database". Root
+// can write a file of mode 444; the mode is respected all the same.
+static void refuse_unwritable(const std::string& path, bool exists) {
+    try {
+        check_folder_writable(path);
+    } catch (const DataError& e) {
+        throw ProjectError(Kind::ReadOnly, std::string(e.what()) + "; nothing was saved");
+    }
+    struct stat st {};
+    if (exists && ::stat(path.c_str(), &st) == 0 && ((st.st_mode & 0222) == 0 || ::access(path.c_str(), W_OK) != 0)) {
+        char mode[8];
+        std::snprintf(mode, sizeof mode, "%03o", st.st_mode & 0777);
+        throw ProjectError(Kind::ReadOnly, where(path, 0, "", std::string("the project file is read-only (mode ") + mode + "); nothing was saved"));
+    }
+}
+
 SqliteProjectStore::SqliteProjectStore(const std::string& path, ProjectAccess access) : path_(path) {
     try {
         open(access);
@@ -51,8 +74,7 @@ void SqliteProjectStore::open(ProjectAccess access) {
     bool create = access == ProjectAccess::Write;
     if (!exists && !create) throw ProjectError(Kind::NotFound, where(path_, 0, "", "the project file does not exist"));
     if (exists && fs::is_directory(path_, ec)) throw ProjectError(Kind::NotAProject, where(path_, 0, "", "is a directory, not a project file"));
-    if (!exists && !fs::is_directory(fs::path(path_).parent_path().empty() ? fs::path(".") : fs::path(path_).parent_path(), ec))
-        throw ProjectError(Kind::NotFound, where(path_, 0, "", "cannot create the project: its folder does not exist"));
+    if (create) refuse_unwritable(path_, exists);
     int flags = (create ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READWRITE);
     if (sqlite3_open_v2(path_.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
         sqlite3_close(db_);

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "core/error.h"
+#include "io/output_file.h"
 #include "render/gl.h"
 
 namespace sespm {
@@ -96,21 +97,17 @@ std::vector<uint8_t> Framebuffer::read_rgba() {
 }
 
 void write_png(const std::string& path, int width, int height, const std::vector<uint8_t>& rgba) {
-    namespace fs = std::filesystem;
     std::error_code ec;
-    if (fs::is_directory(path, ec)) throw DataError(where(path, 0, "", "is a directory; give a .png file name"));
-    fs::path target(path);
-    fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-    std::string tmp = (dir / ("." + target.filename().string() + ".tmp-" + std::to_string(getpid()))).string();
-    if (!stbi_write_png(tmp.c_str(), width, height, 4, rgba.data(), width * 4)) {
-        fs::remove(tmp, ec);
-        throw DataError(where(path, 0, "", "cannot write the PNG (does the folder exist and is it writable?)"));
-    }
-    fs::rename(tmp, target, ec);
-    if (ec) {
-        fs::remove(tmp, ec);
-        throw DataError(where(path, 0, "", "cannot replace the file: " + ec.message()));
-    }
+    if (std::filesystem::is_directory(path, ec)) throw DataError(where(path, 0, "", "is a directory; give a .png file name"));
+    // stb encodes into memory; write_output_file puts the bytes on disk, every write checked.
+    std::vector<uint8_t> png;
+    auto append = [](void* ctx, void* data, int size) {
+        auto* out = static_cast<std::vector<uint8_t>*>(ctx);
+        out->insert(out->end(), static_cast<uint8_t*>(data), static_cast<uint8_t*>(data) + size);
+    };
+    if (!stbi_write_png_to_func(append, &png, width, height, 4, rgba.data(), width * 4))
+        throw DataError(where(path, 0, "", "cannot encode the PNG (out of memory?)"));
+    write_output_file(path, png.data(), png.size());
 }
 
 } // namespace sespm

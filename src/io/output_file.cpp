@@ -1,0 +1,102 @@
+// output_file.cpp: see output_file.h.
+#include "io/output_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+
+#include "core/error.h"
+
+namespace fs = std::filesystem;
+
+namespace sespm {
+
+std::string errno_reason(int err) {
+    std::string s = std::strerror(err);
+    if (!s.empty()) s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+    return s;
+}
+
+void check_replaceable(const std::string& path) {
+    struct stat st{};
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return;  // nothing there to protect
+    // root passes access(W_OK) for every file, so for root the mode bits decide.
+    bool writable = ::geteuid() == 0 ? (st.st_mode & 0222) != 0 : ::access(path.c_str(), W_OK) == 0;
+    if (writable) return;
+    char mode[8];
+    std::snprintf(mode, sizeof mode, "%03o", static_cast<unsigned>(st.st_mode & 0777));
+    throw DataError(where(path, 0, "", std::string("the file is read-only (mode ") + mode +
+                                           "); it was not replaced: make it writable or choose another name"));
+}
+
+std::string check_folder_writable(const std::string& path) {
+    std::error_code ec;
+    fs::path dir = fs::path(path).parent_path().empty() ? fs::path(".") : fs::path(path).parent_path();
+    if (!fs::is_directory(dir, ec)) throw DataError(where(path, 0, "", "the folder " + dir.string() + " does not exist"));
+    if (::access(dir.c_str(), W_OK) != 0) {
+        int err = errno;
+        throw DataError(where(path, 0, "", "the folder " + dir.string() +
+                                               (err == EROFS ? " is on a read-only file system" : " is not writable") +
+                                               ": the file cannot be written there (" + errno_reason(err) + ")"));
+    }
+    return dir.string();
+}
+
+std::string temporary_name(const std::string& path) {
+    static std::atomic<unsigned> counter{0};
+    fs::path target(path);
+    fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    std::string name = "." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
+                       std::to_string(counter++);
+    return (dir / name).string();
+}
+
+namespace {
+
+// Writes everything or returns the errno of the first failure (0 on success).
+int write_all(int fd, const char* p, size_t n) {
+    while (n > 0) {
+        ssize_t w = ::write(fd, p, n);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            return errno;
+        }
+        p += w;
+        n -= static_cast<size_t>(w);
+    }
+    return 0;
+}
+
+} // namespace
+
+void write_output_file(const std::string& path, const void* data, size_t size) {
+    check_replaceable(path);
+    std::string tmp = temporary_name(path);
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0) throw DataError(where(path, 0, "", "cannot create the file: " + errno_reason(errno)));
+    int err = write_all(fd, static_cast<const char*>(data), size);
+    // fsync surfaces errors a file system reports late (NFS, quotas); EINVAL: it cannot sync, fine.
+    if (err == 0 && ::fsync(fd) != 0 && errno != EINVAL) err = errno;
+    if (::close(fd) != 0 && err == 0) err = errno;
+    auto fail = [&](const std::string& what) {
+        ::unlink(tmp.c_str());
+        throw DataError(where(path, 0, "", what));
+    };
+    if (err != 0) fail("cannot write the file: " + errno_reason(err) + " (nothing was changed)");
+    try {
+        check_replaceable(path);
+    } catch (const DataError&) {
+        ::unlink(tmp.c_str());
+        throw;
+    }
+    if (::rename(tmp.c_str(), path.c_str()) != 0) fail("cannot replace the file: " + errno_reason(errno));
+}
+
+} // namespace sespm
