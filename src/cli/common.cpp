@@ -54,11 +54,7 @@ MapRequest map_request(const Args& a, const std::optional<std::string>& within) 
     r.ratio_overrides = ratio_options(a);
     r.points_file = a.get("--points").value_or("");
     r.classes.method = a.get("--classify").value_or("");
-    if (a.get("--classes")) {
-        r.classes.classes = a.integer("--classes", 0);
-        if (r.classes.classes < 2 || r.classes.classes > 12)
-            throw UsageError("--classes " + std::to_string(r.classes.classes) + ": use 2 to 12");
-    }
+    if (a.get("--classes")) r.classes.classes = a.integer("--classes", 0);  // checked with the method and palette
     r.classes.palette = a.get("--palette").value_or("");
     return r;
 }

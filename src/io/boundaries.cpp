@@ -15,6 +15,7 @@
 #include "core/bad_rows.h"
 #include "core/csv.h"
 #include "core/error.h"
+#include "core/text.h"
 #include "core/parallel.h"
 #include "io/area_cache.h"
 #include "io/gdal_input.h"
@@ -58,17 +59,6 @@ OGRSpatialReference make_srs(int epsg) {
 void index_areas(AreaSet& s) {
     s.index.clear();
     for (size_t i = 0; i < s.areas.size(); ++i) s.index[s.areas[i].code] = i;
-}
-
-std::vector<std::string> split(const std::string& s, char sep) {
-    std::vector<std::string> out;
-    std::string cur;
-    for (char c : s) {
-        if (c == sep) { if (!trim(cur).empty()) out.push_back(trim(cur)); cur.clear(); }
-        else cur += c;
-    }
-    if (!trim(cur).empty()) out.push_back(trim(cur));
-    return out;
 }
 
 } // namespace
@@ -374,7 +364,7 @@ AreaSet& Atlas::load(Geography g) {
                 auto it = a.props.find("lad_codes");
                 if (it == a.props.end())
                     throw DataError(where(set.source, 0, "lad_codes", "county " + a.code + " lists no districts"));
-                a.members = split(it->second, ';');
+                a.members = split_list(it->second, ';');
             }
             break;
         }

@@ -3,6 +3,7 @@
 // touching only its own rows in one transaction.
 #include <algorithm>
 
+#include "core/text.h"
 #include "io/sqlite_project_store.h"
 
 namespace sespm::sqlite_store {
@@ -14,16 +15,6 @@ const char* kPartTables[] = {"scenario_places", "scenario_ratios", "scenario_clu
 std::string join_codes(const std::vector<std::string>& codes) {
     std::string out;
     for (const auto& d : codes) out += (out.empty() ? "" : ";") + d;
-    return out;
-}
-
-std::vector<std::string> split_codes(const std::string& codes) {
-    std::vector<std::string> out;
-    std::string cur;
-    for (char ch : codes + ";") {
-        if (ch == ';') { if (!cur.empty()) out.push_back(cur); cur.clear(); }
-        else cur += ch;
-    }
     return out;
 }
 
@@ -76,7 +67,7 @@ std::optional<Scenario> SqliteProjectStore::load_scenario(const std::string& nam
     {
         Stmt st(db_, "SELECT name, codes FROM scenario_clusters WHERE scenario_id = ?1 ORDER BY position", path_);
         st.integer(1, id);
-        while (st.row()) sc.clusters.push_back({st.col_text(0), split_codes(st.col_text(1))});
+        while (st.row()) sc.clusters.push_back({st.col_text(0), split_list(st.col_text(1), ';')});
     }
     return sc;
 }

@@ -43,7 +43,7 @@ ClassPolicy choose_classes(const std::vector<std::optional<double>>& values, con
     std::string method_name = !req.method.empty() ? req.method : spec ? spec->class_method : "quantile";
     auto method = parse_class_method(method_name);
     if (!method) throw UsageError("--classify " + method_name + ": use quantile, equal, jenks or stddev");
-    int classes = req.classes > 0 ? req.classes : spec ? spec->classes : 5;
+    int classes = req.classes ? *req.classes : spec ? spec->classes : 5;
     if (classes < 2 || classes > 12) throw UsageError("--classes " + std::to_string(classes) + ": use 2 to 12");
     std::string palette = !req.palette.empty() ? req.palette
                           : kind == MapKind::Difference ? "blue-red"

@@ -17,7 +17,7 @@ enum class MapKind { Layer, Scenario, Difference };
 
 struct ClassRequest {
     std::string method;          // empty = the layer's default
-    int classes = 0;             // 0 = the layer's default
+    std::optional<int> classes;  // none = the layer's default
     std::string palette;         // empty = the layer's default
 };
 

@@ -108,7 +108,7 @@ bool classes_section(MapApp& app) {
         w.classes.method = methods[m];
         changed = true;
     }
-    int k = w.classes.classes > 0 ? w.classes.classes : spec ? spec->classes : 5;
+    int k = w.classes.classes ? *w.classes.classes : spec ? spec->classes : 5;
     ImGui::SetNextItemWidth(-1);
     if (ImGui::SliderInt("##classes", &k, 2, 9, "%d classes")) {
         w.classes.classes = k;
