@@ -160,7 +160,7 @@ TEST_CASE("SIGKILL in the middle of saving leaves the last completed save") {
     }
 }
 
-TEST_CASE("damaged pledge rows are refused with the district named, never misread") {
+TEST_CASE("damaged pledge rows are rejected with the district named, never misread") {
     test::ScratchDir d;
     struct Case { const char* value; const char* expect; };
     const Case cases[] = {
@@ -172,7 +172,11 @@ TEST_CASE("damaged pledge rows are refused with the district named, never misrea
     for (const auto& c : cases) {
         CAPTURE(c.value);
         std::string path = d.file(std::string("p") + std::to_string(&c - cases) + ".sespm");
-        { auto s = open_project(path, ProjectAccess::Write); s->set_pledge("E06000044", 4); }
+        {
+            auto s = open_project(path, ProjectAccess::Write);
+            s->set_pledge("E06000044", 4);
+            s->set_pledge("E06000045", 7);
+        }
         sqlite3* db = nullptr;
         REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
         // CHECK (places >= 0) does not stop text, and is dropped here to plant the bad rows
@@ -190,6 +194,12 @@ TEST_CASE("damaged pledge rows are refused with the district named, never misrea
         CHECK(r.err.find(c.expect) != std::string::npos);
         r = test::run_sespm({"table", "--layer", "resettlement", "--project", path, "--within", "E12000008", "--data", test::data_dir()});
         CHECK(r.exit_code == 1);  // never summed into the region
+        // the partly-bad-rows rule: the good pledges are used, the bad one listed
+        r = test::run_sespm({"pledges", "list", "--project", path, "--skip-bad-rows", "--data", test::data_dir()});
+        CHECK(r.exit_code == 0);
+        CHECK(r.out.find("E06000045") != std::string::npos);
+        CHECK(r.out.find("E06000044") == std::string::npos);
+        CHECK(r.err.find("E06000044") != std::string::npos);
     }
 }
 

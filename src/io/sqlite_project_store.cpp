@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "core/bad_rows.h"
 #include "io/output_file.h"
 
 namespace sespm {
@@ -202,9 +203,18 @@ void SqliteProjectStore::require_writable(const std::string& doing) const {
 std::map<std::string, int> SqliteProjectStore::pledges() const {
     std::map<std::string, int> out;
     Stmt st(db_, "SELECT code, places FROM pledges ORDER BY code", path_);
+    // A damaged row (text, a fraction, out of range: written by another program) is never misread
+    // as a number: it is left out and reported like any rejected input row (core/bad_rows.h).
     while (st.row()) {
         std::string code = st.col_text(0);
-        out[code] = static_cast<int>(st.col_int(1, 0, INT_MAX, "pledges." + code + ".places"));
+        try {
+            out[code] = static_cast<int>(st.col_int(1, 0, INT_MAX, "places"));
+        } catch (const ProjectError& e) {
+            std::string why = e.what();
+            size_t cut = why.find("field 'places': ");
+            input_log().reject({path_, 0, "places", "the pledge of " + code + ": " +
+                                                        (cut == std::string::npos ? why : why.substr(cut + 16)), false});
+        }
     }
     return out;
 }

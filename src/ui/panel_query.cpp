@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "core/bad_rows.h"
 #include "map/queries.h"
 #include "ui/map_app.h"
 
@@ -48,6 +49,8 @@ void run_query(MapApp& app) {
     const char* headings[] = {"", "km", "count", "nearest (km)"};
     bool ran = app.with_session([&](Session& session) {
         q.rows.clear();
+        q.rejected.clear();
+        input_log().clear();  // the rows this question's points file rejects, and only those
         try {
             QueryAnswer a = run_query(session, query_of(app, q, from));
             for (size_t k = 0; k < a.rows.size(); ++k) q.rows.push_back({static_cast<int>(a.areas[k]), figure_of(a, k)});
@@ -59,6 +62,8 @@ void run_query(MapApp& app) {
         } catch (const std::exception& e) {
             app.error = e.what();
         }
+        for (const auto& r : input_log().rejected()) q.rejected.push_back(r.message());
+        input_log().clear();
     });
     if (!ran) {
         app.status = "Still loading: ask again in a moment";
@@ -96,6 +101,13 @@ void panel_query(MapApp& app) {
         ImGui::Separator();
         ImGui::TextUnformatted(q.title.c_str());
         ImGui::TextDisabled("%zu areas", q.rows.size());
+        if (!q.rejected.empty()) {
+            // partly bad provider lists: the good rows are counted, every rejected one is listed
+            ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(170, 20, 20, 255));
+            ImGui::TextWrapped("%zu rows of the providers file were left out:", q.rejected.size());
+            ImGui::PopStyleColor();
+            for (const auto& r : q.rejected) { ImGui::Bullet(); ImGui::TextWrapped("%s", r.c_str()); }
+        }
         if (ImGui::BeginTable("answers", 2, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
             ImGui::TableSetupScrollFreeze(0, 1);
             ImGui::TableSetupColumn("Area", ImGuiTableColumnFlags_WidthStretch);

@@ -30,6 +30,7 @@ struct QueryPanelState {
     std::string title;
     std::vector<std::pair<int, std::string>> rows;  // area index, figure
     std::string figure_heading;
+    std::vector<std::string> rejected;              // rows of the points file that were left out
 };
 
 struct TablePanelState {
