@@ -17,5 +17,6 @@ int cmd_query(const std::vector<std::string>& args);
 int cmd_render(const std::vector<std::string>& args);
 int cmd_pledges(const std::vector<std::string>& args);
 int cmd_scenario(const std::vector<std::string>& args);
+int cmd_report(const std::vector<std::string>& args);
 
 } // namespace sespm

@@ -1,0 +1,43 @@
+// print_map.h: a MapView drawn as vector paths on a cairo context (PDF, SVG: the board report,
+// `render -o FILE.pdf|.svg`): the same projected geometry (EPSG:27700) and the same colours as
+// the window and `export`, fitted into a box in points, with district names placed at an
+// interior point, a legend, a scale bar in km (BNG is metres, so it is exact) and a north arrow.
+#pragma once
+#include <cairo.h>
+
+#include <optional>
+#include <string>
+
+#include "core/types.h"
+#include "io/geos.h"
+#include "map/map_view.h"
+
+namespace sespm {
+
+struct PrintBox {
+    double x = 0, y = 0, w = 0, h = 0;   // points, y down
+};
+
+struct PrintMapOptions {
+    std::optional<Bbox> extent;          // EPSG:27700; default: the selected areas, with a margin
+    bool labels = true;
+    bool scale_bar = true, north_arrow = true;
+    double outline_pt = 0.35;
+};
+
+// The metres-per-point scale and origin used for `box`, exposed for tests that find a district
+// on the page. Returns false when the extent is empty.
+struct PrintTransform {
+    double scale = 1;                    // points per metre
+    double ox = 0, oy = 0;               // page position of BNG (0, 0)
+    void to_page(double x, double y, double& px, double& py) const { px = ox + x * scale; py = oy - y * scale; }
+};
+PrintTransform print_transform(const Bbox& extent, const PrintBox& box);
+Bbox print_extent(const MapView& v, const PrintMapOptions& opt);
+
+// Draws the areas (context first, then the selected ones), labels, scale bar and north arrow.
+void draw_print_map(cairo_t* cr, const GeosContext& geos, const MapView& v, const PrintBox& box, const PrintMapOptions& opt);
+// The legend (title, one swatch a class, "No published figure"); returns the height used.
+double draw_print_legend(cairo_t* cr, const MapView& v, double x, double y, double width);
+
+} // namespace sespm

@@ -1,0 +1,63 @@
+// print_text.cpp: see print_text.h.
+#include "render/print_text.h"
+
+#include <pango/pangocairo.h>
+
+namespace sespm {
+
+namespace {
+
+PangoLayout* make_layout(cairo_t* cr, double width, const std::string& text, const std::string& font, Align align) {
+    PangoLayout* layout = pango_cairo_create_layout(cr);
+    PangoFontDescription* desc = pango_font_description_from_string(font.c_str());
+    pango_layout_set_font_description(layout, desc);
+    pango_font_description_free(desc);
+    if (width > 0) pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_alignment(layout, align == Align::Centre ? PANGO_ALIGN_CENTER : align == Align::Right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+    pango_layout_set_text(layout, text.c_str(), static_cast<int>(text.size()));
+    return layout;
+}
+
+} // namespace
+
+double print_text(cairo_t* cr, double x, double y, double width, const std::string& text, const std::string& font, Align align) {
+    PangoLayout* layout = make_layout(cr, width, text, font, align);
+    cairo_move_to(cr, x, y);
+    pango_cairo_show_layout(cr, layout);
+    int w = 0, h = 0;
+    pango_layout_get_size(layout, &w, &h);
+    g_object_unref(layout);
+    return static_cast<double>(h) / PANGO_SCALE;
+}
+
+void print_line(cairo_t* cr, double x, double y, double width, const std::string& text, const std::string& font, Align align) {
+    PangoLayout* layout = make_layout(cr, width, text, font, align);
+    pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
+    pango_layout_set_single_paragraph_mode(layout, TRUE);
+    cairo_move_to(cr, x, y);
+    pango_cairo_show_layout(cr, layout);
+    g_object_unref(layout);
+}
+
+double text_height(cairo_t* cr, double width, const std::string& text, const std::string& font) {
+    PangoLayout* layout = make_layout(cr, width, text, font, Align::Left);
+    int w = 0, h = 0;
+    pango_layout_get_size(layout, &w, &h);
+    g_object_unref(layout);
+    return static_cast<double>(h) / PANGO_SCALE;
+}
+
+double text_width(cairo_t* cr, const std::string& text, const std::string& font) {
+    PangoLayout* layout = make_layout(cr, -1, text, font, Align::Left);
+    int w = 0, h = 0;
+    pango_layout_get_size(layout, &w, &h);
+    g_object_unref(layout);
+    return static_cast<double>(w) / PANGO_SCALE;
+}
+
+void set_rgb(cairo_t* cr, unsigned hex) {
+    cairo_set_source_rgb(cr, ((hex >> 16) & 255) / 255.0, ((hex >> 8) & 255) / 255.0, (hex & 255) / 255.0);
+}
+
+} // namespace sespm

@@ -1,0 +1,26 @@
+// print_text.h: text for print (PDF, SVG) through pango on a cairo context: a paragraph in a
+// box of a given width, in points, with a font description ("DejaVu Sans 9", "DejaVu Sans Bold
+// 14"); returns the height used so pages can be laid out top to bottom.
+#pragma once
+#include <cairo.h>
+
+#include <string>
+
+namespace sespm {
+
+enum class Align { Left, Centre, Right };
+
+// Draws `text` (plain, not markup) with its top-left at (x, y), wrapped to `width` points.
+double print_text(cairo_t* cr, double x, double y, double width, const std::string& text,
+                  const std::string& font = "DejaVu Sans 9", Align align = Align::Left);
+// One line cut to `width` with an ellipsis when it is too long (table cells).
+void print_line(cairo_t* cr, double x, double y, double width, const std::string& text,
+                const std::string& font = "DejaVu Sans 9", Align align = Align::Left);
+// The height the same call would use, without drawing.
+double text_height(cairo_t* cr, double width, const std::string& text, const std::string& font = "DejaVu Sans 9");
+// The width of one line of `text` (no wrapping).
+double text_width(cairo_t* cr, const std::string& text, const std::string& font = "DejaVu Sans 9");
+
+void set_rgb(cairo_t* cr, unsigned hex);   // 0xrrggbb
+
+} // namespace sespm

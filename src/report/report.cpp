@@ -1,0 +1,63 @@
+// report.cpp: see report.h. The pages in order, the document written whole or not at all.
+#include "report/report.h"
+
+#include "core/error.h"
+#include "io/attribution.h"
+#include "io/output_file.h"
+#include "map/scenario_commands.h"
+#include "report/report_doc.h"
+#include "report/report_pages.h"
+
+namespace sespm {
+
+static ReportContext context_for(Session& s, const ReportRequest& req) {
+    if (!req.subregion) return {s, "E12000008", "The South East", Geography::Region};
+    const AreaSet& groups = s.atlas->areas_lonlat(Geography::Subregion);
+    const Area* a = groups.find(*req.subregion);
+    if (!a) {
+        std::string codes;
+        for (const auto& g : groups.areas) codes += (codes.empty() ? "" : ", ") + g.code;
+        throw UsageError("--subregion " + *req.subregion + ": not a SESPM sub-region (" + codes + ")");
+    }
+    return {s, a->code, a->name, Geography::Subregion};
+}
+
+static void scenario_pages(ReportDoc& doc, const ReportContext& c, const ReportRequest& req) {
+    if (req.scenario.empty()) return;
+    MapRequest mr;
+    mr.layer_id = "dispersal";
+    mr.within = c.area_code;
+    mr.scenario = load_scenario(c.session, req.scenario);
+    MapView v = build_map_view(*c.session.atlas, c.session.layers, mr);
+    scenario_page(doc, c, v, "Scenario: " + req.scenario);
+    if (req.compare.empty()) return;
+    mr.compare_with = load_scenario(c.session, req.compare);
+    MapView d = build_map_view(*c.session.atlas, c.session.layers, mr);
+    scenario_page(doc, c, d, "Comparison: " + req.compare + " minus " + req.scenario);
+}
+
+ReportSummary write_report(Session& s, const ReportRequest& req) {
+    ReportContext c = context_for(s, req);
+    const LayerSpec& dispersal = s.layer("dispersal");
+    ReportDoc doc(req.title + (req.subregion ? ": " + c.area_name : ""), dispersal.period,
+                  full_attribution(s.data_dir, dispersal.attribution) + " Other figures: see Sources and definitions.");
+    cover_page(doc, c, req.title, req.commentary);
+    dispersal_page(doc, c);
+    subregion_pages(doc, c);  // the four groups, or the one the pack is for
+    layer_page(doc, c, "resettlement", "Resettlement");
+    layer_page(doc, c, "uasc", "Unaccompanied children");
+    layer_page(doc, c, "eu_born", "EU-born residents");
+    layer_page(doc, c, "nepali", "Nepali population");
+    esol_page(doc, c);
+    scenario_pages(doc, c, req);
+    sources_page(doc, c);
+    annex_page(doc, c);
+    ReportSummary sum;
+    sum.pages = doc.pages();
+    std::string pdf = doc.finish();
+    sum.bytes = pdf.size();
+    write_output_file(req.output, pdf.data(), pdf.size());
+    return sum;
+}
+
+} // namespace sespm

@@ -1,0 +1,29 @@
+// report.h: `sespm-map report`: the board report, an A4 PDF pack built from the map model (the
+// same MapViews, classes and figures as `table`, `export` and the window): cover and headline
+// figures, what the figures say, asylum dispersal (map and ranked chart), one page per SESPM
+// sub-region, resettlement, unaccompanied children, EU-born and Nepali populations, ESOL
+// providers, an optional scenario or comparison, sources and definitions, and the full table.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "map/session.h"
+
+namespace sespm {
+
+struct ReportRequest {
+    std::string output;                        // FILE.pdf
+    std::string title = "SESPM board report: migration in the South East";
+    std::optional<std::string> subregion;      // SESPM-KENT, ...: that group's districts only
+    std::string scenario, compare;             // from the session's project
+    std::string commentary;                    // the officer's text for the Commentary box
+};
+
+struct ReportSummary {
+    int pages = 0;
+    size_t bytes = 0;
+};
+
+ReportSummary write_report(Session& s, const ReportRequest& req);
+
+} // namespace sespm

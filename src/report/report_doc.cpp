@@ -1,0 +1,86 @@
+// report_doc.cpp: see report_doc.h.
+#include "report/report_doc.h"
+
+#include <cairo-pdf.h>
+
+#include <ctime>
+
+#include "core/error.h"
+#include "render/print_text.h"
+
+namespace sespm {
+
+static cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+ReportDoc::ReportDoc(std::string title, std::string period, std::string attribution)
+    : title_(std::move(title)), period_(std::move(period)), attribution_(std::move(attribution)) {
+    surface_ = cairo_pdf_surface_create_for_stream(append_bytes, &bytes_, kWidth, kHeight);
+    cr_ = cairo_create(surface_);
+    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, title_.c_str());
+    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_AUTHOR, "South East Strategic Partnership for Migration");
+    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "SESPM Map");
+    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_SUBJECT, ("Board report, " + period_).c_str());
+    char date[32];
+    std::time_t now = std::time(nullptr);
+    std::strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%S", std::gmtime(&now));
+    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATE_DATE, date);
+}
+
+ReportDoc::~ReportDoc() {
+    if (cr_) cairo_destroy(cr_);
+    if (surface_) cairo_surface_destroy(surface_);
+}
+
+void ReportDoc::footer() {
+    set_rgb(cr_, 0x666666);
+    double h = text_height(cr_, content_width() - 60, attribution_, "DejaVu Sans 5.5");
+    print_text(cr_, kMargin, kHeight - kMargin - h + 8, content_width() - 60, attribution_, "DejaVu Sans 5.5");
+    print_text(cr_, kWidth - kMargin - 50, kHeight - kMargin, 50, "page " + std::to_string(pages_), "DejaVu Sans 7", Align::Right);
+}
+
+void ReportDoc::new_page(const std::string& section, const std::string& heading) {
+    if (pages_ > 0) cairo_show_page(cr_);
+    ++pages_;
+    heading_ = heading;
+    if (!section.empty())
+        cairo_pdf_surface_add_outline(surface_, CAIRO_PDF_OUTLINE_ROOT, section.c_str(),
+                                      ("page=" + std::to_string(pages_)).c_str(), CAIRO_PDF_OUTLINE_FLAG_OPEN);
+    set_rgb(cr_, 0x666666);
+    print_text(cr_, kMargin, 22, content_width() / 2, title_, "DejaVu Sans 7");
+    print_text(cr_, kWidth / 2, 22, content_width() / 2, period_, "DejaVu Sans 7", Align::Right);
+    set_rgb(cr_, 0xcccccc);
+    cairo_set_line_width(cr_, 0.5);
+    cairo_move_to(cr_, kMargin, 33);
+    cairo_line_to(cr_, kWidth - kMargin, 33);
+    cairo_stroke(cr_);
+    y = kMargin + 6;
+    if (!heading.empty()) {
+        set_rgb(cr_, 0x1a1a1a);
+        y += print_text(cr_, kMargin, y, content_width(), heading, "DejaVu Sans Bold 15") + 8;
+    }
+    footer();
+}
+
+void ReportDoc::need(double height) {
+    if (y + height <= bottom()) return;
+    std::string base = heading_;
+    new_page("", base.empty() ? "" : base + " (continued)");
+    heading_ = base;
+}
+
+std::string ReportDoc::finish() {
+    cairo_show_page(cr_);
+    cairo_destroy(cr_);
+    cr_ = nullptr;
+    cairo_surface_finish(surface_);
+    cairo_status_t st = cairo_surface_status(surface_);
+    cairo_surface_destroy(surface_);
+    surface_ = nullptr;
+    if (st != CAIRO_STATUS_SUCCESS) throw DataError(std::string("the report could not be drawn: ") + cairo_status_to_string(st));
+    return std::move(bytes_);
+}
+
+} // namespace sespm

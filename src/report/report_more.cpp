@@ -1,0 +1,80 @@
+// report_more.cpp: the later pages of the board report (see report_pages.h): ESOL providers over
+// the districts, a scenario or comparison, sources and definitions, and the annex table.
+#include <algorithm>
+
+#include "io/attribution.h"
+#include "render/print_map.h"
+#include "render/print_text.h"
+#include "report/report_pages.h"
+#include "report/report_parts.h"
+
+namespace sespm {
+
+void esol_page(ReportDoc& doc, const ReportContext& c) {
+    const LayerSpec* esol = nullptr;
+    for (const auto& l : c.session.layers) if (l.kind == LayerKind::Points) esol = &l;
+    if (!esol) return;
+    MapRequest req;
+    req.layer_id = "dispersal";
+    req.within = c.area_code;
+    req.points_layer = esol->id;
+    MapView v = build_map_view(*c.session.atlas, c.session.layers, req);
+    doc.new_page("ESOL providers", esol->title);
+    draw_paragraph(doc, esol->description, "DejaVu Sans 8");
+    doc.need(340);
+    draw_print_map(doc.cr(), c.session.geos, v, {ReportDoc::kMargin, doc.y, doc.content_width(), 330}, {});
+    doc.y += 340;
+    draw_paragraph(doc, std::to_string(v.points.size()) + " providers shown as blue dots over the districts, which are coloured by dispersal "
+                        "density (the legend of the dispersal page).", "DejaVu Sans 8");
+    MapView counts = c.layer_view(esol->id);
+    TablePart t;
+    for (const auto& col : counts.result.columns) if (col != "code") t.headings.push_back(column_title(col));
+    t.widths = {0.3, 0.12, 0.43, 0.15};
+    for (const auto& r : counts.result.rows) t.rows.push_back(std::vector<Cell>(r.begin() + 1, r.end()));
+    draw_table(doc, t);
+}
+
+void scenario_page(ReportDoc& doc, const ReportContext& c, const MapView& v, const std::string& heading) {
+    doc.new_page(heading, heading);
+    doc.need(370);
+    double legend_w = 130, map_w = doc.content_width() - legend_w - 10;
+    draw_print_map(doc.cr(), c.session.geos, v, {ReportDoc::kMargin, doc.y, map_w, 360}, {});
+    draw_print_legend(doc.cr(), v, ReportDoc::kMargin + map_w + 10, doc.y, legend_w);
+    doc.y += 372;
+    TablePart t;
+    for (const auto& col : v.result.columns) if (col != "code") t.headings.push_back(column_title(col));
+    for (const auto& r : v.result.rows) t.rows.push_back(std::vector<Cell>(r.begin() + 1, r.end()));
+    t.font = "DejaVu Sans 6";
+    draw_table(doc, t);
+}
+
+void sources_page(ReportDoc& doc, const ReportContext& c) {
+    doc.new_page("Sources and definitions", "Sources and definitions");
+    draw_paragraph(doc, "Definitions", "DejaVu Sans Bold 10");
+    draw_paragraph(doc, "Cluster limit: an advisory ceiling of 1 asylum seeker in dispersal accommodation per 200 settled residents, "
+                        "applied per local authority (Home Office, in force since 2000): limit = floor(population / 200). "
+                        "Near the limit: 90% of it or more. A group (county, LEP, sub-region, region) sums its districts' counts "
+                        "and populations and recomputes the rates.", "DejaVu Sans 8");
+    draw_paragraph(doc, "National Transfer Scheme: a council is over its share when its looked-after unaccompanied asylum-seeking "
+                        "children exceed 0.1% of its child population (0.07% before August 2022).", "DejaVu Sans 8");
+    draw_paragraph(doc, "No published figure: the Home Office tables publish no zero rows, so a district with no row is shown and "
+                        "counted as missing, never as zero; group totals sum the districts that have a figure.", "DejaVu Sans 8");
+    draw_paragraph(doc, "Sources", "DejaVu Sans Bold 10");
+    draw_paragraph(doc, "Boundaries: " + boundary_attribution(c.session.data_dir), "DejaVu Sans 8");
+    for (const auto& l : c.session.layers)
+        draw_paragraph(doc, l.title + " (" + l.period + "): " + l.attribution, "DejaVu Sans 8");
+}
+
+void annex_page(ReportDoc& doc, const ReportContext& c) {
+    MapView v = c.layer_view("dispersal");
+    doc.new_page("Annex: every district", "Annex: every district");
+    draw_paragraph(doc, v.title + ", " + v.subtitle + ". Districts in the order of the boundary file.", "DejaVu Sans 8");
+    TablePart t;
+    for (const auto& col : v.result.columns) t.headings.push_back(column_title(col));
+    t.widths = {0.12, 0.22, 0.1, 0.09, 0.08, 0.1, 0.09, 0.11, 0.09};
+    t.rows = v.result.rows;
+    t.font = "DejaVu Sans 6.2";
+    draw_table(doc, t);
+}
+
+} // namespace sespm

@@ -1,0 +1,236 @@
+// report_pages.cpp: see report_pages.h. The cover with headline figures and computed sentences,
+// the dispersal, sub-region and layer pages.
+#include "report/report_pages.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+#include "render/print_map.h"
+#include "render/print_text.h"
+#include "report/report_parts.h"
+
+namespace sespm {
+
+MapView ReportContext::layer_view(const std::string& layer_id, Geography g) const {
+    MapRequest req;
+    req.layer_id = layer_id;
+    req.geography = g;
+    req.within = area_code;
+    req.user_values = session.user_values();
+    return build_map_view(*session.atlas, session.layers, req);
+}
+
+bool ReportContext::has_layer(const std::string& id) const {
+    for (const auto& l : session.layers) if (l.id == id) return true;
+    return false;
+}
+
+namespace {
+
+int column_of(const MapView& v, const std::string& col) {
+    for (size_t c = 0; c < v.result.columns.size(); ++c) if (v.result.columns[c] == col) return static_cast<int>(c);
+    return -1;
+}
+
+const Cell* cell(const MapView& v, size_t row, const std::string& col) {
+    int c = column_of(v, col);
+    return c < 0 || row >= v.result.rows.size() ? nullptr : &v.result.rows[row][c];
+}
+
+std::string shown(const MapView& v, size_t row, const std::string& col) {
+    const Cell* c = cell(v, row, col);
+    return c && (c->is_text || c->num) ? c->display() : "no published figure";
+}
+
+// The names of the rows whose status column says `status`.
+std::vector<std::string> with_status(const MapView& v, const std::string& status) {
+    std::vector<std::string> out;
+    for (size_t r = 0; r < v.result.rows.size(); ++r) {
+        const Cell* c = cell(v, r, v.result.spec.status_column);
+        if (c && c->text == status) out.push_back(v.result.rows[r][1].text);
+    }
+    return out;
+}
+
+std::string join_names(const std::vector<std::string>& names, size_t most = 8) {
+    std::string out;
+    for (size_t i = 0; i < names.size() && i < most; ++i) out += (i ? (i + 1 == names.size() ? " and " : ", ") : "") + names[i];
+    if (names.size() > most) out += " and " + std::to_string(names.size() - most) + " more";
+    return out;
+}
+
+Rag rag_of(const std::string& status) {
+    return status == "over" ? Rag::Red : status == "near" ? Rag::Amber : status == "under" ? Rag::Green : Rag::None;
+}
+
+// The map of a view on the left, its legend on the right.
+void map_with_legend(ReportDoc& doc, const GeosContext& geos, const MapView& v, double height) {
+    doc.need(height + 10);
+    double legend_w = 130, map_w = doc.content_width() - legend_w - 10;
+    draw_print_map(doc.cr(), geos, v, {ReportDoc::kMargin, doc.y, map_w, height}, {});
+    double ly = doc.y;
+    ly += draw_print_legend(doc.cr(), v, ReportDoc::kMargin + map_w + 10, ly, legend_w) + 8;
+    set_rgb(doc.cr(), 0x555555);
+    print_text(doc.cr(), ReportDoc::kMargin + map_w + 10, ly, legend_w, v.subtitle, "DejaVu Sans 6.5");
+    doc.y += height + 12;
+}
+
+} // namespace
+
+static std::vector<Headline> headlines(const ReportContext& c, const MapView& districts) {
+    std::vector<Headline> out;
+    MapView area = c.layer_view("dispersal", c.area_geography);
+    if (!area.result.rows.empty()) {
+        out.push_back({"In Section 95 dispersal accommodation", shown(area, 0, "dispersed"),
+                       shown(area, 0, "per_10k") + " per 10,000 residents; " + area.subtitle, Rag::None});
+        const Cell* st = cell(area, 0, "status");
+        out.push_back({"Share of the summed cluster limit (1 per 200)", shown(area, 0, "share_of_limit_pct") + "%",
+                       "limit " + shown(area, 0, "cluster_limit") + " places, headroom " + shown(area, 0, "headroom"),
+                       rag_of(st ? st->text : "")});
+    }
+    auto over = with_status(districts, "over"), near = with_status(districts, "near");
+    out.push_back({"Districts over / near their cluster limit", std::to_string(over.size()) + " / " + std::to_string(near.size()),
+                   "of " + std::to_string(districts.result.rows.size()) + " districts; near = 90% or more",
+                   !over.empty() ? Rag::Red : !near.empty() ? Rag::Amber : Rag::Green});
+    if (c.has_layer("uasc")) {
+        MapView u = c.layer_view("uasc", c.area_geography);
+        if (!u.result.rows.empty()) {
+            const Cell* st = cell(u, 0, "status");
+            out.push_back({"Unaccompanied children (NTS)", shown(u, 0, "uasc"),
+                           shown(u, 0, "share_of_threshold_pct") + "% of the 0.1% threshold (" + shown(u, 0, "nts_threshold") + ")",
+                           rag_of(st ? st->text : "")});
+        }
+    }
+    if (c.has_layer("resettlement")) {
+        MapView r = c.layer_view("resettlement", c.area_geography);
+        if (!r.result.rows.empty())
+            out.push_back({"Resettlement arrivals, 2014 to 2024", shown(r, 0, "arrivals"), shown(r, 0, "arrivals_per_10k") + " per 10,000 residents", Rag::None});
+    }
+    return out;
+}
+
+static std::vector<std::string> sentences(const ReportContext& c, const MapView& d) {
+    std::vector<std::string> out;
+    auto over = with_status(d, "over"), near = with_status(d, "near");
+    out.push_back(over.empty() ? "No district is over its cluster limit (1 asylum seeker in dispersal accommodation per 200 residents)."
+                               : std::to_string(over.size()) + " district" + (over.size() == 1 ? " is" : "s are") +
+                                     " over the cluster limit: " + join_names(over) + ".");
+    if (!near.empty()) out.push_back(std::to_string(near.size()) + " more " + (near.size() == 1 ? "is" : "are") + " near it (90% or more): " + join_names(near) + ".");
+    std::vector<std::pair<double, std::string>> ranked;
+    for (size_t r = 0; r < d.result.rows.size(); ++r)
+        if (const Cell* s = cell(d, r, "share_of_limit_pct"); s && s->num) ranked.push_back({-*s->num, d.result.rows[r][1].text + " (" + s->display() + "%)"});
+    std::sort(ranked.begin(), ranked.end());
+    if (ranked.size() >= 3)
+        out.push_back("The highest shares of the limit are in " + ranked[0].second + ", " + ranked[1].second + " and " + ranked[2].second + ".");
+    size_t missing = d.result.rows.size() - ranked.size();
+    if (missing > 0)
+        out.push_back(std::to_string(missing) + " of " + std::to_string(d.result.rows.size()) +
+                      " districts have no published dispersal figure: the Home Office publishes no row where it recorded nobody, "
+                      "so these are shown as missing, never as zero.");
+    if (c.has_layer("uasc")) {
+        MapView u = c.layer_view("uasc", Geography::County);
+        auto u_over = with_status(u, "over");
+        out.push_back(u_over.empty() ? "No council is over its National Transfer Scheme threshold (0.1% of its child population)."
+                                     : std::to_string(u_over.size()) + " of " + std::to_string(u.result.rows.size()) +
+                                           " councils are over their National Transfer Scheme threshold: " + join_names(u_over) + ".");
+    }
+    return out;
+}
+
+void cover_page(ReportDoc& doc, const ReportContext& c, const std::string& title, const std::string& commentary) {
+    doc.new_page("At a glance", "");
+    cairo_t* cr = doc.cr();
+    set_rgb(cr, 0x1a1a1a);
+    doc.y += print_text(cr, ReportDoc::kMargin, doc.y + 10, doc.content_width(), title, "DejaVu Sans Bold 20") + 14;
+    set_rgb(cr, 0x444444);
+    doc.y += print_text(cr, ReportDoc::kMargin, doc.y, doc.content_width(), c.area_name + ": the latest published figures",
+                        "DejaVu Sans 11") + 14;
+    MapView d = c.layer_view("dispersal");
+    draw_headlines(doc, headlines(c, d));
+    set_rgb(cr, 0x1a1a1a);
+    doc.y += print_text(cr, ReportDoc::kMargin, doc.y + 6, doc.content_width(), "What the figures say", "DejaVu Sans Bold 12") + 10;
+    for (const auto& s : sentences(c, d)) draw_paragraph(doc, "• " + s);
+    doc.need(120);
+    set_rgb(cr, 0x1a1a1a);
+    doc.y += print_text(cr, ReportDoc::kMargin, doc.y + 6, doc.content_width(), "Commentary", "DejaVu Sans Bold 12") + 10;
+    double h = std::max(90.0, text_height(cr, doc.content_width() - 16, commentary) + 16);
+    set_rgb(cr, 0xaaaaaa);
+    cairo_set_line_width(cr, 0.6);
+    cairo_rectangle(cr, ReportDoc::kMargin, doc.y, doc.content_width(), h);
+    cairo_stroke(cr);
+    set_rgb(cr, 0x1a1a1a);
+    print_text(cr, ReportDoc::kMargin + 8, doc.y + 8, doc.content_width() - 16, commentary);
+    doc.y += h + 10;
+}
+
+void dispersal_page(ReportDoc& doc, const ReportContext& c) {
+    MapView v = c.layer_view("dispersal");
+    doc.new_page("Asylum dispersal", "Asylum dispersal against the cluster limit");
+    draw_paragraph(doc, v.result.spec.description, "DejaVu Sans 8");
+    map_with_legend(doc, c.session.geos, v, 360);
+    DotChartPart chart;
+    chart.title = "Every district ranked by its share of the cluster limit";
+    chart.axis = "Share of the cluster limit (%): red over 100, amber 90 or more";
+    chart.limit_label = "limit (100%)";
+    for (size_t r = 0; r < v.result.rows.size(); ++r) {
+        const Cell* s = cell(v, r, "share_of_limit_pct");
+        chart.items.push_back({v.result.rows[r][1].text, s ? s->num : std::nullopt});
+    }
+    draw_dot_chart(doc, chart);
+}
+
+// The district table of a dispersal view: name and the figures a board member reads.
+static TablePart dispersal_table(const MapView& v) {
+    TablePart t;
+    std::vector<std::string> cols{"name", "population", "dispersed", "per_10k", "cluster_limit", "share_of_limit_pct", "status"};
+    t.headings = {"District", "Population", "Dispersed", "Per 10,000", "Cluster limit", "% of limit", "Status"};
+    t.widths = {0.28, 0.13, 0.11, 0.11, 0.13, 0.12, 0.12};
+    for (size_t r = 0; r < v.result.rows.size(); ++r) {
+        std::vector<Cell> row;
+        for (const auto& col : cols) row.push_back(cell(v, r, col) ? *cell(v, r, col) : Cell::of_text(""));
+        t.rows.push_back(row);
+    }
+    return t;
+}
+
+void subregion_pages(ReportDoc& doc, const ReportContext& c) {
+    MapView groups = c.layer_view("dispersal", Geography::Subregion);
+    for (size_t g = 0; g < groups.result.rows.size(); ++g) {
+        std::string code = groups.result.rows[g][0].text, name = groups.result.rows[g][1].text;
+        ReportContext sub{c.session, code, name, Geography::Subregion};
+        MapView v = sub.layer_view("dispersal");
+        doc.new_page("Sub-region: " + name, name);
+        draw_paragraph(doc, name + ": " + shown(groups, g, "dispersed") + " people in dispersal accommodation, " +
+                                shown(groups, g, "share_of_limit_pct") + "% of the summed cluster limit of " +
+                                shown(groups, g, "cluster_limit") + " places.", "DejaVu Sans 9");
+        map_with_legend(doc, c.session.geos, v, 300);
+        draw_table(doc, dispersal_table(v));
+    }
+}
+
+void layer_page(ReportDoc& doc, const ReportContext& c, const std::string& layer_id, const std::string& section) {
+    if (!c.has_layer(layer_id)) return;
+    const LayerSpec& spec = c.session.layer(layer_id);
+    MapView v = c.layer_view(layer_id, spec.native);
+    doc.new_page(section, spec.title);
+    draw_paragraph(doc, spec.description, "DejaVu Sans 8");
+    map_with_legend(doc, c.session.geos, v, 330);
+    TablePart t;
+    std::vector<size_t> order(v.result.rows.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        auto x = v.result.class_values[a], y = v.result.class_values[b];
+        if (!x || !y) return x.has_value() && !y.has_value();
+        return *x > *y;
+    });
+    for (const auto& col : v.result.columns) if (col != "code") t.headings.push_back(column_title(col));
+    for (size_t k = 0; k < order.size() && k < 12; ++k) {
+        std::vector<Cell> row(v.result.rows[order[k]].begin() + 1, v.result.rows[order[k]].end());
+        t.rows.push_back(row);
+    }
+    draw_paragraph(doc, "The " + std::to_string(t.rows.size()) + " highest by " + column_title(spec.class_measure) + ":", "DejaVu Sans Bold 8");
+    draw_table(doc, t);
+}
+
+} // namespace sespm

@@ -1,0 +1,32 @@
+// report_pages.h: the pages of the board report (report.cpp puts them in order). Each page
+// builder draws from MapViews built by the map model for the report's area (the South East or
+// one sub-region), so every figure printed is one `table` gives.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "map/map_view.h"
+#include "map/session.h"
+#include "report/report_doc.h"
+
+namespace sespm {
+
+struct ReportContext {
+    Session& session;
+    std::string area_code;                     // E12000008 or a sub-region code
+    std::string area_name;
+    Geography area_geography = Geography::Region;
+    MapView layer_view(const std::string& layer_id, Geography g = Geography::District) const;
+    bool has_layer(const std::string& id) const;
+};
+
+void cover_page(ReportDoc& doc, const ReportContext& c, const std::string& title, const std::string& commentary);
+void dispersal_page(ReportDoc& doc, const ReportContext& c);
+void subregion_pages(ReportDoc& doc, const ReportContext& c);
+void layer_page(ReportDoc& doc, const ReportContext& c, const std::string& layer_id, const std::string& section);
+void esol_page(ReportDoc& doc, const ReportContext& c);
+void scenario_page(ReportDoc& doc, const ReportContext& c, const MapView& v, const std::string& heading);
+void sources_page(ReportDoc& doc, const ReportContext& c);
+void annex_page(ReportDoc& doc, const ReportContext& c);
+
+} // namespace sespm

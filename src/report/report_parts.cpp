@@ -1,0 +1,142 @@
+// report_parts.cpp: see report_parts.h.
+#include "report/report_parts.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "render/print_text.h"
+
+namespace sespm {
+
+double nice_step(double max, int n) {
+    if (!(max > 0)) return 1;
+    double raw = max / n, mag = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (raw <= m * mag) return m * mag;
+    return 10 * mag;
+}
+
+static void table_row(ReportDoc& doc, const TablePart& t, const std::vector<std::string>& cells,
+                      const std::vector<bool>& right, bool heading, double row_h) {
+    cairo_t* cr = doc.cr();
+    double x = ReportDoc::kMargin, w = doc.content_width();
+    for (size_t c = 0; c < cells.size(); ++c) {
+        double cw = (t.widths.size() == cells.size() ? t.widths[c] : 1.0 / cells.size()) * w;
+        set_rgb(cr, heading ? 0x333333 : 0x1a1a1a);
+        if (heading) print_text(cr, x + 2, doc.y + 1.5, cw - 4, cells[c], "DejaVu Sans Bold 6.5", right[c] ? Align::Right : Align::Left);
+        else print_line(cr, x + 2, doc.y + 1.5, cw - 4, cells[c], t.font, right[c] ? Align::Right : Align::Left);
+        x += cw;
+    }
+    doc.y += row_h;
+    set_rgb(cr, heading ? 0x999999 : 0xe4e4e4);
+    cairo_set_line_width(cr, heading ? 0.6 : 0.3);
+    cairo_move_to(cr, ReportDoc::kMargin, doc.y);
+    cairo_line_to(cr, ReportDoc::kMargin + w, doc.y);
+    cairo_stroke(cr);
+}
+
+void draw_table(ReportDoc& doc, const TablePart& t) {
+    std::vector<bool> right(t.headings.size(), false);
+    for (const auto& r : t.rows)
+        for (size_t c = 0; c < r.size() && c < right.size(); ++c) if (!r[c].is_text && r[c].num) right[c] = true;
+    const double row_h = 10.5, head_h = 20;
+    doc.need(head_h + row_h * std::min<size_t>(3, t.rows.size()));
+    table_row(doc, t, t.headings, right, true, head_h);
+    for (const auto& r : t.rows) {
+        if (doc.y + row_h > doc.bottom()) {
+            doc.need(doc.bottom());  // forces a new page
+            table_row(doc, t, t.headings, right, true, head_h);
+        }
+        std::vector<std::string> cells;
+        for (const auto& c : r) cells.push_back(c.is_text || c.num ? c.display() : "–");
+        table_row(doc, t, cells, right, false, row_h);
+    }
+    doc.y += 8;
+}
+
+void draw_dot_chart(ReportDoc& doc, const DotChartPart& c) {
+    auto items = c.items;
+    std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
+        if (!a.second || !b.second) return a.second.has_value() && !b.second.has_value();
+        return *a.second > *b.second;
+    });
+    const double row = 8.2, label_w = 120, top = 24;
+    double h = top + row * items.size() + 18;
+    doc.need(h);
+    cairo_t* cr = doc.cr();
+    set_rgb(cr, 0x1a1a1a);
+    print_text(cr, ReportDoc::kMargin, doc.y, doc.content_width(), c.title, "DejaVu Sans Bold 9");
+    double x0 = ReportDoc::kMargin + label_w, w = doc.content_width() - label_w - 10, y0 = doc.y + top;
+    double max = c.limit;
+    for (const auto& [n, v] : items) if (v) max = std::max(max, *v);
+    double step = nice_step(max, 5), top_v = std::ceil(max / step) * step;
+    auto px = [&](double v) { return x0 + v / top_v * w; };
+    set_rgb(cr, 0x888888);
+    for (double v = 0; v <= top_v + 1e-9; v += step) {
+        char t[32];
+        std::snprintf(t, sizeof t, "%g", v);
+        print_text(cr, px(v) - 15, y0 - 11, 30, t, "DejaVu Sans 6", Align::Centre);
+        set_rgb(cr, 0xeeeeee);
+        cairo_set_line_width(cr, 0.4);
+        cairo_move_to(cr, px(v), y0);
+        cairo_line_to(cr, px(v), y0 + row * items.size());
+        cairo_stroke(cr);
+        set_rgb(cr, 0x888888);
+    }
+    if (c.limit > 0) {
+        set_rgb(cr, 0xb2182b);
+        cairo_set_line_width(cr, 0.9);
+        cairo_move_to(cr, px(c.limit), y0 - 2);
+        cairo_line_to(cr, px(c.limit), y0 + row * items.size());
+        cairo_stroke(cr);
+        print_text(cr, px(c.limit) + 2, y0 + row * items.size() + 1, 80, c.limit_label, "DejaVu Sans 6");
+    }
+    for (size_t k = 0; k < items.size(); ++k) {
+        double y = y0 + row * k + row / 2;
+        set_rgb(cr, 0x333333);
+        print_text(cr, ReportDoc::kMargin, y - 4, label_w - 6, items[k].first, "DejaVu Sans 5.8", Align::Right);
+        if (!items[k].second) { print_text(cr, x0 + 2, y - 4, 200, "no published figure", "DejaVu Sans Oblique 5.8"); continue; }
+        double v = *items[k].second;
+        set_rgb(cr, c.limit > 0 && v > c.limit ? 0xb2182b : c.limit > 0 && v >= 0.9 * c.limit ? 0xe08214 : 0x2166ac);
+        cairo_arc(cr, px(v), y, 2.3, 0, 2 * M_PI);
+        cairo_fill(cr);
+    }
+    set_rgb(cr, 0x555555);
+    print_text(cr, x0, y0 + row * items.size() + 8, w, c.axis, "DejaVu Sans 6.5", Align::Centre);
+    doc.y += h + 6;
+}
+
+void draw_headlines(ReportDoc& doc, const std::vector<Headline>& items) {
+    const int per_row = 2;
+    const double gap = 8, tile_h = 62, tile_w = (doc.content_width() - gap * (per_row - 1)) / per_row;
+    cairo_t* cr = doc.cr();
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (i % per_row == 0) { doc.need(tile_h + gap); }
+        double x = ReportDoc::kMargin + (i % per_row) * (tile_w + gap), y = doc.y;
+        unsigned band = items[i].rag == Rag::Red ? 0xb2182b : items[i].rag == Rag::Amber ? 0xe08214 : items[i].rag == Rag::Green ? 0x1b7837 : 0x999999;
+        set_rgb(cr, 0xf5f5f3);
+        cairo_rectangle(cr, x, y, tile_w, tile_h);
+        cairo_fill(cr);
+        set_rgb(cr, band);
+        cairo_rectangle(cr, x, y, 5, tile_h);
+        cairo_fill(cr);
+        set_rgb(cr, 0x444444);
+        print_text(cr, x + 12, y + 6, tile_w - 18, items[i].label, "DejaVu Sans 7.5");
+        set_rgb(cr, 0x111111);
+        print_text(cr, x + 12, y + 18, tile_w - 18, items[i].value, "DejaVu Sans Bold 16");
+        set_rgb(cr, 0x555555);
+        print_text(cr, x + 12, y + 42, tile_w - 18, items[i].detail, "DejaVu Sans 6.5");
+        if (i % per_row == per_row - 1 || i + 1 == items.size()) doc.y += tile_h + gap;
+    }
+    doc.y += 4;
+}
+
+void draw_paragraph(ReportDoc& doc, const std::string& text, const std::string& font) {
+    double h = text_height(doc.cr(), doc.content_width(), text, font);
+    doc.need(h + 4);
+    set_rgb(doc.cr(), 0x1a1a1a);
+    doc.y += print_text(doc.cr(), ReportDoc::kMargin, doc.y, doc.content_width(), text, font) + 5;
+}
+
+} // namespace sespm

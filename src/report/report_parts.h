@@ -1,0 +1,43 @@
+// report_parts.h: the building blocks of report pages, drawn at the document's cursor: tables
+// of cells (numbers right-aligned, thousands separators, long tables continued on the next
+// page), a ranked dot chart with a limit line, headline figure tiles coloured red/amber/green by
+// the domain rules, and paragraphs.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/cell.h"
+#include "report/report_doc.h"
+
+namespace sespm {
+
+struct TablePart {
+    std::vector<std::string> headings;
+    std::vector<std::vector<Cell>> rows;
+    std::vector<double> widths;          // fractions of the content width (default: equal)
+    std::string font = "DejaVu Sans 7";
+};
+void draw_table(ReportDoc& doc, const TablePart& t);
+
+struct DotChartPart {
+    std::string title, axis;             // e.g. "Share of the cluster limit (%)"
+    std::vector<std::pair<std::string, std::optional<double>>> items;   // name, value (ranked here)
+    double limit = 100;                  // a vertical line (the limit), 0 for none
+    std::string limit_label = "limit";
+};
+void draw_dot_chart(ReportDoc& doc, const DotChartPart& c);
+
+enum class Rag { Red, Amber, Green, None };
+struct Headline {
+    std::string label, value, detail;
+    Rag rag = Rag::None;
+};
+void draw_headlines(ReportDoc& doc, const std::vector<Headline>& items);
+
+void draw_paragraph(ReportDoc& doc, const std::string& text, const std::string& font = "DejaVu Sans 9");
+
+// "Nice" tick step for an axis from 0 to `max` with about `n` ticks.
+double nice_step(double max, int n);
+
+} // namespace sespm
