@@ -115,3 +115,29 @@ TEST_CASE("a sub-region pack holds only its districts; bad options are usage err
     r = test::run_sespm({"report", "-o", d.file("x.txt"), "--data", data});
     CHECK(r.exit_code == 2);
 }
+
+TEST_CASE("render -o FILE.pdf|.svg draws the map as vector paths with its title and legend") {
+    if (!have("pdftotext") || !have("qpdf")) { MESSAGE("poppler-utils / qpdf missing: skipped"); return; }
+    test::ScratchDir d;
+    std::string data = test::data_dir();
+    for (const char* ext : {"pdf", "svg"}) {
+        CAPTURE(ext);
+        std::string out = d.file(std::string("m.") + ext);
+        auto r = test::run_sespm({"render", "--legend", "-o", out, "--data", data});
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+        std::string body = test::read_file(out);
+        if (std::string(ext) == "pdf") {
+            CHECK(test::run_shell("qpdf --check '" + out + "'").exit_code == 0);
+            std::string text = text_of(out);
+            for (const char* want : {"Asylum dispersal", "Share of the cluster limit", "No published figure", "50 km", "Buckinghamshire"})
+                CHECK_MESSAGE(text.find(want) != std::string::npos, want);
+        } else {
+            CHECK(body.rfind("<?xml", 0) == 0);
+            size_t paths = 0;
+            for (size_t p = body.find("<path"); p != std::string::npos; p = body.find("<path", p + 1)) ++paths;
+            CHECK(paths >= 64);  // one at least per South East district
+        }
+    }
+    auto r = test::run_sespm({"render", "-o", d.file("m.jpg"), "--data", data});
+    CHECK(r.exit_code == 2);
+}

@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "io/export.h"
 #include "render/headless.h"
+#include "render/print_page.h"
 #include "map/map_view.h"
 
 namespace sespm {
@@ -14,10 +15,12 @@ namespace sespm {
 static const char* kRenderHelp = R"(usage: sespm-map render [--layer ID | --open FILE --by FIELD|area] [--geography G]
                         [--within CODE] [--bbox MINX,MINY,MAXX,MAXY] [--classify METHOD]
                         [--classes N] [--palette NAME] [--points-layer ID] [--no-labels]
-                        [--legend] [--width W] [--height H] [--scale S] -o FILE.png
+                        [--legend] [--width W] [--height H] [--scale S] -o FILE.png|FILE.pdf|FILE.svg
                         [--project FILE [--scenario NAME [--compare NAME]]] [--data DIR] [--layers DIR]
 
-Draws the map to a PNG without a window or X server (EGL surfaceless). --within selects the
+Draws the map to a PNG without a window or X server (EGL surfaceless), or as vector paths to a
+PDF or SVG page (cairo, the board report's drawing, with scale bar and north arrow; --width and
+--height are then points, default A4 landscape 842x595). --within selects the
 areas drawn in colour and classified (default E12000008, the South East; --within all for
 England); the rest are drawn as quiet context. --bbox (EPSG:27700 metres) sets the view and
 maps exactly onto the image: if its aspect differs from W:H the shorter side is widened
@@ -55,7 +58,9 @@ int cmd_render(const std::vector<std::string>& argv) {
                         {"--no-labels", "--legend"}, "render");
     if (a.has("--help")) { std::cout << kRenderHelp; return 0; }
     std::string out = a.require("-o", "render");
-    if (out.size() < 4 || out.substr(out.size() - 4) != ".png") throw UsageError("-o " + clip(out) + ": give a .png file name");
+    std::string ext = out.size() >= 4 ? out.substr(out.size() - 4) : "";
+    if (ext != ".png" && ext != ".pdf" && ext != ".svg") throw UsageError("-o " + clip(out) + ": give a .png, .pdf or .svg file name");
+    bool vector = ext != ".png";
     output_folder(out);  // fail before any loading or GL work when the PNG could not be written anyway
     RenderOptions ro;
     ro.width = a.integer("--width", 1600);
@@ -76,6 +81,16 @@ int cmd_render(const std::vector<std::string>& argv) {
     if (mo.open_file.empty()) add_project(*s, a, mo);
     MapView view = build_map_view(*s->atlas, s->layers, mo);
     note_unmatched(view.result.spec.id, view.result.report);  // issue 9: every unmatched source code on stderr
+    if (vector) {  // the board report's cairo drawing: width and height are points
+        VectorPageOptions vo;
+        vo.width = a.get("--width") ? ro.width : 842;
+        vo.height = a.get("--height") ? ro.height : 595;
+        vo.legend = ro.legend;
+        vo.labels = ro.labels;
+        write_vector_map(s->geos, view, out, vo);
+        std::cerr << "wrote " << out << " (" << vo.width << "x" << vo.height << " points, " << view.result.rows.size() << " areas in colour)\n";
+        return 0;
+    }
     MeshOptions mo_mesh;
     mo_mesh.only_for_mpp = render_camera(view, ro).mpp;
     mo_mesh.label_points = ro.labels;

@@ -1,0 +1,58 @@
+// print_page.cpp: see print_page.h.
+#include "render/print_page.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+
+#include "core/error.h"
+#include "io/output_file.h"
+#include "render/print_map.h"
+#include "render/print_text.h"
+
+namespace sespm {
+
+static cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+// The left margin: title, period, legend, attribution.
+static void draw_margin(cairo_t* cr, const MapView& v, double w, double h) {
+    double x = 16, y = 18, tw = w - 28;
+    set_rgb(cr, 0x1a1a1a);
+    y += print_text(cr, x, y, tw, v.title, "DejaVu Sans Bold 13") + 4;
+    set_rgb(cr, 0x555555);
+    y += print_text(cr, x, y, tw, v.subtitle, "DejaVu Sans 8") + 12;
+    y += draw_print_legend(cr, v, x, y, tw) + 12;
+    set_rgb(cr, 0x666666);
+    double ah = text_height(cr, tw, v.attribution, "DejaVu Sans 5.5");
+    print_text(cr, x, std::max(y, h - ah - 14), tw, v.attribution, "DejaVu Sans 5.5");
+}
+
+void write_vector_map(const GeosContext& geos, const MapView& v, const std::string& path, const VectorPageOptions& opt) {
+    bool svg = path.size() > 4 && path.substr(path.size() - 4) == ".svg";
+    std::string bytes;
+    cairo_surface_t* surface = svg ? cairo_svg_surface_create_for_stream(append_bytes, &bytes, opt.width, opt.height)
+                                   : cairo_pdf_surface_create_for_stream(append_bytes, &bytes, opt.width, opt.height);
+    if (!svg) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, v.title.c_str());
+    cairo_t* cr = cairo_create(surface);
+    set_rgb(cr, 0xffffff);
+    cairo_paint(cr);
+    double margin = opt.legend ? std::min(220.0, opt.width * 0.3) : 0;
+    PrintMapOptions mo;
+    mo.labels = opt.labels;
+    draw_print_map(cr, geos, v, {margin, 0, opt.width - margin, opt.height}, mo);
+    if (opt.legend) draw_margin(cr, v, margin, opt.height);
+    else {
+        set_rgb(cr, 0x444444);
+        print_text(cr, opt.width * 0.4, opt.height - 12, opt.width * 0.6 - 6, v.attribution, "DejaVu Sans 4.5", Align::Right);
+    }
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    cairo_status_t st = cairo_surface_status(surface);
+    cairo_surface_destroy(surface);
+    if (st != CAIRO_STATUS_SUCCESS) throw DataError(where(path, 0, "", std::string("the map could not be drawn: ") + cairo_status_to_string(st)));
+    write_output_file(path, bytes.data(), bytes.size());
+}
+
+} // namespace sespm

@@ -1,0 +1,20 @@
+// print_page.h: `render -o FILE.pdf|.svg`: the map as one vector page through the same cairo
+// drawing as the board report (print_map.h): the map, and with `legend` a margin on the left
+// with the title, period, legend and attribution. Written whole or not at all.
+#pragma once
+#include <string>
+
+#include "io/geos.h"
+#include "map/map_view.h"
+
+namespace sespm {
+
+struct VectorPageOptions {
+    double width = 842, height = 595;   // points (A4 landscape by default)
+    bool legend = false, labels = true;
+};
+
+// Format by extension (.pdf, .svg). Throws DataError when drawing or writing fails.
+void write_vector_map(const GeosContext& geos, const MapView& v, const std::string& path, const VectorPageOptions& opt);
+
+} // namespace sespm
