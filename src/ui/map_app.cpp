@@ -161,6 +161,7 @@ void MapApp::draw_frame() {
     if (show_table) panel_table(*this);
     if (show_about) panel_about(*this);
     if (show_export) panel_export(*this);
+    if (show_report) panel_report(*this);
     if (show_query) panel_query(*this);
     if (show_scenario) panel_scenario(*this);
     draw_tooltip();
@@ -175,6 +176,7 @@ void MapApp::draw_menu_bar() {
     if (ImGui::BeginMainMenuBar()) {
         if (ImGui::BeginMenu("File")) {
             if (ImGui::MenuItem("Export...", "Ctrl+E")) show_export = true;
+            if (ImGui::MenuItem("Board report...")) show_report = true;
             if (ImGui::MenuItem("Quit", "Ctrl+Q")) glfwSetWindowShouldClose(window_, 1);
             ImGui::EndMenu();
         }
@@ -213,10 +215,15 @@ void MapApp::draw_banners() {
     if (loading()) {
         ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + 60 * ui_scale), ImGuiCond_Always, ImVec2(0.5f, 0));
         ImGui::Begin("##loading", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize);
-        ImGui::TextUnformatted("Loading and tessellating...");
-        ImGui::ProgressBar(progress(), ImVec2(260 * ui_scale, 0));
-        ImGui::SameLine();
-        if (ImGui::Button("Cancel")) cancel_loading();  // the map shown stays; the load is dropped
+        if (report_running_) {  // a report is written whole or not at all: it is not cancelled half way
+            ImGui::TextUnformatted("Writing the board report...");
+            ImGui::ProgressBar(-1.0f * static_cast<float>(ImGui::GetTime()), ImVec2(260 * ui_scale, 0));
+        } else {
+            ImGui::TextUnformatted("Loading and tessellating...");
+            ImGui::ProgressBar(progress(), ImVec2(260 * ui_scale, 0));
+            ImGui::SameLine();
+            if (ImGui::Button("Cancel")) cancel_loading();  // the map shown stays; the load is dropped
+        }
         ImGui::End();
     }
     if (!error.empty()) {

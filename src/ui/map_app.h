@@ -20,6 +20,7 @@
 #include "io/boundaries.h"
 #include "map/project_snapshot.h"
 #include "map/session.h"
+#include "report/report.h"
 #include "render/camera.h"
 #include "render/map_renderer.h"
 #include "map/map_view.h"
@@ -53,6 +54,9 @@ struct MapBundle {
     std::unique_ptr<AreaPicker> picker;
     bool refit = true;           // the selection changed: fit the camera to it
     bool is_overlay = false;     // an extra layer drawn with the map (see MapApp::overlay)
+    bool is_report = false;      // a board report written (File > Board report)
+    ReportSummary report;
+    std::string report_path;
 };
 
 class MapApp {
@@ -78,7 +82,7 @@ public:
     DrawStyle style;
     Fonts fonts;
     float ui_scale = 1.0f;
-    bool labels = true, show_table = true, show_about = false, show_export = false, show_query = false;
+    bool labels = true, show_table = true, show_about = false, show_export = false, show_query = false, show_report = false;
     std::set<int> selected;                // area indices
     int hovered = -1;
     std::string error;                     // shown in a banner until dismissed
@@ -111,6 +115,7 @@ public:
     QueryPanelState query_panel;
     TablePanelState table_panel;
     ExportPanelState export_panel;
+    ReportPanelState report_panel;
     void reset_panels();                   // a new map or project: panels start afresh
 
     void request_map(bool refit);          // start loading `wanted` (queued if one is running)
@@ -122,6 +127,9 @@ public:
     void zoom_to_area(int area);
     void export_png(const std::string& path);
     void export_vector(const std::string& path);
+    // Writes the board report off the main thread (the map stays usable; progress is shown).
+    void start_report(const ReportRequest& req);
+    std::string last_report;               // the PDF written last, for "Open"
     // Runs f with the session when no background job is using it; returns false if busy.
     bool with_session(const std::function<void(Session&)>& f);
 
@@ -153,6 +161,7 @@ private:
     std::atomic<float> progress_{0};
     std::atomic<bool> cancel_{false};       // the Cancel button: the running load is dropped
     std::string job_error_;
+    bool report_running_ = false;          // the job is a board report (no Cancel: it is written whole)
     bool pending_ = false, pending_refit_ = false;
     bool dragging_ = false;
     int undo_requested_ = 0;             // Ctrl+Z presses (negative) and Ctrl+Y presses since the last frame
@@ -168,5 +177,6 @@ void panel_about(MapApp& app);
 void panel_export(MapApp& app);
 void panel_query(MapApp& app);
 void panel_scenario(MapApp& app);
+void panel_report(MapApp& app);
 
 } // namespace sespm

@@ -34,9 +34,20 @@ void MapApp::request_map(bool refit) {
 
 void MapApp::poll_job() {
     if (!job_.valid() || job_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+    report_running_ = false;
     try {
         std::unique_ptr<MapBundle> b = job_.get();
         if (cancel_) throw MeshCancelled();  // finished, but the user had cancelled it
+        if (b->is_report) {
+            last_report = b->report_path;
+            status = "Wrote " + b->report_path + " (" + std::to_string(b->report.pages) + " pages)";
+            if (pending_) {
+                pending_ = false;
+                request_map(pending_refit_);
+                pending_refit_ = false;
+            }
+            return;
+        }
         if (b->is_overlay) {
             overlay = std::move(b);
             if (!overlay_renderer_) {
@@ -99,6 +110,24 @@ void MapApp::open_file(const std::string& path) {
     wanted.within.reset();
     wanted.classes.method.clear();
     request_map(true);
+}
+
+void MapApp::start_report(const ReportRequest& req) {
+    if (!session_) return;
+    if (job_.valid()) {
+        status = "Still loading: write the report again in a moment";
+        return;
+    }
+    progress_ = 0;
+    cancel_ = false;
+    report_running_ = true;
+    job_ = std::async(std::launch::async, [this, req]() -> std::unique_ptr<MapBundle> {
+        auto b = std::make_unique<MapBundle>();
+        b->report = write_report(*session_, req);
+        b->report_path = req.output;
+        b->is_report = true;
+        return b;
+    });
 }
 
 void MapApp::add_overlay(const std::string& path) {

@@ -38,6 +38,13 @@ struct TablePanelState {
     const MapBundle* sorted_for = nullptr;
 };
 
+struct ReportPanelState {
+    char path[1024] = "";
+    char title[256] = "SESPM board report: migration in the South East";
+    int subregion = 0;              // 0 = the South East, then the four groups
+    bool with_scenario = true;      // the scenario open in the Scenario panel, if any
+};
+
 struct ExportPanelState {
     char png[1024] = "";
     char vec[1024] = "";

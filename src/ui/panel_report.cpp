@@ -1,0 +1,71 @@
+// panel_report.cpp: File > Board report...: the options of `sespm-map report` (title, the South
+// East or one sub-region, the scenario open in the Scenario panel and its comparison, the file),
+// written off the main thread with progress, then "Open" shows the PDF in the desktop's viewer.
+#include <imgui.h>
+
+#include <cstdlib>
+
+#include "ui/map_app.h"
+
+namespace sespm {
+
+namespace {
+
+const char* kGroups[] = {"The South East (all four sub-regions)", "Kent", "Hampshire & Isle of Wight", "Sussex & Surrey", "Thames Valley"};
+const char* kGroupCodes[] = {"", "SESPM-KENT", "SESPM-HAMPSHIRE-ISLE-OF-WIGHT", "SESPM-SUSSEX-SURREY", "SESPM-THAMES-VALLEY"};
+
+ReportRequest request_of(const MapApp& app) {
+    const ReportPanelState& p = app.report_panel;
+    ReportRequest r;
+    r.output = p.path;
+    r.title = p.title;
+    if (p.subregion > 0) r.subregion = kGroupCodes[p.subregion];
+    if (p.with_scenario && app.scenario) {
+        r.scenario = app.scenario->name;
+        if (app.compare_scenario) r.compare = app.compare_scenario->name;
+    }
+    return r;
+}
+
+} // namespace
+
+void panel_report(MapApp& app) {
+    ReportPanelState& p = app.report_panel;
+    float s = app.ui_scale;
+    if (!p.path[0]) {
+        const char* home = std::getenv("HOME");
+        std::snprintf(p.path, sizeof p.path, "%s/sespm-board-report.pdf", home && *home ? home : ".");
+    }
+    ImGui::SetNextWindowSize(ImVec2(560 * s, 0), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Board report", &app.show_report, ImGuiWindowFlags_AlwaysAutoResize)) { ImGui::End(); return; }
+    ImGui::TextDisabled("An A4 PDF pack for board papers: headline figures, maps, charts, tables, sources");
+    ImGui::SetNextItemWidth(420 * s);
+    ImGui::InputText("Title", p.title, sizeof p.title);
+    ImGui::SetNextItemWidth(420 * s);
+    ImGui::Combo("Area", &p.subregion, kGroups, IM_ARRAYSIZE(kGroups));
+    if (app.scenario) {
+        std::string label = "Add the scenario '" + app.scenario->name + "'" +
+                            (app.compare_scenario ? " and its difference from '" + app.compare_scenario->name + "'" : "");
+        ImGui::Checkbox(label.c_str(), &p.with_scenario);
+    } else {
+        ImGui::TextDisabled("Open a scenario (View > Dispersal scenarios) to add its pages.");
+    }
+    ImGui::SetNextItemWidth(420 * s);
+    ImGui::InputText("File", p.path, sizeof p.path);
+    bool busy = app.loading();
+    if (busy) ImGui::BeginDisabled();
+    if (ImGui::Button("Write the report")) app.start_report(request_of(app));
+    if (busy) ImGui::EndDisabled();
+    if (!app.last_report.empty()) {
+        ImGui::SameLine();
+        if (ImGui::Button("Open")) {
+            std::string cmd = "xdg-open '" + app.last_report + "' >/dev/null 2>&1 &";
+            if (std::system(cmd.c_str()) != 0) app.error = "Could not open " + app.last_report + " (no PDF viewer?)";
+        }
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", app.last_report.c_str());
+    }
+    ImGui::End();
+}
+
+} // namespace sespm
