@@ -101,8 +101,8 @@ void read_column(const CsvTable& t, const ColumnRead& c, ByPeriod& dest, std::ve
         if (!f.error.empty()) { bad.add(line, c.value, f.error + " (code " + shown + ")"); continue; }
         if (auto it = seen.find({period, code}); it != seen.end()) {
             if (it->second.first != f.value)
-                throw DataError(where(t.path, line, c.value, "code " + shown + (period.empty() ? "" : " at " + period) +
-                                      " appears again with a different value (first on line " + std::to_string(it->second.second) + ")"));
+                throw DataError(where(t.path, line, c.value, "code " + shown + " appears again" + (period.empty() ? "" : " for " + period) +
+                                      " with a different value (first on line " + std::to_string(it->second.second) + ")"));
             continue;
         }
         ++good;

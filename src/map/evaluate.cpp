@@ -108,12 +108,12 @@ const PeriodFigures& period_figures(const LayerSpec& spec, const LoadedFigures& 
 
 LayerResult evaluate_rate(Atlas& atlas, const LayerSpec& spec, const EvaluateOptions& opt, LayerResult r) {
     const LoadedFigures& figs = layer_figures(atlas, spec);
+    r.report = join_report(figs, atlas.areas_lonlat(spec.native));  // a file joining nothing is a DataError first
     const PeriodFigures& pf = period_figures(spec, figs, opt.period);
     r.period = pf.period;
     r.periods = figs.period_list();
     r.denominator_label = pf.denominator_label;
     r.period_notes = pf.notes;
-    r.report = join_report(figs, atlas.areas_lonlat(spec.native));
     r.columns = measure_columns(spec);
     for (const auto& p : prepare_areas(atlas, spec, opt, r.selection)) {
         MeasureRow m = measure_of(spec, p, pf.data);

@@ -28,9 +28,9 @@ int legend_decimals(const Classification& c) {
 // Replaces the published figures of the selected districts by a scenario's outcome (or the
 // difference between two scenarios), keeping the same areas and selection.
 static void apply_scenario(Atlas& atlas, const LayerSpec& spec, const MapRequest& opt, MapView& v) {
-    ScenarioOutcome a = evaluate_scenario_in(atlas, spec, *opt.scenario, opt.within);
+    ScenarioOutcome a = evaluate_scenario_in(atlas, spec, *opt.scenario, opt.within, opt.period);
     std::optional<ScenarioOutcome> b;
-    if (opt.compare_with) b = evaluate_scenario_in(atlas, spec, *opt.compare_with, opt.within);
+    if (opt.compare_with) b = evaluate_scenario_in(atlas, spec, *opt.compare_with, opt.within, opt.period);
     std::map<std::string, const DistrictOutcome*> by_code, by_code_b;
     for (const auto& d : a.districts) by_code[d.code] = &d;
     if (b) for (const auto& d : b->districts) by_code_b[d.code] = &d;
