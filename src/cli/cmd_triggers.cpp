@@ -2,6 +2,7 @@
 // share of the limit per area, group or scenario cluster) kept in a project file, and the areas
 // that reached theirs.
 #include <iostream>
+#include <set>
 
 #include "cli/cli.h"
 #include "cli/common.h"
@@ -59,13 +60,14 @@ int triggers_alerts(Session& s, const Args& a) {
     if (spec.limit_column.empty()) throw UsageError("--layer " + spec.id + ": has no limit, so no trigger points");
     std::map<std::string, double> triggers = p->triggers();
     std::vector<std::vector<Cell>> rows;
+    std::set<std::string> seen;  // a unitary authority is a district and a county: listed once
     for (Geography g : {Geography::District, Geography::County, Geography::Lep, Geography::Subregion, Geography::Region}) {
         if (spec.native == Geography::County && g == Geography::District) continue;
         EvaluateOptions eo;
         eo.geography = g;
         eo.within = within_option(a, std::nullopt);
         for (const auto& t : trigger_alerts(*s.atlas, spec, eo, triggers))
-            rows.push_back({Cell::of_text(t.code), Cell::of_text(t.name), Cell::of_text(t.geography), Cell::of_num(t.trigger_pct, 1),
+            if (seen.insert(t.code).second) rows.push_back({Cell::of_text(t.code), Cell::of_text(t.name), Cell::of_text(t.geography), Cell::of_num(t.trigger_pct, 1),
                             Cell::of_text(t.reached_at), Cell::of_num(t.share_then, 1), Cell::of_text(t.latest_period),
                             Cell::of_num(t.share_latest, 1)});
     }
