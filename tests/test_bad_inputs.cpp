@@ -36,7 +36,7 @@ std::string two_layer_gpkg(const std::string& src, const test::ScratchDir& scrat
 
 test::RunResult feed_stats(const std::string& path, const std::string& how) {
     test::FakeDataDir d;
-    std::string target = how == "stats:pop" ? "population_mid2024.csv" : "asylum_s95_dispersal_2024q3.csv";
+    std::string target = how == "stats:pop" ? "population_mid2024.csv" : "asylum_s95_dispersal_timeseries_2014q1_2024q3.csv";
     if (how == "stats:dir") {
         fs::remove(d.file("stats/" + target));
         fs::create_directories(d.file("stats/" + target));

@@ -40,7 +40,7 @@ TEST_CASE("layers lists every overlay with its join report") {
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     auto ls = test::lines(r.out);
     CHECK(ls[0] == "id,title,kind,geography,period,areas,matched,unmatched,missing");
-    CHECK(ls.size() == 7);
+    CHECK(ls.size() == 8);
     // dispersal: 309 districts, matched + missing = 309
     for (const auto& l : ls) {
         auto c = test::split_csv_simple(l);
@@ -107,19 +107,19 @@ TEST_CASE("data errors exit 1 and name the file, the line and the field") {
     const std::string head = "code,code_published,name,region,value,period,source\n";
     const Case cases[] = {
         {head + "E06000044,E06000044,Portsmouth,South East,lots,2024-09-30,x\n",
-         "asylum_s95_dispersal_2024q3.csv:2", "'value'", "'lots' is not a number"},
+         "asylum_s95_dispersal_timeseries_2014q1_2024q3.csv:2", "'value'", "'lots' is not a number"},
         {head + "E06000044,E06000044,Portsmouth,South East,617,2024-09-30,x\nE06000045,E06000045,Southampton\n",
-         "asylum_s95_dispersal_2024q3.csv:3", "", "expected 7 cells"},
+         "asylum_s95_dispersal_timeseries_2014q1_2024q3.csv:3", "", "expected 7 cells"},
         {head + "E06000044,E06000044,Portsmouth,South East,617,2024-09-30,x\n"
                 "E06000044,E06000044,Portsmouth,South East,618,2024-09-30,x\n",
-         "asylum_s95_dispersal_2024q3.csv:3", "'value'", "different value"},
+         "asylum_s95_dispersal_timeseries_2014q1_2024q3.csv:3", "'value'", "different value"},
         {"code,name,region,period\nE06000044,Portsmouth,South East,2024\n",
-         "asylum_s95_dispersal_2024q3.csv:1", "'value'", "required column is missing"},
+         "asylum_s95_dispersal_timeseries_2014q1_2024q3.csv:1", "'value'", "required column is missing"},
         {head + "E06000044,E06000044,Portsmouth,South East,-3,2024-09-30,x\n",
-         "asylum_s95_dispersal_2024q3.csv:2", "'value'", "negative"},
+         "asylum_s95_dispersal_timeseries_2014q1_2024q3.csv:2", "'value'", "negative"},
     };
     for (const auto& c : cases) {
-        d.override_stats("asylum_s95_dispersal_2024q3.csv", c.csv);
+        d.override_stats("asylum_s95_dispersal_timeseries_2014q1_2024q3.csv", c.csv);
         auto r = run_sespm({"table", "--layer", "dispersal", "--data", d.path});
         CAPTURE(c.expect_what);
         CAPTURE(r.err);

@@ -97,8 +97,9 @@ TEST_CASE("GeoJSON export: RFC 7946, measures, class colours, attribution; GDAL 
 
 TEST_CASE("export classes are computed over the --within selection, matching the library's breaks") {
     test::ScratchDir d;
+    // --classes-over period: this period's values only (the default pools every period: its own test)
     auto r = run_sespm({"export", "--layer", "dispersal", "--within", "E12000008", "--classify", "quantile",
-                        "--classes", "4", "-o", d.file("q.geojson"), "--data", test::data_dir()});
+                        "--classes", "4", "--classes-over", "period", "-o", d.file("q.geojson"), "--data", test::data_dir()});
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     auto j = nlohmann::json::parse(test::read_file(d.file("q.geojson")));
     std::vector<double> values;

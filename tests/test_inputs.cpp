@@ -24,7 +24,7 @@ TEST_CASE("current suppression markers and upper-case headers read like the old 
 
 TEST_CASE("figure codes join after trimming, without regard to case") {
     test::FakeDataDir d;
-    d.override_stats("asylum_s95_dispersal_2024q3.csv",
+    d.override_stats("asylum_s95_dispersal_timeseries_2014q1_2024q3.csv",
                      std::string("CODE,code_published,NAME,region,VALUE,period,source\n") +
                          " e06000044 ,x,Portsmouth,South East,617,2024-09-30,x\ne06000045,x,Southampton,South East,167,2024-09-30,x\n");
     auto r = test::run_sespm({"table", "--layer", "dispersal", "--data", d.path});
@@ -35,7 +35,7 @@ TEST_CASE("figure codes join after trimming, without regard to case") {
 
 TEST_CASE("a partly bad figures file: the good rows are used, the bad ones listed") {
     test::FakeDataDir d;
-    d.override_stats("asylum_s95_dispersal_2024q3.csv", test::read_file(fixture("s_fractional.csv")));
+    d.override_stats("asylum_s95_dispersal_timeseries_2014q1_2024q3.csv", test::read_file(fixture("s_fractional.csv")));
     for (bool skip : {false, true}) {
         std::vector<std::string> args{"table", "--layer", "dispersal", "--data", d.path};
         if (skip) args.push_back("--skip-bad-rows");
@@ -45,7 +45,7 @@ TEST_CASE("a partly bad figures file: the good rows are used, the bad ones liste
         CHECK(r.out.find("\nE06000045,Southampton,") != std::string::npos);
         CHECK(r.out.find(",167,") != std::string::npos);
         CHECK(r.out.find("\nE06000044,Portsmouth,214321,,") != std::string::npos);  // the rejected row: no figure
-        CHECK(r.err.find("asylum_s95_dispersal_2024q3.csv:2: field 'value': '617.5'") != std::string::npos);
+        CHECK(r.err.find("asylum_s95_dispersal_timeseries_2014q1_2024q3.csv:2: field 'value': '617.5'") != std::string::npos);
     }
 }
 
@@ -66,7 +66,7 @@ TEST_CASE("the real data loads with no rejected row and no error") {
     r = test::run_sespm({"table", "--layer", "dispersal", "--data", test::data_dir()});
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     // every unmatched source code is listed (Scotland, Wales, Northern Ireland, 2023 mergers)
-    CHECK(r.err.find("layer 'dispersal': 46 source codes match no boundary area") != std::string::npos);
+    CHECK(r.err.find("layer 'dispersal': 55 source codes match no boundary area") != std::string::npos);
     CHECK(r.err.find("S12000036") != std::string::npos);
 }
 
@@ -88,18 +88,18 @@ TEST_CASE("a Latin-1 shapefile without .cpg is recoded, with a note naming the f
 
 TEST_CASE("a link in stats/ leading out of the data directory is refused") {
     test::FakeDataDir d;
-    fs::remove(d.file("stats/asylum_s95_dispersal_2024q3.csv"));
-    fs::create_symlink(fs::absolute(test::data_dir() + "/stats/asylum_s95_dispersal_2024q3.csv"),
-                       d.file("stats/asylum_s95_dispersal_2024q3.csv"));
+    fs::remove(d.file("stats/asylum_s95_dispersal_timeseries_2014q1_2024q3.csv"));
+    fs::create_symlink(fs::absolute(test::data_dir() + "/stats/asylum_s95_dispersal_timeseries_2014q1_2024q3.csv"),
+                       d.file("stats/asylum_s95_dispersal_timeseries_2014q1_2024q3.csv"));
     auto r = test::run_sespm({"table", "--layer", "dispersal", "--data", d.path});
     CHECK(r.exit_code == 1);
     CHECK(r.err.find("dispersal.json") != std::string::npos);
     CHECK(r.err.find("field 'count.file'") != std::string::npos);
     CHECK(r.err.find("outside the data directory") != std::string::npos);
     // a link that stays inside is fine
-    fs::remove(d.file("stats/asylum_s95_dispersal_2024q3.csv"));
-    fs::copy_file(test::data_dir() + "/stats/asylum_s95_dispersal_2024q3.csv", d.file("stats/real.csv"));
-    fs::create_symlink("real.csv", d.file("stats/asylum_s95_dispersal_2024q3.csv"));
+    fs::remove(d.file("stats/asylum_s95_dispersal_timeseries_2014q1_2024q3.csv"));
+    fs::copy_file(test::data_dir() + "/stats/asylum_s95_dispersal_timeseries_2014q1_2024q3.csv", d.file("stats/real.csv"));
+    fs::create_symlink("real.csv", d.file("stats/asylum_s95_dispersal_timeseries_2014q1_2024q3.csv"));
     r = test::run_sespm({"table", "--layer", "dispersal", "--data", d.path});
     CHECK_MESSAGE(r.exit_code == 0, r.err);
 }

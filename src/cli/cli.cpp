@@ -21,6 +21,9 @@ Commands:
   render    the map as a PNG, with no window (EGL)
   pledges   resettlement pledges entered by planners, kept in a project file
   scenario  allocate dispersal places over districts within their cluster limits
+  periods   the periods of a time-series layer, one ISO date a line, oldest first
+  trend     one row per area and period of a time-series layer (CSV or JSON)
+  triggers  agreed trigger points (a share of the limit) per area, kept in a project file
   report    the board report, an A4 PDF pack
 Data is found through --data DIR, then $SESPM_DATA, then ./data, then ../shared/data.
 Every data command also accepts --skip-bad-rows (use the good rows of a partly bad figures or
@@ -61,7 +64,8 @@ static int finish_with_input_log(int rc) {
 }
 
 bool is_cli_command(const std::string& a) {
-    return a == "layers" || a == "table" || a == "export" || a == "query" || a == "render" || a == "pledges" || a == "scenario" || a == "report" || a == "help" ||
+    return a == "layers" || a == "table" || a == "export" || a == "query" || a == "render" || a == "pledges" || a == "scenario" ||
+           a == "periods" || a == "trend" || a == "triggers" || a == "report" || a == "help" ||
            a == "--help-commands";
 }
 
@@ -81,8 +85,11 @@ static int dispatch(const std::vector<std::string>& all_args) {
         if (cmd == "render") return cmd_render(rest);
         if (cmd == "pledges") return cmd_pledges(rest);
         if (cmd == "scenario") return cmd_scenario(rest);
+        if (cmd == "periods") return cmd_periods(rest);
+        if (cmd == "trend") return cmd_trend(rest);
+        if (cmd == "triggers") return cmd_triggers(rest);
         if (cmd == "report") return cmd_report(rest);
-        throw UsageError("unknown command '" + clip(cmd) + "' (layers, table, export, query, render, pledges, scenario, report; see sespm-map --help)");
+        throw UsageError("unknown command '" + clip(cmd) + "' (layers, table, export, query, render, pledges, scenario, periods, trend, triggers, report; see sespm-map --help)");
     } catch (const UsageError& e) {
         std::cerr << "sespm-map: usage error: " << clip_message(e.what()) << "\n";
         return 2;

@@ -12,6 +12,7 @@ static const char* kExportHelp = R"(usage: sespm-map export (--layer ID | --open
                         [--geography district|county|lep|subregion|region]
                         [--within CODE] [--classify quantile|equal|jenks|stddev] [--classes N]
                         [--palette NAME] [--ratio CODE=N]... [--points FILE] -o FILE
+                        [--period DATE|latest|earliest] [--classes-over all|period] [--all-periods]
                         [--data DIR] [--layers DIR]
 
 Writes FILE as GeoJSON (.geojson: RFC 7946, lon/lat with 6 decimals, right-hand winding),
@@ -20,13 +21,19 @@ measure, its class and a `fill` colour (simplestyle); the attribution is written
 --open FILE exports any polygon file GDAL reads, classified by a numeric property or by area.
 Classes are computed over the areas --within selects (all areas when it is absent). The file
 is written under a temporary name and renamed, so a failed export leaves nothing behind.
+GeoJSON has a top-level `legend` member (the classes in order: min, max, label, fill). For a
+time-series layer --period picks the period (default latest); classes are made over every
+period pooled, so a colour means the same value in each (--classes-over period: this period
+only); `as_at`, `denominator` (the population estimate the rates used), `classes_over` and
+`period_notes` (series breaks) are top-level members. --all-periods adds a `series` property to
+each feature: an array of {period, <count>, <rate>}.
 )";
 
 int cmd_export(const std::vector<std::string>& argv) {
     Args a = parse_args(argv, with_common({"--layer", "--geography", "--within", "--classify", "--classes",
                                            "--palette", "--ratio", "--points", "--project", "-o", "--output", "--open", "--by",
-                                           "--code-field", "--name-field"}),
-                        {}, "export");
+                                           "--code-field", "--name-field", "--period", "--classes-over"}),
+                        {"--all-periods"}, "export");
     if (a.has("--help")) { std::cout << kExportHelp; return 0; }
     bool open_file = a.get("--open").has_value();
     if (open_file) a.require("--by", "export --open");
@@ -42,7 +49,13 @@ int cmd_export(const std::vector<std::string>& argv) {
     if (!open_file) req.user_values = s.user_values();
     MapView v = build_map_view(*s.atlas, s.layers, req);
     if (!open_file) note_unmatched(req.layer_id, v.result.report);  // every unmatched source code on stderr
-    size_t n = export_view(v, *out);
+    ExportData data = export_data(v);
+    if (a.has("--all-periods")) {
+        if (open_file) throw UsageError("--all-periods: a layer's time series; not with --open");
+        add_series(*s.atlas, s.layer(req.layer_id), v, data);
+    }
+    export_areas(data, *out);
+    size_t n = data.rows.size();
     std::cerr << "wrote " << *out << ": " << n << " areas, " << v.styled.classification.class_count()
               << " classes of " << v.result.spec.class_measure << "\n";
     return 0;

@@ -16,7 +16,8 @@ static const char* kRenderHelp = R"(usage: sespm-map render [--layer ID | --open
                         [--within CODE] [--bbox MINX,MINY,MAXX,MAXY] [--classify METHOD]
                         [--classes N] [--palette NAME] [--points-layer ID] [--no-labels]
                         [--legend] [--width W] [--height H] [--scale S] -o FILE.png|FILE.pdf|FILE.svg
-                        [--project FILE [--scenario NAME [--compare NAME]]] [--data DIR] [--layers DIR]
+                        [--project FILE [--scenario NAME [--compare NAME]]] [--period DATE|latest|earliest]
+                        [--classes-over all|period] [--data DIR] [--layers DIR]
 
 Draws the map to a PNG without a window or X server (EGL surfaceless), or as vector paths to a
 PDF or SVG page (cairo, the board report's drawing, with scale bar and north arrow; --width and
@@ -30,6 +31,9 @@ The map fills the image edge to edge; --legend adds a margin with title, legend 
 attribution. --points-layer esol draws the ESOL providers as circles. --project FILE shows its
 pledges; --scenario NAME draws that dispersal scenario (the same fixed classes as the window and
 `scenario export`), --compare NAME the difference between the two.
+--period picks the period of a time-series layer (default latest); its classes are made over
+every period pooled, so colours mean the same in every period (--classes-over period: this
+period only); the legend title says which, the subtitle which population estimate rates use.
 )";
 
 static Bbox parse_bbox(const std::string& s) {
@@ -54,7 +58,7 @@ int cmd_render(const std::vector<std::string>& argv) {
     Args a = parse_args(argv, with_common({"--layer", "--open", "--by", "--code-field", "--name-field", "--geography",
                                            "--within", "--bbox", "--classify", "--classes", "--palette",
                                            "--points-layer", "--width", "--height", "--scale", "-o",
-                                           "--project", "--scenario", "--compare"}),
+                                           "--project", "--scenario", "--compare", "--period", "--classes-over"}),
                         {"--no-labels", "--legend"}, "render");
     if (a.has("--help")) { std::cout << kRenderHelp; return 0; }
     std::string out = a.require("-o", "render");

@@ -35,7 +35,9 @@ static const char* kScenarioHelp = R"(usage: sespm-map scenario allocate --total
        sespm-map scenario show      --project FILE --name NAME [--within CODE] [--format csv|json]
        sespm-map scenario compare   --project FILE --name A --with B [--within CODE]
        sespm-map scenario export    --project FILE --name NAME [--within CODE] -o FILE
-       (all accept --data DIR and --layers DIR; --within defaults to E12000008, the South East)
+       (all accept --data DIR and --layers DIR; --within defaults to E12000008, the South East;
+        allocate, show, compare and export accept --period DATE|latest|earliest: the published
+        figures the scenario starts from, default latest)
 
 Spreads N new dispersal places over the districts (all of England, or those --within CODE
 selects, e.g. E12000008 for the South East) without taking any past its cluster limit
@@ -92,6 +94,7 @@ int scenario_allocate(const Args& a) {
     req.rule = *rule;
     req.within = within_option(a, std::nullopt);
     req.ratio_overrides = ratio_options(a);
+    req.period = a.get("--period").value_or("");
     std::string format = format_option(a);
     auto save = a.get("--save");
     if (save) a.require("--project", "scenario allocate --save");
@@ -187,6 +190,7 @@ int scenario_export(Session& s, const Args& a, const std::string& name) {
     req.layer_id = "dispersal";
     req.within = within_option(a, std::string("E12000008"));
     req.scenario = load_scenario(s, name);
+    req.period = a.get("--period").value_or("");
     req.for_drawing = false;
     MapView v = build_map_view(*s.atlas, s.layers, req);
     export_view(v, *a.get("-o"));
@@ -204,6 +208,7 @@ static int scenario_manage(const Args& a, const std::string& what) {
     std::string format = format_option(a);
     if (what == "export") check_output_path(a.require("-o", "scenario export"));
     std::optional<std::string> within = within_option(a, std::string("E12000008"));
+    std::string period = a.get("--period").value_or("");
     auto s = open_session(a);
     const LayerSpec& spec = s->layer("dispersal");
     if (what == "list") return scenario_list(*s);
@@ -221,13 +226,13 @@ static int scenario_manage(const Args& a, const std::string& what) {
     if (what == "rename") { rename_scenario(*s, name, a.require("--as", "scenario rename")); return 0; }
     if (what == "delete") { delete_scenario(*s, name); return 0; }
     if (what == "show") {
-        print_outcome(evaluate_scenario_in(*s->atlas, spec, load_scenario(*s, name), within), format);
+        print_outcome(evaluate_scenario_in(*s->atlas, spec, load_scenario(*s, name), within, period), format);
         return 0;
     }
     if (what == "compare") {
         Scenario other = load_scenario(*s, a.require("--with", "scenario compare"));
-        print_comparison(evaluate_scenario_in(*s->atlas, spec, load_scenario(*s, name), within),
-                         evaluate_scenario_in(*s->atlas, spec, other, within), format);
+        print_comparison(evaluate_scenario_in(*s->atlas, spec, load_scenario(*s, name), within, period),
+                         evaluate_scenario_in(*s->atlas, spec, other, within, period), format);
         return 0;
     }
     return scenario_export(*s, a, name);
@@ -236,7 +241,7 @@ static int scenario_manage(const Args& a, const std::string& what) {
 int cmd_scenario(const std::vector<std::string>& argv) {
     Args a = parse_args(argv, with_common({"--total", "--rule", "--within", "--ratio", "--format", "--project", "--save",
                                            "--name", "--notes", "--critical-mass", "--code", "--places", "--cluster",
-                                           "--codes", "--as", "--with", "-o"}),
+                                           "--codes", "--as", "--with", "-o", "--period"}),
                         {}, "scenario");
     if (a.has("--help") || a.positional.empty()) {
         std::cout << kScenarioHelp;

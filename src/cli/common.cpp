@@ -6,6 +6,8 @@
 
 #include "core/error.h"
 #include "map/scenario_commands.h"
+#include "map/triggers.h"
+#include <iostream>
 
 namespace sespm {
 
@@ -56,6 +58,11 @@ MapRequest map_request(const Args& a, const std::optional<std::string>& within) 
     r.classes.method = a.get("--classify").value_or("");
     if (a.get("--classes")) r.classes.classes = a.integer("--classes", 0);  // checked with the method and palette
     r.classes.palette = a.get("--palette").value_or("");
+    r.period = a.get("--period").value_or("");
+    if (auto c = a.get("--classes-over")) {
+        if (*c != "all" && *c != "period") throw UsageError("--classes-over " + clip(*c) + ": use all (every period pooled, the default) or period");
+        r.classes_over_period = *c == "period";
+    }
     return r;
 }
 
@@ -69,6 +76,22 @@ void add_project(Session& s, const Args& a, MapRequest& req) {
     if (other) req.compare_with = load_scenario(s, *other);
     req.layer_id = "dispersal";
     req.geography = Geography::District;
+}
+
+void add_trigger_output(Session& s, const LayerSpec& spec, const EvaluateOptions& eo, LayerResult& r) {
+    ProjectStore* p = s.project_for_reading();
+    if (!p || spec.limit_column.empty()) return;
+    std::map<std::string, double> triggers = p->triggers();
+    for (const auto& a : trigger_alerts(*s.atlas, spec, eo, triggers)) std::cerr << "sespm-map: alert: " << alert_line(spec, a) << "\n";
+    add_trigger_columns(*s.atlas, spec, eo, triggers, r);
+}
+
+void add_trend_triggers(Session& s, const LayerSpec& spec, const EvaluateOptions& eo, TrendTable& t) {
+    ProjectStore* p = s.project_for_reading();
+    if (!p || spec.limit_column.empty()) return;
+    std::map<std::string, double> triggers = p->triggers();
+    for (const auto& a : trigger_alerts(*s.atlas, spec, eo, triggers)) std::cerr << "sespm-map: alert: " << alert_line(spec, a) << "\n";
+    add_trigger_cells(spec, triggers, t.columns, t.rows);
 }
 
 std::string format_option(const Args& a) {

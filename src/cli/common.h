@@ -1,6 +1,6 @@
 // common.h: what several subcommands share: the Session and MapRequest read from the command
 // line (--data, --layers, --project; --layer/--open, --geography, --within, --ratio, --points,
-// --classify/--classes/--palette), and writing a table as CSV or JSON. The commands only parse,
+// --classify/--classes/--palette, --period, --classes-over), and writing a table as CSV or JSON. The commands only parse,
 // call the map model (src/map) and print.
 #pragma once
 #include <iosfwd>
@@ -15,6 +15,7 @@
 #include "core/cell.h"
 #include "map/map_view.h"
 #include "map/session.h"
+#include "map/trends.h"
 
 namespace sespm {
 
@@ -34,6 +35,9 @@ std::optional<std::string> within_option(const Args& a, const std::optional<std:
 MapRequest map_request(const Args& a, const std::optional<std::string>& within);
 // The project's pledges as the layer's user columns, and --scenario/--compare from it.
 void add_project(Session& s, const Args& a, MapRequest& req);
+// With --project: the trigger columns (and alerts on stderr) for a layer with a limit.
+void add_trigger_output(Session& s, const LayerSpec& spec, const EvaluateOptions& eo, LayerResult& r);
+void add_trend_triggers(Session& s, const LayerSpec& spec, const EvaluateOptions& eo, TrendTable& t);
 
 std::string format_option(const Args& a);   // --format csv|json (default csv)
 std::string csv_escape(const std::string& s);

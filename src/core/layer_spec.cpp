@@ -14,6 +14,7 @@
 
 #include "core/classify.h"
 #include "core/error.h"
+#include "core/periods.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -123,7 +124,7 @@ json parse_strict(const std::string& text, const std::string& path) {
 void read_header(const Reader& r, const json& j, LayerSpec& s) {
     r.only_keys(j, "", {"id", "title", "description", "kind", "geography", "period", "count",
                         "denominator", "rate", "limit", "user_columns", "points",
-                        "classification", "attribution"});
+                        "classification", "attribution", "breaks"});
     s.id = r.str(j, "", "id", true);
     for (char c : s.id)
         if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'))
@@ -143,24 +144,133 @@ void read_header(const Reader& r, const json& j, LayerSpec& s) {
     s.native = *g;
 }
 
-void read_count_and_denominator(const Reader& r, const json& j, LayerSpec& s) {
+std::string date_key(const Reader& r, const json& obj, const std::string& ctx, const char* key) {
+    std::string v = r.str(obj, ctx, key, false);
+    if (!v.empty() && !is_iso_date(v)) r.fail(ctx + "." + key, "'" + v + "' is not a date YYYY-MM-DD");
+    return v;
+}
+
+// One count file: file, key, value, column, and for a time series its period column or date.
+FigureSource read_count_source(const Reader& r, const json& c, const std::string& ctx, LayerSpec& s, bool first) {
+    r.only_keys(c, ctx, {"file", "key", "value", "column", "period", "as_at", "crosswalk"});
+    FigureSource f;
+    f.file = r.data_path(c, ctx, "file", true);
+    f.key = r.str(c, ctx, "key", false, "code");
+    f.value = r.str(c, ctx, "value", false, "value");
+    f.period_column = r.str(c, ctx, "period", false);
+    f.as_at = date_key(r, c, ctx, "as_at");
+    f.crosswalk = r.data_path(c, ctx, "crosswalk", false);
+    if (!f.period_column.empty() && !f.as_at.empty()) r.fail(ctx + ".as_at", "give a period column or a date (as_at), not both");
+    std::string column = r.str(c, ctx, "column", false, first ? "count" : s.count_column);
+    if (first) s.count_column = column;
+    else if (column != s.count_column) r.fail(ctx + ".column", "every count file must fill the same column ('" + s.count_column + "')");
+    return f;
+}
+
+void read_counts(const Reader& r, const json& j, LayerSpec& s) {
     if (!j.contains("count")) r.fail("count", "required key is missing for a rate layer");
     const json& c = j["count"];
-    r.only_keys(c, "count", {"file", "key", "value", "column"});
-    s.count.file = r.data_path(c, "count", "file", true);
-    s.count.key = r.str(c, "count", "key", false, "code");
-    s.count.value = r.str(c, "count", "value", false, "value");
-    s.count_column = r.str(c, "count", "column", false, "count");
-    if (j.contains("denominator")) {
-        const json& d = j["denominator"];
-        r.only_keys(d, "denominator", {"file", "key", "value", "column"});
-        FigureSource f;
-        f.file = r.data_path(d, "denominator", "file", false);
-        f.key = r.str(d, "denominator", "key", false, "code");
-        f.value = r.str(d, "denominator", "value", true);
-        s.denominator_column = r.str(d, "denominator", "column", false, "population");
-        s.denominator = f;
+    if (c.is_array()) {
+        if (c.empty()) r.fail("count", "an array of count files must not be empty");
+        for (size_t i = 0; i < c.size(); ++i) {
+            FigureSource f = read_count_source(r, c[i], "count[" + std::to_string(i) + "]", s, i == 0);
+            if (f.as_at.empty())
+                r.fail("count[" + std::to_string(i) + "].as_at", "several count files each need the date they are as at");
+            if (i > 0 && !(f.as_at > s.counts.back().as_at))
+                r.fail("count[" + std::to_string(i) + "].as_at", "count files must be listed oldest first, one per date");
+            s.counts.push_back(f);
+        }
+    } else {
+        s.counts.push_back(read_count_source(r, c, "count", s, true));
     }
+    s.count = s.counts.front();
+}
+
+// One dated population estimate of a time series.
+FigureSource read_estimate(const Reader& r, const json& e, const std::string& ctx) {
+    r.only_keys(e, ctx, {"file", "key", "value", "as_at", "until", "crosswalk", "label"});
+    FigureSource f;
+    f.file = r.data_path(e, ctx, "file", true);
+    f.key = r.str(e, ctx, "key", false, "code");
+    f.value = r.str(e, ctx, "value", false, "value");
+    f.as_at = date_key(r, e, ctx, "as_at");
+    if (f.as_at.empty()) r.fail(ctx + ".as_at", "required key is missing (the estimate's date)");
+    f.until = date_key(r, e, ctx, "until");
+    f.crosswalk = r.data_path(e, ctx, "crosswalk", false);
+    f.label = r.str(e, ctx, "label", true);
+    return f;
+}
+
+void read_denominator(const Reader& r, const json& j, LayerSpec& s) {
+    if (!j.contains("denominator")) return;
+    const json& d = j["denominator"];
+    r.only_keys(d, "denominator", {"file", "key", "value", "column", "label", "estimates"});
+    s.denominator_column = r.str(d, "denominator", "column", false, "population");
+    FigureSource f;
+    f.label = r.str(d, "denominator", "label", false);
+    if (d.contains("estimates")) {
+        if (d.contains("file") || d.contains("value") || d.contains("key"))
+            r.fail("denominator.estimates", "give either estimates or one file/value, not both");
+        if (!d["estimates"].is_array() || d["estimates"].empty()) r.fail("denominator.estimates", "must be a non-empty array");
+        for (size_t i = 0; i < d["estimates"].size(); ++i) {
+            s.estimates.push_back(read_estimate(r, d["estimates"][i], "denominator.estimates[" + std::to_string(i) + "]"));
+            if (i > 0 && !(s.estimates[i].as_at > s.estimates[i - 1].as_at))
+                r.fail("denominator.estimates", "estimates must be listed oldest first");
+        }
+        s.denominator = s.estimates.back();
+        return;
+    }
+    f.file = r.data_path(d, "denominator", "file", false);
+    f.key = r.str(d, "denominator", "key", false, "code");
+    f.value = r.str(d, "denominator", "value", true);
+    s.denominator = f;
+}
+
+void read_count_and_denominator(const Reader& r, const json& j, LayerSpec& s) {
+    read_counts(r, j, s);
+    read_denominator(r, j, s);
+    bool temporal = s.temporal();
+    for (const auto& c : s.counts)
+        if (temporal != (!c.period_column.empty() || !c.as_at.empty()))
+            r.fail("count", "either every count file is dated (period or as_at) or none is");
+}
+
+// Series breaks: notes carried with the periods they affect.
+void read_breaks(const Reader& r, const json& j, LayerSpec& s) {
+    if (!j.contains("breaks")) return;
+    if (!j["breaks"].is_array()) r.fail("breaks", "must be an array of {from, to, note}");
+    for (size_t i = 0; i < j["breaks"].size(); ++i) {
+        std::string ctx = "breaks[" + std::to_string(i) + "]";
+        const json& b = j["breaks"][i];
+        r.only_keys(b, ctx, {"from", "to", "note"});
+        PeriodNote n{date_key(r, b, ctx, "from"), date_key(r, b, ctx, "to"), r.str(b, ctx, "note", true)};
+        if (n.from.empty() || n.to.empty()) r.fail(ctx, "needs both from and to (ISO dates)");
+        if (n.to < n.from) r.fail(ctx + ".to", "is before from");
+        s.breaks.push_back(n);
+    }
+    if (!s.temporal()) r.fail("breaks", "series breaks belong to a time series (a count file with a period)");
+}
+
+// Earlier limit rules (e.g. the NTS threshold of 0.07% before August 2022).
+void read_limit_history(const Reader& r, const json& l, LayerSpec& s) {
+    s.limit_places = r.num(l, "limit", "places", false, 1);
+    if (!(s.limit_places > 0)) r.fail("limit.places", "must be positive");
+    s.limit_label = r.str(l, "limit", "label", false);
+    s.limit_rule_column = r.str(l, "limit", "rule_column", false);
+    if (!l.contains("history")) return;
+    if (!l["history"].is_array()) r.fail("limit.history", "must be an array of {until, per, places, label}");
+    for (size_t i = 0; i < l["history"].size(); ++i) {
+        std::string ctx = "limit.history[" + std::to_string(i) + "]";
+        const json& h = l["history"][i];
+        r.only_keys(h, ctx, {"until", "per", "places", "label"});
+        LimitRule rule{date_key(r, h, ctx, "until"), r.num(h, ctx, "per", true, 0), r.num(h, ctx, "places", false, 1),
+                       r.str(h, ctx, "label", true)};
+        if (rule.until.empty()) r.fail(ctx + ".until", "required key is missing");
+        if (!(rule.per >= 1) || !(rule.places > 0)) r.fail(ctx, "per must be at least 1 and places positive");
+        if (!s.limit_history.empty() && !(rule.until > s.limit_history.back().until)) r.fail(ctx, "list rules oldest first");
+        s.limit_history.push_back(rule);
+    }
+    if (!s.limit_history.empty() && s.limit_label.empty()) r.fail("limit.label", "name the current rule when earlier ones are given");
 }
 
 void read_rate_and_limit(const Reader& r, const json& j, LayerSpec& s) {
@@ -176,7 +286,7 @@ void read_rate_and_limit(const Reader& r, const json& j, LayerSpec& s) {
     if (j.contains("limit")) {
         const json& l = j["limit"];
         r.only_keys(l, "limit", {"per", "column", "headroom_column", "share_column",
-                                 "status_column", "near_pct"});
+                                 "status_column", "near_pct", "places", "label", "history", "rule_column"});
         if (!s.denominator) r.fail("limit", "a limit needs a 'denominator'");
         s.limit_per = r.num(l, "limit", "per", true, 0);
         if (!(s.limit_per >= 1)) r.fail("limit.per", "must be at least 1 (residents per place)");
@@ -187,6 +297,7 @@ void read_rate_and_limit(const Reader& r, const json& j, LayerSpec& s) {
         s.near_share_pct = r.num(l, "limit", "near_pct", false, 90);
         if (!(s.near_share_pct > 0 && s.near_share_pct <= 100))
             r.fail("limit.near_pct", "must be in (0, 100]");
+        read_limit_history(r, l, s);
     }
     if (j.contains("user_columns")) {
         if (!j["user_columns"].is_array()) r.fail("user_columns", "must be an array of strings");
@@ -255,6 +366,7 @@ void check_columns(const Reader& r, LayerSpec& s) {
                      {"limit.column", s.limit_column}, {"limit.headroom_column", s.headroom_column},
                      {"limit.share_column", s.share_column}, {"limit.status_column", s.status_column}})
                 cols.push_back(kv);
+        if (!s.limit_rule_column.empty()) cols.push_back({"limit.rule_column", s.limit_rule_column});
         for (const auto& u : s.user_columns) cols.push_back({"user_columns", u});
     }
     std::map<std::string, std::string> seen{{"code", "(the area code)"}, {"name", "(the area name)"}};
@@ -272,12 +384,12 @@ void check_columns(const Reader& r, LayerSpec& s) {
         else s.class_measure = s.count_column;
     }
     bool numeric = false;
-    for (const auto& [key, col] : cols) numeric |= col == s.class_measure && key != "limit.status_column";
+    for (const auto& [key, col] : cols) numeric |= col == s.class_measure && key != "limit.status_column" && key != "limit.rule_column";
     if (s.kind == LayerKind::Points) numeric = s.class_measure == s.points_count_column;
     if (!numeric) {
         std::string list;
         for (const auto& [key, col] : cols)
-            if (key != "limit.status_column" && (s.kind == LayerKind::Rate || key == "points.column"))
+            if (key != "limit.status_column" && key != "limit.rule_column" && (s.kind == LayerKind::Rate || key == "points.column"))
                 list += (list.empty() ? "" : ", ") + col;
         r.fail("classification.measure", "'" + s.class_measure + "' is not a numeric column of this layer (" + list + ")");
     }
@@ -298,6 +410,7 @@ LayerSpec parse_layer_spec(const std::string& text, const std::string& path) {
     } else {
         read_points_source(r, j, s);
     }
+    read_breaks(r, j, s);
     read_classification(r, j, s);
     check_columns(r, s);
     return s;

@@ -19,6 +19,26 @@ struct FigureSource {
     std::string file;        // relative to the data directory
     std::string key = "code";
     std::string value = "value";
+    std::string period_column;  // temporal: the column holding each row's period (ISO date)
+    std::string as_at;          // a fixed period (ISO date) for every row (e.g. a census day);
+                                // for a denominator estimate, the estimate's date
+    std::string until;          // denominator estimates: used for periods up to this date
+                                // (default: while it is the nearest estimate)
+    std::string crosswalk;      // a lookup file (code, legacy_codes) recoding old codes, summed
+    std::string label;          // denominators: which figure a rate used, shown with it
+};
+
+// A series break or caveat that applies to the periods from..to (inclusive, ISO dates).
+struct PeriodNote {
+    std::string from, to, note;
+};
+
+// A limit that was different up to a date (the NTS threshold was 0.07% before August 2022):
+// limit = floor(denominator * places / per).
+struct LimitRule {
+    std::string until;       // "" = the current rule
+    double per = 0, places = 1;
+    std::string label;
 };
 
 struct LayerSpec {
@@ -28,8 +48,11 @@ struct LayerSpec {
     Geography native = Geography::District;  // the geography the figures are published for
 
     // kind == Rate
-    FigureSource count;                      // numerator, e.g. dispersed asylum seekers
+    FigureSource count;                      // numerator, e.g. dispersed asylum seekers (counts[0])
+    std::vector<FigureSource> counts;        // every count file (several for a census series)
     std::optional<FigureSource> denominator; // file empty => a column of the count file
+    std::vector<FigureSource> estimates;     // denominators by date, oldest first (may be empty)
+    std::vector<PeriodNote> breaks;          // series breaks per affected period
     std::string count_column = "count";      // output column names
     std::string denominator_column = "population";
     std::string rate_column = "rate";
@@ -38,6 +61,10 @@ struct LayerSpec {
     // cluster limit: limit = floor(denominator / limit_per); empty limit_column => no limit
     std::string limit_column;
     double limit_per = 0;
+    double limit_places = 1;                 // limit = floor(denominator * places / per)
+    std::string limit_label;                 // e.g. "0.1% of children"
+    std::vector<LimitRule> limit_history;    // earlier rules (until a date), oldest first
+    std::string limit_rule_column;           // names the rule that applies ("" = no column)
     std::string headroom_column = "headroom";
     std::string share_column = "share_of_limit_pct";
     std::string status_column = "status";
@@ -56,6 +83,9 @@ struct LayerSpec {
     int classes = 5;
     std::string palette = "orange-red";
     std::vector<double> manual_breaks;
+
+    // A time series: its count files carry a period column or a fixed date.
+    bool temporal() const { return kind == LayerKind::Rate && (!count.period_column.empty() || !count.as_at.empty()); }
 };
 
 // Read one layer file; throws DataError naming the file and the key for unknown keys, missing

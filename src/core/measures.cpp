@@ -31,8 +31,17 @@ MeasureRow compute_measure(const LayerSpec& spec, const std::string& code, const
     if (spec.denominator && all_denom) r.denominator = denom;
     if (r.count && r.denominator && *r.denominator > 0) r.rate = *r.count / *r.denominator * spec.rate_per;
     if (!spec.limit_column.empty()) {
-        r.residents_per_place = ratio_override > 0 ? ratio_override : spec.limit_per;
-        if (r.denominator) r.limit = std::floor(*r.denominator / r.residents_per_place);
+        double per = figures.limit_per > 0 ? figures.limit_per : spec.limit_per;
+        double places = figures.limit_per > 0 ? figures.limit_places : spec.limit_places;
+        r.limit_rule = figures.limit_per > 0 ? figures.limit_rule : spec.limit_label;
+        if (ratio_override > 0) {
+            per = ratio_override;
+            places = 1;
+            r.limit_rule = "1 per " + std::to_string(static_cast<long long>(ratio_override)) + " (agreed ratio)";
+        }
+        r.residents_per_place = per / places;
+        // places == 1: floor(d / per), exactly as before; 7 per 10,000: floor(d * 7 / 10000)
+        if (r.denominator) r.limit = std::floor(places == 1 ? *r.denominator / per : *r.denominator * places / per);
         if (r.count && r.limit) {
             r.headroom = *r.limit - *r.count;
             if (*r.limit > 0) r.share_pct = *r.count / *r.limit * 100.0;
@@ -69,6 +78,7 @@ std::vector<std::string> measure_columns(const LayerSpec& spec) {
         c.push_back(spec.headroom_column);
         c.push_back(spec.share_column);
         c.push_back(spec.status_column);
+        if (!spec.limit_rule_column.empty()) c.push_back(spec.limit_rule_column);
     }
     for (const auto& u : spec.user_columns) c.push_back(u);
     return c;

@@ -17,6 +17,10 @@ namespace sespm {
 struct FigureData {
     std::unordered_map<std::string, double> count;
     std::unordered_map<std::string, double> denominator;
+    // The limit rule of this period when it differs from the layer's current one (per > 0):
+    // limit = floor(denominator * limit_places / limit_per).
+    double limit_per = 0, limit_places = 1;
+    std::string limit_rule;             // which rule applies, e.g. "0.07% of children"
 };
 
 struct MeasureRow {
@@ -24,6 +28,7 @@ struct MeasureRow {
     std::optional<double> count, denominator, rate;
     std::optional<double> limit, headroom, share_pct;
     std::string status;                 // over, near, under, no figure (only with a limit)
+    std::string limit_rule;             // the rule the limit used (layers that name it)
     double residents_per_place = 0;     // the ratio used for the limit (after any override)
     int members = 0;                    // native areas summed
     int members_without_figure = 0;     // of which had no published count

@@ -36,4 +36,17 @@ Styled style_fixed_classes(const std::vector<std::optional<double>>& values, dou
     return s;
 }
 
+Styled style_with_classes(const std::vector<std::optional<double>>& values, const Classification& c,
+                          const std::string& palette) {
+    Styled s;
+    s.classification = c;
+    if (c.class_count() > 0) s.palette = palette_colors(palette, c.class_count());
+    for (const auto& v : values) {
+        int k = v && c.class_count() > 0 ? c.class_of(*v) : -1;
+        s.class_index.push_back(k);
+        s.fill.push_back((k >= 0 ? s.palette[k] : no_figure_colour).hex());
+    }
+    return s;
+}
+
 } // namespace sespm

@@ -29,4 +29,9 @@ Styled style_values(const std::vector<std::optional<double>>& values, ClassMetho
 Styled style_fixed_classes(const std::vector<std::optional<double>>& values, double min, std::vector<double> upper,
                            const std::string& palette);
 
+// Values styled by classes made elsewhere (e.g. pooled over every period of a time series, so a
+// colour means the same value in each).
+Styled style_with_classes(const std::vector<std::optional<double>>& values, const Classification& c,
+                          const std::string& palette);
+
 } // namespace sespm

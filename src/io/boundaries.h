@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/layer_spec.h"
+#include "io/figures.h"
 #include "io/geos.h"
 
 class OGRGeometry;
@@ -75,6 +76,9 @@ public:
     std::string name_of(const std::string& code);
     // Indices of the areas of geography g sharing at least one member district with `within`.
     std::vector<size_t> select(Geography g, const std::optional<std::string>& within);
+    // A rate layer's figures, every period, read on first use and kept (io/figures.cpp), so a
+    // change of period recomputes from memory. Keyed by the layer's sources.
+    const LoadedFigures& figures(const LayerSpec& spec);
 
 private:
     std::string path(const std::string& rel) const { return dir_ + "/" + rel; }
@@ -83,6 +87,7 @@ private:
     AreaSet& load(Geography g);
     std::map<Geography, AreaSet> sets_;
     std::map<std::string, AreaSet> files_;
+    std::map<std::string, LoadedFigures> figures_;
 };
 
 // Stable code for a SESPM sub-region name, e.g. "Sussex & Surrey" -> "SESPM-SUSSEX-SURREY".

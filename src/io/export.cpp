@@ -49,6 +49,15 @@ OGRLayer* create_layer(GDALDataset& ds, const ExportData& d, ExportFormat fmt, c
         nlohmann::json fc{{"title", d.title}, {"layer", d.layer_id}, {"period", d.period},
                           {"measure", d.measure}, {"classification", d.classification},
                           {"attribution", d.attribution}};
+        nlohmann::json legend = nlohmann::json::array();
+        for (const auto& l : d.legend) legend.push_back({{"min", l.min}, {"max", l.max}, {"label", l.label}, {"fill", l.fill}});
+        fc["legend"] = legend;
+        if (!d.as_at.empty()) {
+            fc["as_at"] = d.as_at;
+            fc["denominator"] = d.denominator;
+            fc["classes_over"] = d.classes_over;
+            fc["period_notes"] = d.period_notes;
+        }
         opts.SetNameValue("RFC7946", "YES");
         opts.SetNameValue("COORDINATE_PRECISION", "6");
         opts.SetNameValue("WRITE_NAME", "NO");
@@ -81,6 +90,12 @@ OGRLayer* create_layer(GDALDataset& ds, const ExportData& d, ExportFormat fmt, c
         add_field("stroke-width", OFTReal);
     }
     if (fmt == ExportFormat::Csv) add_field("attribution", OFTString);
+    if (!d.series.empty()) {
+        OGRFieldDefn f("series", OFTString);
+        if (fmt == ExportFormat::GeoJson) f.SetSubType(OFSTJSON);
+        if (layer->CreateField(&f) != OGRERR_NONE)
+            throw DataError(where(path, 0, "series", "cannot create the field: " + capture.reason()));
+    }
     return layer;
 }
 
@@ -101,6 +116,7 @@ void write_features(OGRLayer* layer, const ExportData& d, ExportFormat fmt, cons
         if (d.class_index[r] >= 0) f.SetField(k, d.class_index[r]);
         else f.SetFieldNull(k);
         f.SetField(k + 1, d.fill[r].c_str());
+        if (!d.series.empty()) f.SetField(defn->GetFieldIndex("series"), d.series[r].c_str());
         const Area& a = d.set->areas[d.selection[r]];
         if (fmt != ExportFormat::Csv) {
             f.SetField(k + 2, 0.85);

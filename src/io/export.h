@@ -21,6 +21,16 @@ struct ExportData {
     std::vector<int> class_index;              // -1 = no figure
     std::vector<std::string> fill;             // "#rrggbb" per row
     std::string layer_id, title, period, measure, classification, attribution;
+    // Time: the ISO date shown, the estimate the rates used, the series breaks of the period
+    // and how the classes were made over time (all empty for a layer that is not a series).
+    std::string as_at, denominator, classes_over;
+    std::vector<std::string> period_notes;
+    // The classes in order (GeoJSON: the top-level `legend` member).
+    struct LegendRow { double min = 0, max = 0; std::string label, fill; };
+    std::vector<LegendRow> legend;
+    // export --all-periods: per row, a JSON array of {period, count, rate} (GeoJSON: the
+    // `series` property, written as JSON; other formats: text). Empty = no series.
+    std::vector<std::string> series;
 };
 
 enum class ExportFormat { GeoJson, Csv, GeoPackage };

@@ -1,5 +1,6 @@
-// project_store.h: where planners' work is kept, behind one interface: pledges per district and
-// dispersal scenarios (extra places, ratio overrides, clusters, critical mass, notes). Opened by
+// project_store.h: where planners' work is kept, behind one interface: pledges per district,
+// dispersal scenarios (extra places, ratio overrides, clusters, critical mass, notes) and agreed
+// trigger points (a share of the limit per area, group or scenario cluster). Opened by
 // a location string; today an SQLite file (sqlite_project_store.cpp), the shared PostgreSQL store
 // goes behind the same interface, so no caller knows which it has.
 //
@@ -19,7 +20,7 @@
 
 namespace sespm {
 
-inline constexpr int kProjectSchemaVersion = 2;
+inline constexpr int kProjectSchemaVersion = 3;  // 3: trigger points
 
 // A failure of the store, typed so callers can tell them apart; the message names the location.
 struct ProjectError : DataError {
@@ -64,6 +65,12 @@ public:
     virtual void remove_scenario_cluster(const std::string& name, const std::string& cluster) = 0;
     virtual void set_scenario_critical_mass(const std::string& name, long long places) = 0;
     virtual void set_scenario_notes(const std::string& name, const std::string& notes) = 0;
+
+    // Trigger points: key (an area code, e.g. E06000044 or E10000016, or "cluster:NAME") ->
+    // the agreed share of the limit in percent (0 < pct <= 100), at which the partners meet.
+    virtual std::map<std::string, double> triggers() const = 0;
+    // Sets one trigger (nullopt clears it); one row, its own transaction (or the open one).
+    virtual void set_trigger(const std::string& key, std::optional<double> pct) = 0;
 };
 
 // Opens the project at `location` (today: a file path). UsageError for a location that could

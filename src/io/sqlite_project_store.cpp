@@ -1,5 +1,5 @@
-// sqlite_project_store.cpp: the project file, an SQLite database with a schema version (schema 2;
-// a schema 1 file is upgraded in place when opened for writing). Every write is one
+// sqlite_project_store.cpp: the project file, an SQLite database with a schema version (schema 3;
+// a schema 1 or 2 file is upgraded in place when opened for writing), and its trigger rows. Every write is one
 // BEGIN IMMEDIATE transaction with full synchronous writes and row-level statements, so a
 // killed process leaves the last completed write and parallel writers keep every edit or are
 // refused loudly after the busy timeout. User values are always bound parameters.
@@ -159,6 +159,11 @@ void SqliteProjectStore::upgrade_schema(int from) {
              "UPDATE meta SET value = '2' WHERE key = 'schema_version'",
              "upgrading the project");
     }
+    if (now < 3 && from < 3) {  // 3: trigger points, one row per area or cluster
+        exec("CREATE TABLE triggers (key TEXT PRIMARY KEY, pct REAL NOT NULL CHECK (pct > 0 AND pct <= 100));"
+             "UPDATE meta SET value = '3' WHERE key = 'schema_version'",
+             "upgrading the project");
+    }
     tx.commit();
     version_ = kProjectSchemaVersion;
 }
@@ -228,6 +233,34 @@ void SqliteProjectStore::set_pledge(const std::string& code, std::optional<int> 
         }
         Stmt(db_, "INSERT INTO pledges (code, places) VALUES (?1, ?2) ON CONFLICT (code) DO UPDATE SET places = excluded.places", path_)
             .text(1, code).integer(2, *places).run();
+    });
+}
+
+std::map<std::string, double> SqliteProjectStore::triggers() const {
+    std::map<std::string, double> out;
+    if (version_ < 3) return out;  // a read-only older file has no triggers
+    Stmt st(db_, "SELECT key, pct FROM triggers ORDER BY key", path_);
+    while (st.row()) {
+        std::string key = st.col_text(0);
+        double pct = st.col_real(1, "triggers." + key + ".pct");
+        if (!(pct > 0 && pct <= 100))
+            throw ProjectError(Kind::Io, where(path_, 0, "triggers." + key + ".pct", std::to_string(pct) + " is not a share of the limit in (0, 100]"));
+        out[key] = pct;
+    }
+    return out;
+}
+
+void SqliteProjectStore::set_trigger(const std::string& key, std::optional<double> pct) {
+    if (key.empty()) throw ProjectError(Kind::Io, where(path_, 0, "key", "a trigger needs an area code or cluster"));
+    if (pct && !(*pct > 0 && *pct <= 100))
+        throw ProjectError(Kind::Io, where(path_, 0, "pct", "a trigger is a share of the limit in (0, 100] (" + key + ")"));
+    write("saving the trigger", [&] {
+        if (!pct) {
+            Stmt(db_, "DELETE FROM triggers WHERE key = ?1", path_).text(1, key).run();
+            return;
+        }
+        Stmt(db_, "INSERT INTO triggers (key, pct) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET pct = excluded.pct", path_)
+            .text(1, key).real(2, *pct).run();
     });
 }
 

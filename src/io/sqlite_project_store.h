@@ -89,6 +89,8 @@ public:
     void remove_scenario_cluster(const std::string& name, const std::string& cluster) override;
     void set_scenario_critical_mass(const std::string& name, long long places) override;
     void set_scenario_notes(const std::string& name, const std::string& notes) override;
+    std::map<std::string, double> triggers() const override;
+    void set_trigger(const std::string& key, std::optional<double> pct) override;
 
     void begin();               // nested calls join the open transaction
     void commit();

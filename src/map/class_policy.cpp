@@ -39,7 +39,8 @@ ClassPolicy difference_classes(const std::vector<std::optional<double>>& values,
 } // namespace
 
 ClassPolicy choose_classes(const std::vector<std::optional<double>>& values, const ClassRequest& req,
-                           const LayerSpec* spec, MapKind kind) {
+                           const LayerSpec* spec, MapKind kind, std::span<const double> pool,
+                           const std::string& pool_description) {
     std::string method_name = !req.method.empty() ? req.method : spec ? spec->class_method : "quantile";
     auto method = parse_class_method(method_name);
     if (!method) throw UsageError("--classify " + method_name + ": use quantile, equal, jenks or stddev");
@@ -54,9 +55,14 @@ ClassPolicy choose_classes(const std::vector<std::optional<double>>& values, con
     if (req.method.empty() && kind == MapKind::Scenario) return scenario_classes(values, palette);
     if (req.method.empty() && kind == MapKind::Difference) return difference_classes(values, palette);
     ClassPolicy p;
-    p.styled = style_values(values, *method, classes, palette,
-                            spec && kind == MapKind::Layer ? std::span<const double>(spec->manual_breaks) : std::span<const double>());
+    std::span<const double> manual = spec && kind == MapKind::Layer ? std::span<const double>(spec->manual_breaks) : std::span<const double>();
+    if (!pool.empty() && kind == MapKind::Layer) {
+        p.styled = style_with_classes(values, classify(pool, *method, classes, manual), palette);
+    } else {
+        p.styled = style_values(values, *method, classes, palette, manual);
+    }
     p.description = std::string(class_method_name(*method)) + ", " + std::to_string(p.styled.classification.class_count()) + " classes";
+    if (!pool_description.empty()) p.description += ", " + pool_description;
     return p;
 }
 

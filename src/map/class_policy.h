@@ -27,8 +27,11 @@ struct ClassPolicy {
     std::string top_label;       // replaces the last legend label when set ("over 100 (over the limit)")
 };
 
-// Throws UsageError for an unknown method or palette, or a class count outside 2-12.
+// Throws UsageError for an unknown method or palette, or a class count outside 2-12. `pool`,
+// when not empty, holds the values of every period of a time series: the classes are made from
+// them (and the description says so), and `values` are styled by those classes.
 ClassPolicy choose_classes(const std::vector<std::optional<double>>& values, const ClassRequest& req,
-                           const LayerSpec* spec, MapKind kind);
+                           const LayerSpec* spec, MapKind kind, std::span<const double> pool = {},
+                           const std::string& pool_description = "");
 
 } // namespace sespm

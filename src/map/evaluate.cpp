@@ -10,6 +10,7 @@
 #include "core/data_dir.h"
 
 #include "core/error.h"
+#include "core/periods.h"
 #include "io/points.h"
 #include "io/spatial.h"
 
@@ -42,22 +43,24 @@ int decimals_for(const LayerSpec& s, const std::string& col) {
     return 0;
 }
 
-LayerResult evaluate_rate(Atlas& atlas, const LayerSpec& spec, const EvaluateOptions& opt, LayerResult r) {
-    LoadedFigures figs;
-    try {
-        figs = read_figures(atlas.data_dir(), spec);
-    } catch (const DataError& e) {  // say which layer file sent us to the bad figures file
-        throw DataError(spec.path + ": layer '" + spec.id + "': " + e.what());
-    }
-    r.report = join_report(figs, atlas.areas_lonlat(spec.native));
+// What does not change from one period to the next: each selected area's native members,
+// its ratio override and its planner-entered figures.
+struct PreparedArea {
+    const Area* area;
+    std::vector<std::string> members;
+    double ratio = 0;
+    std::vector<std::optional<double>> user;
+};
+
+std::vector<PreparedArea> prepare_areas(Atlas& atlas, const LayerSpec& spec, const EvaluateOptions& opt,
+                                        const std::vector<size_t>& selection) {
     const AreaSet& set = atlas.areas_lonlat(opt.geography);
-    r.columns = measure_columns(spec);
-    for (size_t idx : r.selection) {
+    std::vector<PreparedArea> out;
+    for (size_t idx : selection) {
         const Area& a = set.areas[idx];
-        std::vector<std::string> nm = native_members(atlas, spec, opt.geography, a);
-        double ratio = 0;
-        if (auto it = opt.ratio_overrides.find(a.code); it != opt.ratio_overrides.end()) ratio = it->second;
-        MeasureRow m = compute_measure(spec, a.code, a.name, nm, figs.data, ratio);
+        PreparedArea p{&a, native_members(atlas, spec, opt.geography, a), 0, {}};
+        if (auto it = opt.ratio_overrides.find(a.code); it != opt.ratio_overrides.end()) p.ratio = it->second;
+        p.user.assign(spec.user_columns.size(), std::nullopt);
         for (size_t u = 0; u < spec.user_columns.size(); ++u) {
             auto col = opt.user_values.find(spec.user_columns[u]);
             if (col == opt.user_values.end()) continue;
@@ -65,18 +68,64 @@ LayerResult evaluate_rate(Atlas& atlas, const LayerSpec& spec, const EvaluateOpt
             bool any = false;
             for (const auto& d : a.members)
                 if (auto it = col->second.find(d); it != col->second.end()) { sum += it->second; any = true; }
-            if (any) m.user[u] = sum;
+            if (any) p.user[u] = sum;
         }
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+MeasureRow measure_of(const LayerSpec& spec, const PreparedArea& p, const FigureData& data) {
+    MeasureRow m = compute_measure(spec, p.area->code, p.area->name, p.members, data, p.ratio);
+    m.user = p.user;
+    return m;
+}
+
+std::optional<double> class_value_of(const LayerSpec& spec, const MeasureRow& m) {
+    std::optional<double> cv = measure_value(spec, m, spec.class_measure);
+    if (cv) cv = round_to(*cv, decimals_for(spec, spec.class_measure));
+    return cv;
+}
+
+const LoadedFigures& layer_figures(Atlas& atlas, const LayerSpec& spec) {
+    try {
+        return atlas.figures(spec);
+    } catch (const DataError& e) {  // say which layer file sent us to the bad figures file
+        throw DataError(spec.path + ": layer '" + spec.id + "': " + e.what());
+    }
+}
+
+// The figures of the requested period (UsageError for a period the layer does not have).
+const PeriodFigures& period_figures(const LayerSpec& spec, const LoadedFigures& figs, const std::string& wanted) {
+    if (!spec.temporal()) {
+        if (!wanted.empty() && wanted != "latest" && wanted != "earliest")
+            throw UsageError("--period " + clip(wanted) + ": layer '" + spec.id + "' is not a time series (its figures are " +
+                             spec.period + "); use latest or leave --period out");
+        return figs.periods.back();
+    }
+    return *figs.at(choose_period(figs.period_list(), wanted, spec.id));
+}
+
+LayerResult evaluate_rate(Atlas& atlas, const LayerSpec& spec, const EvaluateOptions& opt, LayerResult r) {
+    const LoadedFigures& figs = layer_figures(atlas, spec);
+    r.report = join_report(figs, atlas.areas_lonlat(spec.native));  // a file joining nothing is a DataError first
+    const PeriodFigures& pf = period_figures(spec, figs, opt.period);
+    r.period = pf.period;
+    r.periods = figs.period_list();
+    r.denominator_label = pf.denominator_label;
+    r.period_notes = pf.notes;
+    r.columns = measure_columns(spec);
+    for (const auto& p : prepare_areas(atlas, spec, opt, r.selection)) {
+        MeasureRow m = measure_of(spec, p, pf.data);
         std::vector<Cell> row;
         for (const auto& col : r.columns) {
-            if (col == "code") row.push_back(Cell::of_text(a.code));
-            else if (col == "name") row.push_back(Cell::of_text(a.name));
+            if (col == "code") row.push_back(Cell::of_text(m.code));
+            else if (col == "name") row.push_back(Cell::of_text(m.name));
             else if (!spec.limit_column.empty() && col == spec.status_column) row.push_back(Cell::of_text(m.status));
+            else if (!spec.limit_rule_column.empty() && col == spec.limit_rule_column) row.push_back(Cell::of_text(m.limit_rule));
             else row.push_back(Cell::of_num(measure_value(spec, m, col), decimals_for(spec, col)));
         }
-        std::optional<double> cv = measure_value(spec, m, spec.class_measure);
-        if (cv) cv = round_to(*cv, decimals_for(spec, spec.class_measure));
-        r.class_values.push_back(cv);
+        r.class_values.push_back(class_value_of(spec, m));
         r.rows.push_back(std::move(row));
         r.measures.push_back(std::move(m));
     }
@@ -154,6 +203,37 @@ LayerResult evaluate_file(Atlas& atlas, const std::string& path, const std::stri
     return r;
 }
 
+std::vector<std::string> layer_periods(Atlas& atlas, const LayerSpec& spec) {
+    if (!spec.temporal()) return {};
+    return layer_figures(atlas, spec).period_list();
+}
+
+std::vector<double> pooled_class_values(Atlas& atlas, const LayerSpec& spec, const EvaluateOptions& opt) {
+    std::vector<double> out;
+    if (spec.kind != LayerKind::Rate) return out;
+    const LoadedFigures& figs = layer_figures(atlas, spec);
+    std::vector<PreparedArea> areas = prepare_areas(atlas, spec, opt, atlas.select(opt.geography, opt.within));
+    for (const auto& pf : figs.periods)
+        for (const auto& p : areas)
+            if (auto v = class_value_of(spec, measure_of(spec, p, pf.data))) out.push_back(*v);
+    return out;
+}
+
+std::vector<std::vector<SeriesPoint>> layer_series(Atlas& atlas, const LayerSpec& spec, const EvaluateOptions& opt) {
+    if (!spec.temporal()) return {};
+    const LoadedFigures& figs = layer_figures(atlas, spec);
+    std::vector<PreparedArea> areas = prepare_areas(atlas, spec, opt, atlas.select(opt.geography, opt.within));
+    std::vector<std::vector<SeriesPoint>> out(areas.size());
+    for (size_t i = 0; i < areas.size(); ++i)
+        for (const auto& pf : figs.periods) {
+            MeasureRow m = measure_of(spec, areas[i], pf.data);
+            std::optional<double> rate = m.rate ? std::optional<double>(round_to(*m.rate, 2)) : std::nullopt;
+            std::optional<double> share = m.share_pct ? std::optional<double>(round_to(*m.share_pct, 1)) : std::nullopt;
+            out[i].push_back({pf.period, m.count, rate, share, class_value_of(spec, m)});
+        }
+    return out;
+}
+
 LayerResult evaluate_layer(Atlas& atlas, const LayerSpec& spec, const EvaluateOptions& opt) {
     LayerResult r;
     r.spec = spec;
@@ -165,7 +245,11 @@ LayerResult evaluate_layer(Atlas& atlas, const LayerSpec& spec, const EvaluateOp
                              " has the code " + code);
         if (!(ratio >= 1)) throw UsageError("--ratio " + code + ": the ratio must be at least 1 resident per place");
     }
-    if (spec.kind == LayerKind::Points) return evaluate_points(atlas, spec, opt, std::move(r));
+    if (spec.kind == LayerKind::Points) {
+        if (!opt.period.empty() && opt.period != "latest" && opt.period != "earliest")
+            throw UsageError("--period " + clip(opt.period) + ": layer '" + spec.id + "' is not a time series (" + spec.period + ")");
+        return evaluate_points(atlas, spec, opt, std::move(r));
+    }
     return evaluate_rate(atlas, spec, opt, std::move(r));
 }
 

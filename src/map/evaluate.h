@@ -25,6 +25,12 @@ struct LayerResult {
     std::vector<MeasureRow> measures;        // rate layers: one per selected area
     std::vector<std::optional<double>> class_values;  // the classified measure per row
     JoinReport report;
+    // Time: the period shown ("" when the layer is not a time series), every period of the
+    // layer (oldest first), the estimate the rates used, and the series-break notes of the period.
+    std::string period;
+    std::vector<std::string> periods;
+    std::string denominator_label;
+    std::vector<std::string> period_notes;
 };
 
 struct EvaluateOptions {
@@ -35,9 +41,28 @@ struct EvaluateOptions {
     // Figures entered by planners for the layer's user columns: column -> district code -> value
     // (e.g. "pledges"). Groups sum their districts'; an area with none entered stays empty.
     std::map<std::string, std::map<std::string, double>> user_values;
+    // The period: "" or "latest", "earliest", or an ISO date of the layer's (UsageError naming
+    // the nearest ones otherwise). A layer that is not a time series accepts only latest/earliest.
+    std::string period;
 };
 
 LayerResult evaluate_layer(Atlas& atlas, const LayerSpec& spec, const EvaluateOptions& opt);
+
+// The periods of a layer, oldest first (empty when it is not a time series).
+std::vector<std::string> layer_periods(Atlas& atlas, const LayerSpec& spec);
+
+// The classified measure of the selected areas in every period, pooled (rounded as the map
+// rounds it): classes made from these mean the same value in every period.
+std::vector<double> pooled_class_values(Atlas& atlas, const LayerSpec& spec, const EvaluateOptions& opt);
+
+// One area's figures in one period, for charts and `export --all-periods`.
+struct SeriesPoint {
+    std::string period;
+    std::optional<double> count, rate, share_pct, class_value;
+};
+// Every period of the selected areas (one vector per area, in selection order, oldest first);
+// empty when the layer is not a time series.
+std::vector<std::vector<SeriesPoint>> layer_series(Atlas& atlas, const LayerSpec& spec, const EvaluateOptions& opt);
 
 // Any polygon file styled by one of its numeric fields, or by its area in km2 (`by` = "area").
 // Columns: code, name, then the field (or area_km2). Throws DataError naming the file, the

@@ -9,8 +9,12 @@
 
 namespace sespm {
 
-// The export data of a view (rows, classes, fills, title, period, attribution).
+// The export data of a view (rows, classes, fills, legend, title, period, attribution).
 ExportData export_data(const MapView& v);
+
+// Adds to each row its series over every period, as a JSON array of {period, <count column>,
+// <rate column>} (export --all-periods). UsageError when the layer is not a time series.
+void add_series(Atlas& atlas, const LayerSpec& spec, const MapView& v, ExportData& d);
 
 // Writes the view to `path` (format by extension); returns the number of areas written.
 size_t export_view(const MapView& v, const std::string& path);

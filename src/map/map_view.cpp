@@ -2,6 +2,7 @@
 #include "map/map_view.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -27,9 +28,9 @@ int legend_decimals(const Classification& c) {
 // Replaces the published figures of the selected districts by a scenario's outcome (or the
 // difference between two scenarios), keeping the same areas and selection.
 static void apply_scenario(Atlas& atlas, const LayerSpec& spec, const MapRequest& opt, MapView& v) {
-    ScenarioOutcome a = evaluate_scenario_in(atlas, spec, *opt.scenario, opt.within);
+    ScenarioOutcome a = evaluate_scenario_in(atlas, spec, *opt.scenario, opt.within, opt.period);
     std::optional<ScenarioOutcome> b;
-    if (opt.compare_with) b = evaluate_scenario_in(atlas, spec, *opt.compare_with, opt.within);
+    if (opt.compare_with) b = evaluate_scenario_in(atlas, spec, *opt.compare_with, opt.within, opt.period);
     std::map<std::string, const DistrictOutcome*> by_code, by_code_b;
     for (const auto& d : a.districts) by_code[d.code] = &d;
     if (b) for (const auto& d : b->districts) by_code_b[d.code] = &d;
@@ -86,6 +87,8 @@ const LayerSpec* evaluate_request(Atlas& atlas, const std::vector<LayerSpec>& la
     v.set = req.for_drawing ? &atlas.areas(req.geography) : &atlas.areas_lonlat(req.geography);
     v.title = spec->title;
     v.subtitle = spec->period;
+    if (!v.result.period.empty())
+        v.subtitle = "As at " + long_date(v.result.period) + "; rates use " + v.result.denominator_label;
     v.legend_title = spec->class_legend;
     v.attribution = full_attribution(atlas.data_dir(), spec->attribution);
     return spec;
@@ -134,7 +137,31 @@ EvaluateOptions evaluate_options_of(const MapRequest& req) {
     eo.ratio_overrides = req.ratio_overrides;
     eo.points_file = req.points_file;
     eo.user_values = req.user_values;
+    eo.period = req.period;
     return eo;
+}
+
+std::string long_date(const std::string& iso) {
+    static const char* months[] = {"January", "February", "March", "April", "May", "June", "July",
+                                   "August", "September", "October", "November", "December"};
+    if (iso.size() != 10) return iso;
+    int m = std::atoi(iso.substr(5, 2).c_str()), d = std::atoi(iso.substr(8, 2).c_str());
+    if (m < 1 || m > 12) return iso;
+    return std::to_string(d) + " " + months[m - 1] + " " + iso.substr(0, 4);
+}
+
+std::vector<LegendClass> legend_classes(const MapView& v) {
+    std::vector<LegendClass> out;
+    const Classification& c = v.styled.classification;
+    for (int k = 0; k < c.class_count(); ++k) {
+        LegendClass e;
+        e.min = k == 0 ? c.min : c.upper[k - 1];
+        e.max = c.upper[k];
+        e.label = k < static_cast<int>(v.legend.size()) ? v.legend[k].label : "";
+        e.fill = v.styled.palette[k].hex();
+        out.push_back(e);
+    }
+    return out;
 }
 
 MapView build_map_view(Atlas& atlas, const std::vector<LayerSpec>& layers, const MapRequest& req) {
@@ -146,7 +173,20 @@ MapView build_map_view(Atlas& atlas, const std::vector<LayerSpec>& layers, const
     else if (req.scenario)
         throw UsageError("a scenario is shown on the dispersal layer at district level");
     v.kind = !req.scenario ? MapKind::Layer : req.compare_with ? MapKind::Difference : MapKind::Scenario;
-    ClassPolicy policy = choose_classes(v.result.class_values, req.classes, spec, v.kind);
+    std::vector<double> pool;
+    std::string pooled;
+    if (spec && spec->temporal() && v.kind == MapKind::Layer) {
+        const auto& ps = v.result.periods;
+        if (req.classes_over_period) {
+            v.classes_over = "this period only (" + v.result.period + ")";
+        } else {
+            pool = pooled_class_values(atlas, *spec, evaluate_options_of(req));
+            v.classes_over = "all periods pooled (" + std::to_string(ps.size()) + ", " + ps.front() + " to " + ps.back() + ")";
+        }
+        pooled = "classes over " + v.classes_over;
+        v.legend_title += req.classes_over_period ? " (classes: this period)" : " (classes: all periods)";
+    }
+    ClassPolicy policy = choose_classes(v.result.class_values, req.classes, spec, v.kind, pool, pooled);
     v.styled = std::move(policy.styled);
     v.classification = policy.description;
     colour_areas(atlas, v);

@@ -32,6 +32,10 @@ struct MapRequest {
     std::map<std::string, double> ratio_overrides;  // area code -> residents per place
     std::map<std::string, std::map<std::string, double>> user_values;  // planner-entered, e.g. pledges
     bool for_drawing = true;                // false: lon/lat only, no extent (exports, tables)
+    // Time: the period shown ("" = latest; "earliest" or an ISO date), and whether the classes
+    // of a time series are made from this period only instead of every period pooled.
+    std::string period;
+    bool classes_over_period = false;
     // A dispersal scenario shown instead of the published figures (districts only), or, with
     // compare_with, the difference between two scenarios (second minus first, diverging colours).
     std::optional<Scenario> scenario, compare_with;
@@ -53,6 +57,7 @@ struct MapView {
     bool has_missing = false;
     MapKind kind = MapKind::Layer;
     std::string classification;             // how the classes were made, for exports
+    std::string classes_over;               // time series: "all periods (N, FROM to TO)" or "this period only"
     std::string title, subtitle, legend_title, attribution;
     Bbox selection_bbox;                    // BNG extent of the selected areas
     PointSet points;                        // optional overlay points
@@ -70,5 +75,15 @@ EvaluateOptions evaluate_options_of(const MapRequest& req);
 
 // Decimal places that suit a set of class bounds (0 for counts, 1-2 for small shares).
 int legend_decimals(const Classification& c);
+
+// "30 September 2024" for 2024-09-30.
+std::string long_date(const std::string& iso);
+
+// The classes of a map as legend rows (class order): lower and upper bound, label, fill.
+struct LegendClass {
+    double min = 0, max = 0;
+    std::string label, fill;
+};
+std::vector<LegendClass> legend_classes(const MapView& v);
 
 } // namespace sespm

@@ -106,7 +106,7 @@ Allocation allocate_places(Session& s, const AllocateRequest& req) {
         check_district(s, code, "--ratio");
         if (!(ratio >= 1)) throw UsageError("--ratio " + code + ": the ratio must be at least 1 resident per place");
     }
-    a.base = dispersal_baseline(*s.atlas, spec, req.within);
+    a.base = dispersal_baseline(*s.atlas, spec, req.within, req.period);
     a.inputs = allocation_inputs(a.base, a.scenario, spec.limit_per);
     a.result = allocate(a.inputs, req.total, req.rule);
     for (size_t i = 0; i < a.inputs.size(); ++i)

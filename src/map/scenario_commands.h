@@ -37,6 +37,7 @@ struct AllocateRequest {
     AllocationRule rule = AllocationRule::Equalise;
     std::optional<std::string> within;                 // none = every district of England
     std::map<std::string, double> ratio_overrides;     // district -> residents per place
+    std::string period;                                // the current figures' period ("" = latest)
 };
 
 struct Allocation {

@@ -11,9 +11,10 @@
 namespace sespm {
 
 std::vector<DistrictBase> dispersal_baseline(Atlas& atlas, const LayerSpec& dispersal,
-                                             const std::optional<std::string>& within) {
+                                             const std::optional<std::string>& within, const std::string& period) {
     EvaluateOptions opt;
     opt.within = within;
+    opt.period = period;
     LayerResult r = evaluate_layer(atlas, dispersal, opt);
     std::vector<DistrictBase> out;
     std::string no_population;
@@ -54,8 +55,8 @@ std::vector<Cell> outcome_cells(const DistrictOutcome& d) {
 }
 
 ScenarioOutcome evaluate_scenario_in(Atlas& atlas, const LayerSpec& dispersal, const Scenario& s,
-                                     const std::optional<std::string>& within) {
-    std::vector<DistrictBase> base = dispersal_baseline(atlas, dispersal, within);
+                                     const std::optional<std::string>& within, const std::string& period) {
+    std::vector<DistrictBase> base = dispersal_baseline(atlas, dispersal, within, period);
     ScenarioOutcome o = evaluate_scenario(s, base, dispersal.limit_per, dispersal.near_share_pct);
     for (auto& c : o.clusters) c.contiguous = districts_contiguous(atlas, c.districts);
     return o;

@@ -14,8 +14,9 @@
 
 namespace sespm {
 
+// The districts' current figures a scenario starts from, at `period` ("" = the latest).
 std::vector<DistrictBase> dispersal_baseline(Atlas& atlas, const LayerSpec& dispersal,
-                                             const std::optional<std::string>& within);
+                                             const std::optional<std::string>& within, const std::string& period = "");
 
 // True when the districts form one piece through shared boundary lines (rook adjacency).
 bool districts_contiguous(Atlas& atlas, const std::vector<std::string>& codes);
@@ -27,6 +28,6 @@ inline const std::vector<std::string> kOutcomeColumns{"code", "name", "populatio
                                                       "per_10k", "cluster_limit", "share_of_limit_pct", "status"};
 
 ScenarioOutcome evaluate_scenario_in(Atlas& atlas, const LayerSpec& dispersal, const Scenario& s,
-                                     const std::optional<std::string>& within);
+                                     const std::optional<std::string>& within, const std::string& period = "");
 
 } // namespace sespm

@@ -1,0 +1,34 @@
+// periods.h: time in the model. A period is an ISO date (YYYY-MM-DD, "as at"); a temporal
+// layer has an ordered list of them. This file owns checking a date, choosing a period from
+// what the user typed (a date, "latest" or "earliest"; an unknown one is a UsageError naming
+// the nearest), day counts for "the nearest estimate" and whether periods are quarter steps.
+// Pure, no I/O.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sespm {
+
+// True for a real calendar date written YYYY-MM-DD (2024-02-30 is not one).
+bool is_iso_date(const std::string& s);
+// Days since 1970-01-01 of an ISO date (is_iso_date must hold).
+long days_of(const std::string& iso);
+// Months between two ISO dates (b - a), counting only year and month.
+int months_between(const std::string& a, const std::string& b);
+
+// The period `wanted` ("", "latest", "earliest" or an ISO date) names among `periods` (sorted,
+// oldest first). Throws UsageError naming `option` and `layer`: for a non-date, for a date not
+// in the list (listing the nearest one on each side), or when the layer has no periods.
+std::string choose_period(const std::vector<std::string>& periods, const std::string& wanted,
+                          const std::string& layer, const std::string& option = "--period");
+
+// The periods in [from, to] (either empty = open); UsageError when a bound is not a date or
+// none remain.
+std::vector<std::string> periods_between(const std::vector<std::string>& periods, const std::string& from,
+                                         const std::string& to, const std::string& layer);
+
+// The latest period at or before `date`, or nullopt (for --since DATE).
+std::optional<std::string> period_at_or_before(const std::vector<std::string>& periods, const std::string& date);
+
+} // namespace sespm
