@@ -70,6 +70,21 @@ TEST_CASE("the board report: a valid A4 PDF with every district, the sub-regions
     CHECK(text.find(first_row_value(region, "share_of_limit_pct") + "%") != std::string::npos);
     auto uasc = test::run_sespm({"table", "--layer", "uasc", "--geography", "region", "--within", "E12000008", "--data", data}).out;
     CHECK(text.find(with_commas(first_row_value(uasc, "uasc"))) != std::string::npos);
+    // the time series: the latest supported total and its change on the year, as `trend` gives them
+    auto sup = test::run_sespm({"trend", "--layer", "asylum_supported", "--geography", "region", "--within", "E12000008", "--data", data});
+    REQUIRE_MESSAGE(sup.exit_code == 0, sup.err);
+    auto trows = test::lines(sup.out);
+    REQUIRE(trows.size() > 5);
+    auto head = test::split_csv_simple(trows[0]);
+    size_t count_col = 3;  // code,name,period, then the first column table prints after name
+    for (size_t i = 0; i < head.size(); ++i) if (head[i] == "supported" || head[i] == "people") count_col = i;
+    long latest = std::stol(test::split_csv_simple(trows.back())[count_col]);
+    long year_before = std::stol(test::split_csv_simple(trows[trows.size() - 5])[count_col]);
+    CHECK_MESSAGE(text.find(with_commas(std::to_string(latest))) != std::string::npos, latest);
+    long change = latest - year_before;
+    std::string change_text = (change >= 0 ? "+" : "-") + with_commas(std::to_string(change >= 0 ? change : -change)) + " on the year";
+    CHECK_MESSAGE(text.find(change_text) != std::string::npos, change_text);
+    CHECK(text.find("Trends") != std::string::npos);
 }
 
 TEST_CASE("the report's dispersal map is drawn in the export's class colours") {

@@ -7,6 +7,7 @@
 #include "map/scenario_commands.h"
 #include "report/report_doc.h"
 #include "report/report_pages.h"
+#include "report/report_trends.h"
 
 namespace sespm {
 
@@ -39,10 +40,12 @@ static void scenario_pages(ReportDoc& doc, const ReportContext& c, const ReportR
 ReportSummary write_report(Session& s, const ReportRequest& req) {
     ReportContext c = context_for(s, req);
     const LayerSpec& dispersal = s.layer("dispersal");
-    ReportDoc doc(req.title + (req.subregion ? ": " + c.area_name : ""), dispersal.period,
+    (void)dispersal;
+    ReportDoc doc(req.title + (req.subregion ? ": " + c.area_name : ""), c.layer_view("dispersal").subtitle,
                   full_attribution(s.data_dir, dispersal.attribution) + " Other figures: see Sources and definitions.");
     cover_page(doc, c, req.title, req.commentary);
     dispersal_page(doc, c);
+    trend_page(doc, c);
     subregion_pages(doc, c);  // the four groups, or the one the pack is for
     layer_page(doc, c, "resettlement", "Resettlement");
     layer_page(doc, c, "uasc", "Unaccompanied children");

@@ -9,6 +9,7 @@
 #include "render/print_map.h"
 #include "render/print_text.h"
 #include "report/report_parts.h"
+#include "report/report_trends.h"
 
 namespace sespm {
 
@@ -81,31 +82,39 @@ void map_with_legend(ReportDoc& doc, const GeosContext& geos, const MapView& v, 
 static std::vector<Headline> headlines(const ReportContext& c, const MapView& districts) {
     std::vector<Headline> out;
     MapView area = c.layer_view("dispersal", c.area_geography);
+    if (auto t = area_trend(c, "asylum_supported")) {
+        MapView sup = c.layer_view("asylum_supported", c.area_geography);
+        if (!sup.result.rows.empty())
+            out.push_back({"All supported asylum seekers, " + quarter_label(sup.result.period), shown(sup, 0, sup.result.spec.count_column),
+                           change_text(*t), Rag::None, t->counts});
+    }
     if (!area.result.rows.empty()) {
-        out.push_back({"In Section 95 dispersal accommodation", shown(area, 0, "dispersed"),
-                       shown(area, 0, "per_10k") + " per 10,000 residents; " + area.subtitle, Rag::None});
+        auto t = area_trend(c, "dispersal");
+        out.push_back({"In dispersal accommodation, " + quarter_label(area.result.period), shown(area, 0, "dispersed"),
+                       shown(area, 0, "per_10k") + " per 10,000 residents" + (t ? "; " + change_text(*t) : ""), Rag::None,
+                       t ? t->counts : std::vector<std::optional<double>>{}});
         const Cell* st = cell(area, 0, "status");
         out.push_back({"Share of the summed cluster limit (1 per 200)", shown(area, 0, "share_of_limit_pct") + "%",
                        "limit " + shown(area, 0, "cluster_limit") + " places, headroom " + shown(area, 0, "headroom"),
-                       rag_of(st ? st->text : "")});
+                       rag_of(st ? st->text : ""), {}});
     }
     auto over = with_status(districts, "over"), near = with_status(districts, "near");
     out.push_back({"Districts over / near their cluster limit", std::to_string(over.size()) + " / " + std::to_string(near.size()),
                    "of " + std::to_string(districts.result.rows.size()) + " districts; near = 90% or more",
-                   !over.empty() ? Rag::Red : !near.empty() ? Rag::Amber : Rag::Green});
+                   !over.empty() ? Rag::Red : !near.empty() ? Rag::Amber : Rag::Green, {}});
     if (c.has_layer("uasc")) {
         MapView u = c.layer_view("uasc", c.area_geography);
         if (!u.result.rows.empty()) {
             const Cell* st = cell(u, 0, "status");
             out.push_back({"Unaccompanied children (NTS)", shown(u, 0, "uasc"),
                            shown(u, 0, "share_of_threshold_pct") + "% of the 0.1% threshold (" + shown(u, 0, "nts_threshold") + ")",
-                           rag_of(st ? st->text : "")});
+                           rag_of(st ? st->text : ""), {}});
         }
     }
     if (c.has_layer("resettlement")) {
         MapView r = c.layer_view("resettlement", c.area_geography);
         if (!r.result.rows.empty())
-            out.push_back({"Resettlement arrivals, 2014 to 2024", shown(r, 0, "arrivals"), shown(r, 0, "arrivals_per_10k") + " per 10,000 residents", Rag::None});
+            out.push_back({"Resettlement arrivals, 2014 to 2024", shown(r, 0, "arrivals"), shown(r, 0, "arrivals_per_10k") + " per 10,000 residents", Rag::None, {}});
     }
     return out;
 }
@@ -123,6 +132,7 @@ static std::vector<std::string> sentences(const ReportContext& c, const MapView&
     std::sort(ranked.begin(), ranked.end());
     if (ranked.size() >= 3)
         out.push_back("The highest shares of the limit are in " + ranked[0].second + ", " + ranked[1].second + " and " + ranked[2].second + ".");
+    for (const auto& s : change_sentences(c)) out.push_back(s);
     size_t missing = d.result.rows.size() - ranked.size();
     if (missing > 0)
         out.push_back(std::to_string(missing) + " of " + std::to_string(d.result.rows.size()) +

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "render/print_text.h"
+#include "report/report_trends.h"
 
 namespace sespm {
 
@@ -122,11 +123,12 @@ void draw_headlines(ReportDoc& doc, const std::vector<Headline>& items) {
         cairo_rectangle(cr, x, y, 5, tile_h);
         cairo_fill(cr);
         set_rgb(cr, 0x444444);
-        print_text(cr, x + 12, y + 6, tile_w - 18, items[i].label, "DejaVu Sans 7.5");
+        double label_h = print_text(cr, x + 12, y + 6, tile_w - 18, items[i].label, "DejaVu Sans 7.5");
         set_rgb(cr, 0x111111);
-        print_text(cr, x + 12, y + 18, tile_w - 18, items[i].value, "DejaVu Sans Bold 16");
+        print_text(cr, x + 12, y + 8 + std::max(10.0, label_h), tile_w - 100, items[i].value, "DejaVu Sans Bold 16");
         set_rgb(cr, 0x555555);
         print_text(cr, x + 12, y + 42, tile_w - 18, items[i].detail, "DejaVu Sans 6.5");
+        if (!items[i].spark.empty()) draw_sparkline(cr, items[i].spark, 12, x + tile_w - 80, y + 20, 70, 18);
         if (i % per_row == per_row - 1 || i + 1 == items.size()) doc.y += tile_h + gap;
     }
     doc.y += 4;

@@ -32,6 +32,7 @@ enum class Rag { Red, Amber, Green, None };
 struct Headline {
     std::string label, value, detail;
     Rag rag = Rag::None;
+    std::vector<std::optional<double>> spark;   // the series behind it (last 12 drawn), if any
 };
 void draw_headlines(ReportDoc& doc, const std::vector<Headline>& items);
 

@@ -1,0 +1,208 @@
+// report_trends.cpp: see report_trends.h.
+#include "report/report_trends.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "map/evaluate.h"
+#include "render/print_map.h"
+#include "render/print_text.h"
+#include "report/report_parts.h"
+
+namespace sespm {
+
+namespace {
+
+EvaluateOptions area_options(const ReportContext& c, Geography g) {
+    EvaluateOptions o;
+    o.geography = g;
+    o.within = c.area_code;
+    return o;
+}
+
+std::optional<double> change_back(const std::vector<std::optional<double>>& v, size_t back) {
+    if (v.size() <= back || !v.back() || !v[v.size() - 1 - back]) return std::nullopt;
+    return *v.back() - *v[v.size() - 1 - back];
+}
+
+std::string signed_whole(double v) {
+    Cell c = Cell::of_num(std::abs(v), 0);
+    return (v > 0 ? "+" : v < 0 ? "-" : "±") + c.display();
+}
+
+} // namespace
+
+std::string quarter_label(const std::string& iso) {
+    static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return iso;
+    int m = std::atoi(iso.substr(5, 2).c_str()), d = std::atoi(iso.substr(8, 2).c_str());
+    if (m < 1 || m > 12) return iso;
+    return std::to_string(d) + " " + months[m - 1] + " " + iso.substr(0, 4);
+}
+
+std::optional<AreaTrend> area_trend(const ReportContext& c, const std::string& layer_id) {
+    if (!c.has_layer(layer_id)) return std::nullopt;
+    const LayerSpec& spec = c.session.layer(layer_id);
+    auto series = layer_series(*c.session.atlas, spec, area_options(c, c.area_geography));
+    if (series.empty() || series[0].empty()) return std::nullopt;
+    AreaTrend t;
+    for (const auto& p : series[0]) {
+        t.periods.push_back(p.period);
+        t.counts.push_back(p.count);
+    }
+    t.latest = t.counts.back();
+    t.change_half_year = change_back(t.counts, 2);
+    t.change_year = change_back(t.counts, 4);
+    return t;
+}
+
+std::string change_text(const AreaTrend& t) {
+    std::string half = t.change_half_year ? signed_whole(*t.change_half_year) : "no figure", year = t.change_year ? signed_whole(*t.change_year) : "no figure";
+    return half + " on the half-year, " + year + " on the year";
+}
+
+void draw_sparkline(cairo_t* cr, const std::vector<std::optional<double>>& v, size_t n, double x, double y, double w, double h) {
+    size_t from = v.size() > n ? v.size() - n : 0;
+    double lo = 1e300, hi = -1e300;
+    for (size_t i = from; i < v.size(); ++i) if (v[i]) { lo = std::min(lo, *v[i]); hi = std::max(hi, *v[i]); }
+    if (lo > hi) return;
+    if (hi == lo) hi = lo + 1;
+    set_rgb(cr, 0x2166ac);
+    cairo_set_line_width(cr, 0.9);
+    bool drawing = false;
+    size_t count = v.size() - from;
+    for (size_t i = from; i < v.size(); ++i) {
+        if (!v[i]) { drawing = false; continue; }  // a gap stays a gap
+        double px = x + (count > 1 ? w * (i - from) / (count - 1) : 0), py = y + h - (*v[i] - lo) / (hi - lo) * h;
+        if (drawing) cairo_line_to(cr, px, py);
+        else cairo_move_to(cr, px, py);
+        drawing = true;
+    }
+    cairo_stroke(cr);
+}
+
+// One line per series over every period, years on the x axis, thousands on y.
+static void line_chart(ReportDoc& doc, const std::string& title, const std::vector<std::pair<std::string, AreaTrend>>& lines) {
+    const double h = 230;
+    doc.need(h + 30);
+    cairo_t* cr = doc.cr();
+    set_rgb(cr, 0x1a1a1a);
+    print_text(cr, ReportDoc::kMargin, doc.y, doc.content_width(), title, "DejaVu Sans Bold 9");
+    double x0 = ReportDoc::kMargin + 40, y0 = doc.y + 20, w = doc.content_width() - 50, ch = h - 40;
+    std::string first = "9999", last = "0000";
+    double max = 0;
+    for (const auto& [name, t] : lines) {
+        first = std::min(first, t.periods.front());
+        last = std::max(last, t.periods.back());
+        for (const auto& v : t.counts) if (v) max = std::max(max, *v);
+    }
+    int y_first = std::stoi(first.substr(0, 4)), y_last = std::stoi(last.substr(0, 4)) + 1;
+    auto px = [&](const std::string& p) {
+        double yr = std::stoi(p.substr(0, 4)) + (std::stoi(p.substr(5, 2)) - 0.5) / 12.0;
+        return x0 + (yr - y_first) / (y_last - y_first) * w;
+    };
+    double step = nice_step(max, 5), top = std::ceil(max / step) * step;
+    for (double v = 0; v <= top + 1e-9; v += step) {
+        double py = y0 + ch - v / top * ch;
+        set_rgb(cr, 0xeeeeee);
+        cairo_set_line_width(cr, 0.4);
+        cairo_move_to(cr, x0, py);
+        cairo_line_to(cr, x0 + w, py);
+        cairo_stroke(cr);
+        set_rgb(cr, 0x777777);
+        print_text(cr, x0 - 42, py - 4, 38, Cell::of_num(v, 0).display(), "DejaVu Sans 6", Align::Right);
+    }
+    for (int yr = y_first; yr <= y_last; yr += 2)
+        print_text(cr, x0 + double(yr - y_first) / (y_last - y_first) * w - 12, y0 + ch + 3, 24, std::to_string(yr), "DejaVu Sans 6", Align::Centre);
+    const unsigned colours[] = {0xb2182b, 0x2166ac, 0x1b7837, 0x762a83};
+    for (size_t l = 0; l < lines.size(); ++l) {
+        const AreaTrend& t = lines[l].second;
+        set_rgb(cr, colours[l % 4]);
+        cairo_set_line_width(cr, 1.3);
+        bool drawing = false;
+        for (size_t i = 0; i < t.counts.size(); ++i) {
+            if (!t.counts[i]) { drawing = false; continue; }
+            double x = px(t.periods[i]), y = y0 + ch - *t.counts[i] / top * ch;
+            if (drawing) cairo_line_to(cr, x, y); else cairo_move_to(cr, x, y);
+            drawing = true;
+        }
+        cairo_stroke(cr);
+        cairo_rectangle(cr, x0 + 10 + l * 190, y0 + ch + 16, 10, 3);
+        cairo_fill(cr);
+        set_rgb(cr, 0x333333);
+        print_text(cr, x0 + 24 + l * 190, y0 + ch + 12, 170, lines[l].first, "DejaVu Sans 6.5");
+    }
+    doc.y += h + 12;
+}
+
+void trend_page(ReportDoc& doc, const ReportContext& c) {
+    std::vector<std::pair<std::string, AreaTrend>> lines;
+    for (const auto& [id, label] : std::vector<std::pair<std::string, std::string>>{{"asylum_supported", "All supported asylum seekers"},
+                                                                                   {"dispersal", "In Section 95 dispersal accommodation"}})
+        if (auto t = area_trend(c, id)) lines.push_back({label, *t});
+    if (lines.empty()) return;
+    doc.new_page("Trends", "Trends: " + c.area_name + ", every quarter");
+    line_chart(doc, "People supported, " + c.area_name + " (as published each quarter)", lines);
+    for (const auto& id : {"asylum_supported", "dispersal"}) {
+        if (!c.has_layer(id)) continue;
+        for (const auto& note : c.session.layer(id).breaks)
+            draw_paragraph(doc, "Series break (" + c.session.layer(id).title + ", " + note.from + " to " + note.to + "): " + note.note,
+                           "DejaVu Sans 7");
+    }
+    small_multiples(doc, c, 4);
+}
+
+void small_multiples(ReportDoc& doc, const ReportContext& c, int quarters) {
+    if (!c.has_layer("dispersal")) return;
+    const LayerSpec& spec = c.session.layer("dispersal");
+    auto periods = layer_periods(*c.session.atlas, spec);
+    if (periods.size() < static_cast<size_t>(quarters)) return;
+    const double gap = 8, w = (doc.content_width() - 130 - gap) / 2, h = w * 0.72;
+    doc.need(2 * h + gap + 30);
+    set_rgb(doc.cr(), 0x1a1a1a);
+    doc.y += print_text(doc.cr(), ReportDoc::kMargin, doc.y, doc.content_width(),
+                        "Dispersal against the limit, the last " + std::to_string(quarters) + " quarters (one legend: classes pooled over every quarter)",
+                        "DejaVu Sans Bold 9") + 6;
+    MapView last;
+    for (int k = 0; k < quarters; ++k) {
+        MapRequest req;
+        req.layer_id = "dispersal";
+        req.within = c.area_code;
+        req.period = periods[periods.size() - quarters + k];
+        last = build_map_view(*c.session.atlas, c.session.layers, req);
+        double x = ReportDoc::kMargin + (k % 2) * (w + gap), y = doc.y + (k / 2) * (h + gap + 10);
+        PrintMapOptions mo;
+        mo.labels = false;
+        mo.north_arrow = k == 0;
+        mo.scale_bar = k == 0;
+        draw_print_map(doc.cr(), c.session.geos, last, {x, y + 10, w, h}, mo);
+        set_rgb(doc.cr(), 0x333333);
+        print_text(doc.cr(), x, y, w, quarter_label(req.period), "DejaVu Sans Bold 7");
+    }
+    draw_print_legend(doc.cr(), last, ReportDoc::kMargin + 2 * w + gap + 10, doc.y + 10, 120);
+    doc.y += 2 * (h + gap + 10) + 10;
+}
+
+std::vector<std::string> change_sentences(const ReportContext& c) {
+    std::vector<std::string> out;
+    if (!c.has_layer("dispersal")) return out;
+    const LayerSpec& spec = c.session.layer("dispersal");
+    auto series = layer_series(*c.session.atlas, spec, area_options(c, Geography::District));
+    MapView v = c.layer_view("dispersal");
+    std::vector<std::pair<double, std::string>> changes;
+    for (size_t a = 0; a < series.size() && a < v.result.rows.size(); ++a) {
+        std::vector<std::optional<double>> counts;
+        for (const auto& p : series[a]) counts.push_back(p.count);
+        if (auto d = change_back(counts, 4)) changes.push_back({*d, v.result.rows[a][1].text});
+    }
+    if (changes.size() < 2) return out;
+    std::sort(changes.begin(), changes.end());
+    auto item = [](const std::pair<double, std::string>& x) { return x.second + " (" + signed_whole(x.first) + ")"; };
+    out.push_back("Over the year, the largest rises in dispersal accommodation were in " + item(changes.back()) + " and " +
+                  item(changes[changes.size() - 2]) + "; the largest falls in " + item(changes[0]) + " and " + item(changes[1]) + ".");
+    return out;
+}
+
+} // namespace sespm
