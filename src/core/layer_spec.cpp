@@ -124,7 +124,7 @@ json parse_strict(const std::string& text, const std::string& path) {
 void read_header(const Reader& r, const json& j, LayerSpec& s) {
     r.only_keys(j, "", {"id", "title", "description", "kind", "geography", "period", "count",
                         "denominator", "rate", "limit", "user_columns", "points",
-                        "classification", "attribution", "breaks"});
+                        "classification", "attribution", "breaks", "parts"});
     s.id = r.str(j, "", "id", true);
     for (char c : s.id)
         if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'))
@@ -174,9 +174,9 @@ void read_counts(const Reader& r, const json& j, LayerSpec& s) {
         if (c.empty()) r.fail("count", "an array of count files must not be empty");
         for (size_t i = 0; i < c.size(); ++i) {
             FigureSource f = read_count_source(r, c[i], "count[" + std::to_string(i) + "]", s, i == 0);
-            if (f.as_at.empty())
-                r.fail("count[" + std::to_string(i) + "].as_at", "several count files each need the date they are as at");
-            if (i > 0 && !(f.as_at > s.counts.back().as_at))
+            if (f.as_at.empty() && f.period_column.empty())
+                r.fail("count[" + std::to_string(i) + "].as_at", "several count files each need a period column or the date they are as at");
+            if (i > 0 && !f.as_at.empty() && !s.counts.back().as_at.empty() && !(f.as_at > s.counts.back().as_at))
                 r.fail("count[" + std::to_string(i) + "].as_at", "count files must be listed oldest first, one per date");
             s.counts.push_back(f);
         }
@@ -299,6 +299,15 @@ void read_rate_and_limit(const Reader& r, const json& j, LayerSpec& s) {
             r.fail("limit.near_pct", "must be in (0, 100]");
         read_limit_history(r, l, s);
     }
+    if (j.contains("parts")) {
+        if (!j["parts"].is_array()) r.fail("parts", "must be an array of {\"value\": COLUMN, \"column\": NAME}");
+        for (size_t i = 0; i < j["parts"].size(); ++i) {
+            std::string ctx = "parts[" + std::to_string(i) + "]";
+            const json& p = j["parts"][i];
+            r.only_keys(p, ctx, {"value", "column"});
+            s.parts.push_back({r.str(p, ctx, "value", true), r.str(p, ctx, "column", true)});
+        }
+    }
     if (j.contains("user_columns")) {
         if (!j["user_columns"].is_array()) r.fail("user_columns", "must be an array of strings");
         for (const auto& u : j["user_columns"]) {
@@ -368,6 +377,7 @@ void check_columns(const Reader& r, LayerSpec& s) {
                 cols.push_back(kv);
         if (!s.limit_rule_column.empty()) cols.push_back({"limit.rule_column", s.limit_rule_column});
         for (const auto& u : s.user_columns) cols.push_back({"user_columns", u});
+        for (const auto& p : s.parts) cols.push_back({"parts.column", p.column});
     }
     std::map<std::string, std::string> seen{{"code", "(the area code)"}, {"name", "(the area name)"}};
     if (s.kind == LayerKind::Points) { seen["nearest"] = "(the nearest point)"; seen["distance_km"] = "(its distance)"; }

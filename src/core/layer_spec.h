@@ -53,6 +53,10 @@ struct LayerSpec {
     std::optional<FigureSource> denominator; // file empty => a column of the count file
     std::vector<FigureSource> estimates;     // denominators by date, oldest first (may be empty)
     std::vector<PeriodNote> breaks;          // series breaks per affected period
+    // Parts of the count read from the same rows (e.g. an Afghan total's transitional / settled
+    // in council housing / settled in private rented housing), summed like the count.
+    struct CountPart { std::string value, column; };
+    std::vector<CountPart> parts;
     std::string count_column = "count";      // output column names
     std::string denominator_column = "population";
     std::string rate_column = "rate";

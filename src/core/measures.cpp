@@ -51,6 +51,16 @@ MeasureRow compute_measure(const LayerSpec& spec, const std::string& code, const
         }
     }
     r.user.assign(spec.user_columns.size(), std::nullopt);
+    for (size_t k = 0; k < spec.parts.size(); ++k) {
+        std::optional<double> sum;
+        if (k < figures.parts.size())
+            for (const auto& m : native_members) {
+                // a part of a member whose total is not published is not published either
+                if (!figures.count.count(m)) continue;
+                if (auto it = figures.parts[k].find(m); it != figures.parts[k].end()) sum = sum.value_or(0) + it->second;
+            }
+        r.parts.push_back(sum);
+    }
     return r;
 }
 
@@ -65,6 +75,8 @@ std::optional<double> measure_value(const LayerSpec& spec, const MeasureRow& row
     }
     for (size_t i = 0; i < spec.user_columns.size(); ++i)
         if (column == spec.user_columns[i] && i < row.user.size()) return row.user[i];
+    for (size_t k = 0; k < spec.parts.size(); ++k)
+        if (column == spec.parts[k].column && k < row.parts.size()) return row.parts[k];
     return std::nullopt;
 }
 
@@ -72,6 +84,7 @@ std::vector<std::string> measure_columns(const LayerSpec& spec) {
     std::vector<std::string> c{"code", "name"};
     if (spec.denominator) c.push_back(spec.denominator_column);
     c.push_back(spec.count_column);
+    for (const auto& p : spec.parts) c.push_back(p.column);
     if (spec.denominator) c.push_back(spec.rate_column);
     if (!spec.limit_column.empty()) {
         c.push_back(spec.limit_column);

@@ -17,6 +17,7 @@ namespace sespm {
 struct FigureData {
     std::unordered_map<std::string, double> count;
     std::unordered_map<std::string, double> denominator;
+    std::vector<std::unordered_map<std::string, double>> parts;   // one per spec.parts
     // The limit rule of this period when it differs from the layer's current one (per > 0):
     // limit = floor(denominator * limit_places / limit_per).
     double limit_per = 0, limit_places = 1;
@@ -33,6 +34,7 @@ struct MeasureRow {
     int members = 0;                    // native areas summed
     int members_without_figure = 0;     // of which had no published count
     std::vector<std::optional<double>> user;  // one per spec.user_columns
+    std::vector<std::optional<double>> parts; // one per spec.parts (missing when no member has one)
 };
 
 // Sums the members' figures and derives the measures. `ratio_override` > 0 replaces

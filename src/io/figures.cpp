@@ -158,8 +158,10 @@ void set_limit_rule(const LayerSpec& spec, const std::string& period, FigureData
 
 // Counts (and per-row denominators) of every count file, by period.
 void read_count_files(const std::string& data_dir, const LayerSpec& spec, LoadedFigures& out, ByPeriod& counts,
-                      ByPeriod& row_denoms, std::map<std::string, Crosswalk>& walks) {
+                      ByPeriod& row_denoms, std::vector<ByPeriod>& parts, std::map<std::string, Crosswalk>& walks) {
     std::set<std::string> codes_seen;
+    std::map<std::string, std::string> period_file;  // a period may come from one file only
+    parts.assign(spec.parts.size(), {});
     for (size_t i = 0; i < spec.counts.size(); ++i) {
         const FigureSource& src = spec.counts[i];
         std::string field = spec.counts.size() == 1 ? "count.file" : "count[" + std::to_string(i) + "].file";
@@ -167,7 +169,20 @@ void read_count_files(const std::string& data_dir, const LayerSpec& spec, Loaded
         if (i == 0) out.count_file = t.path;
         ColumnRead c{src.key, src.value, src.period_column, src.as_at, FigureKind::Count,
                      crosswalk_for(data_dir, spec, src.crosswalk, walks)};
-        read_column(t, c, counts, &out.source_codes, &codes_seen);
+        ByPeriod mine;
+        read_column(t, c, mine, &out.source_codes, &codes_seen);
+        for (auto& [period, values] : mine) {
+            if (auto it = period_file.find(period); it != period_file.end())
+                throw DataError(where(t.path, 0, src.period_column.empty() ? "as_at" : src.period_column,
+                                      "the period " + period + " is also in " + it->second + " (layer " + spec.path + ")"));
+            period_file[period] = t.path;
+            counts[period] = std::move(values);
+        }
+        for (size_t k = 0; k < spec.parts.size(); ++k) {
+            ColumnRead pc = c;
+            pc.value = spec.parts[k].value;
+            read_column(t, pc, parts[k], nullptr, nullptr);
+        }
         if (spec.denominator && spec.estimates.empty() && spec.denominator->file.empty()) {
             c.value = spec.denominator->value;
             c.kind = FigureKind::Denominator;
@@ -211,8 +226,9 @@ LoadedFigures read_figures(const std::string& data_dir, const LayerSpec& spec) {
     LoadedFigures out;
     if (spec.kind != LayerKind::Rate) return out;
     ByPeriod counts, row_denoms;
+    std::vector<ByPeriod> parts;
     std::map<std::string, Crosswalk> walks;
-    read_count_files(data_dir, spec, out, counts, row_denoms, walks);
+    read_count_files(data_dir, spec, out, counts, row_denoms, parts, walks);
     if (counts.empty()) counts[spec.temporal() ? spec.counts.back().as_at : ""];
     std::vector<FigureSource> est = spec.estimates;
     if (est.empty() && spec.denominator && !spec.denominator->file.empty()) est.push_back(*spec.denominator);
@@ -221,6 +237,7 @@ LoadedFigures read_figures(const std::string& data_dir, const LayerSpec& spec) {
         PeriodFigures p;
         p.period = period;
         p.data.count = std::move(values);
+        for (auto& part : parts) p.data.parts.push_back(part[period]);
         if (!est.empty()) {
             size_t e = spec.temporal() ? estimate_for(est, period) : 0;
             p.data.denominator = est_values[e];

@@ -27,6 +27,11 @@ std::optional<double> change_back(const std::vector<std::optional<double>>& v, s
     return *v.back() - *v[v.size() - 1 - back];
 }
 
+int months_between(const std::string& a, const std::string& b) {
+    auto months = [](const std::string& iso) { return std::atoi(iso.substr(0, 4).c_str()) * 12 + std::atoi(iso.substr(5, 2).c_str()); };
+    return months(b) - months(a);
+}
+
 std::string signed_whole(double v) {
     Cell c = Cell::of_num(std::abs(v), 0);
     return (v > 0 ? "+" : v < 0 ? "-" : "±") + c.display();
@@ -124,6 +129,8 @@ static void line_chart(ReportDoc& doc, const std::string& title, const std::vect
         bool drawing = false;
         for (size_t i = 0; i < t.counts.size(); ++i) {
             if (!t.counts[i]) { drawing = false; continue; }
+            // a period missing from the data (e.g. 31 March 2026) is a gap, never a line across it
+            if (i > 0 && months_between(t.periods[i - 1], t.periods[i]) > 3) drawing = false;
             double x = px(t.periods[i]), y = y0 + ch - *t.counts[i] / top * ch;
             if (drawing) cairo_line_to(cr, x, y); else cairo_move_to(cr, x, y);
             drawing = true;
