@@ -19,7 +19,7 @@ TEST_CASE("the shipped layer files all load, with the expected ids") {
     auto layers = read_layer_dir(test::layers_dir());
     std::vector<std::string> ids;
     for (const auto& l : layers) ids.push_back(l.id);
-    CHECK(ids == std::vector<std::string>{"asylum_supported", "dispersal", "esol", "eu_born", "nepali", "resettlement", "uasc"});
+    CHECK(ids == std::vector<std::string>{"afghan_resettlement", "asylum_supported", "dispersal", "esol", "eu_born", "homes_for_ukraine", "nepali", "resettlement", "uasc"});
     for (const auto& l : layers) {
         CAPTURE(l.id);
         CHECK(!l.attribution.empty());

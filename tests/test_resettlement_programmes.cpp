@@ -159,3 +159,27 @@ TEST_CASE("asylum_supported gains 30 June 2026 after a gap: no row for 31 March 
     auto t = table({"--layer", "asylum_supported", "--geography", "region", "--within", "E12000008"});
     CHECK(std::stod(t.at("E12000008").at("supported")) == se);
 }
+
+TEST_CASE("programmes: the three programmes side by side, each figure the one its layer's table prints") {
+    auto r = test::run_sespm({"programmes", "--data", test::data_dir()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    auto lines = test::lines(r.out);
+    REQUIRE(lines.size() == 65);
+    auto head = test::split_csv_simple(lines[0]);
+    auto col = [&](const std::string& name) {
+        for (size_t i = 0; i < head.size(); ++i) if (head[i] == name) return i;
+        FAIL("no column " << name);
+        return size_t(0);
+    };
+    auto hfu = table({"--layer", "homes_for_ukraine", "--within", "E12000008"});
+    auto afg = table({"--layer", "afghan_resettlement", "--within", "E12000008"});
+    auto old = table({"--layer", "resettlement", "--within", "E12000008"});
+    for (size_t i = 1; i < lines.size(); ++i) {
+        auto c = test::split_csv_simple(lines[i]);
+        CAPTURE(c[0]);
+        CHECK(c[col("homes_for_ukraine_arrivals")] == hfu.at(c[0]).at("arrivals"));
+        CHECK(c[col("afghan_people")] == afg.at(c[0]).at("afghan_people"));
+        CHECK(c[col("afghan_transitional")] == afg.at(c[0]).at("transitional"));
+        CHECK(c[col("older_schemes_arrivals")] == old.at(c[0]).at("arrivals"));
+    }
+}

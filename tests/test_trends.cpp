@@ -161,8 +161,12 @@ TEST_CASE("asylum_supported: South East and sub-region totals for every quarter"
     auto p19 = population(true), p24 = population(false);
     std::map<std::string, std::map<std::string, double>> counts;  // period -> code -> value
     for (auto& r : rows_of("stats/asylum_supported_total_timeseries_2014q1_2025q4.csv")) counts[r["period"]][r["code"]] = std::stod(r["value"]);
+    for (auto& r : rows_of("stats/asylum_supported_total_reg02_2026q2.csv")) {  // 30 June 2026 (Reg_02); blanks are not published
+        counts[r["period"]];
+        if (!r["value"].empty()) counts[r["period"]][r["code"]] = std::stod(r["value"]);
+    }
     std::vector<std::string> periods = layer_periods(env.atlas, env.layer("asylum_supported"));
-    REQUIRE(periods.size() == 48);
+    REQUIRE(periods.size() == 49);  // 48 quarters to 31 Dec 2025, then 30 Jun 2026
     REQUIRE(periods.size() == counts.size());
     for (const auto& period : periods) {
         CAPTURE(period);

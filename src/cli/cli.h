@@ -18,6 +18,7 @@ int cmd_render(const std::vector<std::string>& args);
 int cmd_pledges(const std::vector<std::string>& args);
 int cmd_scenario(const std::vector<std::string>& args);
 int cmd_report(const std::vector<std::string>& args);
+int cmd_programmes(const std::vector<std::string>& args);
 int cmd_periods(const std::vector<std::string>& args);
 int cmd_trend(const std::vector<std::string>& args);
 int cmd_triggers(const std::vector<std::string>& args);

@@ -41,13 +41,16 @@ ReportSummary write_report(Session& s, const ReportRequest& req) {
     ReportContext c = context_for(s, req);
     const LayerSpec& dispersal = s.layer("dispersal");
     (void)dispersal;
-    ReportDoc doc(req.title + (req.subregion ? ": " + c.area_name : ""), c.layer_view("dispersal").subtitle,
+    ReportDoc doc(req.title + (req.subregion ? ": " + c.area_name : ""), "The latest published figures (each page gives its date)",
                   full_attribution(s.data_dir, dispersal.attribution) + " Other figures: see Sources and definitions.");
     cover_page(doc, c, req.title, req.commentary);
     dispersal_page(doc, c);
     trend_page(doc, c);
     subregion_pages(doc, c);  // the four groups, or the one the pack is for
     layer_page(doc, c, "resettlement", "Resettlement");
+    layer_page(doc, c, "homes_for_ukraine", "Homes for Ukraine");
+    layer_page(doc, c, "afghan_resettlement", "Afghan resettlement");
+    programmes_page(doc, c);
     layer_page(doc, c, "uasc", "Unaccompanied children");
     layer_page(doc, c, "eu_born", "EU-born residents");
     layer_page(doc, c, "nepali", "Nepali population");

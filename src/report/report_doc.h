@@ -25,7 +25,7 @@ public:
     void new_page(const std::string& section, const std::string& heading);
     double y = 0;                        // where the next content goes on this page
     double content_width() const { return kWidth - 2 * kMargin; }
-    double bottom() const { return kHeight - kMargin - 24; }
+    double bottom() const { return kHeight - kMargin - 42; }   // above the footer's attribution
     // A new page (same heading, "continued") when `height` does not fit below y.
     void need(double height);
     int pages() const { return pages_; }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "io/attribution.h"
+#include "map/programmes.h"
 #include "render/print_map.h"
 #include "render/print_text.h"
 #include "report/report_pages.h"
@@ -31,6 +32,26 @@ void esol_page(ReportDoc& doc, const ReportContext& c) {
     for (const auto& col : counts.result.columns) if (col != "code") t.headings.push_back(column_title(col));
     t.widths = {0.3, 0.12, 0.43, 0.15};
     for (const auto& r : counts.result.rows) t.rows.push_back(std::vector<Cell>(r.begin() + 1, r.end()));
+    draw_table(doc, t);
+}
+
+void programmes_page(ReportDoc& doc, const ReportContext& c) {
+    ProgrammesTable p = programmes_table(c.session, Geography::District, c.area_code);
+    doc.new_page("Resettlement programmes", "Resettlement programmes side by side");
+    draw_paragraph(doc, "Each district's older resettlement schemes (VPRS, VCRS, UKRS arrivals, cumulative), Homes for Ukraine "
+                        "arrivals and people on the Afghan Resettlement Programme, with those still in transitional accommodation "
+                        "(what councils must move people out of). Per 10,000 residents (ONS mid-2024).", "DejaVu Sans 8");
+    for (const auto& d : p.as_at) draw_paragraph(doc, "As at: " + d, "DejaVu Sans 7");
+    TablePart t;
+    t.headings = {"District", "Older schemes", "per 10,000", "Homes for Ukraine", "per 10,000", "Afghan", "per 10,000", "in transitional"};
+    t.widths = {0.24, 0.11, 0.09, 0.13, 0.09, 0.1, 0.09, 0.15};
+    for (const auto& r : p.rows) {
+        std::vector<Cell> row{r[1]};
+        row.insert(row.end(), r.begin() + 3, r.end());
+        row.resize(t.headings.size(), Cell::of_num(std::nullopt, 0));
+        t.rows.push_back(row);
+    }
+    t.font = "DejaVu Sans 6.5";
     draw_table(doc, t);
 }
 

@@ -25,6 +25,7 @@ void dispersal_page(ReportDoc& doc, const ReportContext& c);
 void subregion_pages(ReportDoc& doc, const ReportContext& c);
 void layer_page(ReportDoc& doc, const ReportContext& c, const std::string& layer_id, const std::string& section);
 void esol_page(ReportDoc& doc, const ReportContext& c);
+void programmes_page(ReportDoc& doc, const ReportContext& c);
 void scenario_page(ReportDoc& doc, const ReportContext& c, const MapView& v, const std::string& heading);
 void sources_page(ReportDoc& doc, const ReportContext& c);
 void annex_page(ReportDoc& doc, const ReportContext& c);
