@@ -192,3 +192,28 @@ TEST_CASE("the real window under xvfb-run draws a map, not a blank screen") {
     CHECK(sea > 100);                          // the sea is there
     CHECK(sea < static_cast<size_t>(img.w * img.h / 16) * 9 / 10);  // but the map is not empty
 }
+
+TEST_CASE("render --legend draws a scale bar and a north arrow; --no-furniture leaves them out") {
+    test::ScratchDir d;
+    std::string data = test::data_dir();
+    for (bool with : {true, false}) {
+        std::vector<std::string> args{"render", "--legend", "--no-labels", "-o", d.file("f.png"), "--data", data};
+        if (!with) args.push_back("--no-furniture");
+        auto r = test::run_sespm(args);
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+        Image img(d.file("f.png"));
+        RenderOptions ro;
+        int margin = legend_margin_px(ro);
+        auto dark_in = [&](int x0, int y0, int x1, int y1) {
+            int n = 0;
+            for (int y = y0; y < y1; ++y)
+                for (int x = x0; x < x1; ++x) { Rgb c = img.at(x, y); n += c.r < 90 && c.g < 90 && c.b < 90; }
+            return n;
+        };
+        int bar = dark_in(margin + 10, img.h - 40, margin + 400, img.h - 10);
+        int arrow = dark_in(img.w - 60, 10, img.w - 1, 70);
+        CAPTURE(with);
+        if (with) { CHECK(bar > 50); CHECK(arrow > 40); }
+        else { CHECK(bar < 20); CHECK(arrow < 10); }
+    }
+}

@@ -28,7 +28,8 @@ maps exactly onto the image: if its aspect differs from W:H the shorter side is 
 equally on both sides, never cropped (default: the selected areas' extent). Classes are
 computed over the selected areas, so the same options give the same colours as `export`.
 The map fills the image edge to edge; --legend adds a margin with title, legend and
-attribution. --points-layer esol draws the ESOL providers as circles. --project FILE shows its
+attribution, and a scale bar in km and a north arrow on the map (--no-furniture leaves them
+out). --points-layer esol draws the ESOL providers as circles. --project FILE shows its
 pledges; --scenario NAME draws that dispersal scenario (the same fixed classes as the window and
 `scenario export`), --compare NAME the difference between the two.
 --period picks the period of a time-series layer (default latest); its classes are made over
@@ -59,7 +60,7 @@ int cmd_render(const std::vector<std::string>& argv) {
                                            "--within", "--bbox", "--classify", "--classes", "--palette",
                                            "--points-layer", "--width", "--height", "--scale", "-o",
                                            "--project", "--scenario", "--compare", "--period", "--classes-over"}),
-                        {"--no-labels", "--legend"}, "render");
+                        {"--no-labels", "--legend", "--no-furniture"}, "render");
     if (a.has("--help")) { std::cout << kRenderHelp; return 0; }
     std::string out = a.require("-o", "render");
     std::string ext = out.size() >= 4 ? out.substr(out.size() - 4) : "";
@@ -76,6 +77,7 @@ int cmd_render(const std::vector<std::string>& argv) {
     if (auto b = a.get("--bbox")) ro.bbox = parse_bbox(*b);
     ro.labels = !a.has("--no-labels");
     ro.legend = a.has("--legend");
+    ro.furniture = !a.has("--no-furniture");
     if (ro.legend && ro.width - legend_margin_px(ro) < 64) throw UsageError("--legend needs a wider image");
 
     MapRequest mo = map_request(a, std::string("E12000008"));

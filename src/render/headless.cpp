@@ -7,6 +7,7 @@
 #include "render/gl.h"
 #include "render/map_renderer.h"
 #include "render/offscreen.h"
+#include "render/map_furniture.h"
 #include "render/overlay.h"
 
 namespace sespm {
@@ -62,6 +63,11 @@ std::vector<uint8_t> render_map_rgba(const MapView& view, const MapMesh& mesh, c
     oo.scale = opt.scale;
     oo.origin = ImVec2(static_cast<float>(margin), 0);
     draw_labels(dl, view, mesh, cam, fonts, oo);
+    if (opt.legend && opt.furniture) {
+        float s = opt.scale;
+        draw_scale_bar(dl, cam, fonts, s, ImVec2(margin + 16 * s, opt.height - 16 * s));
+        draw_north_arrow(dl, fonts, s, ImVec2(opt.width - 28 * s, 36 * s));
+    }
     if (opt.legend) {
         oo.origin = ImVec2(0, 0);
         draw_legend_box(dl, view, fonts, oo);

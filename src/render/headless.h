@@ -19,6 +19,7 @@ struct RenderOptions {
     std::optional<Bbox> bbox;        // EPSG:27700; default: the selected areas' extent
     bool labels = true;
     bool legend = false;
+    bool furniture = true;           // with `legend`: a scale bar and a north arrow on the map
     float scale = 1.0f;
 };
 

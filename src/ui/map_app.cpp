@@ -24,6 +24,7 @@
 #include "map/export_view.h"
 #include "render/gl.h"
 #include "render/headless.h"
+#include "render/map_furniture.h"
 #include "render/offscreen.h"
 
 namespace sespm {
@@ -126,6 +127,7 @@ void MapApp::export_png(const std::string& path) {
         ro.scale = ui_scale;
         ro.legend = true;
         ro.labels = labels;
+        ro.furniture = furniture;
         ro.bbox = camera.view();
         std::vector<uint8_t> px = render_map_rgba(map->view, map->mesh, ro);
         write_png(path, ro.width, ro.height, px);
@@ -189,6 +191,7 @@ void MapApp::draw_menu_bar() {
             if (ImGui::MenuItem("Fit to region", "F")) fit_to_selection();
             if (ImGui::MenuItem("Export...", "Ctrl+E")) show_export = true;
             ImGui::MenuItem("District names", nullptr, &labels);
+            ImGui::MenuItem("Scale bar and north arrow", nullptr, &furniture);
             ImGui::MenuItem("Attribute table", nullptr, &show_table);
             ImGui::MenuItem("Questions (spatial queries)", nullptr, &show_query);
             ImGui::MenuItem("Dispersal scenarios", nullptr, &show_scenario);
@@ -274,6 +277,11 @@ void MapApp::draw_map() {
         oo.origin = ImVec2(0, ImGui::GetFrameHeight());
         draw_labels(dl, map->view, map->mesh, camera, fonts, oo);
         draw_legend_box(dl, map->view, fonts, oo);
+        if (furniture) {
+            float s = ui_scale;
+            draw_scale_bar(dl, camera, fonts, s, ImVec2(20 * s, camera.height - 58 * s));
+            draw_north_arrow(dl, fonts, s, ImVec2(30 * s, camera.height - 110 * s));
+        }
         oo.origin = ImVec2(0, 0);
         draw_attribution(dl, map->view, camera, fonts, oo);
     } else {

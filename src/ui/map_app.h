@@ -83,6 +83,7 @@ public:
     Fonts fonts;
     float ui_scale = 1.0f;
     bool labels = true, show_table = true, show_about = false, show_export = false, show_query = false, show_report = false;
+    bool furniture = true;                 // the scale bar and north arrow (View menu; in PNG exports too)
     std::set<int> selected;                // area indices
     int hovered = -1;
     std::string error;                     // shown in a banner until dismissed
