@@ -164,6 +164,8 @@ void MapApp::draw_frame() {
     if (show_about) panel_about(*this);
     if (show_export) panel_export(*this);
     if (show_report) panel_report(*this);
+    panel_time(*this);
+    if (show_chart) panel_chart(*this);
     if (show_query) panel_query(*this);
     if (show_scenario) panel_scenario(*this);
     draw_tooltip();
@@ -195,6 +197,7 @@ void MapApp::draw_menu_bar() {
             ImGui::MenuItem("Attribute table", nullptr, &show_table);
             ImGui::MenuItem("Questions (spatial queries)", nullptr, &show_query);
             ImGui::MenuItem("Dispersal scenarios", nullptr, &show_scenario);
+            ImGui::MenuItem("Chart over time", nullptr, &show_chart);
             ImGui::EndMenu();
         }
         if (ImGui::BeginMenu("Help")) {
@@ -279,8 +282,8 @@ void MapApp::draw_map() {
         draw_legend_box(dl, map->view, fonts, oo);
         if (furniture) {
             float s = ui_scale;
-            draw_scale_bar(dl, camera, fonts, s, ImVec2(20 * s, camera.height - 58 * s));
-            draw_north_arrow(dl, fonts, s, ImVec2(30 * s, camera.height - 110 * s));
+            draw_scale_bar(dl, camera, fonts, s, ImVec2(20 * s, camera.height - 72 * s));
+            draw_north_arrow(dl, fonts, s, ImVec2(30 * s, camera.height - 124 * s));
         }
         oo.origin = ImVec2(0, 0);
         draw_attribution(dl, map->view, camera, fonts, oo);

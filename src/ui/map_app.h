@@ -117,6 +117,10 @@ public:
     TablePanelState table_panel;
     ExportPanelState export_panel;
     ReportPanelState report_panel;
+    TimePanelState time_panel;
+    ChartPanelState chart_panel;
+    bool show_chart = false;
+    void step_period(int delta);           // the time slider's , and . keys
     void reset_panels();                   // a new map or project: panels start afresh
 
     void request_map(bool refit);          // start loading `wanted` (queued if one is running)
@@ -179,5 +183,7 @@ void panel_export(MapApp& app);
 void panel_query(MapApp& app);
 void panel_scenario(MapApp& app);
 void panel_report(MapApp& app);
+void panel_time(MapApp& app);
+void panel_chart(MapApp& app);
 
 } // namespace sespm

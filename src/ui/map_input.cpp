@@ -25,6 +25,8 @@ void MapApp::handle_input() {
     if (!io.WantCaptureKeyboard) {
         if (ImGui::IsKeyPressed(GLFW_KEY_F) || ImGui::IsKeyPressed(GLFW_KEY_HOME)) fit_to_selection();
         if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) selected.clear();
+        if (ImGui::IsKeyPressed(GLFW_KEY_COMMA)) step_period(-1);   // the time slider, a quarter back
+        if (ImGui::IsKeyPressed(GLFW_KEY_PERIOD)) step_period(1);   // and forward
         if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD)) camera.zoom_at(camera.width / 2.0, camera.height / 2.0, 1.5);
         if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT)) camera.zoom_at(camera.width / 2.0, camera.height / 2.0, 1 / 1.5);
     }

@@ -38,6 +38,23 @@ struct TablePanelState {
     const MapBundle* sorted_for = nullptr;
 };
 
+// The time slider of a time-series layer: the period shown, playing or not, and how fast.
+struct TimePanelState {
+    bool playing = false;
+    float quarters_per_second = 2.0f;
+    double last_step = 0;           // ImGui time of the last step while playing
+};
+
+// The chart of the selected areas (or the region and its sub-regions) over every period.
+struct ChartPanelState {
+    std::string key;                // what the series below were made for (layer, areas)
+    std::vector<std::string> names, periods;
+    std::vector<std::vector<std::optional<double>>> counts;   // per line, per period
+    std::vector<std::string> notes; // series breaks of the layer
+    std::string count_title;
+    std::optional<double> limit;    // one area charted: its limit now, drawn as a line
+};
+
 struct ReportPanelState {
     char path[1024] = "";
     char title[256] = "SESPM board report: migration in the South East";

@@ -1,0 +1,80 @@
+// panel_time.cpp: the time slider under the map for a time-series layer: drag to a period, step
+// with the buttons or the , and . keys, play and pause at a chosen speed. The map recolours in
+// place (the same areas: no re-tessellation); the title and legend say which period is shown.
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "ui/map_app.h"
+
+namespace sespm {
+
+namespace {
+
+const std::vector<std::string>& periods_shown(const MapApp& app) {
+    static const std::vector<std::string> none;
+    return app.map ? app.map->view.result.periods : none;
+}
+
+int period_index(const MapApp& app) {
+    const auto& p = periods_shown(app);
+    const std::string& want = app.wanted.period;
+    if (want.empty() || want == "latest") return static_cast<int>(p.size()) - 1;
+    if (want == "earliest") return 0;
+    auto it = std::find(p.begin(), p.end(), want);
+    return it == p.end() ? static_cast<int>(p.size()) - 1 : static_cast<int>(it - p.begin());
+}
+
+void show_period(MapApp& app, int i) {
+    const auto& p = periods_shown(app);
+    if (p.empty()) return;
+    i = std::clamp(i, 0, static_cast<int>(p.size()) - 1);
+    if (p[i] == app.wanted.period) return;
+    app.wanted.period = p[i];
+    app.request_map(false);
+}
+
+} // namespace
+
+void MapApp::step_period(int delta) {
+    if (periods_shown(*this).size() < 2) return;
+    show_period(*this, period_index(*this) + delta);
+}
+
+void panel_time(MapApp& app) {
+    const auto& p = periods_shown(app);
+    if (p.size() < 2 || !app.map->view.options.open_file.empty()) return;
+    TimePanelState& t = app.time_panel;
+    float s = app.ui_scale;
+    int i = period_index(app);
+    if (t.playing && !app.loading() && ImGui::GetTime() - t.last_step >= 1.0 / t.quarters_per_second) {
+        t.last_step = ImGui::GetTime();
+        if (i + 1 >= static_cast<int>(p.size())) t.playing = false;  // stops at the latest period
+        else show_period(app, i + 1);
+    }
+    ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.42f, vp->WorkPos.y + vp->WorkSize.y - 78 * s), ImGuiCond_Always, ImVec2(0.5f, 1));
+    ImGui::SetNextWindowBgAlpha(0.92f);
+    ImGui::Begin("##time", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
+    if (ImGui::ArrowButton("##back", ImGuiDir_Left)) show_period(app, i - 1);
+    ImGui::SameLine();
+    if (ImGui::Button(t.playing ? "Pause" : "Play", ImVec2(52 * s, 0))) {
+        if (!t.playing && i + 1 >= static_cast<int>(p.size())) show_period(app, 0);  // play from the start
+        t.playing = !t.playing;
+        t.last_step = ImGui::GetTime();
+    }
+    ImGui::SameLine();
+    if (ImGui::ArrowButton("##forward", ImGuiDir_Right)) show_period(app, i + 1);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(360 * s);
+    int k = i;
+    if (ImGui::SliderInt("##period", &k, 0, static_cast<int>(p.size()) - 1, p[i].c_str())) show_period(app, k);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(90 * s);
+    ImGui::SliderFloat("##speed", &t.quarters_per_second, 0.5f, 8.0f, "%.1f / s");
+    ImGui::SameLine();
+    ImGui::TextDisabled("%zu periods (, and . step)", p.size());
+    ImGui::End();
+}
+
+} // namespace sespm
