@@ -136,7 +136,7 @@ void draw_attribution(ImDrawList* dl, const MapView& view, const Camera& cam, co
     ImVec2 ts = f->CalcTextSizeA(f->FontSize, 1e9f, wrap, view.attribution.c_str());
     float pad = 4 * opt.scale;
     ImVec2 p(opt.origin.x + static_cast<float>(cam.width) - ts.x - 8 * opt.scale - pad,
-             opt.origin.y + static_cast<float>(cam.height) - ts.y - 6 * opt.scale - pad);
+             opt.origin.y + static_cast<float>(cam.height) - opt.bottom_inset - ts.y - 6 * opt.scale - pad);
     dl->AddRectFilled(ImVec2(p.x - pad, p.y - pad), ImVec2(p.x + ts.x + pad, p.y + ts.y + pad), IM_COL32(255, 255, 255, 200), 3 * opt.scale);
     dl->AddText(f, f->FontSize, p, kMuted, view.attribution.c_str(), nullptr, wrap);
 }

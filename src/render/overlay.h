@@ -27,6 +27,7 @@ struct OverlayOptions {
     bool attribution = true;     // the attribution line (always, even without --legend)
     float scale = 1.0f;
     ImVec2 origin{0, 0};         // top-left of the map viewport in the draw list
+    float bottom_inset = 0;      // pixels at the bottom covered by a pane (the window's table)
 };
 
 void draw_labels(ImDrawList* dl, const MapView& view, const MapMesh& mesh, const Camera& cam,

@@ -30,6 +30,7 @@ namespace sespm {
 
 MapApp::MapApp(AppOptions opt) : options(std::move(opt)) {
     wanted = options.view;
+    table_expanded = options.table_open;
     if (!options.project.empty()) {
         project_path = options.project;
     } else {
@@ -87,10 +88,11 @@ void MapApp::reset_panels() {
 }
 
 // Fits `b` into the part of the window that the panels leave free (the Layers panel on the
-// right, the menu bar on top, the attribution line at the bottom).
-static void fit_between_panels(Camera& cam, const Bbox& b, float s, double legend_w) {
-    double left = legend_w + 28 * s, right = 380 * s, top = 40 * s, bottom = 50 * s;  // legend box, Layers panel
+// right, the menu bar on top, the attribute table pane and the attribution line at the bottom).
+static void fit_between_panels(Camera& cam, const Bbox& b, float s, double legend_w, double table_h) {
+    double left = legend_w + 28 * s, right = (kLayersPanelWidth + 20) * s, top = 40 * s, bottom = table_h + 50 * s;
     if (cam.width - left - right < 200 * s) right = left;  // a narrow window: use it all
+    if (cam.height - top - bottom < 150 * s) bottom = top;
     double w = std::max(1.0, cam.width - left - right), h = std::max(1.0, cam.height - top - bottom);
     cam.mpp = std::max(b.width() / w, b.height() / h);
     if (!(cam.mpp > 0)) cam.mpp = 1;
@@ -104,7 +106,7 @@ void MapApp::fit_to_selection() {
     if (!map) return;
     OverlayOptions oo;
     oo.scale = ui_scale;
-    fit_between_panels(camera, map->view.selection_bbox, ui_scale, legend_box_size(map->view, fonts, oo).x);
+    fit_between_panels(camera, map->view.selection_bbox, ui_scale, legend_box_size(map->view, fonts, oo).x, bottom_pane_px());
 }
 
 void MapApp::zoom_to_area(int i) {
@@ -114,7 +116,7 @@ void MapApp::zoom_to_area(int i) {
     OverlayOptions oo;
     oo.scale = ui_scale;
     fit_between_panels(camera, {b.minx - pad, b.miny - pad, b.maxx + pad, b.maxy + pad}, ui_scale,
-                       legend_box_size(map->view, fonts, oo).x);
+                       legend_box_size(map->view, fonts, oo).x, bottom_pane_px());
 }
 
 void MapApp::export_png(const std::string& path) {
@@ -151,10 +153,14 @@ void MapApp::draw_frame() {
     glfwGetFramebufferSize(window_, &fw, &fh);
     camera.width = std::max(1, fw);
     camera.height = std::max(1, fh);
+    if (table_height <= 0) table_height = 0.3f * static_cast<float>(camera.height);
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
+    pressed_this_frame_.clear();  // this frame has seen them down: now let go of the quick ones
+    for (const auto& k : deferred_releases_) ImGui_ImplGlfw_KeyCallback(window_, k.key, k.scancode, GLFW_RELEASE, k.mods);
+    deferred_releases_.clear();
     handle_input();
     draw_menu_bar();
     panel_layers(*this);
@@ -265,6 +271,7 @@ void MapApp::draw_map() {
         oo.labels = labels;
         oo.scale = ui_scale;
         oo.origin = ImVec2(0, ImGui::GetFrameHeight());
+        oo.bottom_inset = bottom_pane_px();
         draw_labels(dl, map->view, map->mesh, camera, fonts, oo);
         draw_legend_box(dl, map->view, fonts, oo);
         oo.origin = ImVec2(0, 0);
@@ -409,11 +416,28 @@ bool MapApp::open_window() {
             if (key == GLFW_KEY_Z && !shift) --app->undo_requested_;
             if (key == GLFW_KEY_Y || (key == GLFW_KEY_Z && shift)) ++app->undo_requested_;
         }
+        // ImGui 1.86 reads key state once a frame, so a press released before the next frame
+        // (a quick tap: Esc, Enter, Ctrl+A) would never be seen; its release waits a frame.
+        if (action == GLFW_PRESS) app->pressed_this_frame_.insert(key);
+        if (action == GLFW_RELEASE && app->pressed_this_frame_.count(key)) {
+            app->deferred_releases_.push_back({key, scancode, mods});
+            return;
+        }
         ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
     });
     ImGui_ImplOpenGL3_Init("#version 330");
 
     return true;
+}
+
+// Where F12 puts screenshots: ~/Pictures if there is one, else the home folder (never the
+// folder the program happened to be started from).
+static std::string screenshot_folder() {
+    const char* home = std::getenv("HOME");
+    std::string h = home && *home ? home : ".";
+    std::error_code ec;
+    if (std::filesystem::is_directory(h + "/Pictures", ec)) return h + "/Pictures";
+    return h;
 }
 
 // What happens once a frame is drawn: --export-data and --screenshot when the map has loaded,
@@ -439,10 +463,11 @@ bool MapApp::after_frame(int& frame, int& code) {
     }
     if (screenshot_requested_) {
         screenshot_requested_ = false;
-        char name[64];  // the next free number: earlier screenshots are never overwritten
-        do std::snprintf(name, sizeof name, "sespm-window-%d.png", ++screenshot_count_);
+        std::string name;  // the next free number: earlier screenshots are never overwritten
+        do name = screenshot_folder() + "/sespm-window-" + std::to_string(++screenshot_count_) + ".png";
         while (std::filesystem::exists(name));
-        if (save_screenshot(name)) status = std::string("Saved ") + name;
+        if (save_screenshot(name)) status = "Saved " + name;
+        else error = "Could not save the screenshot " + name + " (see the terminal for why)";
     }
     return false;
 }

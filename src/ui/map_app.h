@@ -78,6 +78,11 @@ public:
     DrawStyle style;
     Fonts fonts;
     float ui_scale = 1.0f;
+    // The attribute table pane along the bottom: expanded or a bar, its height when expanded
+    // (dragged with its splitter, kept across maps), and the height it takes from the map.
+    bool table_expanded = false;
+    float table_height = 0;                // 0: a third of the window, set on the first frame
+    float bottom_pane_px() const;
     bool labels = true, show_table = true, show_about = false, show_export = false, show_query = false;
     std::set<int> selected;                // area indices
     int hovered = -1;
@@ -156,12 +161,17 @@ private:
     bool pending_ = false, pending_refit_ = false;
     bool dragging_ = false;
     int undo_requested_ = 0;             // Ctrl+Z presses (negative) and Ctrl+Y presses since the last frame
-    bool screenshot_requested_ = false;  // F12: the window to sespm-window-N.png in the working folder
+    bool screenshot_requested_ = false;  // F12: the window to sespm-window-N.png in ~/Pictures (else ~)
     int screenshot_count_ = 0;
+    struct KeyRelease { int key, scancode, mods; };
+    std::set<int> pressed_this_frame_;             // keys pressed since the last NewFrame
+    std::vector<KeyRelease> deferred_releases_;    // their releases, handed to ImGui a frame later
     double last_x_ = 0, last_y_ = 0, press_x_ = 0, press_y_ = 0;
 };
 
 // One panel a file (src/ui/panel_*.cpp).
+inline constexpr float kLayersPanelWidth = 360;   // the Layers panel, right edge (times ui_scale)
+float table_height_clamped(const MapApp& app, float h);  // 120 px to 3/4 of the window
 void panel_layers(MapApp& app);
 void panel_table(MapApp& app);
 void panel_about(MapApp& app);

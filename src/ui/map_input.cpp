@@ -60,6 +60,7 @@ void MapApp::handle_input() {
 
 void MapApp::draw_tooltip() {
     if (!map || hovered < 0 || dragging_) return;
+    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AnyWindow)) return;  // a table row: highlighted, not covered
     const MapView& v = map->view;
     const Area& a = v.set->areas[hovered];
     ImGui::BeginTooltip();
