@@ -1,7 +1,7 @@
 // test_render.cpp: the map drawn headless (EGL, no X server) and checked pixel by pixel: inside
 // named districts the colour equals that district's class colour from the export; areas
 // outside the layer are drawn as context, and the sea as background. Also the camera's bbox
-// rule, label placement, and a real window under xvfb-run that must not be blank.
+// rule, label placement (render --labels-json, checked with GEOS), and a real window under xvfb-run that must not be blank.
 #include <doctest.h>
 
 #include <cmath>
@@ -15,7 +15,6 @@
 #include "io/boundaries.h"
 #include "render/camera.h"
 #include "render/headless.h"
-#include "render/labels.h"
 #include "map/map_view.h"
 
 using namespace sespm;
@@ -64,24 +63,6 @@ TEST_CASE("camera: a bbox maps exactly onto the image, the shorter side widened 
     cam.world_to_screen(wx, wy, sx, sy);
     CHECK(sx == doctest::Approx(100));  // zoom keeps the point under the cursor
     CHECK(sy == doctest::Approx(200));
-}
-
-TEST_CASE("labels never overlap and larger areas win") {
-    std::vector<LabelBox> boxes;
-    for (int i = 0; i < 200; ++i)
-        boxes.push_back({static_cast<float>(50 + (i * 37) % 700), static_cast<float>(30 + (i * 53) % 500), 60, 14,
-                         static_cast<double>(i % 17), i});
-    auto kept = place_labels(boxes, 800, 600);
-    CHECK(!kept.empty());
-    for (size_t a = 0; a < kept.size(); ++a)
-        for (size_t b = a + 1; b < kept.size(); ++b) {
-            const auto& x = boxes[kept[a]];
-            const auto& y = boxes[kept[b]];
-            bool overlap = std::abs(x.cx - y.cx) < (x.w + y.w) / 2 && std::abs(x.cy - y.cy) < (x.h + y.h) / 2;
-            CHECK(!overlap);
-        }
-    // the highest priority label is always kept (it is placed first)
-    CHECK(boxes[kept[0]].priority == 16);
 }
 
 TEST_CASE("headless render: district pixels carry the export's class colours") {
@@ -191,4 +172,53 @@ TEST_CASE("the real window under xvfb-run draws a map, not a blank screen") {
     CHECK(distinct.size() > 50);               // a map with classes, text and panels
     CHECK(sea > 100);                          // the sea is there
     CHECK(sea < static_cast<size_t>(img.w * img.h / 16) * 9 / 10);  // but the map is not empty
+}
+
+TEST_CASE("render --labels-json: every name sits inside its own district or has a leader ending inside it") {
+    test::ScratchDir d;
+    auto r = test::run_sespm({"render", "--legend", "-o", d.file("m.png"), "--labels-json", d.file("labels.json"), "--data", test::data_dir()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    const auto labels = nlohmann::json::parse(test::read_file(d.file("labels.json")));
+    REQUIRE(labels.is_array());
+    GeosContext geos;
+    Atlas atlas(test::data_dir(), geos);
+    const AreaSet& lad = atlas.areas(Geography::District);
+    auto inside = [&](const Area& a, double x, double y) {
+        GeomPtr pt = own(geos, GEOSGeom_createPointFromXY_r(geos, x, y));
+        return GEOSContains_r(geos, a.bng.get(), pt.get()) == 1;
+    };
+    std::set<std::string> named;
+    int leaders = 0;
+    for (const auto& l : labels) {
+        std::string code = l["code"].get<std::string>();
+        CAPTURE(code);
+        const Area* a = lad.find(code);
+        REQUIRE(a);
+        named.insert(code);
+        if (l["leader"].get<bool>()) {
+            ++leaders;
+            CHECK(inside(*a, l["leader_end"][0].get<double>(), l["leader_end"][1].get<double>()));
+        } else {
+            CHECK(inside(*a, l["x"].get<double>(), l["y"].get<double>()));
+            const auto& b = l["box"];  // the whole name lies inside its district, over no neighbour
+            GeomPtr rect = own(geos, GEOSGeom_createRectangle_r(geos, b[0].get<double>(), b[1].get<double>(), b[2].get<double>(), b[3].get<double>()));
+            GeomPtr shrunk = own(geos, GEOSBuffer_r(geos, rect.get(), -1.0, 1));  // rounding of the box to metres
+            CHECK(GEOSContains_r(geos, a->bng.get(), shrunk.get()) == 1);
+        }
+    }
+    CHECK(named.size() >= 55);
+    for (size_t i = 0; i < labels.size(); ++i)  // no two names overlap
+        for (size_t j = i + 1; j < labels.size(); ++j) {
+            const auto& p = labels[i]["box"];
+            const auto& q = labels[j]["box"];
+            bool overlap = p[0].get<double>() < q[2].get<double>() && p[2].get<double>() > q[0].get<double>() &&
+                           p[1].get<double>() < q[3].get<double>() && p[3].get<double>() > q[1].get<double>();
+            CHECK_MESSAGE(!overlap, std::string(labels[i]["text"].get<std::string>() + " / " + labels[j]["text"].get<std::string>()));
+        }
+    CHECK(leaders > 0);  // the urban unitaries are too small for their names at this scale
+    // Portsmouth, Southampton, Brighton and Hove, Reading, Slough, Oxford, Milton Keynes, Medway
+    for (const char* code : {"E06000044", "E06000045", "E06000043", "E06000038", "E06000039", "E07000178", "E06000042", "E06000035"}) {
+        CAPTURE(code);
+        CHECK(named.count(code) == 1);
+    }
 }

@@ -6,6 +6,7 @@
 #include "cli/common.h"
 #include "core/error.h"
 #include "io/export.h"
+#include "io/output_file.h"
 #include "render/headless.h"
 #include "map/map_view.h"
 
@@ -14,7 +15,7 @@ namespace sespm {
 static const char* kRenderHelp = R"(usage: sespm-map render [--layer ID | --open FILE --by FIELD|area] [--geography G]
                         [--within CODE] [--bbox MINX,MINY,MAXX,MAXY] [--classify METHOD]
                         [--classes N] [--palette NAME] [--points-layer ID] [--no-labels]
-                        [--legend] [--width W] [--height H] [--scale S] -o FILE.png
+                        [--legend] [--width W] [--height H] [--scale S] [--labels-json FILE] -o FILE.png
                         [--project FILE [--scenario NAME [--compare NAME]]] [--data DIR] [--layers DIR]
 
 Draws the map to a PNG without a window or X server (EGL surfaceless). --within selects the
@@ -25,7 +26,9 @@ equally on both sides, never cropped (default: the selected areas' extent). Clas
 computed over the selected areas, so the same options give the same colours as `export`.
 The map fills the image edge to edge; --legend adds a margin with title, legend and
 attribution. --points-layer esol draws the ESOL providers as circles. --project FILE shows its
-pledges; --scenario NAME draws that dispersal scenario (the same fixed classes as the window and
+pledges; --labels-json FILE writes each name drawn: code, text, its centre and box (EPSG:27700),
+and whether it sits beside its area with a leader line (and where that line ends, inside the
+area). --scenario NAME draws that dispersal scenario (the same fixed classes as the window and
 `scenario export`), --compare NAME the difference between the two.
 )";
 
@@ -51,7 +54,7 @@ int cmd_render(const std::vector<std::string>& argv) {
     Args a = parse_args(argv, with_common({"--layer", "--open", "--by", "--code-field", "--name-field", "--geography",
                                            "--within", "--bbox", "--classify", "--classes", "--palette",
                                            "--points-layer", "--width", "--height", "--scale", "-o",
-                                           "--project", "--scenario", "--compare"}),
+                                           "--project", "--scenario", "--compare", "--labels-json"}),
                         {"--no-labels", "--legend"}, "render");
     if (a.has("--help")) { std::cout << kRenderHelp; return 0; }
     std::string out = a.require("-o", "render");
@@ -80,7 +83,17 @@ int cmd_render(const std::vector<std::string>& argv) {
     mo_mesh.only_for_mpp = render_camera(view, ro).mpp;
     mo_mesh.label_points = ro.labels;
     MapMesh mesh = build_mesh(s->geos, *view.set, nullptr, mo_mesh);
+    std::vector<PlacedLabel> labels;
+    auto labels_file = a.get("--labels-json");
+    if (labels_file) {
+        output_folder(*labels_file);
+        ro.labels_out = &labels;
+    }
     render_map_png(view, mesh, ro, out);
+    if (labels_file) {
+        std::string text = labels_json(labels);
+        write_output_file(*labels_file, text.data(), text.size());
+    }
     std::cerr << "wrote " << out << " (" << ro.width << "x" << ro.height << ", " << view.result.rows.size()
               << " areas in colour)\n";
     return 0;

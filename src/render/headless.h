@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "render/area_labels.h"
 #include "render/camera.h"
 #include "map/map_view.h"
 #include "render/mesh.h"
@@ -20,6 +21,7 @@ struct RenderOptions {
     bool labels = true;
     bool legend = false;
     float scale = 1.0f;
+    std::vector<PlacedLabel>* labels_out = nullptr;  // when set: the names drawn, where
 };
 
 // The camera the options give for the map viewport (exposed for the tests' pixel checks).

@@ -1,11 +1,11 @@
 // overlay.cpp: see overlay.h.
 #include "render/overlay.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 
-#include "render/labels.h"
 
 namespace sespm {
 
@@ -48,32 +48,49 @@ Fonts load_fonts(float scale) {
     return f;
 }
 
-void draw_labels(ImDrawList* dl, const MapView& view, const MapMesh& mesh, const Camera& cam, const Fonts& fonts,
+float label_text_size(const Fonts& fonts) { return fonts.regular->FontSize * 0.9f; }
+
+std::vector<PlacedLabel> layout_labels(const GeosContext& geos, const MapView& view, const MapMesh& mesh, const Camera& cam,
+                                       const Fonts& fonts, const OverlayOptions& opt, LabelFitCache* cache) {
+    if (!opt.labels) return {};
+    ImFont* font = fonts.regular;
+    float size = label_text_size(fonts);
+    auto measure = [&](const std::string& t) {
+        ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0, t.c_str());
+        return std::pair<float, float>(ts.x, ts.y);
+    };
+    return place_area_labels(geos, view, mesh, cam, measure, size, opt.bottom_inset, cache);
+}
+
+void draw_labels(ImDrawList* dl, const std::vector<PlacedLabel>& labels, const Camera& cam, const Fonts& fonts,
                  const OverlayOptions& opt) {
     if (!opt.labels) return;
     ImFont* font = fonts.regular;
-    float size = font->FontSize * 0.9f;
-    std::vector<LabelBox> boxes;
-    for (size_t i = 0; i < mesh.areas.size(); ++i) {
-        if (view.row_of_area[i] < 0) continue;
-        const AreaMesh& a = mesh.areas[i];
-        double px_area = a.area_m2 / (cam.mpp * cam.mpp);
-        if (px_area < 30 * size) continue;          // too small on screen for any name (cheap test first)
+    float size = label_text_size(fonts), s = opt.scale;
+    for (const auto& l : labels) {
         double sx, sy;
-        cam.world_to_screen(a.label_x, a.label_y, sx, sy);
-        if (sx < 0 || sy < 0 || sx > cam.width || sy > cam.height) continue;
-        ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0, view.set->areas[i].name.c_str());
-        if (px_area < ts.x * ts.y * 1.2) continue;  // the area is too small on screen for its name
-        boxes.push_back({static_cast<float>(sx), static_cast<float>(sy), ts.x, ts.y, a.area_m2, static_cast<int>(i)});
-    }
-    for (int id : place_labels(boxes, static_cast<float>(cam.width), static_cast<float>(cam.height))) {
-        const AreaMesh& a = mesh.areas[id];
-        double sx, sy;
-        cam.world_to_screen(a.label_x, a.label_y, sx, sy);
-        const std::string& name = view.set->areas[id].name;
-        ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0, name.c_str());
-        halo_text(dl, font, size, ImVec2(opt.origin.x + static_cast<float>(sx) - ts.x / 2, opt.origin.y + static_cast<float>(sy) - ts.y / 2),
-                  IM_COL32(40, 40, 40, 255), name.c_str());
+        cam.world_to_screen(l.x, l.y, sx, sy);
+        ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0, l.text.c_str());
+        ImVec2 p(opt.origin.x + static_cast<float>(sx) - ts.x / 2, opt.origin.y + static_cast<float>(sy) - ts.y / 2);
+        if (l.leader) {  // from the name's nearest edge to a dot inside its area
+            double ex, ey;
+            cam.world_to_screen(l.leader_x, l.leader_y, ex, ey);
+            ImVec2 end(opt.origin.x + static_cast<float>(ex), opt.origin.y + static_cast<float>(ey));
+            ImVec2 from(std::clamp(end.x, p.x, p.x + ts.x), std::clamp(end.y, p.y, p.y + ts.y));
+            dl->AddLine(from, end, IM_COL32(255, 255, 255, 200), 3.0f * s);
+            dl->AddLine(from, end, IM_COL32(50, 50, 50, 255), 1.0f * s);
+            dl->AddCircleFilled(end, 2.5f * s, IM_COL32(50, 50, 50, 255));
+        }
+        size_t nl = l.text.find('\n');  // a wrapped name: each line centred
+        if (nl == std::string::npos) {
+            halo_text(dl, font, size, p, IM_COL32(40, 40, 40, 255), l.text.c_str());
+            continue;
+        }
+        for (const std::string& line : {l.text.substr(0, nl), l.text.substr(nl + 1)}) {
+            float lw = font->CalcTextSizeA(size, 1e9f, 0, line.c_str()).x;
+            halo_text(dl, font, size, ImVec2(p.x + (ts.x - lw) / 2, p.y), IM_COL32(40, 40, 40, 255), line.c_str());
+            p.y += ts.y / 2;
+        }
     }
 }
 

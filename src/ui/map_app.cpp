@@ -272,7 +272,7 @@ void MapApp::draw_map() {
         oo.scale = ui_scale;
         oo.origin = ImVec2(0, ImGui::GetFrameHeight());
         oo.bottom_inset = bottom_pane_px();
-        draw_labels(dl, map->view, map->mesh, camera, fonts, oo);
+        draw_labels(dl, layout_labels(*ui_geos_, map->view, map->mesh, camera, fonts, oo, &label_cache_), camera, fonts, oo);
         draw_legend_box(dl, map->view, fonts, oo);
         oo.origin = ImVec2(0, 0);
         draw_attribution(dl, map->view, camera, fonts, oo);

@@ -153,7 +153,8 @@ private:
     std::unique_ptr<Session> session_;     // used by the loader thread, or by with_session when idle
     std::unique_ptr<GeosContext> ui_geos_; // picking on the main thread
     std::unique_ptr<MapRenderer> renderer_, overlay_renderer_;
-    float overlay_wash_ = -1;              // the overlay opacity last uploaded
+    float overlay_wash_ = -1;
+    LabelFitCache label_cache_;            // which names fit inside their areas at this zoom              // the overlay opacity last uploaded
     std::future<std::unique_ptr<MapBundle>> job_;
     std::atomic<float> progress_{0};
     std::atomic<bool> cancel_{false};       // the Cancel button: the running load is dropped
