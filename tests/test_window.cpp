@@ -1,9 +1,8 @@
 // test_window.cpp: the desktop window used as a planner would, under Xvfb with real input
 // events from xdotool: a pledge typed into the attribute table by mouse and keyboard is saved
 // to the project (checked with `pledges list`), Esc cancels a typed pledge, and F12 saves the
-// window into ~/Pictures rather than the working folder. The window is 1600x1000 at scale 1,
-// so the table pane docked at the bottom puts Bracknell Forest's pledge cell (the second row,
-// sorted by code) at a fixed place.
+// window into ~/Pictures rather than the working folder. The window says where its pledge cells
+// are ($SESPM_UI_LAYOUT), so the clicks follow the layout wherever the docked table puts them.
 #include <doctest.h>
 
 #include <filesystem>
@@ -20,10 +19,14 @@ bool have_window_tools() {
 test::RunResult drive_window(const test::ScratchDir& d, const std::string& args, const std::string& steps) {
     std::string script = "set -e\ncd " + d.path + "\n" + std::string(SESPM_EXE) + " --width 1600 --height 1000 " + args +
                          " > window.log 2>&1 &\npid=$!\n"
-                         "xdotool search --sync --name 'SESPM Map' > /dev/null\nsleep 10\n" + steps +
+                         "xdotool search --sync --name 'SESPM Map' > /dev/null\n"
+                         "for i in $(seq 100); do grep -q '^pledge ' layout.txt 2>/dev/null && break; sleep 0.3; done\nsleep 2\n"
+                         // click NAME: the middle of the widget the window reported
+                         "click() { set -- $(grep \"^$1 \" layout.txt); xdotool mousemove $(( ($3 + $5) / 2 )) $(( ($4 + $6) / 2 )) click 1; }\n" +
+                         steps +
                          "\nkill $pid\nwait $pid || true\n";
     d.write("drive.sh", script);
-    return test::run_shell("HOME=" + d.path + " timeout 150 xvfb-run -a -s '-screen 0 1600x1000x24' bash " + d.file("drive.sh"));
+    return test::run_shell("HOME=" + d.path + " SESPM_UI_LAYOUT=" + d.file("layout.txt") + " timeout 150 xvfb-run -a -s '-screen 0 1600x1000x24' bash " + d.file("drive.sh"));
 }
 
 } // namespace
@@ -36,11 +39,11 @@ TEST_CASE("window: a pledge typed into the table by mouse is saved; Esc cancels;
     test::ScratchDir d;
     std::filesystem::create_directory(d.file("Pictures"));
     std::string p = d.file("p.sespm");
-    // Bracknell Forest (E06000036), row 2: click its pledge cell, type 40, Enter.
-    // West Berkshire (E06000037), row 3: type 55, then Esc: nothing saved.
+    // Bracknell Forest (E06000036): click its pledge cell, type 40, Enter.
+    // West Berkshire (E06000037): type 55, then Esc: nothing saved.
     auto r = drive_window(d, "--project " + p + " --layer resettlement --table --data " + test::data_dir(),
-                          "xdotool mousemove 602 807 click 1; sleep 0.7; xdotool type --delay 80 40; sleep 0.3; xdotool key Return; sleep 2\n"
-                          "xdotool mousemove 602 832 click 1; sleep 0.7; xdotool type --delay 80 55; sleep 0.3; xdotool key Escape; sleep 1.5\n"
+                          "click 'pledge E06000036'; sleep 0.7; xdotool type --delay 80 40; sleep 0.3; xdotool key Return; sleep 2\n"
+                          "click 'pledge E06000037'; sleep 0.7; xdotool type --delay 80 55; sleep 0.3; xdotool key Escape; sleep 1.5\n"
                           "xdotool mousemove 300 300; sleep 0.3; xdotool key F12; sleep 2");
     REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
     auto list = test::run_sespm({"pledges", "list", "--project", p, "--data", test::data_dir()});

@@ -52,6 +52,10 @@ LayerResult evaluate_rate(Atlas& atlas, const LayerSpec& spec, const EvaluateOpt
     r.report = join_report(figs, atlas.areas_lonlat(spec.native));
     const AreaSet& set = atlas.areas_lonlat(opt.geography);
     r.columns = measure_columns(spec);
+    // A group (a county of districts, a LEP...) sums its members' published figures; how many it
+    // summed and how many had none go with it everywhere its total goes (table, exports, tooltip).
+    bool group = opt.geography != spec.native;
+    if (group) r.columns.insert(r.columns.end(), {"member_areas", "members_without_figure"});
     for (size_t idx : r.selection) {
         const Area& a = set.areas[idx];
         std::vector<std::string> nm = native_members(atlas, spec, opt.geography, a);
@@ -72,6 +76,8 @@ LayerResult evaluate_rate(Atlas& atlas, const LayerSpec& spec, const EvaluateOpt
             if (col == "code") row.push_back(Cell::of_text(a.code));
             else if (col == "name") row.push_back(Cell::of_text(a.name));
             else if (!spec.limit_column.empty() && col == spec.status_column) row.push_back(Cell::of_text(m.status));
+            else if (group && col == "member_areas") row.push_back(Cell::of_num(m.members, 0));
+            else if (group && col == "members_without_figure") row.push_back(Cell::of_num(m.members_without_figure, 0));
             else row.push_back(Cell::of_num(measure_value(spec, m, col), decimals_for(spec, col)));
         }
         std::optional<double> cv = measure_value(spec, m, spec.class_measure);

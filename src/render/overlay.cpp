@@ -94,6 +94,15 @@ void draw_labels(ImDrawList* dl, const std::vector<PlacedLabel>& labels, const C
     }
 }
 
+// Under the legend, when some areas have no figure: what the publisher's silence means for
+// this source (the layer file's "missing"), e.g. that Asy_D11 publishes no zero rows.
+std::string missing_note(const MapView& view) {
+    if (!view.has_missing || view.result.spec.missing_means.empty()) return "";
+    return "No published figure: " + view.result.spec.missing_means;
+}
+
+float note_wrap(float legend_w, float s) { return std::max(legend_w, 240 * s); }
+
 ImVec2 legend_box_size(const MapView& view, const Fonts& fonts, const OverlayOptions& opt) {
     float s = opt.scale, pad = 12 * s, sw = 22 * s, sh = 15 * s, gap = 5 * s;
     float w = 0, h = pad;
@@ -109,6 +118,11 @@ ImVec2 legend_box_size(const MapView& view, const Fonts& fonts, const OverlayOpt
     measure(fonts.bold, view.legend_title);
     for (const auto& e : view.legend) measure(fonts.regular, e.label, sw + 8 * s), h += std::max(0.0f, sh - fonts.regular->FontSize);
     if (!view.points_title.empty()) measure(fonts.regular, view.points_title, sw + 8 * s);
+    if (!missing_note(view).empty()) {
+        w = note_wrap(w, s);
+        ImVec2 ts = fonts.small->CalcTextSizeA(fonts.small->FontSize, 1e9f, w, missing_note(view).c_str());
+        h += ts.y + gap;
+    }
     return ImVec2(w + 2 * pad, h + pad - gap);
 }
 
@@ -136,6 +150,11 @@ void draw_legend_box(ImDrawList* dl, const MapView& view, const Fonts& fonts, co
         dl->AddRect(ImVec2(x, y), ImVec2(x + sw, y + sh), IM_COL32(120, 120, 120, 255));
         dl->AddText(fonts.regular, fonts.regular->FontSize, ImVec2(x + sw + 8 * s, y + (sh - fonts.regular->FontSize) / 2), kText, e.label.c_str());
         y += row + gap;
+    }
+    if (std::string note = missing_note(view); !note.empty()) {
+        float wrap = w - 2 * pad;
+        dl->AddText(fonts.small, fonts.small->FontSize, ImVec2(x, y), kMuted, note.c_str(), nullptr, wrap);
+        y += fonts.small->CalcTextSizeA(fonts.small->FontSize, 1e9f, wrap, note.c_str()).y + gap;
     }
     if (!view.points_title.empty()) {
         float r = 5 * s;

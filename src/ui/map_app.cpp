@@ -21,6 +21,7 @@
 #include "core/error.h"
 #include "core/styling.h"
 #include "io/attribution.h"
+#include "io/output_file.h"
 #include "map/export_view.h"
 #include "render/gl.h"
 #include "render/headless.h"
@@ -31,6 +32,7 @@ namespace sespm {
 MapApp::MapApp(AppOptions opt) : options(std::move(opt)) {
     wanted = options.view;
     table_expanded = options.table_open;
+    if (const char* f = std::getenv("SESPM_UI_LAYOUT")) layout_file_ = f;
     if (!options.project.empty()) {
         project_path = options.project;
     } else {
@@ -172,6 +174,7 @@ void MapApp::draw_frame() {
     draw_tooltip();
     draw_banners();
     draw_map();
+    write_layout();
     ImGui::Render();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
@@ -428,6 +431,30 @@ bool MapApp::open_window() {
     ImGui_ImplOpenGL3_Init("#version 330");
 
     return true;
+}
+
+void MapApp::note_widget(const std::string& name) {
+    if (layout_file_.empty()) return;
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    widgets_[name] = {static_cast<int>(a.x), static_cast<int>(a.y), static_cast<int>(b.x), static_cast<int>(b.y)};
+}
+
+void MapApp::write_layout() {
+    if (layout_file_.empty() || widgets_ == widgets_written_) {
+        widgets_.clear();
+        return;
+    }
+    std::string text;
+    for (const auto& [name, r] : widgets_)
+        text += name + " " + std::to_string(r[0]) + " " + std::to_string(r[1]) + " " + std::to_string(r[2]) + " " + std::to_string(r[3]) + "\n";
+    try {
+        write_output_file(layout_file_, text.data(), text.size());
+    } catch (const std::exception& e) {
+        std::cerr << "sespm-map: warning: SESPM_UI_LAYOUT: " << e.what() << "\n";
+        layout_file_.clear();
+    }
+    widgets_written_ = std::move(widgets_);
+    widgets_.clear();
 }
 
 // Where F12 puts screenshots: ~/Pictures if there is one, else the home folder (never the

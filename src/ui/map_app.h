@@ -4,6 +4,7 @@
 // loader: loading, evaluating and tessellating a map happens off the main thread while the
 // window keeps drawing the previous map and a progress bar; the main thread only uploads.
 #pragma once
+#include <array>
 #include <atomic>
 #include <functional>
 #include <future>
@@ -86,6 +87,7 @@ public:
     bool labels = true, show_table = true, show_about = false, show_export = false, show_query = false;
     std::set<int> selected;                // area indices
     int hovered = -1;
+    int hovered_point = -1;                // a provider dot (view.points) under the cursor
     std::string error;                     // shown in a banner until dismissed
     std::string status;
     std::string open_path;                 // the "Open file" field
@@ -111,6 +113,10 @@ public:
     void refresh_scenario_view();
     void undo();
     void redo();
+
+    // With $SESPM_UI_LAYOUT=FILE the window writes where some widgets are ("pledge CODE x0 y0 x1
+    // y1" in window pixels) after each frame that moved them, so tests can click them by name.
+    void note_widget(const std::string& name);
 
     ScenarioPanelState scenario_panel;
     QueryPanelState query_panel;
@@ -145,6 +151,10 @@ private:
     bool after_frame(int& frame, int& code); // --screenshot, --export-data, F12; true: leave the loop
     void close_window();
     void draw_tooltip();
+    void place_tooltip();
+    void point_tooltip(int p);
+    void area_tooltip(const MapView& v, int area);
+    ImVec2 tooltip_size_{0, 0};
     bool save_screenshot(const std::string& path);
     void bench_step(int frame);
     void print_frame_stats(std::vector<double> ms, size_t areas);
@@ -154,7 +164,10 @@ private:
     std::unique_ptr<GeosContext> ui_geos_; // picking on the main thread
     std::unique_ptr<MapRenderer> renderer_, overlay_renderer_;
     float overlay_wash_ = -1;
-    LabelFitCache label_cache_;            // which names fit inside their areas at this zoom              // the overlay opacity last uploaded
+    LabelFitCache label_cache_;
+    std::string layout_file_;              // $SESPM_UI_LAYOUT
+    std::map<std::string, std::array<int, 4>> widgets_, widgets_written_;
+    void write_layout();            // which names fit inside their areas at this zoom              // the overlay opacity last uploaded
     std::future<std::unique_ptr<MapBundle>> job_;
     std::atomic<float> progress_{0};
     std::atomic<bool> cancel_{false};       // the Cancel button: the running load is dropped
@@ -173,6 +186,8 @@ private:
 // One panel a file (src/ui/panel_*.cpp).
 inline constexpr float kLayersPanelWidth = 360;   // the Layers panel, right edge (times ui_scale)
 float table_height_clamped(const MapApp& app, float h);  // 120 px to 3/4 of the window
+// "3 of 14 districts have no published figure": what a group's total leaves out.
+std::string group_gap_text(int without, int members, Geography native);
 void panel_layers(MapApp& app);
 void panel_table(MapApp& app);
 void panel_about(MapApp& app);

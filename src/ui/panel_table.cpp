@@ -62,6 +62,7 @@ void pledge_cell(MapApp& app, int r, int c, const std::string& code) {
     ImGui::PushID(r * 1000 + c);
     ImGui::SetNextItemWidth(-1);
     auto typed = edit_cell("##pledge", it == app.pledges.end() ? "" : std::to_string(it->second), "enter", true);
+    app.note_widget("pledge " + code);
     if (typed) {
         std::string t = *typed;
         if (t.empty()) app.set_pledge(code, std::nullopt);
@@ -122,7 +123,7 @@ void table_body(MapApp& app, const MapView& v) {
     if (ImGui::BeginTable("rows", static_cast<int>(cols.size()), flags)) {
         ImGui::TableSetupScrollFreeze(1, 1);
         for (size_t c = 0; c < cols.size(); ++c)
-            ImGui::TableSetupColumn(column_title(cols[c]).c_str(), editable(c) ? ImGuiTableColumnFlags_WidthFixed : 0,
+            ImGui::TableSetupColumn(column_title(v.result.spec, cols[c]).c_str(), editable(c) ? ImGuiTableColumnFlags_WidthFixed : 0,
                                     editable(c) ? 90 * app.ui_scale : 0.0f);
         ImGui::TableHeadersRow();
         table_rows(app, v, editable);
