@@ -220,3 +220,35 @@ TEST_CASE("a group's total says how many of its members had no published figure,
     r = run_sespm({"table", "--layer", "dispersal", "--within", "E12000008", "--data", data_opt()});
     CHECK(test::first_line(r.out).find("member") == std::string::npos);
 }
+
+TEST_CASE("areas by name wherever a code is taken: exact, any case, a unique start; near misses suggested") {
+    auto by_code = run_sespm({"table", "--layer", "dispersal", "--within", "E10000016", "--data", data_opt()});
+    REQUIRE_MESSAGE(by_code.exit_code == 0, by_code.err);
+    for (const char* name : {"Kent", "kent", "KENT"}) {
+        CAPTURE(name);
+        auto r = run_sespm({"table", "--layer", "dispersal", "--within", name, "--data", data_opt()});
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+        CHECK(r.out == by_code.out);
+        CHECK(r.err.find("SESPM-KENT") != std::string::npos);  // the sub-region of the same name is mentioned
+    }
+    auto r = run_sespm({"table", "--layer", "dispersal", "--within", "Brighton", "--data", data_opt()});  // unique start
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(test::lines(r.out).size() == 2);
+    CHECK(r.out.find("E06000043,Brighton and Hove") != std::string::npos);
+    r = run_sespm({"table", "--layer", "dispersal", "--within", "Knet", "--data", data_opt()});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("--within Knet") != std::string::npos);
+    CHECK(r.err.find("did you mean Kent (E10000016") != std::string::npos);
+    r = run_sespm({"table", "--layer", "dispersal", "--within", "South", "--data", data_opt()});  // many starts
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("give more of the name") != std::string::npos);
+    test::ScratchDir d;
+    r = run_sespm({"pledges", "set", "--project", d.file("p.sespm"), "--code", "reading", "--places", "12", "--data", data_opt()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(r.out.find("E06000038,Reading,12") != std::string::npos);
+    r = run_sespm({"pledges", "set", "--project", d.file("p.sespm"), "--code", "Kent", "--places", "12", "--data", data_opt()});
+    CHECK(r.exit_code == 2);  // pledges are per district: Kent the county is not one
+    r = run_sespm({"query", "neighbours", "--code", "portsmouth", "--data", data_opt()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(r.out.find("E07000088,Gosport") != std::string::npos);
+}

@@ -6,6 +6,7 @@
 
 #include "app/window_options.h"
 #include "cli/args.h"
+#include "cli/common.h"
 #include "core/error.h"
 #include "ui/map_app.h"
 
@@ -23,10 +24,12 @@ draws any polygon file's outlines over the map (e.g. England's wards). --scenari
 a dispersal scenario from the project on the map (--compare NAME: the difference). --screenshot draws N frames (default 3) once the map has
 loaded, saves the window to a PNG and exits; --export-data FILE does what File > Export > Save
 data does (GeoJSON, CSV or GeoPackage of the map shown) once it has loaded, and exits. --bench-frames N pans and zooms over the
-loaded map for N frames and prints frame-time statistics (for bench/). Commands (sespm-map --help-commands):
-layers, table, export, query, render.
+loaded map for N frames and prints frame-time statistics (for bench/). --within takes a code or
+a name (Kent, "Brighton and Hove", a unique start such as Brighton). Commands (sespm-map
+--help-commands): layers, table, export, query, render, pledges, scenario.
 Mouse: drag to pan, wheel to zoom at the cursor, click to select (shift adds), double-click
-to zoom to an area. Keys: F fits the region, +/- zoom, Esc clears the selection.
+to zoom to an area. Keys: F fits the region, +/- zoom, Esc clears the selection, Ctrl+Z / Ctrl+Y
+undo and redo, F12 saves the window to ~/Pictures (or your home folder).
 )";
 
 int run_desktop(const std::vector<std::string>& argv) {
@@ -35,6 +38,7 @@ int run_desktop(const std::vector<std::string>& argv) {
                                    "--screenshot", "--export-data", "--frames", "--width", "--height", "--bench-frames", "--project", "--overlay", "--scenario", "--compare"}, {"--table"}, "sespm-map");
         if (a.has("--help")) { std::cout << kDesktopHelp; return 0; }
         if (!a.positional.empty()) throw UsageError("unknown command '" + clip(a.positional[0]) + "' (see sespm-map --help)");
+        resolve_area_options(a, AreaKinds::Any);  // --within Kent as well as E10000016
         AppOptions o;
         o.data_dir = a.get("--data");
         o.layers_dir = a.get("--layers");

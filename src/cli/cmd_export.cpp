@@ -28,6 +28,7 @@ int cmd_export(const std::vector<std::string>& argv) {
                                            "--code-field", "--name-field"}),
                         {}, "export");
     if (a.has("--help")) { std::cout << kExportHelp; return 0; }
+    resolve_area_options(a, AreaKinds::Any);  // names as well as codes
     bool open_file = a.get("--open").has_value();
     if (open_file) a.require("--by", "export --open");
     else a.require("--layer", "export");

@@ -57,6 +57,7 @@ int cmd_render(const std::vector<std::string>& argv) {
                                            "--project", "--scenario", "--compare", "--labels-json"}),
                         {"--no-labels", "--legend"}, "render");
     if (a.has("--help")) { std::cout << kRenderHelp; return 0; }
+    resolve_area_options(a, AreaKinds::Any);  // names as well as codes
     std::string out = a.require("-o", "render");
     if (out.size() < 4 || out.substr(out.size() - 4) != ".png") throw UsageError("-o " + clip(out) + ": give a .png file name");
     output_folder(out);  // fail before any loading or GL work when the PNG could not be written anyway

@@ -243,6 +243,7 @@ int cmd_scenario(const std::vector<std::string>& argv) {
         return a.has("--help") ? 0 : 2;
     }
     if (a.positional.size() > 1) throw UsageError("scenario: unexpected argument '" + a.positional[1] + "'");
+    resolve_area_options(a, AreaKinds::Districts);  // names as well as codes (--within any area)
     if (a.positional[0] == "allocate") return scenario_allocate(a);
     return scenario_manage(a, a.positional[0]);
 }

@@ -25,6 +25,7 @@ or any GDAL vector file of points).
 int cmd_table(const std::vector<std::string>& argv) {
     Args a = parse_args(argv, with_common({"--layer", "--geography", "--within", "--format", "--ratio", "--points", "--project"}), {}, "table");
     if (a.has("--help")) { std::cout << kTableHelp; return 0; }
+    resolve_area_options(a, AreaKinds::Any);  // names as well as codes
     a.require("--layer", "table");
     std::string format = format_option(a);
     MapRequest req = map_request(a, std::nullopt);

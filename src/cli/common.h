@@ -13,6 +13,7 @@
 
 #include "cli/args.h"
 #include "core/cell.h"
+#include "map/area_names.h"
 #include "map/map_view.h"
 #include "map/session.h"
 
@@ -24,6 +25,11 @@ std::set<std::string> with_common(std::set<std::string> opts);
 
 SessionOptions session_options(const Args& a);
 std::unique_ptr<Session> open_session(const Args& a);
+
+// Areas given by name where a code is taken (--within, --code, --codes, --ratio NAME=N) replaced
+// by their codes ("Kent" -> E10000016), or a usage error with the nearest names. Plain codes
+// cost nothing; names open the boundaries once. `code_kinds`: what --code/--codes may name.
+void resolve_area_options(Args& a, AreaKinds code_kinds);
 
 Geography geography_option(const Args& a);
 std::map<std::string, double> ratio_options(const Args& a);
