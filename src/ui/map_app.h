@@ -14,12 +14,14 @@
 #include <string>
 #include <vector>
 
+#include "core/allocation.h"
 #include "core/layer_spec.h"
 #include "core/scenario.h"
 #include "core/scenario_edit.h"
 #include "core/undo.h"
 #include "io/boundaries.h"
 #include "map/project_snapshot.h"
+#include "map/scenario_commands.h"
 #include "map/session.h"
 #include "render/camera.h"
 #include "render/map_renderer.h"
@@ -104,6 +106,8 @@ public:
     std::string project_path;
     void set_pledge(const std::string& code, std::optional<int> places);
     void edit_scenario(const ScenarioEdit& e);     // the open scenario
+    // An allocation's places into the open scenario, with how it was made in its notes (one undo step).
+    void save_allocation_to_scenario(const Allocation& al, const AllocationNote& how);
     void new_scenario(const std::string& name);
     void duplicate_scenario(const std::string& as);
     void rename_scenario(const std::string& to);
