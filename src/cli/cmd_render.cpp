@@ -13,7 +13,7 @@
 namespace sespm {
 
 static const char* kRenderHelp = R"(usage: sespm-map render [--layer ID | --open FILE --by FIELD|area] [--geography G]
-                        [--within CODE] [--bbox MINX,MINY,MAXX,MAXY] [--classify METHOD]
+                        [--within CODE] [--bbox MINX,MINY,MAXX,MAXY] [--classify METHOD] [--breaks B1,B2,...]
                         [--classes N] [--palette NAME] [--points-layer ID] [--no-labels]
                         [--legend] [--width W] [--height H] [--scale S] [--labels-json FILE] -o FILE.png
                         [--project FILE [--scenario NAME [--compare NAME]]] [--data DIR] [--layers DIR]
@@ -52,7 +52,7 @@ static Bbox parse_bbox(const std::string& s) {
 
 int cmd_render(const std::vector<std::string>& argv) {
     Args a = parse_args(argv, with_common({"--layer", "--open", "--by", "--code-field", "--name-field", "--geography",
-                                           "--within", "--bbox", "--classify", "--classes", "--palette",
+                                           "--within", "--bbox", "--classify", "--classes", "--breaks", "--palette",
                                            "--points-layer", "--width", "--height", "--scale", "-o",
                                            "--project", "--scenario", "--compare", "--labels-json"}),
                         {"--no-labels", "--legend"}, "render");

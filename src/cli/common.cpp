@@ -94,6 +94,18 @@ std::optional<std::string> within_option(const Args& a, const std::optional<std:
     return *w;
 }
 
+std::vector<double> breaks_option(const std::string& list) {
+    std::vector<double> out;
+    for (const auto& part : split_list(list)) {
+        char* end = nullptr;
+        double d = std::strtod(part.c_str(), &end);
+        if (part.empty() || *end) throw UsageError("--breaks " + clip(list) + ": '" + clip(part) + "' is not a number (give e.g. 1,2,5,10)");
+        out.push_back(d);
+    }
+    if (out.empty()) throw UsageError("--breaks: give the class upper bounds, e.g. 1,2,5,10");
+    return out;
+}
+
 MapRequest map_request(const Args& a, const std::optional<std::string>& within) {
     MapRequest r;
     r.layer_id = a.get("--layer").value_or("dispersal");
@@ -112,6 +124,8 @@ MapRequest map_request(const Args& a, const std::optional<std::string>& within) 
             throw UsageError("--classes " + std::to_string(r.classes.classes) + ": use 2 to 12");
     }
     r.classes.palette = a.get("--palette").value_or("");
+    if (auto b = a.get("--breaks")) r.classes.breaks = breaks_option(*b);
+    if (!r.classes.breaks.empty() && r.classes.method.empty()) r.classes.method = "manual";
     return r;
 }
 

@@ -36,8 +36,11 @@ std::map<std::string, double> ratio_options(const Args& a);
 // --within CODE|all (all = none); `def` when absent.
 std::optional<std::string> within_option(const Args& a, const std::optional<std::string>& def);
 // The map a command asks for: --layer (or --open FILE --by F --code-field --name-field),
-// --geography, --within (default `within`), --ratio, --points, --classify, --classes, --palette.
+// --geography, --within (default `within`), --ratio, --points, --classify, --classes, --breaks
+// (implies --classify manual), --palette.
 MapRequest map_request(const Args& a, const std::optional<std::string>& within);
+// --breaks 1,2,5,10: numbers (their order is checked with the classes, in map/class_policy).
+std::vector<double> breaks_option(const std::string& list);
 // The project's pledges as the layer's user columns, and --scenario/--compare from it.
 void add_project(Session& s, const Args& a, MapRequest& req);
 

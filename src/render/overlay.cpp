@@ -94,11 +94,13 @@ void draw_labels(ImDrawList* dl, const std::vector<PlacedLabel>& labels, const C
     }
 }
 
-// Under the legend, when some areas have no figure: what the publisher's silence means for
-// this source (the layer file's "missing"), e.g. that Asy_D11 publishes no zero rows.
+// Under the legend: fewer classes than asked and why; and when some areas have no figure,
+// what the publisher's silence means for this source (the layer file's "missing"), e.g. that
+// Asy_D11 publishes no zero rows.
 std::string missing_note(const MapView& view) {
-    if (!view.has_missing || view.result.spec.missing_means.empty()) return "";
-    return "No published figure: " + view.result.spec.missing_means;
+    std::string note = view.class_note.empty() ? "" : "Classes: " + view.class_note + ".";
+    if (!view.has_missing || view.result.spec.missing_means.empty()) return note;
+    return note + (note.empty() ? "" : "\n") + "No published figure: " + view.result.spec.missing_means;
 }
 
 float note_wrap(float legend_w, float s) { return std::max(legend_w, 240 * s); }
