@@ -20,9 +20,10 @@ test::RunResult drive_window(const test::ScratchDir& d, const std::string& args,
     std::string script = "set -e\ncd " + d.path + "\n" + std::string(SESPM_EXE) + " --width 1600 --height 1000 " + args +
                          " > window.log 2>&1 &\npid=$!\n"
                          "xdotool search --sync --name 'SESPM Map' > /dev/null\n"
-                         "for i in $(seq 100); do grep -q '^pledge ' layout.txt 2>/dev/null && break; sleep 0.3; done\nsleep 2\n"
+                         "for i in $(seq 100); do grep -q '^legend ' layout.txt 2>/dev/null && break; sleep 0.3; done\nsleep 2\n"
                          // click NAME: the middle of the widget the window reported
-                         "click() { set -- $(grep \"^$1 \" layout.txt); xdotool mousemove $(( ($3 + $5) / 2 )) $(( ($4 + $6) / 2 )) click 1; }\n" +
+                         "click() { read x0 y0 x1 y1 < <(grep \"^$1 [0-9-]\" layout.txt | awk '{print $(NF-3),$(NF-2),$(NF-1),$NF}');\n"
+                         "  xdotool mousemove $(( (x0 + x1) / 2 )) $(( (y0 + y1) / 2 )) click 1; }\n" +
                          steps +
                          "\nkill $pid\nwait $pid || true\n";
     d.write("drive.sh", script);
@@ -51,4 +52,22 @@ TEST_CASE("window: a pledge typed into the table by mouse is saved; Esc cancels;
     CHECK(list.out.find("E06000036,Bracknell Forest,40\n") != std::string::npos);
     CHECK(list.out.find("E06000037") == std::string::npos);  // Esc: not saved
     CHECK(test::file_exists(d.file("Pictures/sespm-window-1.png")));
+}
+
+TEST_CASE("window: manual class breaks typed into the Layers panel become the map's classes") {
+    if (!have_window_tools()) {
+        MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
+        return;
+    }
+    test::ScratchDir d;
+    auto r = drive_window(d, "--data " + test::data_dir(),
+                          "click method; sleep 0.7; click 'method manual'; sleep 2\n"
+                          "click breaks; sleep 0.5\n"  // the click selects the breaks shown: typing replaces them
+                          "xdotool type --delay 80 '1, 2, 5, 10'; sleep 0.3; xdotool key Return; sleep 3\n"
+                          "cp layout.txt after.txt; xdotool key F12; sleep 1.5");
+    REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
+    std::string after = test::read_file(d.file("after.txt"));
+    CAPTURE(after);
+    for (const char* label : {"legend 0.3 \u2013 1.0\n", "legend 1.0 \u2013 2.0\n", "legend 2.0 \u2013 5.0\n", "legend 5.0 \u2013 10.0\n"})
+        CHECK(after.find(label) != std::string::npos);
 }

@@ -25,7 +25,9 @@ std::unordered_map<ImGuiID, Field>& fields() {
 std::optional<std::string> edit_cell(const char* id, const std::string& current, const char* hint, bool decimal) {
     Field& f = fields()[ImGui::GetID(id)];
     if (!f.active) std::snprintf(f.buf, sizeof f.buf, "%s", current.c_str());  // show the model while idle
-    ImGui::InputTextWithHint(id, hint, f.buf, sizeof f.buf, decimal ? ImGuiInputTextFlags_CharsDecimal : 0);
+    // a click selects the whole value, so what is typed replaces it (as in a spreadsheet cell)
+    ImGuiInputTextFlags flags = ImGuiInputTextFlags_AutoSelectAll | (decimal ? ImGuiInputTextFlags_CharsDecimal : 0);
+    ImGui::InputTextWithHint(id, hint, f.buf, sizeof f.buf, flags);
     bool active = ImGui::IsItemActive();
     if (active && !f.active) {
         f.initial = current;

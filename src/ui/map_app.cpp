@@ -440,11 +440,15 @@ void MapApp::note_widget(const std::string& name) {
 }
 
 void MapApp::write_layout() {
-    if (layout_file_.empty() || widgets_ == widgets_written_) {
+    std::string legend;
+    if (map) for (const auto& e : map->view.legend) legend += e.label + "\n";
+    if (layout_file_.empty() || (widgets_ == widgets_written_ && legend == legend_written_)) {
         widgets_.clear();
         return;
     }
     std::string text;
+    if (map)  // and what the map's legend says, for tests of what a click changed
+        for (const auto& e : map->view.legend) text += "legend " + e.label + "\n";
     for (const auto& [name, r] : widgets_)
         text += name + " " + std::to_string(r[0]) + " " + std::to_string(r[1]) + " " + std::to_string(r[2]) + " " + std::to_string(r[3]) + "\n";
     try {
@@ -455,6 +459,7 @@ void MapApp::write_layout() {
     }
     widgets_written_ = std::move(widgets_);
     widgets_.clear();
+    legend_written_ = legend;
 }
 
 // Where F12 puts screenshots: ~/Pictures if there is one, else the home folder (never the

@@ -119,7 +119,8 @@ public:
     void redo();
 
     // With $SESPM_UI_LAYOUT=FILE the window writes where some widgets are ("pledge CODE x0 y0 x1
-    // y1" in window pixels) after each frame that moved them, so tests can click them by name.
+    // y1" in window pixels) and the legend's labels ("legend 1 - 2") after each frame that
+    // changed them, so tests can click widgets by name and see what the map then shows.
     void note_widget(const std::string& name);
 
     ScenarioPanelState scenario_panel;
@@ -171,6 +172,7 @@ private:
     LabelFitCache label_cache_;
     std::string layout_file_;              // $SESPM_UI_LAYOUT
     std::map<std::string, std::array<int, 4>> widgets_, widgets_written_;
+    std::string legend_written_;
     void write_layout();            // which names fit inside their areas at this zoom              // the overlay opacity last uploaded
     std::future<std::unique_ptr<MapBundle>> job_;
     std::atomic<float> progress_{0};
