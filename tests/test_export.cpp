@@ -217,3 +217,18 @@ TEST_CASE("four sub-regions get two classes, said in the classification, and no 
     r = run_sespm({"table", "--layer", "dispersal", "--geography", "subregion", "--data", test::data_dir()});
     CHECK(test::lines(r.out).size() == 5);
 }
+
+TEST_CASE("CSV export writes integers and decimals alike, quoting only what CSV needs") {
+    test::ScratchDir d;
+    auto r = run_sespm({"export", "--layer", "dispersal", "--within", "E12000008", "-o", d.file("x.csv"), "--data", test::data_dir()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    auto ls = test::lines(test::read_file(d.file("x.csv")));
+    REQUIRE(ls.size() > 10);
+    CHECK(ls[0].rfind("code,name,population,dispersed,per_10k", 0) == 0);
+    for (size_t i = 1; i < ls.size(); ++i) {
+        std::string before_attribution = ls[i].substr(0, ls[i].find(",\"Boundaries"));
+        CAPTURE(before_attribution);
+        // the numbers (population, dispersed, limit, headroom, class) are never quoted
+        CHECK(before_attribution.find('"') == std::string::npos);
+    }
+}
