@@ -222,3 +222,53 @@ TEST_CASE("render --labels-json: every name sits inside its own district or has 
         CHECK(named.count(code) == 1);
     }
 }
+
+namespace {
+
+// The extent, as fractions of the map part of the image (right of the legend margin), of the
+// pixels in the South East's fill colours: neither sea, context, white, nor text.
+std::pair<double, double> region_extent(const Image& img, int margin) {
+    int x0 = img.w, x1 = -1, y0 = img.h, y1 = -1;
+    for (int y = 0; y < img.h; y += 2)
+        for (int x = margin; x < img.w; x += 2) {
+            Rgb c = img.at(x, y);
+            if (close(c, sea_colour, 6) || close(c, context_colour, 6) || (c.r > 235 && c.g > 235 && c.b > 235)) continue;
+            if (c.r < 120 && c.g < 120 && c.b < 120) continue;  // names and outlines
+            x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+        }
+    if (x1 < 0) return {0, 0};
+    return {static_cast<double>(x1 - x0) / (img.w - margin), static_cast<double>(y1 - y0) / img.h};
+}
+
+} // namespace
+
+TEST_CASE("PNG framing: --scale multiplies the pixels; the window's export frames the region as render --legend does") {
+    test::ScratchDir d;
+    auto r = test::run_sespm({"render", "--legend", "--no-labels", "-o", d.file("s1.png"), "--data", test::data_dir()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    r = test::run_sespm({"render", "--legend", "--no-labels", "--scale", "2", "-o", d.file("s2.png"), "--data", test::data_dir()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    Image s1(d.file("s1.png")), s2(d.file("s2.png"));
+    CHECK(s1.w == 1600);
+    CHECK(s1.h == 1000);
+    CHECK(s2.w == 3200);
+    CHECK(s2.h == 2000);
+    auto e1 = region_extent(s1, 370), e2 = region_extent(s2, 740);
+    CHECK(std::max(e1.first, e1.second) > 0.85);          // render --legend fills its map part
+    CHECK(e2.first == doctest::Approx(e1.first).epsilon(0.02));  // the same framing, twice the pixels
+    CHECK(e2.second == doctest::Approx(e1.second).epsilon(0.02));
+    if (test::run_shell("command -v xvfb-run").exit_code != 0) {
+        MESSAGE("xvfb-run is not installed: the window part is skipped (scripts/setup installs it)");
+        return;
+    }
+    r = test::run_shell("timeout 120 xvfb-run -a -s '-screen 0 1600x1000x24' " + std::string(SESPM_EXE) +
+                        " --width 1600 --height 1000 --export-png " + d.file("w.png") + " --data " + test::data_dir());
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    Image w(d.file("w.png"));
+    CHECK(w.w == 1600);
+    CHECK(w.h == 1000);
+    auto ew = region_extent(w, 370);
+    CAPTURE(ew.first);
+    CAPTURE(ew.second);
+    CHECK(std::max(ew.first, ew.second) > 0.8);  // the region fills the picture, not 40% of it
+}

@@ -13,7 +13,7 @@
 namespace sespm {
 
 static const char* kDesktopHelp = R"(usage: sespm-map [--layer ID] [--geography G] [--within CODE|all] [--open FILE [--by FIELD|area]]
-                 [--project FILE] [--table] [--overlay FILE] [--scenario NAME [--compare NAME]] [--screenshot FILE.png [--frames N]] [--export-data FILE]
+                 [--project FILE] [--table] [--overlay FILE] [--scenario NAME [--compare NAME]] [--screenshot FILE.png [--frames N]] [--export-data FILE] [--export-png FILE.png]
                  [--width W] [--height H]
                  [--data DIR] [--layers DIR]
 
@@ -23,7 +23,9 @@ attribute table (default ~/sespm-project.sespm, created on the first edit). --ov
 draws any polygon file's outlines over the map (e.g. England's wards). --scenario NAME opens
 a dispersal scenario from the project on the map (--compare NAME: the difference). --screenshot draws N frames (default 3) once the map has
 loaded, saves the window to a PNG and exits; --export-data FILE does what File > Export > Save
-data does (GeoJSON, CSV or GeoPackage of the map shown) once it has loaded, and exits. --bench-frames N pans and zooms over the
+data does (GeoJSON, CSV or GeoPackage of the map shown) once it has loaded, and exits;
+--export-png FILE does what File > Export > Save PNG does (the map between the panels, framed
+as `render --legend` frames it) and exits. --bench-frames N pans and zooms over the
 loaded map for N frames and prints frame-time statistics (for bench/). --within takes a code or
 a name (Kent, "Brighton and Hove", a unique start such as Brighton). Commands (sespm-map
 --help-commands): layers, table, export, query, render, pledges, scenario.
@@ -35,7 +37,7 @@ undo and redo, F12 saves the window to ~/Pictures (or your home folder).
 int run_desktop(const std::vector<std::string>& argv) {
     try {
         Args a = parse_args(argv, {"--data", "--layers", "--layer", "--geography", "--within", "--open", "--by",
-                                   "--screenshot", "--export-data", "--frames", "--width", "--height", "--bench-frames", "--project", "--overlay", "--scenario", "--compare"}, {"--table"}, "sespm-map");
+                                   "--screenshot", "--export-data", "--export-png", "--frames", "--width", "--height", "--bench-frames", "--project", "--overlay", "--scenario", "--compare"}, {"--table"}, "sespm-map");
         if (a.has("--help")) { std::cout << kDesktopHelp; return 0; }
         if (!a.positional.empty()) throw UsageError("unknown command '" + clip(a.positional[0]) + "' (see sespm-map --help)");
         resolve_area_options(a, AreaKinds::Any);  // --within Kent as well as E10000016
@@ -60,6 +62,7 @@ int run_desktop(const std::vector<std::string>& argv) {
         }
         o.screenshot = a.get("--screenshot").value_or("");
         o.export_data = a.get("--export-data").value_or("");
+        o.export_png = a.get("--export-png").value_or("");
         o.project = a.get("--project").value_or("");
         o.table_open = a.has("--table");
         o.overlay = a.get("--overlay").value_or("");

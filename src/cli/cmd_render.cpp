@@ -1,4 +1,5 @@
 // cmd_render.cpp: `sespm-map render` draws the map to a PNG with no window and no X server.
+#include <cmath>
 #include <iostream>
 #include <sstream>
 
@@ -22,7 +23,8 @@ Draws the map to a PNG without a window or X server (EGL surfaceless). --within 
 areas drawn in colour and classified (default E12000008, the South East; --within all for
 England); the rest are drawn as quiet context. --bbox (EPSG:27700 metres) sets the view and
 maps exactly onto the image: if its aspect differs from W:H the shorter side is widened
-equally on both sides, never cropped (default: the selected areas' extent). Classes are
+equally on both sides, never cropped (default: the selected areas' extent). --scale S
+multiplies the pixels: W*S by H*S, lines and text S times larger, the same framing. Classes are
 computed over the selected areas, so the same options give the same colours as `export`.
 The map fills the image edge to edge; --legend adds a margin with title, legend and
 attribution. --points-layer esol draws the ESOL providers as circles. --project FILE shows its
@@ -62,12 +64,17 @@ int cmd_render(const std::vector<std::string>& argv) {
     if (out.size() < 4 || out.substr(out.size() - 4) != ".png") throw UsageError("-o " + clip(out) + ": give a .png file name");
     output_folder(out);  // fail before any loading or GL work when the PNG could not be written anyway
     RenderOptions ro;
-    ro.width = a.integer("--width", 1600);
-    ro.height = a.integer("--height", 1000);
-    if (ro.width < 64 || ro.height < 64 || ro.width > 16384 || ro.height > 16384)
-        throw UsageError("--width/--height: use 64 to 16384 pixels");
     ro.scale = static_cast<float>(a.number("--scale", 1.0));
     if (!(ro.scale >= 0.5f && ro.scale <= 4.0f)) throw UsageError("--scale: use 0.5 to 4");
+    int w = a.integer("--width", 1600), h = a.integer("--height", 1000);
+    if (w < 64 || h < 64 || w > 16384 || h > 16384) throw UsageError("--width/--height: use 64 to 16384 pixels");
+    // --scale multiplies the pixels (a 1600x1000 map at --scale 2 is 3200x2000, everything twice
+    // the size), so the picture is framed the same at every scale
+    ro.width = static_cast<int>(std::lround(w * ro.scale));
+    ro.height = static_cast<int>(std::lround(h * ro.scale));
+    if (ro.width > 16384 || ro.height > 16384)
+        throw UsageError("--width/--height times --scale: at most 16384 pixels (" + std::to_string(ro.width) + "x" +
+                         std::to_string(ro.height) + ")");
     if (auto b = a.get("--bbox")) ro.bbox = parse_bbox(*b);
     ro.labels = !a.has("--no-labels");
     ro.legend = a.has("--legend");

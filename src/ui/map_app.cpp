@@ -89,19 +89,40 @@ void MapApp::reset_panels() {
     table_panel = {};
 }
 
-// Fits `b` into the part of the window that the panels leave free (the Layers panel on the
-// right, the menu bar on top, the attribute table pane and the attribution line at the bottom).
+// The part of the window that the panels leave free for the map, in pixels: right of the
+// legend box, left of the Layers panel, below the menu bar, above the attribute table pane and
+// the attribution line.
+struct FreeRect {
+    double left, right, top, bottom;  // insets from each edge
+};
+
+static FreeRect free_rect(const Camera& cam, float s, double legend_w, double table_h) {
+    FreeRect f{legend_w + 28 * s, (kLayersPanelWidth + 20) * s, 40 * s, table_h + 50 * s};
+    if (cam.width - f.left - f.right < 200 * s) f.right = f.left;  // a narrow window: use it all
+    if (cam.height - f.top - f.bottom < 150 * s) f.bottom = f.top;
+    return f;
+}
+
+// Fits `b` into the free part of the window.
 static void fit_between_panels(Camera& cam, const Bbox& b, float s, double legend_w, double table_h) {
-    double left = legend_w + 28 * s, right = (kLayersPanelWidth + 20) * s, top = 40 * s, bottom = table_h + 50 * s;
-    if (cam.width - left - right < 200 * s) right = left;  // a narrow window: use it all
-    if (cam.height - top - bottom < 150 * s) bottom = top;
-    double w = std::max(1.0, cam.width - left - right), h = std::max(1.0, cam.height - top - bottom);
+    FreeRect f = free_rect(cam, s, legend_w, table_h);
+    double w = std::max(1.0, cam.width - f.left - f.right), h = std::max(1.0, cam.height - f.top - f.bottom);
     cam.mpp = std::max(b.width() / w, b.height() / h);
     if (!(cam.mpp > 0)) cam.mpp = 1;
     // the centre of the free region is offset from the window centre
-    double dx = (left - right) / 2, dy = (top - bottom) / 2;
+    double dx = (f.left - f.right) / 2, dy = (f.top - f.bottom) / 2;
     cam.cx = (b.minx + b.maxx) / 2 - dx * cam.mpp;
     cam.cy = (b.miny + b.maxy) / 2 + dy * cam.mpp;
+}
+
+Bbox MapApp::visible_map_bbox() const {
+    OverlayOptions oo;
+    oo.scale = ui_scale;
+    FreeRect f = free_rect(camera, ui_scale, legend_box_size(map->view, fonts, oo).x, bottom_pane_px());
+    double x0, y0, x1, y1;
+    camera.screen_to_world(f.left, camera.height - f.bottom, x0, y0);
+    camera.screen_to_world(camera.width - f.right, f.top, x1, y1);
+    return {std::min(x0, x1), std::min(y0, y1), std::max(x0, x1), std::max(y0, y1)};
 }
 
 void MapApp::fit_to_selection() {
@@ -124,13 +145,15 @@ void MapApp::zoom_to_area(int i) {
 void MapApp::export_png(const std::string& path) {
     if (!map) return;
     try {
+        // The same framing as `render --legend`: the legend in a margin on the left and, right
+        // of it, the part of the map the user sees between the panels, fitted to the image.
         RenderOptions ro;
-        ro.width = camera.width + legend_margin_px(ro);
-        ro.height = camera.height;
+        ro.width = std::max(camera.width, static_cast<int>(960 * ui_scale));
+        ro.height = std::max(camera.height, static_cast<int>(600 * ui_scale));
         ro.scale = ui_scale;
         ro.legend = true;
         ro.labels = labels;
-        ro.bbox = camera.view();
+        ro.bbox = visible_map_bbox();
         std::vector<uint8_t> px = render_map_rgba(map->view, map->mesh, ro);
         write_png(path, ro.width, ro.height, px);
         status = "Saved " + path;
@@ -348,7 +371,8 @@ int MapApp::run() {
     if (options.bench_frames > 0) glfwSwapInterval(0);
     std::vector<double> frame_ms;
     while (!glfwWindowShouldClose(window_)) {
-        bool busy = loading() || !options.screenshot.empty() || !options.export_data.empty() || options.bench_frames > 0;
+        bool busy = loading() || !options.screenshot.empty() || !options.export_data.empty() || !options.export_png.empty() ||
+                    options.bench_frames > 0;
         if (busy || ImGui::IsMouseDown(ImGuiMouseButton_Left)) glfwPollEvents();
         else glfwWaitEventsTimeout(0.25);
         poll_job();
@@ -483,6 +507,12 @@ bool MapApp::after_frame(int& frame, int& code) {
             code = error.empty() ? 0 : 1;
             return true;
         }
+    }
+    if (!options.export_png.empty() && (map || !error.empty()) && !loading() && ++frame >= options.frames) {
+        if (map) export_png(options.export_png);  // File > Export > Save PNG, once the view is fitted
+        if (!error.empty()) std::cerr << "sespm-map: error: " << error << "\n";
+        code = error.empty() ? 0 : 1;
+        return true;
     }
     // a screenshot waits for the first map to be loaded, then counts frames
     if (!options.screenshot.empty() && (map || !error.empty()) && !loading() && ++frame >= options.frames) {

@@ -41,6 +41,7 @@ struct AppOptions {
     std::string project;         // --project FILE: pledges and scenarios (created on the first edit)
     std::string screenshot;      // --screenshot FILE: draw `frames` frames, save, exit
     std::string export_data;     // --export-data FILE: File > Export of the loaded map, then exit
+    std::string export_png;      // --export-png FILE: File > Export's PNG of the loaded map, then exit
     int frames = 3;
     int bench_frames = 0;
     bool table_open = false;     // --table: the attribute table starts expanded
@@ -137,6 +138,7 @@ public:
     void open_file(const std::string& path);   // show any polygon file GDAL reads (menu, drop, --open)
     void zoom_to_area(int area);
     void export_png(const std::string& path);
+    Bbox visible_map_bbox() const;         // the map between the panels, BNG (what File > Export draws)
     void export_vector(const std::string& path);
     // Runs f with the session when no background job is using it; returns false if busy.
     bool with_session(const std::function<void(Session&)>& f);
