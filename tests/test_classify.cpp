@@ -415,7 +415,7 @@ TEST_CASE("labels") {
     CHECK(c.label(1, 2) == "5.00 \u2013 10.00");
     CHECK(c.label(1, 0) == "5 \u2013 10");
     const auto q = classify(std::vector<double>{1.26, 12.345, 45.6}, ClassMethod::Quantile, 3);
-    CHECK(q.label(0, 1) == "1.3 \u2013 1.3");
+    CHECK(q.label(0, 1) == "1.3");              // a class of one value is that value, not "1.3 - 1.3"
     CHECK(q.label(2, 1) == "12.3 \u2013 45.6");
     CHECK_THROWS_AS((void)c.label(2, 1), std::out_of_range);
     CHECK_THROWS_AS((void)c.label(-1, 1), std::out_of_range);

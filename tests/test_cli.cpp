@@ -4,6 +4,7 @@
 #include <doctest.h>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "helpers.h"
 
@@ -184,4 +185,70 @@ TEST_CASE("postcode input is geocoded offline and counted") {
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     CHECK(r.out.find("E06000037,West Berkshire,1") != std::string::npos);
     CHECK(r.out.find("E06000035,Medway,1") != std::string::npos);
+}
+
+TEST_CASE("a group's total says how many of its members had no published figure, in table and export") {
+    // Kent's districts: how many have no dispersal figure, counted from the district table
+    auto r = run_sespm({"table", "--layer", "dispersal", "--within", "E10000016", "--format", "json", "--data", data_opt()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    auto districts = nlohmann::json::parse(r.out);
+    int members = 0, without = 0;
+    for (const auto& d : districts) {
+        if (d["code"].get<std::string>().rfind("E07", 0) != 0) continue;  // Kent's districts (not Medway)
+        ++members;
+        if (d["dispersed"].is_null()) ++without;
+    }
+    REQUIRE(members == 12);
+    r = run_sespm({"table", "--layer", "dispersal", "--geography", "county", "--within", "E12000008", "--format", "json", "--data", data_opt()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    bool kent = false;
+    for (const auto& c : nlohmann::json::parse(r.out))
+        if (c["code"] == "E10000016") {
+            kent = true;
+            CHECK(c["member_areas"].get<int>() == members);
+            CHECK(c["members_without_figure"].get<int>() == without);
+        }
+    CHECK(kent);
+    test::ScratchDir d;
+    r = run_sespm({"export", "--layer", "dispersal", "--geography", "subregion", "-o", d.file("s.geojson"), "--data", data_opt()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    for (const auto& f : nlohmann::json::parse(test::read_file(d.file("s.geojson")))["features"]) {
+        CHECK(f["properties"].contains("member_areas"));
+        CHECK(f["properties"]["members_without_figure"].is_number());
+    }
+    // a district is no group: no member columns
+    r = run_sespm({"table", "--layer", "dispersal", "--within", "E12000008", "--data", data_opt()});
+    CHECK(test::first_line(r.out).find("member") == std::string::npos);
+}
+
+TEST_CASE("areas by name wherever a code is taken: exact, any case, a unique start; near misses suggested") {
+    auto by_code = run_sespm({"table", "--layer", "dispersal", "--within", "E10000016", "--data", data_opt()});
+    REQUIRE_MESSAGE(by_code.exit_code == 0, by_code.err);
+    for (const char* name : {"Kent", "kent", "KENT"}) {
+        CAPTURE(name);
+        auto r = run_sespm({"table", "--layer", "dispersal", "--within", name, "--data", data_opt()});
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+        CHECK(r.out == by_code.out);
+        CHECK(r.err.find("SESPM-KENT") != std::string::npos);  // the sub-region of the same name is mentioned
+    }
+    auto r = run_sespm({"table", "--layer", "dispersal", "--within", "Brighton", "--data", data_opt()});  // unique start
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(test::lines(r.out).size() == 2);
+    CHECK(r.out.find("E06000043,Brighton and Hove") != std::string::npos);
+    r = run_sespm({"table", "--layer", "dispersal", "--within", "Knet", "--data", data_opt()});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("--within Knet") != std::string::npos);
+    CHECK(r.err.find("did you mean Kent (E10000016") != std::string::npos);
+    r = run_sespm({"table", "--layer", "dispersal", "--within", "South", "--data", data_opt()});  // many starts
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("give more of the name") != std::string::npos);
+    test::ScratchDir d;
+    r = run_sespm({"pledges", "set", "--project", d.file("p.sespm"), "--code", "reading", "--places", "12", "--data", data_opt()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(r.out.find("E06000038,Reading,12") != std::string::npos);
+    r = run_sespm({"pledges", "set", "--project", d.file("p.sespm"), "--code", "Kent", "--places", "12", "--data", data_opt()});
+    CHECK(r.exit_code == 2);  // pledges are per district: Kent the county is not one
+    r = run_sespm({"query", "neighbours", "--code", "portsmouth", "--data", data_opt()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(r.out.find("E07000088,Gosport") != std::string::npos);
 }

@@ -170,3 +170,68 @@ TEST_CASE("independent GeoJSON validator accepts the export") {
         CHECK_MESSAGE(v.exit_code == 0, why);
     }
 }
+
+TEST_CASE("export --classify manual --breaks: the classes are the given bounds; bad breaks are usage errors") {
+    test::ScratchDir d;
+    auto r = run_sespm({"export", "--layer", "dispersal", "--within", "E12000008", "--classify", "manual", "--breaks", "1,2,5,10",
+                        "-o", d.file("m.geojson"), "--data", test::data_dir()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    auto j = nlohmann::json::parse(test::read_file(d.file("m.geojson")));
+    const double bounds[] = {1, 2, 5, 10};
+    std::set<int> seen;
+    for (const auto& f : j["features"]) {
+        const auto& p = f["properties"];
+        if (p["share_of_limit_pct"].is_null()) continue;
+        double v = p["share_of_limit_pct"].get<double>();
+        int want = 4;  // above the last break: the last class, up to the highest figure
+        for (int k = 3; k >= 0; --k) if (v <= bounds[k]) want = k;
+        CAPTURE(v);
+        CHECK(p["class"].get<int>() == want);
+        seen.insert(want);
+    }
+    CHECK(seen.size() >= 4);
+    // --breaks alone means manual; out of order, not numbers, or with another method: usage errors
+    r = run_sespm({"export", "--layer", "dispersal", "--breaks", "1,2,5,10", "-o", d.file("b.geojson"), "--data", test::data_dir()});
+    CHECK(r.exit_code == 0);
+    for (auto bad : std::vector<std::vector<std::string>>{{"--breaks", "5,2"}, {"--breaks", "1,two"}, {"--classify", "manual"},
+                                                          {"--classify", "jenks", "--breaks", "1,2"}}) {
+        std::vector<std::string> args{"export", "--layer", "dispersal", "-o", d.file("x.geojson"), "--data", test::data_dir()};
+        args.insert(args.end(), bad.begin(), bad.end());
+        r = run_sespm(args);
+        CAPTURE(bad[1]);
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find("--breaks") != std::string::npos);
+    }
+}
+
+TEST_CASE("four sub-regions get two classes, said in the classification, and no class of one repeated value") {
+    test::ScratchDir d;
+    // one period's classes (pooled over every quarter, the four current figures may share one class)
+    auto r = run_sespm({"export", "--layer", "dispersal", "--geography", "subregion", "--classes-over", "period", "-o",
+                        d.file("s.geojson"), "--data", test::data_dir()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    auto j = nlohmann::json::parse(test::read_file(d.file("s.geojson")));
+    CHECK(j["features"].size() == 4);  // England's districts are context on the map, never exported
+    std::set<int> classes;
+    for (const auto& f : j["features"]) classes.insert(f["properties"]["class"].get<int>());
+    CHECK(classes.size() == 2);
+    std::string how = j["classification"].get<std::string>();
+    CHECK(how.find("2 classes, not 5: only 4 areas") != std::string::npos);
+    r = run_sespm({"table", "--layer", "dispersal", "--geography", "subregion", "--data", test::data_dir()});
+    CHECK(test::lines(r.out).size() == 5);
+}
+
+TEST_CASE("CSV export writes integers and decimals alike, quoting only what CSV needs") {
+    test::ScratchDir d;
+    auto r = run_sespm({"export", "--layer", "dispersal", "--within", "E12000008", "-o", d.file("x.csv"), "--data", test::data_dir()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    auto ls = test::lines(test::read_file(d.file("x.csv")));
+    REQUIRE(ls.size() > 10);
+    CHECK(ls[0].rfind("code,name,population,dispersed,per_10k", 0) == 0);
+    for (size_t i = 1; i < ls.size(); ++i) {
+        std::string before_attribution = ls[i].substr(0, ls[i].find(",\"Boundaries"));
+        CAPTURE(before_attribution);
+        // the numbers (population, dispersed, limit, headroom, class) are never quoted
+        CHECK(before_attribution.find('"') == std::string::npos);
+    }
+}

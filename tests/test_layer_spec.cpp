@@ -2,7 +2,9 @@
 #include <doctest.h>
 
 #include "core/error.h"
+#include "core/cell.h"
 #include "core/layer_spec.h"
+#include "core/measures.h"
 #include "helpers.h"
 
 using namespace sespm;
@@ -68,4 +70,36 @@ TEST_CASE("mistakes in layer files name the file and the key") {
         }
     }
     CHECK_THROWS_WITH_AS(parse_layer_spec("{ not json", "layers/b.json"), doctest::Contains("layers/b.json"), DataError);
+}
+
+TEST_CASE("column titles come from the layer file's titles, else word by word (never inside a word)") {
+    struct Case { const char* column; const char* title; };
+    const Case fallback[] = {
+        {"residents", "Residents"}, {"share_of_limit_pct", "Share of limit (%)"}, {"per_10k", "Per 10,000"},
+        {"children_0_17", "Children (0-17)"}, {"nts_threshold", "NTS threshold"}, {"uasc", "UASC"},
+        {"eu_born_pct", "EU born (%)"}, {"tenants", "Tenants"}, {"members_without_figure", "Of which no published figure"}};
+    for (const auto& c : fallback) {
+        CAPTURE(c.column);
+        CHECK(column_title(c.column) == c.title);
+    }
+    std::string text = kGood;
+    text.insert(text.rfind('}'), R"x(, "titles": {"population": "Residents (2021)", "pct": "Share (%)"})x");
+    LayerSpec s = parse_layer_spec(text, "x.json");
+    CHECK(column_title(s, "population") == "Residents (2021)");
+    CHECK(column_title(s, "n") == "N");
+    // every shipped layer titles its columns: no tooltip or table header is guessed
+    for (const auto& l : read_layer_dir(test::layers_dir())) {
+        CAPTURE(l.id);
+        for (const auto& c : l.kind == LayerKind::Rate ? measure_columns(l) : std::vector<std::string>{l.points_count_column})
+            if (c != "code" && c != "name") CHECK_MESSAGE(l.column_titles.count(c) == 1, c);
+    }
+    // a title for a column the layer does not have is a mistake, named
+    text = kGood;
+    text.insert(text.rfind('}'), R"(, "titles": {"populaton": "Residents"})");
+    try {
+        parse_layer_spec(text, "x.json");
+        FAIL("expected a DataError");
+    } catch (const DataError& e) {
+        CHECK(std::string(e.what()).find("titles.populaton") != std::string::npos);
+    }
 }

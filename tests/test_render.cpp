@@ -1,7 +1,7 @@
 // test_render.cpp: the map drawn headless (EGL, no X server) and checked pixel by pixel: inside
 // named districts the colour equals that district's class colour from the export; areas
 // outside the layer are drawn as context, and the sea as background. Also the camera's bbox
-// rule, label placement, and a real window under xvfb-run that must not be blank.
+// rule, label placement (render --labels-json, checked with GEOS), and a real window under xvfb-run that must not be blank.
 #include <doctest.h>
 
 #include <cmath>
@@ -15,7 +15,6 @@
 #include "io/boundaries.h"
 #include "render/camera.h"
 #include "render/headless.h"
-#include "render/labels.h"
 #include "map/map_view.h"
 
 using namespace sespm;
@@ -64,24 +63,6 @@ TEST_CASE("camera: a bbox maps exactly onto the image, the shorter side widened 
     cam.world_to_screen(wx, wy, sx, sy);
     CHECK(sx == doctest::Approx(100));  // zoom keeps the point under the cursor
     CHECK(sy == doctest::Approx(200));
-}
-
-TEST_CASE("labels never overlap and larger areas win") {
-    std::vector<LabelBox> boxes;
-    for (int i = 0; i < 200; ++i)
-        boxes.push_back({static_cast<float>(50 + (i * 37) % 700), static_cast<float>(30 + (i * 53) % 500), 60, 14,
-                         static_cast<double>(i % 17), i});
-    auto kept = place_labels(boxes, 800, 600);
-    CHECK(!kept.empty());
-    for (size_t a = 0; a < kept.size(); ++a)
-        for (size_t b = a + 1; b < kept.size(); ++b) {
-            const auto& x = boxes[kept[a]];
-            const auto& y = boxes[kept[b]];
-            bool overlap = std::abs(x.cx - y.cx) < (x.w + y.w) / 2 && std::abs(x.cy - y.cy) < (x.h + y.h) / 2;
-            CHECK(!overlap);
-        }
-    // the highest priority label is always kept (it is placed first)
-    CHECK(boxes[kept[0]].priority == 16);
 }
 
 TEST_CASE("headless render: district pixels carry the export's class colours") {
@@ -216,4 +197,103 @@ TEST_CASE("render --legend draws a scale bar and a north arrow; --no-furniture l
         if (with) { CHECK(bar > 50); CHECK(arrow > 40); }
         else { CHECK(bar < 20); CHECK(arrow < 10); }
     }
+}
+
+TEST_CASE("render --labels-json: every name sits inside its own district or has a leader ending inside it") {
+    test::ScratchDir d;
+    auto r = test::run_sespm({"render", "--legend", "-o", d.file("m.png"), "--labels-json", d.file("labels.json"), "--data", test::data_dir()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    const auto labels = nlohmann::json::parse(test::read_file(d.file("labels.json")));
+    REQUIRE(labels.is_array());
+    GeosContext geos;
+    Atlas atlas(test::data_dir(), geos);
+    const AreaSet& lad = atlas.areas(Geography::District);
+    auto inside = [&](const Area& a, double x, double y) {
+        GeomPtr pt = own(geos, GEOSGeom_createPointFromXY_r(geos, x, y));
+        return GEOSContains_r(geos, a.bng.get(), pt.get()) == 1;
+    };
+    std::set<std::string> named;
+    int leaders = 0;
+    for (const auto& l : labels) {
+        std::string code = l["code"].get<std::string>();
+        CAPTURE(code);
+        const Area* a = lad.find(code);
+        REQUIRE(a);
+        named.insert(code);
+        if (l["leader"].get<bool>()) {
+            ++leaders;
+            CHECK(inside(*a, l["leader_end"][0].get<double>(), l["leader_end"][1].get<double>()));
+        } else {
+            CHECK(inside(*a, l["x"].get<double>(), l["y"].get<double>()));
+            const auto& b = l["box"];  // the whole name lies inside its district, over no neighbour
+            GeomPtr rect = own(geos, GEOSGeom_createRectangle_r(geos, b[0].get<double>(), b[1].get<double>(), b[2].get<double>(), b[3].get<double>()));
+            GeomPtr shrunk = own(geos, GEOSBuffer_r(geos, rect.get(), -1.0, 1));  // rounding of the box to metres
+            CHECK(GEOSContains_r(geos, a->bng.get(), shrunk.get()) == 1);
+        }
+    }
+    CHECK(named.size() >= 55);
+    for (size_t i = 0; i < labels.size(); ++i)  // no two names overlap
+        for (size_t j = i + 1; j < labels.size(); ++j) {
+            const auto& p = labels[i]["box"];
+            const auto& q = labels[j]["box"];
+            bool overlap = p[0].get<double>() < q[2].get<double>() && p[2].get<double>() > q[0].get<double>() &&
+                           p[1].get<double>() < q[3].get<double>() && p[3].get<double>() > q[1].get<double>();
+            CHECK_MESSAGE(!overlap, std::string(labels[i]["text"].get<std::string>() + " / " + labels[j]["text"].get<std::string>()));
+        }
+    CHECK(leaders > 0);  // the urban unitaries are too small for their names at this scale
+    // Portsmouth, Southampton, Brighton and Hove, Reading, Slough, Oxford, Milton Keynes, Medway
+    for (const char* code : {"E06000044", "E06000045", "E06000043", "E06000038", "E06000039", "E07000178", "E06000042", "E06000035"}) {
+        CAPTURE(code);
+        CHECK(named.count(code) == 1);
+    }
+}
+
+namespace {
+
+// The extent, as fractions of the map part of the image (right of the legend margin), of the
+// pixels in the South East's fill colours: neither sea, context, white, nor text.
+std::pair<double, double> region_extent(const Image& img, int margin) {
+    int x0 = img.w, x1 = -1, y0 = img.h, y1 = -1;
+    for (int y = 0; y < img.h; y += 2)
+        for (int x = margin; x < img.w; x += 2) {
+            Rgb c = img.at(x, y);
+            if (close(c, sea_colour, 6) || close(c, context_colour, 6) || (c.r > 235 && c.g > 235 && c.b > 235)) continue;
+            if (c.r < 120 && c.g < 120 && c.b < 120) continue;  // names and outlines
+            x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+        }
+    if (x1 < 0) return {0, 0};
+    return {static_cast<double>(x1 - x0) / (img.w - margin), static_cast<double>(y1 - y0) / img.h};
+}
+
+} // namespace
+
+TEST_CASE("PNG framing: --scale multiplies the pixels; the window's export frames the region as render --legend does") {
+    test::ScratchDir d;
+    auto r = test::run_sespm({"render", "--legend", "--no-labels", "-o", d.file("s1.png"), "--data", test::data_dir()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    r = test::run_sespm({"render", "--legend", "--no-labels", "--scale", "2", "-o", d.file("s2.png"), "--data", test::data_dir()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    Image s1(d.file("s1.png")), s2(d.file("s2.png"));
+    CHECK(s1.w == 1600);
+    CHECK(s1.h == 1000);
+    CHECK(s2.w == 3200);
+    CHECK(s2.h == 2000);
+    auto e1 = region_extent(s1, 370), e2 = region_extent(s2, 740);
+    CHECK(std::max(e1.first, e1.second) > 0.85);          // render --legend fills its map part
+    CHECK(e2.first == doctest::Approx(e1.first).epsilon(0.02));  // the same framing, twice the pixels
+    CHECK(e2.second == doctest::Approx(e1.second).epsilon(0.02));
+    if (test::run_shell("command -v xvfb-run").exit_code != 0) {
+        MESSAGE("xvfb-run is not installed: the window part is skipped (scripts/setup installs it)");
+        return;
+    }
+    r = test::run_shell("timeout 120 xvfb-run -a -s '-screen 0 1600x1000x24' " + std::string(SESPM_EXE) +
+                        " --width 1600 --height 1000 --export-png " + d.file("w.png") + " --data " + test::data_dir());
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    Image w(d.file("w.png"));
+    CHECK(w.w == 1600);
+    CHECK(w.h == 1000);
+    auto ew = region_extent(w, 370);
+    CAPTURE(ew.first);
+    CAPTURE(ew.second);
+    CHECK(std::max(ew.first, ew.second) > 0.8);  // the region fills the picture, not 40% of it
 }

@@ -4,6 +4,7 @@
 #include <doctest.h>
 #include <sqlite3.h>
 
+#include "core/allocation.h"
 #include "core/error.h"
 #include "core/scenario.h"
 #include "core/undo.h"
@@ -179,4 +180,41 @@ TEST_CASE("scenario commands on the command line") {
     CHECK(run({"set", "--name", "Mine", "--code", "E06000044", "--places", "-1"}).exit_code == 2);
     CHECK(run({"delete", "--name", "Mine"}).exit_code == 0);
     CHECK(run({"list"}).out.find("Mine,") == std::string::npos);
+}
+
+TEST_CASE("allocate --save under an existing name is refused unless --replace; the rule and total stay with it") {
+    test::ScratchDir d;
+    std::string p = d.file("s.sespm"), data = test::data_dir();
+    auto run = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), "scenario");
+        args.insert(args.end(), {"--project", p, "--data", data});
+        return test::run_sespm(args);
+    };
+    auto r = run({"allocate", "--total", "500", "--rule", "population", "--within", "E12000008", "--save", "Plan"});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(run({"set", "--name", "Plan", "--code", "E06000044", "--places", "77"}).exit_code == 0);
+    std::string before = run({"show", "--name", "Plan"}).out;
+    r = run({"allocate", "--total", "900", "--rule", "equalise", "--within", "E12000008", "--save", "Plan"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("'Plan' already exists") != std::string::npos);
+    CHECK(r.err.find("--replace") != std::string::npos);
+    CHECK(run({"show", "--name", "Plan"}).out == before);  // untouched
+    r = run({"allocate", "--total", "900", "--rule", "equalise", "--within", "E12000008", "--save", "Plan", "--replace"});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(run({"show", "--name", "Plan"}).out != before);
+    // the notes carry the rule and total used (read back by the window's scenario panel)
+    auto store = sespm::open_project(p, sespm::ProjectAccess::Read);
+    auto sc = store->load_scenario("Plan");
+    REQUIRE(sc);
+    auto how = sespm::allocation_note(sc->notes);
+    REQUIRE_MESSAGE(how, sc->notes);
+    CHECK(how->total == 900);
+    CHECK(how->rule == sespm::AllocationRule::Equalise);
+    CHECK(how->within == "E12000008");
+    CHECK(how->placed == 900);
+    // the planner's own notes survive a replacement; only the allocation line changes
+    std::string mine = sespm::with_allocation_note("Agreed with Kent on 3 May", *how);
+    CHECK(mine.find("Agreed with Kent on 3 May") != std::string::npos);
+    CHECK(sespm::allocation_note(mine)->total == 900);
+    CHECK(sespm::with_allocation_note(mine, *how) == mine);
 }

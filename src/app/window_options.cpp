@@ -6,13 +6,14 @@
 
 #include "app/window_options.h"
 #include "cli/args.h"
+#include "cli/common.h"
 #include "core/error.h"
 #include "ui/map_app.h"
 
 namespace sespm {
 
 static const char* kDesktopHelp = R"(usage: sespm-map [--layer ID] [--geography G] [--within CODE|all] [--open FILE [--by FIELD|area]]
-                 [--project FILE] [--table] [--overlay FILE] [--scenario NAME [--compare NAME]] [--screenshot FILE.png [--frames N]] [--export-data FILE]
+                 [--project FILE] [--table] [--overlay FILE] [--scenario NAME [--compare NAME]] [--screenshot FILE.png [--frames N]] [--export-data FILE] [--export-png FILE.png]
                  [--width W] [--height H]
                  [--data DIR] [--layers DIR]
 
@@ -22,19 +23,24 @@ attribute table (default ~/sespm-project.sespm, created on the first edit). --ov
 draws any polygon file's outlines over the map (e.g. England's wards). --scenario NAME opens
 a dispersal scenario from the project on the map (--compare NAME: the difference). --screenshot draws N frames (default 3) once the map has
 loaded, saves the window to a PNG and exits; --export-data FILE does what File > Export > Save
-data does (GeoJSON, CSV or GeoPackage of the map shown) once it has loaded, and exits. --bench-frames N pans and zooms over the
-loaded map for N frames and prints frame-time statistics (for bench/). Commands (sespm-map --help-commands):
-layers, table, export, query, render.
+data does (GeoJSON, CSV or GeoPackage of the map shown) once it has loaded, and exits;
+--export-png FILE does what File > Export > Save PNG does (the map between the panels, framed
+as `render --legend` frames it) and exits. --bench-frames N pans and zooms over the
+loaded map for N frames and prints frame-time statistics (for bench/). --within takes a code or
+a name (Kent, "Brighton and Hove", a unique start such as Brighton). Commands (sespm-map
+--help-commands): layers, table, export, query, render, pledges, scenario.
 Mouse: drag to pan, wheel to zoom at the cursor, click to select (shift adds), double-click
-to zoom to an area. Keys: F fits the region, +/- zoom, Esc clears the selection.
+to zoom to an area. Keys: F fits the region, +/- zoom, Esc clears the selection, Ctrl+Z / Ctrl+Y
+undo and redo, F12 saves the window to ~/Pictures (or your home folder).
 )";
 
 int run_desktop(const std::vector<std::string>& argv) {
     try {
         Args a = parse_args(argv, {"--data", "--layers", "--layer", "--geography", "--within", "--open", "--by",
-                                   "--screenshot", "--export-data", "--frames", "--width", "--height", "--bench-frames", "--project", "--overlay", "--scenario", "--compare"}, {"--table"}, "sespm-map");
+                                   "--screenshot", "--export-data", "--export-png", "--frames", "--width", "--height", "--bench-frames", "--project", "--overlay", "--scenario", "--compare"}, {"--table"}, "sespm-map");
         if (a.has("--help")) { std::cout << kDesktopHelp; return 0; }
         if (!a.positional.empty()) throw UsageError("unknown command '" + clip(a.positional[0]) + "' (see sespm-map --help)");
+        resolve_area_options(a, AreaKinds::Any);  // --within Kent as well as E10000016
         AppOptions o;
         o.data_dir = a.get("--data");
         o.layers_dir = a.get("--layers");
@@ -56,6 +62,7 @@ int run_desktop(const std::vector<std::string>& argv) {
         }
         o.screenshot = a.get("--screenshot").value_or("");
         o.export_data = a.get("--export-data").value_or("");
+        o.export_png = a.get("--export-png").value_or("");
         o.project = a.get("--project").value_or("");
         o.table_open = a.has("--table");
         o.overlay = a.get("--overlay").value_or("");

@@ -10,7 +10,8 @@ namespace sespm {
 
 static const char* kExportHelp = R"(usage: sespm-map export (--layer ID | --open FILE --by FIELD|area [--code-field F] [--name-field F])
                         [--geography district|county|lep|subregion|region]
-                        [--within CODE] [--classify quantile|equal|jenks|stddev] [--classes N]
+                        [--within CODE] [--classify quantile|equal|jenks|stddev|manual] [--classes N]
+                        [--breaks B1,B2,...]
                         [--palette NAME] [--ratio CODE=N]... [--points FILE] -o FILE
                         [--period DATE|latest|earliest] [--classes-over all|period] [--all-periods]
                         [--data DIR] [--layers DIR]
@@ -19,7 +20,9 @@ Writes FILE as GeoJSON (.geojson: RFC 7946, lon/lat with 6 decimals, right-hand 
 CSV (.csv) or GeoPackage (.gpkg), by its extension. Each area carries its code, name, every
 measure, its class and a `fill` colour (simplestyle); the attribution is written with the data.
 --open FILE exports any polygon file GDAL reads, classified by a numeric property or by area.
-Classes are computed over the areas --within selects (all areas when it is absent). The file
+Classes are computed over the areas --within selects (all areas when it is absent); --breaks
+1,2,5,10 gives them by hand (class upper bounds; the last class runs to the highest figure).
+Few areas get few classes (one per two areas with distinct figures), and the legend says so. The file
 is written under a temporary name and renamed, so a failed export leaves nothing behind.
 GeoJSON has a top-level `legend` member (the classes in order: min, max, label, fill). For a
 time-series layer --period picks the period (default latest); classes are made over every
@@ -30,11 +33,12 @@ each feature: an array of {period, <count>, <rate>}.
 )";
 
 int cmd_export(const std::vector<std::string>& argv) {
-    Args a = parse_args(argv, with_common({"--layer", "--geography", "--within", "--classify", "--classes",
+    Args a = parse_args(argv, with_common({"--layer", "--geography", "--within", "--classify", "--classes", "--breaks",
                                            "--palette", "--ratio", "--points", "--project", "-o", "--output", "--open", "--by",
                                            "--code-field", "--name-field", "--period", "--classes-over"}),
                         {"--all-periods"}, "export");
     if (a.has("--help")) { std::cout << kExportHelp; return 0; }
+    resolve_area_options(a, AreaKinds::Any);  // names as well as codes
     bool open_file = a.get("--open").has_value();
     if (open_file) a.require("--by", "export --open");
     else a.require("--layer", "export");

@@ -27,6 +27,7 @@ int cmd_pledges(const std::vector<std::string>& argv) {
         return a.has("--help") ? 0 : 2;
     }
     std::string what = a.positional[0];
+    resolve_area_options(a, AreaKinds::Districts);  // --code Reading as well as E06000038
     if (what != "list" && what != "set" && what != "clear") throw UsageError("pledges: unknown action '" + clip(what) + "' (list, set, clear)");
     std::string file = a.require("--project", "pledges " + what);
     std::optional<int> places;

@@ -80,6 +80,7 @@ int cmd_query(const std::vector<std::string>& argv) {
     }
     std::string what = a.positional[0];
     if (a.positional.size() > 1) throw UsageError("query: unexpected argument '" + clip(a.positional[1]) + "'");
+    resolve_area_options(a, AreaKinds::Any);  // names as well as codes
     auto q = parse_question(what);
     if (!q) throw UsageError("query: unknown question '" + clip(what) + "' (neighbours, within, count-points, nearest, dissolve)");
     QueryRequest req = query_request(a, *q, what);

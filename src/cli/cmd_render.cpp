@@ -1,4 +1,5 @@
 // cmd_render.cpp: `sespm-map render` draws the map to a PNG with no window and no X server.
+#include <cmath>
 #include <iostream>
 #include <sstream>
 
@@ -6,6 +7,7 @@
 #include "cli/common.h"
 #include "core/error.h"
 #include "io/export.h"
+#include "io/output_file.h"
 #include "render/headless.h"
 #include "render/print_page.h"
 #include "map/map_view.h"
@@ -13,9 +15,9 @@
 namespace sespm {
 
 static const char* kRenderHelp = R"(usage: sespm-map render [--layer ID | --open FILE --by FIELD|area] [--geography G]
-                        [--within CODE] [--bbox MINX,MINY,MAXX,MAXY] [--classify METHOD]
+                        [--within CODE] [--bbox MINX,MINY,MAXX,MAXY] [--classify METHOD] [--breaks B1,B2,...]
                         [--classes N] [--palette NAME] [--points-layer ID] [--no-labels]
-                        [--legend] [--width W] [--height H] [--scale S] -o FILE.png|FILE.pdf|FILE.svg
+                        [--legend] [--width W] [--height H] [--scale S] [--labels-json FILE] -o FILE.png|FILE.pdf|FILE.svg
                         [--project FILE [--scenario NAME [--compare NAME]]] [--period DATE|latest|earliest]
                         [--classes-over all|period] [--data DIR] [--layers DIR]
 
@@ -25,12 +27,15 @@ PDF or SVG page (cairo, the board report's drawing, with scale bar and north arr
 areas drawn in colour and classified (default E12000008, the South East; --within all for
 England); the rest are drawn as quiet context. --bbox (EPSG:27700 metres) sets the view and
 maps exactly onto the image: if its aspect differs from W:H the shorter side is widened
-equally on both sides, never cropped (default: the selected areas' extent). Classes are
+equally on both sides, never cropped (default: the selected areas' extent). --scale S
+multiplies the pixels: W*S by H*S, lines and text S times larger, the same framing. Classes are
 computed over the selected areas, so the same options give the same colours as `export`.
 The map fills the image edge to edge; --legend adds a margin with title, legend and
 attribution, and a scale bar in km and a north arrow on the map (--no-furniture leaves them
 out). --points-layer esol draws the ESOL providers as circles. --project FILE shows its
-pledges; --scenario NAME draws that dispersal scenario (the same fixed classes as the window and
+pledges; --labels-json FILE writes each name drawn: code, text, its centre and box (EPSG:27700),
+and whether it sits beside its area with a leader line (and where that line ends, inside the
+area). --scenario NAME draws that dispersal scenario (the same fixed classes as the window and
 `scenario export`), --compare NAME the difference between the two.
 --period picks the period of a time-series layer (default latest); its classes are made over
 every period pooled, so colours mean the same in every period (--classes-over period: this
@@ -57,23 +62,29 @@ static Bbox parse_bbox(const std::string& s) {
 
 int cmd_render(const std::vector<std::string>& argv) {
     Args a = parse_args(argv, with_common({"--layer", "--open", "--by", "--code-field", "--name-field", "--geography",
-                                           "--within", "--bbox", "--classify", "--classes", "--palette",
+                                           "--within", "--bbox", "--classify", "--classes", "--breaks", "--palette",
                                            "--points-layer", "--width", "--height", "--scale", "-o",
-                                           "--project", "--scenario", "--compare", "--period", "--classes-over"}),
+                                           "--project", "--scenario", "--compare", "--period", "--classes-over", "--labels-json"}),
                         {"--no-labels", "--legend", "--no-furniture"}, "render");
     if (a.has("--help")) { std::cout << kRenderHelp; return 0; }
+    resolve_area_options(a, AreaKinds::Any);  // names as well as codes
     std::string out = a.require("-o", "render");
     std::string ext = out.size() >= 4 ? out.substr(out.size() - 4) : "";
     if (ext != ".png" && ext != ".pdf" && ext != ".svg") throw UsageError("-o " + clip(out) + ": give a .png, .pdf or .svg file name");
     bool vector = ext != ".png";
     output_folder(out);  // fail before any loading or GL work when the PNG could not be written anyway
     RenderOptions ro;
-    ro.width = a.integer("--width", 1600);
-    ro.height = a.integer("--height", 1000);
-    if (ro.width < 64 || ro.height < 64 || ro.width > 16384 || ro.height > 16384)
-        throw UsageError("--width/--height: use 64 to 16384 pixels");
     ro.scale = static_cast<float>(a.number("--scale", 1.0));
     if (!(ro.scale >= 0.5f && ro.scale <= 4.0f)) throw UsageError("--scale: use 0.5 to 4");
+    int w = a.integer("--width", 1600), h = a.integer("--height", 1000);
+    if (w < 64 || h < 64 || w > 16384 || h > 16384) throw UsageError("--width/--height: use 64 to 16384 pixels");
+    // --scale multiplies the pixels (a 1600x1000 map at --scale 2 is 3200x2000, everything twice
+    // the size), so the picture is framed the same at every scale
+    ro.width = static_cast<int>(std::lround(w * ro.scale));
+    ro.height = static_cast<int>(std::lround(h * ro.scale));
+    if (ro.width > 16384 || ro.height > 16384)
+        throw UsageError("--width/--height times --scale: at most 16384 pixels (" + std::to_string(ro.width) + "x" +
+                         std::to_string(ro.height) + ")");
     if (auto b = a.get("--bbox")) ro.bbox = parse_bbox(*b);
     ro.labels = !a.has("--no-labels");
     ro.legend = a.has("--legend");
@@ -101,7 +112,17 @@ int cmd_render(const std::vector<std::string>& argv) {
     mo_mesh.only_for_mpp = render_camera(view, ro).mpp;
     mo_mesh.label_points = ro.labels;
     MapMesh mesh = build_mesh(s->geos, *view.set, nullptr, mo_mesh);
+    std::vector<PlacedLabel> labels;
+    auto labels_file = a.get("--labels-json");
+    if (labels_file) {
+        output_folder(*labels_file);
+        ro.labels_out = &labels;
+    }
     render_map_png(view, mesh, ro, out);
+    if (labels_file) {
+        std::string text = labels_json(labels);
+        write_output_file(*labels_file, text.data(), text.size());
+    }
     std::cerr << "wrote " << out << " (" << ro.width << "x" << ro.height << ", " << view.result.rows.size()
               << " areas in colour)\n";
     return 0;

@@ -22,7 +22,7 @@ namespace sespm {
 
 static const char* kScenarioHelp = R"(usage: sespm-map scenario allocate --total N --rule population|headroom|equalise
                                   [--within CODE] [--ratio CODE=N]... [--format csv|json]
-                                  [--project FILE --save NAME]
+                                  [--project FILE --save NAME [--replace]]
        sespm-map scenario list      --project FILE
        sespm-map scenario create    --project FILE --name NAME [--notes TEXT] [--critical-mass N]
        sespm-map scenario set       --project FILE --name NAME --code DISTRICT --places N
@@ -46,6 +46,9 @@ selects, e.g. E12000008 for the South East) without taking any past its cluster 
   headroom    in proportion to each district's room under its limit
   equalise    each place where the resulting rate is lowest (water-filling), which makes the
               highest rate as low as it can be
+--save NAME keeps the allocation as a scenario, with its total, rule and areas as the first line
+of its notes (the window reopens it with them); a scenario of that name already there is left
+alone unless --replace (its places replaced, its other notes kept).
 Allocations are whole places summing exactly to N, or to all the room there is; the summary on
 stderr says how many places did not fit. Districts with no published current figure count as 0
 current places (the Home Office publishes no zero rows) and are listed on stderr.
@@ -101,8 +104,7 @@ int scenario_allocate(const Args& a) {
     auto s = open_session(a);
     Allocation al = allocate_places(*s, req);
     if (save)
-        save_allocation(*s, *save, al, "allocated " + std::to_string(al.result.total_allocated) + " of " +
-                                           std::to_string(req.total) + " places by " + rule_s);
+        save_allocation(*s, *save, al, {req.total, req.rule, req.within.value_or(""), al.result.total_allocated}, a.has("--replace"));
     print_allocation(al, req.total, rule_s, format);
     return 0;
 }
@@ -242,12 +244,13 @@ int cmd_scenario(const std::vector<std::string>& argv) {
     Args a = parse_args(argv, with_common({"--total", "--rule", "--within", "--ratio", "--format", "--project", "--save",
                                            "--name", "--notes", "--critical-mass", "--code", "--places", "--cluster",
                                            "--codes", "--as", "--with", "-o", "--period"}),
-                        {}, "scenario");
+                        {"--replace"}, "scenario");
     if (a.has("--help") || a.positional.empty()) {
         std::cout << kScenarioHelp;
         return a.has("--help") ? 0 : 2;
     }
     if (a.positional.size() > 1) throw UsageError("scenario: unexpected argument '" + a.positional[1] + "'");
+    resolve_area_options(a, AreaKinds::Districts);  // names as well as codes (--within any area)
     if (a.positional[0] == "allocate") return scenario_allocate(a);
     return scenario_manage(a, a.positional[0]);
 }

@@ -36,6 +36,7 @@ the latest period or the last four quarters are listed on stderr as alerts.
 int cmd_table(const std::vector<std::string>& argv) {
     Args a = parse_args(argv, with_common({"--layer", "--geography", "--within", "--format", "--ratio", "--points", "--project", "--period", "--since"}), {}, "table");
     if (a.has("--help")) { std::cout << kTableHelp; return 0; }
+    resolve_area_options(a, AreaKinds::Any);  // names as well as codes
     a.require("--layer", "table");
     std::string format = format_option(a);
     MapRequest req = map_request(a, std::nullopt);

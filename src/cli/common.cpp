@@ -1,10 +1,14 @@
 // common.cpp: see common.h.
 #include "cli/common.h"
 
+#include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "core/error.h"
+#include "core/text.h"
+#include "map/area_names.h"
 #include "map/scenario_commands.h"
 #include "map/triggers.h"
 #include <iostream>
@@ -29,6 +33,54 @@ SessionOptions session_options(const Args& a) {
 
 std::unique_ptr<Session> open_session(const Args& a) { return std::make_unique<Session>(session_options(a)); }
 
+namespace {
+
+// A code as the boundary files write them (E06000044, E12000008, SESPM-KENT): left alone, so
+// the usual commands never load anything to resolve names.
+bool looks_like_code(const std::string& v) {
+    if (v == "all" || v.rfind("SESPM-", 0) == 0) return true;
+    if (v.size() != 9 || !std::isupper(static_cast<unsigned char>(v[0]))) return false;
+    return std::all_of(v.begin() + 1, v.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+} // namespace
+
+void resolve_area_options(Args& a, AreaKinds code_kinds) {
+    if (a.get("--open")) return;  // any file: its codes are its own
+    std::vector<std::string*> texts;  // every value that names an area, with what it must be
+    std::vector<std::pair<std::string, AreaKinds>> what;
+    auto add = [&](const std::string& opt, AreaKinds k) {
+        auto it = a.values.find(opt);
+        if (it == a.values.end()) return;
+        for (auto& v : it->second) texts.push_back(&v), what.push_back({opt, k});
+    };
+    add("--within", AreaKinds::Any);
+    add("--code", code_kinds);
+    bool any_name = false;
+    for (auto* t : texts) any_name |= !looks_like_code(*t);
+    auto has_name = [](const std::string& list, char sep) {
+        for (const auto& item : split_list(list.substr(0, sep == '=' ? list.find('=') : std::string::npos)))
+            if (!looks_like_code(item)) return true;
+        return false;
+    };
+    for (const auto& v : a.all("--codes")) any_name |= has_name(v, ',');
+    for (const auto& v : a.all("--ratio")) any_name |= has_name(v, '=');
+    if (!any_name) return;
+    Session s(session_options(a));
+    for (size_t i = 0; i < texts.size(); ++i)
+        if (*texts[i] != "all") *texts[i] = resolve_area(*s.atlas, *texts[i], what[i].first, what[i].second);
+    if (auto it = a.values.find("--codes"); it != a.values.end())
+        for (auto& v : it->second) {
+            std::string joined;
+            for (const auto& c : resolve_areas(*s.atlas, split_list(v), "--codes", code_kinds)) joined += (joined.empty() ? "" : ",") + c;
+            v = joined;
+        }
+    if (auto it = a.values.find("--ratio"); it != a.values.end())
+        for (auto& v : it->second)
+            if (auto eq = v.find('='); eq != std::string::npos)
+                v = resolve_area(*s.atlas, v.substr(0, eq), "--ratio", AreaKinds::Districts) + v.substr(eq);
+}
+
 Geography geography_option(const Args& a) {
     auto v = a.get("--geography");
     if (!v) return Geography::District;
@@ -42,6 +94,18 @@ std::optional<std::string> within_option(const Args& a, const std::optional<std:
     if (!w) return def;
     if (*w == "all") return std::nullopt;
     return *w;
+}
+
+std::vector<double> breaks_option(const std::string& list) {
+    std::vector<double> out;
+    for (const auto& part : split_list(list)) {
+        char* end = nullptr;
+        double d = std::strtod(part.c_str(), &end);
+        if (part.empty() || *end) throw UsageError("--breaks " + clip(list) + ": '" + clip(part) + "' is not a number (give e.g. 1,2,5,10)");
+        out.push_back(d);
+    }
+    if (out.empty()) throw UsageError("--breaks: give the class upper bounds, e.g. 1,2,5,10");
+    return out;
 }
 
 MapRequest map_request(const Args& a, const std::optional<std::string>& within) {
@@ -63,6 +127,8 @@ MapRequest map_request(const Args& a, const std::optional<std::string>& within) 
         if (*c != "all" && *c != "period") throw UsageError("--classes-over " + clip(*c) + ": use all (every period pooled, the default) or period");
         r.classes_over_period = *c == "period";
     }
+    if (auto b = a.get("--breaks")) r.classes.breaks = breaks_option(*b);
+    if (!r.classes.breaks.empty() && r.classes.method.empty()) r.classes.method = "manual";
     return r;
 }
 

@@ -13,6 +13,7 @@
 
 #include "cli/args.h"
 #include "core/cell.h"
+#include "map/area_names.h"
 #include "map/map_view.h"
 #include "map/session.h"
 #include "map/trends.h"
@@ -26,13 +27,21 @@ std::set<std::string> with_common(std::set<std::string> opts);
 SessionOptions session_options(const Args& a);
 std::unique_ptr<Session> open_session(const Args& a);
 
+// Areas given by name where a code is taken (--within, --code, --codes, --ratio NAME=N) replaced
+// by their codes ("Kent" -> E10000016), or a usage error with the nearest names. Plain codes
+// cost nothing; names open the boundaries once. `code_kinds`: what --code/--codes may name.
+void resolve_area_options(Args& a, AreaKinds code_kinds);
+
 Geography geography_option(const Args& a);
 std::map<std::string, double> ratio_options(const Args& a);
 // --within CODE|all (all = none); `def` when absent.
 std::optional<std::string> within_option(const Args& a, const std::optional<std::string>& def);
 // The map a command asks for: --layer (or --open FILE --by F --code-field --name-field),
-// --geography, --within (default `within`), --ratio, --points, --classify, --classes, --palette.
+// --geography, --within (default `within`), --ratio, --points, --classify, --classes, --breaks
+// (implies --classify manual), --palette.
 MapRequest map_request(const Args& a, const std::optional<std::string>& within);
+// --breaks 1,2,5,10: numbers (their order is checked with the classes, in map/class_policy).
+std::vector<double> breaks_option(const std::string& list);
 // The project's pledges as the layer's user columns, and --scenario/--compare from it.
 void add_project(Session& s, const Args& a, MapRequest& req);
 // With --project: the trigger columns (and alerts on stderr) for a layer with a limit.

@@ -1,6 +1,9 @@
 // allocation.cpp: see allocation.h.
 #include "core/allocation.h"
 
+#include <cstdlib>
+#include <sstream>
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -116,6 +119,58 @@ AllocationResult allocate(const std::vector<AllocationInput>& d, long long total
     for (long long a : r.allocated) r.total_allocated += a;
     r.shortfall = total - r.total_allocated;
     return r;
+}
+
+std::string allocation_rule_name(AllocationRule r) {
+    switch (r) {
+    case AllocationRule::Population: return "population";
+    case AllocationRule::Headroom: return "headroom";
+    case AllocationRule::Equalise: return "equalise";
+    }
+    return "population";
+}
+
+namespace {
+const std::string kNotePrefix = "Allocated ";
+bool is_note_line(const std::string& line) { return line.rfind(kNotePrefix, 0) == 0 && line.find(" places by ") != std::string::npos; }
+} // namespace
+
+std::string allocation_note_line(const AllocationNote& n) {
+    return kNotePrefix + std::to_string(n.total) + " places by " + allocation_rule_name(n.rule) + " over " +
+           (n.within.empty() ? std::string("all of England") : n.within) + " (" + std::to_string(n.placed) + " placed)";
+}
+
+std::string with_allocation_note(const std::string& notes, const AllocationNote& n) {
+    std::string out = allocation_note_line(n), line;
+    std::istringstream in(notes);
+    while (std::getline(in, line))
+        if (!is_note_line(line) && !line.empty()) out += "\n" + line;
+    return out;
+}
+
+std::optional<AllocationNote> allocation_note(const std::string& notes) {
+    std::istringstream in(notes);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (!is_note_line(line)) continue;
+        std::istringstream w(line.substr(kNotePrefix.size()));
+        AllocationNote n;
+        std::string places, by, rule, over, within;
+        if (!(w >> n.total >> places >> by >> rule >> over)) continue;
+        auto r = parse_allocation_rule(rule);
+        if (!r || places != "places" || by != "by" || over != "over") continue;
+        n.rule = *r;
+        std::getline(w, within);
+        size_t paren = within.rfind(" (");
+        if (paren != std::string::npos) {
+            n.placed = std::atoll(within.c_str() + paren + 2);
+            within = within.substr(0, paren);
+        }
+        within.erase(0, within.find_first_not_of(' '));
+        n.within = within == "all of England" ? "" : within;
+        return n;
+    }
+    return std::nullopt;
 }
 
 } // namespace sespm

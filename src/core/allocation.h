@@ -14,6 +14,21 @@ namespace sespm {
 
 enum class AllocationRule { Population, Headroom, Equalise };
 std::optional<AllocationRule> parse_allocation_rule(std::string_view s);
+std::string allocation_rule_name(AllocationRule r);  // population, headroom, equalise
+
+// How a scenario's places were allocated, kept as one line of its notes ("Allocated 1000
+// places by equalise over E12000008 (992 placed)") so the window reopens it with that rule and
+// total rather than its defaults; the rest of the notes are the planner's own.
+struct AllocationNote {
+    long long total = 0;
+    AllocationRule rule = AllocationRule::Population;
+    std::string within;        // empty: all of England
+    long long placed = 0;
+};
+std::string allocation_note_line(const AllocationNote& n);
+// The notes with their allocation line replaced (or added, first), the other lines kept.
+std::string with_allocation_note(const std::string& notes, const AllocationNote& n);
+std::optional<AllocationNote> allocation_note(const std::string& notes);
 
 struct AllocationInput {
     std::string code;

@@ -3,6 +3,8 @@
 
 #include <cmath>
 #include <cstdio>
+#include <map>
+#include <vector>
 
 namespace sespm {
 
@@ -31,21 +33,41 @@ std::string Cell::display() const {
     return s;
 }
 
+// Word by word, never inside a word ("residents" keeps its "nts"): the abbreviations the
+// layer files use, "pct" as (%), "10k" as 10,000, a run of two numbers as a range.
 std::string column_title(const std::string& c) {
-    std::string t = c;
-    auto replace = [&](const std::string& from, const std::string& to) {
-        auto p = t.find(from);
-        if (p != std::string::npos) t.replace(p, from.size(), to);
-    };
-    replace("_pct", " (%)");
-    replace("per_10k", "per 10,000");
-    replace("_0_17", " (0-17)");
-    replace("nts", "NTS");
-    replace("uasc", "UASC");
-    replace("eu_", "EU ");
-    for (auto& ch : t) if (ch == '_') ch = ' ';
+    static const std::map<std::string, std::string> program{
+        {"code", "Code"}, {"name", "Name"}, {"member_areas", "Areas summed"},
+        {"members_without_figure", "Of which no published figure"}, {"nearest", "Nearest"}, {"distance_km", "Distance (km)"}};
+    if (auto it = program.find(c); it != program.end()) return it->second;
+    static const std::map<std::string, std::string> words{
+        {"pct", "(%)"}, {"10k", "10,000"}, {"nts", "NTS"}, {"uasc", "UASC"}, {"eu", "EU"}, {"esol", "ESOL"}, {"km", "km"}, {"km2", "km²"}};
+    std::vector<std::string> parts;
+    std::string w;
+    for (char ch : c + "_") {
+        if (ch != '_' && ch != ' ') { w += ch; continue; }
+        if (!w.empty()) parts.push_back(w);
+        w.clear();
+    }
+    std::string t;
+    for (size_t i = 0; i < parts.size(); ++i) {
+        bool digits = parts[i].find_first_not_of("0123456789") == std::string::npos;
+        bool next_digits = i + 1 < parts.size() && parts[i + 1].find_first_not_of("0123456789") == std::string::npos;
+        if (digits && next_digits) {  // children_0_17 -> children (0-17)
+            t += (t.empty() ? "" : " ") + ("(" + parts[i] + "-" + parts[i + 1] + ")");
+            ++i;
+            continue;
+        }
+        auto it = words.find(parts[i]);
+        t += (t.empty() ? "" : " ") + (it != words.end() ? it->second : parts[i]);
+    }
     if (!t.empty() && t[0] >= 'a' && t[0] <= 'z') t[0] = static_cast<char>(t[0] - 'a' + 'A');
     return t;
+}
+
+std::string column_title(const LayerSpec& spec, const std::string& column) {
+    if (auto it = spec.column_titles.find(column); it != spec.column_titles.end()) return it->second;
+    return column_title(column);
 }
 
 } // namespace sespm

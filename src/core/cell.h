@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "core/layer_spec.h"
+
 namespace sespm {
 
 // v rounded to `decimals` places: the value as shown and exported, which is what is classified,
@@ -22,8 +24,10 @@ struct Cell {
     std::string display() const; // for people: thousands separators, "" for missing
 };
 
-// A column name as people read it: "share_of_limit_pct" -> "share of limit (%)",
-// "per_10k" -> "per 10,000".
+// A column's title: the layer file's "titles" entry for it, else column_title(column).
+std::string column_title(const LayerSpec& spec, const std::string& column);
+// A column name read word by word when its layer gives no title: "share_of_limit_pct" ->
+// "Share of limit (%)", "per_10k" -> "Per 10,000", "residents" -> "Residents".
 std::string column_title(const std::string& column);
 
 } // namespace sespm

@@ -70,7 +70,8 @@ std::string Classification::label(int i, int decimals) const {
     decimals = std::clamp(decimals, 0, 17);
     const double lo = i == 0 ? min : upper[static_cast<std::size_t>(i) - 1];
     const double hi = upper[static_cast<std::size_t>(i)];
-    return format_number(lo, decimals) + " \u2013 " + format_number(hi, decimals);
+    std::string a = format_number(lo, decimals), b = format_number(hi, decimals);
+    return a == b ? a : a + " \u2013 " + b;  // a class of one value reads as that value, not "2.9 - 2.9"
 }
 
 // ---------------------------------------------------------------------------------------

@@ -124,7 +124,7 @@ json parse_strict(const std::string& text, const std::string& path) {
 void read_header(const Reader& r, const json& j, LayerSpec& s) {
     r.only_keys(j, "", {"id", "title", "description", "kind", "geography", "period", "count",
                         "denominator", "rate", "limit", "user_columns", "points",
-                        "classification", "attribution", "breaks", "parts"});
+                        "classification", "attribution", "breaks", "parts", "titles", "missing"});
     s.id = r.str(j, "", "id", true);
     for (char c : s.id)
         if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'))
@@ -133,6 +133,15 @@ void read_header(const Reader& r, const json& j, LayerSpec& s) {
     s.description = r.str(j, "", "description", false);
     s.period = r.str(j, "", "period", true);
     s.attribution = r.str(j, "", "attribution", true);
+    s.missing_means = r.str(j, "", "missing", false);
+    if (j.contains("titles")) {
+        if (!j["titles"].is_object()) r.fail("titles", "must be an object: output column -> title");
+        for (auto it = j["titles"].begin(); it != j["titles"].end(); ++it) {
+            if (!it.value().is_string() || it.value().get<std::string>().empty())
+                r.fail("titles." + it.key(), "must be a non-empty string");
+            s.column_titles[it.key()] = it.value().get<std::string>();
+        }
+    }
     std::string kind = r.str(j, "", "kind", true);
     if (kind == "rate") s.kind = LayerKind::Rate;
     else if (kind == "points") s.kind = LayerKind::Points;
@@ -387,6 +396,9 @@ void check_columns(const Reader& r, LayerSpec& s) {
             r.fail(key, "'" + col + "' is already the name of another output column " + it->second);
         seen[col] = "(" + key + ")";
     }
+    for (const auto& [col, title] : s.column_titles)
+        if (!seen.count(col) && col != "member_areas" && col != "members_without_figure")
+            r.fail("titles." + col, "'" + col + "' is not an output column of this layer");
     if (s.class_measure.empty()) {
         if (s.kind == LayerKind::Points) s.class_measure = s.points_count_column;
         else if (!s.limit_column.empty()) s.class_measure = s.share_column;

@@ -3,6 +3,7 @@
 // and the key, never a silently ignored setting. Adding an overlay of an existing kind
 // ("rate" or "points") needs a new file, not new code.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -74,6 +75,8 @@ struct LayerSpec {
     std::string status_column = "status";
     double near_share_pct = 90;
     std::vector<std::string> user_columns;   // entered by planners (e.g. pledges); empty by default
+    std::map<std::string, std::string> column_titles;  // "titles": output column -> title people read
+    std::string missing_means;               // "missing": what an absent figure means for this source
 
     // kind == Points
     std::string points_file;                 // CSV with lat/lon, or easting/northing

@@ -335,6 +335,24 @@ void project_areas(const GeosContext& geos, AreaSet& set) {
     set.projected = true;
 }
 
+// The sub-regions cover only the South East: England's other districts join the set as
+// context (drawn quietly around the region, never selected, listed or exported; see select).
+static void add_context_districts(const AreaSet& districts, const std::vector<std::pair<std::string, std::string>>& grouped, AreaSet& set) {
+    std::set<std::string> in_group;
+    for (const auto& [lad, group] : grouped) in_group.insert(lad);
+    for (const Area& d : districts.areas) {
+        if (in_group.count(d.code) || !d.lonlat || set.index.count(d.code)) continue;
+        Area c;
+        c.code = d.code;
+        c.name = d.name;
+        c.members = {d.code};
+        c.props["context_only"] = "1";
+        c.lonlat = OgrGeomPtr(d.lonlat->clone());
+        set.index[c.code] = set.areas.size();
+        set.areas.push_back(std::move(c));
+    }
+}
+
 const AreaSet& Atlas::areas(Geography g) {
     AreaSet& s = load(g);
     project_areas(geos_, s);
@@ -392,6 +410,7 @@ AreaSet& Atlas::load(Geography g) {
                 names[subregion_code(row[sc])] = row[sc];
             }
             set = dissolve_groups(areas_lonlat(Geography::District), map, names, t.path);
+            add_context_districts(areas_lonlat(Geography::District), map, set);
             break;
         }
         case Geography::Region: {
@@ -452,12 +471,14 @@ std::vector<size_t> Atlas::select(Geography g, const std::optional<std::string>&
     const AreaSet& s = areas_lonlat(g);
     std::vector<size_t> out;
     if (!within) {
-        for (size_t i = 0; i < s.areas.size(); ++i) out.push_back(i);
+        for (size_t i = 0; i < s.areas.size(); ++i)
+            if (!is_context_only(s.areas[i])) out.push_back(i);
         return out;
     }
     std::vector<std::string> m = members_of(*within);
     std::set<std::string> inside(m.begin(), m.end());
     for (size_t i = 0; i < s.areas.size(); ++i)
+        if (!is_context_only(s.areas[i]))
         for (const auto& mem : s.areas[i].members)
             if (inside.count(mem)) { out.push_back(i); break; }
     return out;

@@ -32,6 +32,10 @@ struct Area {
     GeomPtr bng;                                 // EPSG:27700, metres
 };
 
+// An area drawn only as context around a geography that does not cover England (England's
+// districts around the SESPM sub-regions): never selected.
+inline bool is_context_only(const Area& a) { return a.props.count("context_only") > 0; }
+
 struct AreaSet {
     std::string source;                          // file(s) it came from, for messages
     bool projected = false;                      // every area's bng geometry is set

@@ -63,6 +63,10 @@ OGRLayer* create_layer(GDALDataset& ds, const ExportData& d, ExportFormat fmt, c
         opts.SetNameValue("WRITE_NAME", "NO");
         opts.SetNameValue("NATIVE_MEDIA_TYPE", "application/vnd.geo+json");
         opts.SetNameValue("NATIVE_DATA", fc.dump().c_str());
+    } else if (fmt == ExportFormat::Csv) {
+        // only where CSV needs it (a comma, a quote, a line break): GDAL's default quotes the
+        // 64-bit integer columns but not the decimals, and numbers should read alike
+        opts.SetNameValue("STRING_QUOTING", "IF_NEEDED");
     } else if (fmt == ExportFormat::GeoPackage) {
         opts.SetNameValue("IDENTIFIER", d.title.c_str());
         opts.SetNameValue("DESCRIPTION", (d.period + ". " + d.attribution).c_str());

@@ -63,6 +63,7 @@ struct CsvPointReader {
     const CsvTable& t;
     PointSet& p;
     int label_col;
+    int address_col = -1, postcode_col = -1;  // shown on hover with the name, when the file has them
     RowRejections bad{t.path, false, {}};
 
     long line(size_t r) const { return t.row_line[r]; }
@@ -77,6 +78,10 @@ struct CsvPointReader {
         p.y.push_back(y);
         p.lines.push_back(line(r));
         p.labels.push_back(label_col >= 0 ? t.rows[r][label_col] : "point " + std::to_string(r + 1));
+        std::string where;
+        for (int c : {address_col, postcode_col})
+            if (c >= 0 && !trim(t.rows[r][c]).empty()) where += (where.empty() ? "" : ", ") + trim(t.rows[r][c]);
+        p.details.push_back(where);
     }
     void bng(int ec, int nc);
     void lonlat(int lat, int lon);
@@ -146,6 +151,8 @@ PointSet points_from_csv(const CsvTable& t, const std::string& label_field, cons
     int lat = find_col(t, {"lat", "latitude"}), lon = find_col(t, {"lon", "lng", "long", "longitude"});
     int pc = find_col(t, {"postcode", "post_code", "pcode", "post code"});
     CsvPointReader rd{t, p, t.column(label_field)};
+    rd.address_col = find_col(t, {"address", "street", "address1"});
+    rd.postcode_col = pc;
     if (ec >= 0 && nc >= 0) rd.bng(ec, nc);
     else if (lat >= 0 && lon >= 0) rd.lonlat(lat, lon);
     else if (pc >= 0) rd.postcodes(pc, lookup);
@@ -220,6 +227,7 @@ PointSet read_points_ogr(const std::string& path, const std::string& label_field
         p.y.push_back(y);
         p.lines.push_back(fid);
         p.labels.push_back(lf >= 0 ? gdal_text(f->GetFieldAsString(lf), path, fid, label_field) : "feature " + std::to_string(fid));
+        p.details.push_back("");
     }
     if (fid == 0) throw DataError(where(path, 0, "", "the file holds no points"));
     bad.finish(p.size(), "points");

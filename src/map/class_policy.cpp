@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "core/error.h"
 
@@ -36,6 +37,34 @@ ClassPolicy difference_classes(const std::vector<std::optional<double>>& values,
     return p;
 }
 
+size_t distinct_values(const std::vector<std::optional<double>>& values) {
+    std::set<double> d;
+    for (const auto& x : values) if (x) d.insert(*x);
+    return d.size();
+}
+
+// One class for every two distinct figures, at least one.
+int few_areas_limit(const std::vector<std::optional<double>>& values) {
+    return std::max(1, static_cast<int>(std::min<size_t>(distinct_values(values) / 2, 12)));
+}
+
+// --breaks (or the layer file's breaks for its own manual method): checked, ascending.
+std::vector<double> manual_breaks(const ClassRequest& req, const LayerSpec* spec, MapKind kind, ClassMethod method) {
+    if (!req.breaks.empty() && method != ClassMethod::Manual)
+        throw UsageError("--breaks: class breaks go with --classify manual (the method is '" + std::string(class_method_name(method)) + "')");
+    if (method != ClassMethod::Manual) return {};
+    std::vector<double> b = req.breaks;
+    if (b.empty() && spec && kind == MapKind::Layer && spec->class_method == "manual") b = spec->manual_breaks;
+    if (b.empty()) throw UsageError("--classify manual needs --breaks, e.g. --breaks 1,2,5,10 (class upper bounds)");
+    if (b.size() > 12) throw UsageError("--breaks: at most 12 breaks");
+    for (size_t i = 0; i < b.size(); ++i) {
+        if (!std::isfinite(b[i])) throw UsageError("--breaks: break " + std::to_string(i + 1) + " is not a finite number");
+        if (i > 0 && !(b[i] > b[i - 1]))
+            throw UsageError("--breaks: must be strictly ascending (break " + std::to_string(i + 1) + " is not above the one before)");
+    }
+    return b;
+}
+
 } // namespace
 
 ClassPolicy choose_classes(const std::vector<std::optional<double>>& values, const ClassRequest& req,
@@ -43,7 +72,7 @@ ClassPolicy choose_classes(const std::vector<std::optional<double>>& values, con
                            const std::string& pool_description) {
     std::string method_name = !req.method.empty() ? req.method : spec ? spec->class_method : "quantile";
     auto method = parse_class_method(method_name);
-    if (!method) throw UsageError("--classify " + method_name + ": use quantile, equal, jenks or stddev");
+    if (!method) throw UsageError("--classify " + method_name + ": use quantile, equal, jenks, stddev or manual (with --breaks)");
     int classes = req.classes ? *req.classes : spec ? spec->classes : 5;
     if (classes < 2 || classes > 12) throw UsageError("--classes " + std::to_string(classes) + ": use 2 to 12");
     std::string palette = !req.palette.empty() ? req.palette
@@ -54,14 +83,23 @@ ClassPolicy choose_classes(const std::vector<std::optional<double>>& values, con
     if (!palette_exists(palette)) throw UsageError("--palette " + palette + ": no such palette");
     if (req.method.empty() && kind == MapKind::Scenario) return scenario_classes(values, palette);
     if (req.method.empty() && kind == MapKind::Difference) return difference_classes(values, palette);
+    std::vector<double> breaks = manual_breaks(req, spec, kind, *method);
     ClassPolicy p;
-    std::span<const double> manual = spec && kind == MapKind::Layer ? std::span<const double>(spec->manual_breaks) : std::span<const double>();
-    if (!pool.empty() && kind == MapKind::Layer) {
-        p.styled = style_with_classes(values, classify(pool, *method, classes, manual), palette);
-    } else {
-        p.styled = style_values(values, *method, classes, palette, manual);
-    }
-    p.description = std::string(class_method_name(*method)) + ", " + std::to_string(p.styled.classification.class_count()) + " classes";
+    // Few areas, few classes. Pooled over periods the count must not change with the period (a
+    // colour means the same in every period), so it goes by the number of areas, not this
+    // period's distinct figures.
+    int few = pool.empty() ? few_areas_limit(values) : std::max(1, std::min(static_cast<int>(values.size()) / 2, 12));
+    int usable = *method == ClassMethod::Manual ? classes : std::min(classes, few);
+    if (!pool.empty() && kind == MapKind::Layer)  // a time series: classes from every period pooled
+        p.styled = style_with_classes(values, classify(pool, *method, usable, breaks), palette);
+    else
+        p.styled = style_values(values, *method, usable, palette, breaks);
+    int got = p.styled.classification.class_count();
+    p.description = std::string(class_method_name(*method)) + ", " + std::to_string(got) + " classes";
+    if (usable < classes && got > 0)
+        p.note = std::to_string(got) + " class" + (got == 1 ? "" : "es") + ", not " + std::to_string(classes) + ": only " +
+                 std::to_string(distinct_values(values)) + " areas with distinct figures";
+    if (!p.note.empty()) p.description += " (" + p.note + ")";
     if (!pool_description.empty()) p.description += ", " + pool_description;
     return p;
 }

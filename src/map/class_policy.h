@@ -16,7 +16,8 @@ namespace sespm {
 enum class MapKind { Layer, Scenario, Difference };
 
 struct ClassRequest {
-    std::string method;          // empty = the layer's default
+    std::string method;          // empty = the layer's default; "manual" needs breaks
+    std::vector<double> breaks;  // class upper bounds for "manual" (empty = the layer's)
     std::optional<int> classes;  // none = the layer's default
     std::string palette;         // empty = the layer's default
 };
@@ -25,8 +26,13 @@ struct ClassPolicy {
     Styled styled;
     std::string description;     // "quantile, 5 classes", "fixed: share of the cluster limit"
     std::string top_label;       // replaces the last legend label when set ("over 100 (over the limit)")
+    std::string note;            // why there are fewer classes than asked ("2 classes, not 5: only 4 areas")
 };
 
+// Few areas get few classes: at most one class for every two areas with distinct values (4
+// sub-regions: 2 classes, never a class per area or an empty one), said in `note`.
+// Throws UsageError for an unknown method or palette, a class count outside 2-12, or manual
+// breaks missing, not ascending or given with another method.
 // Throws UsageError for an unknown method or palette, or a class count outside 2-12. `pool`,
 // when not empty, holds the values of every period of a time series: the classes are made from
 // them (and the description says so), and `values` are styled by those classes.

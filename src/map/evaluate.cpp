@@ -115,6 +115,10 @@ LayerResult evaluate_rate(Atlas& atlas, const LayerSpec& spec, const EvaluateOpt
     r.denominator_label = pf.denominator_label;
     r.period_notes = pf.notes;
     r.columns = measure_columns(spec);
+    // A group (a county of districts, a LEP...) sums its members' published figures; how many it
+    // summed and how many had none go with it everywhere its total goes (table, exports, tooltip).
+    bool group = opt.geography != spec.native;
+    if (group) r.columns.insert(r.columns.end(), {"member_areas", "members_without_figure"});
     for (const auto& p : prepare_areas(atlas, spec, opt, r.selection)) {
         MeasureRow m = measure_of(spec, p, pf.data);
         std::vector<Cell> row;
@@ -123,6 +127,8 @@ LayerResult evaluate_rate(Atlas& atlas, const LayerSpec& spec, const EvaluateOpt
             else if (col == "name") row.push_back(Cell::of_text(m.name));
             else if (!spec.limit_column.empty() && col == spec.status_column) row.push_back(Cell::of_text(m.status));
             else if (!spec.limit_rule_column.empty() && col == spec.limit_rule_column) row.push_back(Cell::of_text(m.limit_rule));
+            else if (group && col == "member_areas") row.push_back(Cell::of_num(m.members, 0));
+            else if (group && col == "members_without_figure") row.push_back(Cell::of_num(m.members_without_figure, 0));
             else row.push_back(Cell::of_num(measure_value(spec, m, col), decimals_for(spec, col)));
         }
         r.class_values.push_back(class_value_of(spec, m));

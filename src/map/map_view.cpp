@@ -189,6 +189,7 @@ MapView build_map_view(Atlas& atlas, const std::vector<LayerSpec>& layers, const
     ClassPolicy policy = choose_classes(v.result.class_values, req.classes, spec, v.kind, pool, pooled);
     v.styled = std::move(policy.styled);
     v.classification = policy.description;
+    v.class_note = policy.note;
     colour_areas(atlas, v);
     int dec = legend_decimals(v.styled.classification);
     for (int k = 0; k < v.styled.classification.class_count(); ++k)

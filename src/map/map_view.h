@@ -58,6 +58,7 @@ struct MapView {
     MapKind kind = MapKind::Layer;
     std::string classification;             // how the classes were made, for exports
     std::string classes_over;               // time series: "all periods (N, FROM to TO)" or "this period only"
+    std::string class_note;                 // shown under the legend: fewer classes than asked, and why
     std::string title, subtitle, legend_title, attribution;
     Bbox selection_bbox;                    // BNG extent of the selected areas
     PointSet points;                        // optional overlay points

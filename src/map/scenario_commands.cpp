@@ -115,19 +115,23 @@ Allocation allocate_places(Session& s, const AllocateRequest& req) {
     return a;
 }
 
-void save_allocation(Session& s, const std::string& name, const Allocation& a, const std::string& notes) {
+void save_allocation(Session& s, const std::string& name, const Allocation& a, const AllocationNote& how, bool replace) {
     ProjectStore& store = s.project_for_writing();
     auto tx = store.transaction();
     std::optional<Scenario> existing = store.load_scenario(name);
+    if (existing && !replace)
+        throw UsageError(s.project_location() + ": a scenario called '" + name + "' already exists (" +
+                         std::to_string(existing->extra_places.size()) +
+                         " districts with places); give --replace to replace its places with this allocation, or another name");
     if (!existing) {
         Scenario sc = a.scenario;
         sc.name = name;
-        sc.notes = notes;
+        sc.notes = allocation_note_line(how);
         store.create_scenario(sc);
     } else {
         store.replace_scenario_places(name, a.scenario.extra_places);
         for (const auto& [code, ratio] : a.scenario.ratio_overrides) store.set_scenario_ratio(name, code, ratio);
-        if (existing->notes.empty()) store.set_scenario_notes(name, notes);
+        store.set_scenario_notes(name, with_allocation_note(existing->notes, how));
     }
     tx->commit();
 }

@@ -49,8 +49,10 @@ struct Allocation {
 };
 
 Allocation allocate_places(Session& s, const AllocateRequest& req);
-// Saves an allocation as scenario `name`: its places replace the scenario's, its ratio
-// overrides join them, in one transaction; a new scenario is created with `notes`.
-void save_allocation(Session& s, const std::string& name, const Allocation& a, const std::string& notes);
+// Saves an allocation as scenario `name`, with how it was made (total, rule, areas) as the
+// allocation line of its notes. An existing scenario of that name is a UsageError unless
+// `replace`: then its places are replaced, its ratio overrides joined, its own notes kept. One
+// transaction, so two planners saving the same name cannot both create it.
+void save_allocation(Session& s, const std::string& name, const Allocation& a, const AllocationNote& how, bool replace);
 
 } // namespace sespm

@@ -62,7 +62,10 @@ std::vector<uint8_t> render_map_rgba(const MapView& view, const MapMesh& mesh, c
     oo.labels = opt.labels;
     oo.scale = opt.scale;
     oo.origin = ImVec2(static_cast<float>(margin), 0);
-    draw_labels(dl, view, mesh, cam, fonts, oo);
+    GeosContext geos;
+    std::vector<PlacedLabel> labels = layout_labels(geos, view, mesh, cam, fonts, oo);
+    draw_labels(dl, labels, cam, fonts, oo);
+    if (opt.labels_out) *opt.labels_out = labels;
     if (opt.legend && opt.furniture) {
         float s = opt.scale;
         draw_scale_bar(dl, cam, fonts, s, ImVec2(margin + 16 * s, opt.height - 16 * s));

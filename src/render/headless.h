@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "render/area_labels.h"
 #include "render/camera.h"
 #include "map/map_view.h"
 #include "render/mesh.h"
@@ -21,6 +22,7 @@ struct RenderOptions {
     bool legend = false;
     bool furniture = true;           // with `legend`: a scale bar and a north arrow on the map
     float scale = 1.0f;
+    std::vector<PlacedLabel>* labels_out = nullptr;  // when set: the names drawn, where
 };
 
 // The camera the options give for the map viewport (exposed for the tests' pixel checks).

@@ -106,6 +106,29 @@ void build_level(const GeosContext& geos, const AreaSet& set, const std::vector<
     }
 }
 
+// The label anchor: the pole of inaccessibility (the centre of the largest inscribed circle,
+// GEOS's polylabel-style grid search, to 1/200 of the area's extent) and that circle's radius,
+// so a name placed there is as far from every edge as the area allows. A centroid can lie
+// outside a crescent or on an island's neighbour; a point-on-surface can sit on a thin strip.
+void label_point(const GeosContext& geos, const GEOSGeometry* g, AreaMesh& am) {
+    double tol = std::max(am.bbox.width(), am.bbox.height()) / 200;
+    GeomPtr mic = own(geos, tol > 0 ? GEOSMaximumInscribedCircle_r(geos, g, tol) : nullptr);
+    if (mic) {
+        const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(geos, mic.get());
+        double x1, y1;
+        if (seq && GEOSCoordSeq_getXY_r(geos, seq, 0, &am.label_x, &am.label_y) && GEOSCoordSeq_getXY_r(geos, seq, 1, &x1, &y1)) {
+            am.label_r = std::hypot(x1 - am.label_x, y1 - am.label_y);
+            return;
+        }
+    }
+    GeomPtr pt = own(geos, GEOSPointOnSurface_r(geos, g));  // degenerate areas: any interior point
+    if (pt) {
+        GEOSGeomGetX_r(geos, pt.get(), &am.label_x);
+        GEOSGeomGetY_r(geos, pt.get(), &am.label_y);
+    }
+    am.label_r = 0;
+}
+
 } // namespace
 
 size_t MapMesh::level_for(double mpp) const {
@@ -130,13 +153,7 @@ MapMesh build_mesh(const GeosContext& geos, const AreaSet& set, std::atomic<floa
         AreaMesh am;
         am.bbox = Bbox{x0, y0, x1, y1};
         GEOSArea_r(geos, a.bng.get(), &am.area_m2);
-        if (opt.label_points) {
-            GeomPtr pt = own(geos, GEOSPointOnSurface_r(geos, a.bng.get()));
-            if (pt) {
-                GEOSGeomGetX_r(geos, pt.get(), &am.label_x);
-                GEOSGeomGetY_r(geos, pt.get(), &am.label_y);
-            }
-        }
+        if (opt.label_points) label_point(geos, a.bng.get(), am);
         m.areas.push_back(am);
         vertices += static_cast<size_t>(std::max(0, GEOSGetNumCoordinates_r(geos, a.bng.get())));
     }

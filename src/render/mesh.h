@@ -1,6 +1,7 @@
 // mesh.h: areas turned into what the GPU draws: fill triangles (GLU's tessellator, once per
 // layer) and outline segments, in BNG metres relative to an origin so floats keep their
-// precision. Also each area's label anchor (a point inside it, from GEOS) and its size.
+// precision. Also each area's label anchor (its pole of inaccessibility, from GEOS, and the
+// radius of the largest circle inside it there) and its size.
 // Levels of detail: level 0 is the full geometry; each further level is simplified by GEOS
 // (Douglas-Peucker) with a tolerance twice the last, and the renderer draws the coarsest
 // level whose tolerance stays within 1.5 pixels, so England's 750,000 ward vertices do
@@ -31,7 +32,8 @@ struct MeshLevel {
 };
 
 struct AreaMesh {
-    double label_x = 0, label_y = 0;                // BNG, inside the area
+    double label_x = 0, label_y = 0;                // BNG: the pole of inaccessibility
+    double label_r = 0;                             // metres from there to the nearest edge
     double area_m2 = 0;
     Bbox bbox;
 };

@@ -1,11 +1,11 @@
 // overlay.cpp: see overlay.h.
 #include "render/overlay.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 
-#include "render/labels.h"
 
 namespace sespm {
 
@@ -48,34 +48,62 @@ Fonts load_fonts(float scale) {
     return f;
 }
 
-void draw_labels(ImDrawList* dl, const MapView& view, const MapMesh& mesh, const Camera& cam, const Fonts& fonts,
+float label_text_size(const Fonts& fonts) { return fonts.regular->FontSize * 0.9f; }
+
+std::vector<PlacedLabel> layout_labels(const GeosContext& geos, const MapView& view, const MapMesh& mesh, const Camera& cam,
+                                       const Fonts& fonts, const OverlayOptions& opt, LabelFitCache* cache) {
+    if (!opt.labels) return {};
+    ImFont* font = fonts.regular;
+    float size = label_text_size(fonts);
+    auto measure = [&](const std::string& t) {
+        ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0, t.c_str());
+        return std::pair<float, float>(ts.x, ts.y);
+    };
+    return place_area_labels(geos, view, mesh, cam, measure, size, opt.bottom_inset, cache);
+}
+
+void draw_labels(ImDrawList* dl, const std::vector<PlacedLabel>& labels, const Camera& cam, const Fonts& fonts,
                  const OverlayOptions& opt) {
     if (!opt.labels) return;
     ImFont* font = fonts.regular;
-    float size = font->FontSize * 0.9f;
-    std::vector<LabelBox> boxes;
-    for (size_t i = 0; i < mesh.areas.size(); ++i) {
-        if (view.row_of_area[i] < 0) continue;
-        const AreaMesh& a = mesh.areas[i];
-        double px_area = a.area_m2 / (cam.mpp * cam.mpp);
-        if (px_area < 30 * size) continue;          // too small on screen for any name (cheap test first)
+    float size = label_text_size(fonts), s = opt.scale;
+    for (const auto& l : labels) {
         double sx, sy;
-        cam.world_to_screen(a.label_x, a.label_y, sx, sy);
-        if (sx < 0 || sy < 0 || sx > cam.width || sy > cam.height) continue;
-        ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0, view.set->areas[i].name.c_str());
-        if (px_area < ts.x * ts.y * 1.2) continue;  // the area is too small on screen for its name
-        boxes.push_back({static_cast<float>(sx), static_cast<float>(sy), ts.x, ts.y, a.area_m2, static_cast<int>(i)});
-    }
-    for (int id : place_labels(boxes, static_cast<float>(cam.width), static_cast<float>(cam.height))) {
-        const AreaMesh& a = mesh.areas[id];
-        double sx, sy;
-        cam.world_to_screen(a.label_x, a.label_y, sx, sy);
-        const std::string& name = view.set->areas[id].name;
-        ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0, name.c_str());
-        halo_text(dl, font, size, ImVec2(opt.origin.x + static_cast<float>(sx) - ts.x / 2, opt.origin.y + static_cast<float>(sy) - ts.y / 2),
-                  IM_COL32(40, 40, 40, 255), name.c_str());
+        cam.world_to_screen(l.x, l.y, sx, sy);
+        ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0, l.text.c_str());
+        ImVec2 p(opt.origin.x + static_cast<float>(sx) - ts.x / 2, opt.origin.y + static_cast<float>(sy) - ts.y / 2);
+        if (l.leader) {  // from the name's nearest edge to a dot inside its area
+            double ex, ey;
+            cam.world_to_screen(l.leader_x, l.leader_y, ex, ey);
+            ImVec2 end(opt.origin.x + static_cast<float>(ex), opt.origin.y + static_cast<float>(ey));
+            ImVec2 from(std::clamp(end.x, p.x, p.x + ts.x), std::clamp(end.y, p.y, p.y + ts.y));
+            dl->AddLine(from, end, IM_COL32(255, 255, 255, 200), 3.0f * s);
+            dl->AddLine(from, end, IM_COL32(50, 50, 50, 255), 1.0f * s);
+            dl->AddCircleFilled(end, 2.5f * s, IM_COL32(50, 50, 50, 255));
+        }
+        size_t nl = l.text.find('\n');  // a wrapped name: each line centred
+        if (nl == std::string::npos) {
+            halo_text(dl, font, size, p, IM_COL32(40, 40, 40, 255), l.text.c_str());
+            continue;
+        }
+        for (const std::string& line : {l.text.substr(0, nl), l.text.substr(nl + 1)}) {
+            float lw = font->CalcTextSizeA(size, 1e9f, 0, line.c_str()).x;
+            halo_text(dl, font, size, ImVec2(p.x + (ts.x - lw) / 2, p.y), IM_COL32(40, 40, 40, 255), line.c_str());
+            p.y += ts.y / 2;
+        }
     }
 }
+
+// Under the legend: fewer classes than asked and why; and when some areas have no figure,
+// what the publisher's silence means for this source (the layer file's "missing"), e.g. that
+// Asy_D11 publishes no zero rows.
+std::string missing_note(const MapView& view) {
+    std::string note = view.class_note.empty() ? "" : "Classes: " + view.class_note + ".";
+    if (!view.has_missing || view.result.spec.missing_means.empty()) return note;
+    return note + (note.empty() ? "" : "\n") + "No published figure: " + view.result.spec.missing_means;
+}
+
+float note_wrap(float legend_w, float s) { return std::max(legend_w, 240 * s); }
 
 ImVec2 legend_box_size(const MapView& view, const Fonts& fonts, const OverlayOptions& opt) {
     float s = opt.scale, pad = 12 * s, sw = 22 * s, sh = 15 * s, gap = 5 * s;
@@ -92,6 +120,11 @@ ImVec2 legend_box_size(const MapView& view, const Fonts& fonts, const OverlayOpt
     measure(fonts.bold, view.legend_title);
     for (const auto& e : view.legend) measure(fonts.regular, e.label, sw + 8 * s), h += std::max(0.0f, sh - fonts.regular->FontSize);
     if (!view.points_title.empty()) measure(fonts.regular, view.points_title, sw + 8 * s);
+    if (!missing_note(view).empty()) {
+        w = note_wrap(w, s);
+        ImVec2 ts = fonts.small->CalcTextSizeA(fonts.small->FontSize, 1e9f, w, missing_note(view).c_str());
+        h += ts.y + gap;
+    }
     return ImVec2(w + 2 * pad, h + pad - gap);
 }
 
@@ -120,6 +153,11 @@ void draw_legend_box(ImDrawList* dl, const MapView& view, const Fonts& fonts, co
         dl->AddText(fonts.regular, fonts.regular->FontSize, ImVec2(x + sw + 8 * s, y + (sh - fonts.regular->FontSize) / 2), kText, e.label.c_str());
         y += row + gap;
     }
+    if (std::string note = missing_note(view); !note.empty()) {
+        float wrap = w - 2 * pad;
+        dl->AddText(fonts.small, fonts.small->FontSize, ImVec2(x, y), kMuted, note.c_str(), nullptr, wrap);
+        y += fonts.small->CalcTextSizeA(fonts.small->FontSize, 1e9f, wrap, note.c_str()).y + gap;
+    }
     if (!view.points_title.empty()) {
         float r = 5 * s;
         ImVec2 c(x + sw / 2, y + sh / 2);
@@ -136,7 +174,7 @@ void draw_attribution(ImDrawList* dl, const MapView& view, const Camera& cam, co
     ImVec2 ts = f->CalcTextSizeA(f->FontSize, 1e9f, wrap, view.attribution.c_str());
     float pad = 4 * opt.scale;
     ImVec2 p(opt.origin.x + static_cast<float>(cam.width) - ts.x - 8 * opt.scale - pad,
-             opt.origin.y + static_cast<float>(cam.height) - ts.y - 6 * opt.scale - pad);
+             opt.origin.y + static_cast<float>(cam.height) - opt.bottom_inset - ts.y - 6 * opt.scale - pad);
     dl->AddRectFilled(ImVec2(p.x - pad, p.y - pad), ImVec2(p.x + ts.x + pad, p.y + ts.y + pad), IM_COL32(255, 255, 255, 200), 3 * opt.scale);
     dl->AddText(f, f->FontSize, p, kMuted, view.attribution.c_str(), nullptr, wrap);
 }

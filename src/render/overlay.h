@@ -1,9 +1,11 @@
 // overlay.h: what is drawn over the map with Dear ImGui, identically in the window and in the
-// headless PNG: district labels (collision-free, larger areas first), the title, the legend
+// headless PNG: district labels (inside their areas, or beside them with a leader line;
+// see area_labels.h), the title, the legend
 // with class ranges, and the attribution line. Fonts are DejaVu from Debian's fonts-dejavu-core.
 #pragma once
 #include <imgui.h>
 
+#include "render/area_labels.h"
 #include "render/camera.h"
 #include "map/map_view.h"
 #include "render/mesh.h"
@@ -27,10 +29,15 @@ struct OverlayOptions {
     bool attribution = true;     // the attribution line (always, even without --legend)
     float scale = 1.0f;
     ImVec2 origin{0, 0};         // top-left of the map viewport in the draw list
+    float bottom_inset = 0;      // pixels at the bottom covered by a pane (the window's table)
 };
 
-void draw_labels(ImDrawList* dl, const MapView& view, const MapMesh& mesh, const Camera& cam,
-                 const Fonts& fonts, const OverlayOptions& opt);
+// Where the names go (area_labels.h) at the label font's size; none when labels are off.
+std::vector<PlacedLabel> layout_labels(const GeosContext& geos, const MapView& view, const MapMesh& mesh, const Camera& cam,
+                                       const Fonts& fonts, const OverlayOptions& opt, LabelFitCache* cache = nullptr);
+// The names with a white halo, and the leader lines of those placed outside their areas.
+void draw_labels(ImDrawList* dl, const std::vector<PlacedLabel>& labels, const Camera& cam, const Fonts& fonts,
+                 const OverlayOptions& opt);
 // The size of the legend box draw_legend_box would draw (to keep the map clear of it).
 ImVec2 legend_box_size(const MapView& view, const Fonts& fonts, const OverlayOptions& opt);
 // Title, subtitle and legend in a framed box at the top-left corner of the map.

@@ -3,6 +3,7 @@
 
 #include <imgui.h>
 
+#include <cstdio>
 #include <cstring>
 #include <unordered_map>
 
@@ -11,7 +12,9 @@ namespace sespm {
 namespace {
 struct Field {
     char buf[64] = "";
+    std::string initial;       // the model's text when the edit began
     bool active = false;
+    bool cancelled = false;    // Esc was pressed during this edit
 };
 std::unordered_map<ImGuiID, Field>& fields() {
     static std::unordered_map<ImGuiID, Field> f;
@@ -22,10 +25,23 @@ std::unordered_map<ImGuiID, Field>& fields() {
 std::optional<std::string> edit_cell(const char* id, const std::string& current, const char* hint, bool decimal) {
     Field& f = fields()[ImGui::GetID(id)];
     if (!f.active) std::snprintf(f.buf, sizeof f.buf, "%s", current.c_str());  // show the model while idle
-    ImGui::InputTextWithHint(id, hint, f.buf, sizeof f.buf, decimal ? ImGuiInputTextFlags_CharsDecimal : 0);
-    f.active = ImGui::IsItemActive();
-    if (ImGui::IsItemDeactivatedAfterEdit()) return std::string(f.buf);
-    return std::nullopt;
+    // a click selects the whole value, so what is typed replaces it (as in a spreadsheet cell)
+    ImGuiInputTextFlags flags = ImGuiInputTextFlags_AutoSelectAll | (decimal ? ImGuiInputTextFlags_CharsDecimal : 0);
+    ImGui::InputTextWithHint(id, hint, f.buf, sizeof f.buf, flags);
+    bool active = ImGui::IsItemActive();
+    if (active && !f.active) {
+        f.initial = current;
+        f.cancelled = false;
+    }
+    if (active && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) f.cancelled = true;
+    f.active = active;
+    if (!ImGui::IsItemDeactivated()) return std::nullopt;
+    std::string typed(f.buf);
+    if (f.cancelled || typed == f.initial) {  // Esc, or nothing changed: the model stands
+        std::snprintf(f.buf, sizeof f.buf, "%s", current.c_str());
+        return std::nullopt;
+    }
+    return typed;
 }
 
 } // namespace sespm

@@ -9,7 +9,8 @@
 namespace sespm {
 
 // Draws the field showing `current` while it is not being edited. Returns the typed text once,
-// in the frame the edit ends; nullopt otherwise. `decimal` limits input to digits.
+// in the frame the edit ends (Enter, Tab, a click elsewhere); nullopt otherwise, and when Esc
+// ended the edit or the text is unchanged (Esc cancels: the model's value is shown again). `decimal` limits input to digits.
 std::optional<std::string> edit_cell(const char* id, const std::string& current, const char* hint, bool decimal);
 
 } // namespace sespm

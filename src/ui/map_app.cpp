@@ -21,6 +21,7 @@
 #include "core/error.h"
 #include "core/styling.h"
 #include "io/attribution.h"
+#include "io/output_file.h"
 #include "map/export_view.h"
 #include "render/gl.h"
 #include "render/headless.h"
@@ -31,6 +32,8 @@ namespace sespm {
 
 MapApp::MapApp(AppOptions opt) : options(std::move(opt)) {
     wanted = options.view;
+    table_expanded = options.table_open;
+    if (const char* f = std::getenv("SESPM_UI_LAYOUT")) layout_file_ = f;
     if (!options.project.empty()) {
         project_path = options.project;
     } else {
@@ -87,25 +90,47 @@ void MapApp::reset_panels() {
     table_panel = {};
 }
 
-// Fits `b` into the part of the window that the panels leave free (the Layers panel on the
-// right, the menu bar on top, the attribution line at the bottom).
-static void fit_between_panels(Camera& cam, const Bbox& b, float s, double legend_w) {
-    double left = legend_w + 28 * s, right = 380 * s, top = 40 * s, bottom = 50 * s;  // legend box, Layers panel
-    if (cam.width - left - right < 200 * s) right = left;  // a narrow window: use it all
-    double w = std::max(1.0, cam.width - left - right), h = std::max(1.0, cam.height - top - bottom);
+// The part of the window that the panels leave free for the map, in pixels: right of the
+// legend box, left of the Layers panel, below the menu bar, above the attribute table pane and
+// the attribution line.
+struct FreeRect {
+    double left, right, top, bottom;  // insets from each edge
+};
+
+static FreeRect free_rect(const Camera& cam, float s, double legend_w, double table_h) {
+    FreeRect f{legend_w + 28 * s, (kLayersPanelWidth + 20) * s, 40 * s, table_h + 50 * s};
+    if (cam.width - f.left - f.right < 200 * s) f.right = f.left;  // a narrow window: use it all
+    if (cam.height - f.top - f.bottom < 150 * s) f.bottom = f.top;
+    return f;
+}
+
+// Fits `b` into the free part of the window.
+static void fit_between_panels(Camera& cam, const Bbox& b, float s, double legend_w, double table_h) {
+    FreeRect f = free_rect(cam, s, legend_w, table_h);
+    double w = std::max(1.0, cam.width - f.left - f.right), h = std::max(1.0, cam.height - f.top - f.bottom);
     cam.mpp = std::max(b.width() / w, b.height() / h);
     if (!(cam.mpp > 0)) cam.mpp = 1;
     // the centre of the free region is offset from the window centre
-    double dx = (left - right) / 2, dy = (top - bottom) / 2;
+    double dx = (f.left - f.right) / 2, dy = (f.top - f.bottom) / 2;
     cam.cx = (b.minx + b.maxx) / 2 - dx * cam.mpp;
     cam.cy = (b.miny + b.maxy) / 2 + dy * cam.mpp;
+}
+
+Bbox MapApp::visible_map_bbox() const {
+    OverlayOptions oo;
+    oo.scale = ui_scale;
+    FreeRect f = free_rect(camera, ui_scale, legend_box_size(map->view, fonts, oo).x, bottom_pane_px());
+    double x0, y0, x1, y1;
+    camera.screen_to_world(f.left, camera.height - f.bottom, x0, y0);
+    camera.screen_to_world(camera.width - f.right, f.top, x1, y1);
+    return {std::min(x0, x1), std::min(y0, y1), std::max(x0, x1), std::max(y0, y1)};
 }
 
 void MapApp::fit_to_selection() {
     if (!map) return;
     OverlayOptions oo;
     oo.scale = ui_scale;
-    fit_between_panels(camera, map->view.selection_bbox, ui_scale, legend_box_size(map->view, fonts, oo).x);
+    fit_between_panels(camera, map->view.selection_bbox, ui_scale, legend_box_size(map->view, fonts, oo).x, bottom_pane_px());
 }
 
 void MapApp::zoom_to_area(int i) {
@@ -115,20 +140,22 @@ void MapApp::zoom_to_area(int i) {
     OverlayOptions oo;
     oo.scale = ui_scale;
     fit_between_panels(camera, {b.minx - pad, b.miny - pad, b.maxx + pad, b.maxy + pad}, ui_scale,
-                       legend_box_size(map->view, fonts, oo).x);
+                       legend_box_size(map->view, fonts, oo).x, bottom_pane_px());
 }
 
 void MapApp::export_png(const std::string& path) {
     if (!map) return;
     try {
+        // The same framing as `render --legend`: the legend in a margin on the left and, right
+        // of it, the part of the map the user sees between the panels, fitted to the image.
         RenderOptions ro;
-        ro.width = camera.width + legend_margin_px(ro);
-        ro.height = camera.height;
+        ro.width = std::max(camera.width, static_cast<int>(960 * ui_scale));
+        ro.height = std::max(camera.height, static_cast<int>(600 * ui_scale));
         ro.scale = ui_scale;
         ro.legend = true;
         ro.labels = labels;
         ro.furniture = furniture;
-        ro.bbox = camera.view();
+        ro.bbox = visible_map_bbox();
         std::vector<uint8_t> px = render_map_rgba(map->view, map->mesh, ro);
         write_png(path, ro.width, ro.height, px);
         status = "Saved " + path;
@@ -153,10 +180,14 @@ void MapApp::draw_frame() {
     glfwGetFramebufferSize(window_, &fw, &fh);
     camera.width = std::max(1, fw);
     camera.height = std::max(1, fh);
+    if (table_height <= 0) table_height = 0.3f * static_cast<float>(camera.height);
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
+    pressed_this_frame_.clear();  // this frame has seen them down: now let go of the quick ones
+    for (const auto& k : deferred_releases_) ImGui_ImplGlfw_KeyCallback(window_, k.key, k.scancode, GLFW_RELEASE, k.mods);
+    deferred_releases_.clear();
     handle_input();
     draw_menu_bar();
     panel_layers(*this);
@@ -171,6 +202,7 @@ void MapApp::draw_frame() {
     draw_tooltip();
     draw_banners();
     draw_map();
+    write_layout();
     ImGui::Render();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
@@ -278,7 +310,8 @@ void MapApp::draw_map() {
         oo.labels = labels;
         oo.scale = ui_scale;
         oo.origin = ImVec2(0, ImGui::GetFrameHeight());
-        draw_labels(dl, map->view, map->mesh, camera, fonts, oo);
+        oo.bottom_inset = bottom_pane_px();
+        draw_labels(dl, layout_labels(*ui_geos_, map->view, map->mesh, camera, fonts, oo, &label_cache_), camera, fonts, oo);
         draw_legend_box(dl, map->view, fonts, oo);
         if (furniture) {
             float s = ui_scale;
@@ -356,7 +389,8 @@ int MapApp::run() {
     if (options.bench_frames > 0) glfwSwapInterval(0);
     std::vector<double> frame_ms;
     while (!glfwWindowShouldClose(window_)) {
-        bool busy = loading() || !options.screenshot.empty() || !options.export_data.empty() || options.bench_frames > 0;
+        bool busy = loading() || !options.screenshot.empty() || !options.export_data.empty() || !options.export_png.empty() ||
+                    options.bench_frames > 0;
         if (busy || ImGui::IsMouseDown(ImGuiMouseButton_Left)) glfwPollEvents();
         else glfwWaitEventsTimeout(0.25);
         poll_job();
@@ -427,11 +461,57 @@ bool MapApp::open_window() {
             if (key == GLFW_KEY_Z && !shift) --app->undo_requested_;
             if (key == GLFW_KEY_Y || (key == GLFW_KEY_Z && shift)) ++app->undo_requested_;
         }
+        // ImGui 1.86 reads key state once a frame, so a press released before the next frame
+        // (a quick tap: Esc, Enter, Ctrl+A) would never be seen; its release waits a frame.
+        if (action == GLFW_PRESS) app->pressed_this_frame_.insert(key);
+        if (action == GLFW_RELEASE && app->pressed_this_frame_.count(key)) {
+            app->deferred_releases_.push_back({key, scancode, mods});
+            return;
+        }
         ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
     });
     ImGui_ImplOpenGL3_Init("#version 330");
 
     return true;
+}
+
+void MapApp::note_widget(const std::string& name) {
+    if (layout_file_.empty()) return;
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    widgets_[name] = {static_cast<int>(a.x), static_cast<int>(a.y), static_cast<int>(b.x), static_cast<int>(b.y)};
+}
+
+void MapApp::write_layout() {
+    std::string legend;
+    if (map) for (const auto& e : map->view.legend) legend += e.label + "\n";
+    if (layout_file_.empty() || (widgets_ == widgets_written_ && legend == legend_written_)) {
+        widgets_.clear();
+        return;
+    }
+    std::string text;
+    if (map)  // and what the map's legend says, for tests of what a click changed
+        for (const auto& e : map->view.legend) text += "legend " + e.label + "\n";
+    for (const auto& [name, r] : widgets_)
+        text += name + " " + std::to_string(r[0]) + " " + std::to_string(r[1]) + " " + std::to_string(r[2]) + " " + std::to_string(r[3]) + "\n";
+    try {
+        write_output_file(layout_file_, text.data(), text.size());
+    } catch (const std::exception& e) {
+        std::cerr << "sespm-map: warning: SESPM_UI_LAYOUT: " << e.what() << "\n";
+        layout_file_.clear();
+    }
+    widgets_written_ = std::move(widgets_);
+    widgets_.clear();
+    legend_written_ = legend;
+}
+
+// Where F12 puts screenshots: ~/Pictures if there is one, else the home folder (never the
+// folder the program happened to be started from).
+static std::string screenshot_folder() {
+    const char* home = std::getenv("HOME");
+    std::string h = home && *home ? home : ".";
+    std::error_code ec;
+    if (std::filesystem::is_directory(h + "/Pictures", ec)) return h + "/Pictures";
+    return h;
 }
 
 // What happens once a frame is drawn: --export-data and --screenshot when the map has loaded,
@@ -446,6 +526,12 @@ bool MapApp::after_frame(int& frame, int& code) {
             return true;
         }
     }
+    if (!options.export_png.empty() && (map || !error.empty()) && !loading() && ++frame >= options.frames) {
+        if (map) export_png(options.export_png);  // File > Export > Save PNG, once the view is fitted
+        if (!error.empty()) std::cerr << "sespm-map: error: " << error << "\n";
+        code = error.empty() ? 0 : 1;
+        return true;
+    }
     // a screenshot waits for the first map to be loaded, then counts frames
     if (!options.screenshot.empty() && (map || !error.empty()) && !loading() && ++frame >= options.frames) {
         code = save_screenshot(options.screenshot) ? 0 : 1;
@@ -457,10 +543,11 @@ bool MapApp::after_frame(int& frame, int& code) {
     }
     if (screenshot_requested_) {
         screenshot_requested_ = false;
-        char name[64];  // the next free number: earlier screenshots are never overwritten
-        do std::snprintf(name, sizeof name, "sespm-window-%d.png", ++screenshot_count_);
+        std::string name;  // the next free number: earlier screenshots are never overwritten
+        do name = screenshot_folder() + "/sespm-window-" + std::to_string(++screenshot_count_) + ".png";
         while (std::filesystem::exists(name));
-        if (save_screenshot(name)) status = std::string("Saved ") + name;
+        if (save_screenshot(name)) status = "Saved " + name;
+        else error = "Could not save the screenshot " + name + " (see the terminal for why)";
     }
     return false;
 }

@@ -4,6 +4,7 @@
 // loader: loading, evaluating and tessellating a map happens off the main thread while the
 // window keeps drawing the previous map and a progress bar; the main thread only uploads.
 #pragma once
+#include <array>
 #include <atomic>
 #include <functional>
 #include <future>
@@ -13,12 +14,14 @@
 #include <string>
 #include <vector>
 
+#include "core/allocation.h"
 #include "core/layer_spec.h"
 #include "core/scenario.h"
 #include "core/scenario_edit.h"
 #include "core/undo.h"
 #include "io/boundaries.h"
 #include "map/project_snapshot.h"
+#include "map/scenario_commands.h"
 #include "map/session.h"
 #include "report/report.h"
 #include "render/camera.h"
@@ -39,6 +42,7 @@ struct AppOptions {
     std::string project;         // --project FILE: pledges and scenarios (created on the first edit)
     std::string screenshot;      // --screenshot FILE: draw `frames` frames, save, exit
     std::string export_data;     // --export-data FILE: File > Export of the loaded map, then exit
+    std::string export_png;      // --export-png FILE: File > Export's PNG of the loaded map, then exit
     int frames = 3;
     int bench_frames = 0;
     bool table_open = false;     // --table: the attribute table starts expanded
@@ -82,10 +86,16 @@ public:
     DrawStyle style;
     Fonts fonts;
     float ui_scale = 1.0f;
+    // The attribute table pane along the bottom: expanded or a bar, its height when expanded
+    // (dragged with its splitter, kept across maps), and the height it takes from the map.
+    bool table_expanded = false;
+    float table_height = 0;                // 0: a third of the window, set on the first frame
+    float bottom_pane_px() const;
     bool labels = true, show_table = true, show_about = false, show_export = false, show_query = false, show_report = false;
     bool furniture = true;                 // the scale bar and north arrow (View menu; in PNG exports too)
     std::set<int> selected;                // area indices
     int hovered = -1;
+    int hovered_point = -1;                // a provider dot (view.points) under the cursor
     std::string error;                     // shown in a banner until dismissed
     std::string status;
     std::string open_path;                 // the "Open file" field
@@ -102,6 +112,8 @@ public:
     std::string project_path;
     void set_pledge(const std::string& code, std::optional<int> places);
     void edit_scenario(const ScenarioEdit& e);     // the open scenario
+    // An allocation's places into the open scenario, with how it was made in its notes (one undo step).
+    void save_allocation_to_scenario(const Allocation& al, const AllocationNote& how);
     void new_scenario(const std::string& name);
     void duplicate_scenario(const std::string& as);
     void rename_scenario(const std::string& to);
@@ -111,6 +123,11 @@ public:
     void refresh_scenario_view();
     void undo();
     void redo();
+
+    // With $SESPM_UI_LAYOUT=FILE the window writes where some widgets are ("pledge CODE x0 y0 x1
+    // y1" in window pixels) and the legend's labels ("legend 1 - 2") after each frame that
+    // changed them, so tests can click widgets by name and see what the map then shows.
+    void note_widget(const std::string& name);
 
     ScenarioPanelState scenario_panel;
     QueryPanelState query_panel;
@@ -131,6 +148,7 @@ public:
     void open_file(const std::string& path);   // show any polygon file GDAL reads (menu, drop, --open)
     void zoom_to_area(int area);
     void export_png(const std::string& path);
+    Bbox visible_map_bbox() const;         // the map between the panels, BNG (what File > Export draws)
     void export_vector(const std::string& path);
     // Writes the board report off the main thread (the map stays usable; progress is shown).
     void start_report(const ReportRequest& req);
@@ -153,6 +171,10 @@ private:
     bool after_frame(int& frame, int& code); // --screenshot, --export-data, F12; true: leave the loop
     void close_window();
     void draw_tooltip();
+    void place_tooltip();
+    void point_tooltip(int p);
+    void area_tooltip(const MapView& v, int area);
+    ImVec2 tooltip_size_{0, 0};
     bool save_screenshot(const std::string& path);
     void bench_step(int frame);
     void print_frame_stats(std::vector<double> ms, size_t areas);
@@ -161,7 +183,12 @@ private:
     std::unique_ptr<Session> session_;     // used by the loader thread, or by with_session when idle
     std::unique_ptr<GeosContext> ui_geos_; // picking on the main thread
     std::unique_ptr<MapRenderer> renderer_, overlay_renderer_;
-    float overlay_wash_ = -1;              // the overlay opacity last uploaded
+    float overlay_wash_ = -1;
+    LabelFitCache label_cache_;
+    std::string layout_file_;              // $SESPM_UI_LAYOUT
+    std::map<std::string, std::array<int, 4>> widgets_, widgets_written_;
+    std::string legend_written_;
+    void write_layout();            // which names fit inside their areas at this zoom              // the overlay opacity last uploaded
     std::future<std::unique_ptr<MapBundle>> job_;
     std::atomic<float> progress_{0};
     std::atomic<bool> cancel_{false};       // the Cancel button: the running load is dropped
@@ -170,12 +197,19 @@ private:
     bool pending_ = false, pending_refit_ = false;
     bool dragging_ = false;
     int undo_requested_ = 0;             // Ctrl+Z presses (negative) and Ctrl+Y presses since the last frame
-    bool screenshot_requested_ = false;  // F12: the window to sespm-window-N.png in the working folder
+    bool screenshot_requested_ = false;  // F12: the window to sespm-window-N.png in ~/Pictures (else ~)
     int screenshot_count_ = 0;
+    struct KeyRelease { int key, scancode, mods; };
+    std::set<int> pressed_this_frame_;             // keys pressed since the last NewFrame
+    std::vector<KeyRelease> deferred_releases_;    // their releases, handed to ImGui a frame later
     double last_x_ = 0, last_y_ = 0, press_x_ = 0, press_y_ = 0;
 };
 
 // One panel a file (src/ui/panel_*.cpp).
+inline constexpr float kLayersPanelWidth = 360;   // the Layers panel, right edge (times ui_scale)
+float table_height_clamped(const MapApp& app, float h);  // 120 px to 3/4 of the window
+// "3 of 14 districts have no published figure": what a group's total leaves out.
+std::string group_gap_text(int without, int members, Geography native);
 void panel_layers(MapApp& app);
 void panel_table(MapApp& app);
 void panel_about(MapApp& app);

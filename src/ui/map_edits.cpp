@@ -4,6 +4,8 @@
 // project at once, recorded for undo/redo as project snapshots, and shown by reloading the map.
 #include "ui/map_app.h"
 
+#include <algorithm>
+
 #include "map/scenario_commands.h"
 
 namespace sespm {
@@ -53,6 +55,12 @@ void MapApp::edit_scenario(const ScenarioEdit& e) {
     if (!scenario) return;
     std::string name = scenario->name;
     project_edit("scenario '" + name + "'", [&](Session& s) { sespm::edit_scenario(s, name, e); });
+}
+
+void MapApp::save_allocation_to_scenario(const Allocation& al, const AllocationNote& how) {
+    if (!scenario) return;
+    std::string name = scenario->name;
+    project_edit("allocation into scenario '" + name + "'", [&](Session& s) { save_allocation(s, name, al, how, true); });
 }
 
 void MapApp::new_scenario(const std::string& name) {
@@ -139,6 +147,11 @@ void MapApp::open_scenario(const std::string& name) {
             error = e.what();
         }
     }
+    if (scenario)  // reopened with the total and rule it was allocated with, not the defaults
+        if (auto how = allocation_note(scenario->notes)) {
+            scenario_panel.total = static_cast<int>(std::min<long long>(how->total, 1000000000));
+            scenario_panel.rule = static_cast<int>(how->rule);
+        }
     refresh_scenario_view();
 }
 

@@ -6,6 +6,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "ui/map_app.h"
@@ -46,6 +47,15 @@ void MapApp::handle_input() {
     camera.screen_to_world(px, py, wx, wy);
     // (no hover in --screenshot runs: the pointer of a virtual display is just parked mid-screen)
     if (map && map->picker && options.screenshot.empty()) hovered = map->picker->pick(wx, wy);
+    hovered_point = -1;  // a provider's dot under the cursor (within a few pixels) is hovered first
+    if (map && options.screenshot.empty()) {
+        const PointSet& pts = map->view.points;
+        double best = 7.0 * ui_scale * camera.mpp;
+        for (size_t i = 0; i < pts.size(); ++i) {
+            double d = std::hypot(pts.x[i] - wx, pts.y[i] - wy);
+            if (d <= best) best = d, hovered_point = static_cast<int>(i);
+        }
+    }
     if (dragging_ && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
         dragging_ = false;
         bool click = std::hypot(px - press_x_, py - press_y_) < 4;
@@ -60,45 +70,116 @@ void MapApp::handle_input() {
     if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && hovered >= 0) zoom_to_area(hovered);
 }
 
+namespace {
+
+// A figure as the tooltip says it: missing is "not entered" for what planners type (pledges)
+// and "no published figure" for the rest; a group's count says how many members had none.
+std::string tooltip_value(const LayerResult& res, const std::vector<Cell>& row, size_t c) {
+    const std::string& col = res.columns[c];
+    std::string s = row[c].display();
+    bool user = std::find(res.spec.user_columns.begin(), res.spec.user_columns.end(), col) != res.spec.user_columns.end();
+    if (s.empty()) s = user ? "not entered" : "no published figure";
+    if (col != res.spec.count_column) return s;
+    auto at = [&](const char* name) -> std::optional<double> {
+        for (size_t k = 0; k < res.columns.size(); ++k) if (res.columns[k] == name) return row[k].num;
+        return std::nullopt;
+    };
+    auto members = at("member_areas"), without = at("members_without_figure");
+    if (members && without && *without > 0)
+        s += " (" + group_gap_text(static_cast<int>(*without), static_cast<int>(*members), res.spec.native) + ")";
+    return s;
+}
+
+bool is_member_column(const std::string& c) { return c == "member_areas" || c == "members_without_figure"; }
+
+} // namespace
+
+std::string group_gap_text(int without, int members, Geography native) {
+    std::string what = native == Geography::County ? "authorities" : "districts";
+    return std::to_string(without) + " of " + std::to_string(members) + " " + what + (without == 1 ? " has" : " have") +
+           " no published figure";
+}
+
+// Keeps the tooltip whole inside the window: beside the cursor, flipped left or up near an edge
+// (its size is last frame's; a tooltip near the bottom edge is moved up, never cut off).
+void MapApp::place_tooltip() {
+    ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImVec2 m = ImGui::GetIO().MousePos, size = tooltip_size_;
+    float off = 16 * ui_scale;
+    float x = m.x + off, y = m.y + off;
+    if (x + size.x > vp->WorkPos.x + vp->WorkSize.x) x = std::max(vp->WorkPos.x, m.x - off - size.x);
+    if (y + size.y > vp->WorkPos.y + vp->WorkSize.y) y = std::max(vp->WorkPos.y, vp->WorkPos.y + vp->WorkSize.y - size.y - 4 * ui_scale);
+    ImGui::SetNextWindowPos(ImVec2(x, y));
+}
+
+void MapApp::point_tooltip(int p) {
+    const PointSet& pts = map->view.points;
+    ImGui::PushFont(fonts.bold);
+    ImGui::TextUnformatted(pts.labels[p].c_str());
+    ImGui::PopFont();
+    if (p < static_cast<int>(pts.details.size()) && !pts.details[p].empty()) ImGui::TextUnformatted(pts.details[p].c_str());
+    if (hovered >= 0) ImGui::TextDisabled("in %s", map->view.set->areas[hovered].name.c_str());
+    ImGui::TextDisabled("%s", map->view.points_title.c_str());
+}
+
 void MapApp::draw_tooltip() {
-    if (!map || hovered < 0 || dragging_) return;
+    if (!map || (hovered < 0 && hovered_point < 0) || dragging_) return;
+    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AnyWindow)) return;  // a table row: highlighted, not covered
     const MapView& v = map->view;
-    const Area& a = v.set->areas[hovered];
+    place_tooltip();
     ImGui::BeginTooltip();
+    if (hovered_point >= 0) {
+        point_tooltip(hovered_point);
+    } else {
+        area_tooltip(v, hovered);
+    }
+    tooltip_size_ = ImGui::GetWindowSize();
+    ImGui::EndTooltip();
+}
+
+void MapApp::area_tooltip(const MapView& v, int area) {
+    const Area& a = v.set->areas[area];
     ImGui::PushFont(fonts.bold);
     ImGui::TextUnformatted(a.name.c_str());
     ImGui::PopFont();
     ImGui::TextDisabled("%s", a.code.c_str());
-    int r = v.row_of_area[hovered];
+    int r = v.row_of_area[area];
     if (r < 0) {
         ImGui::TextUnformatted("Outside the selected areas");
-    } else {
-        ImGui::Separator();
-        const auto& row = v.result.rows[r];
-        if (ImGui::BeginTable("tip", 2)) {
-            for (size_t c = 2; c < row.size(); ++c) {
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                ImGui::TextDisabled("%s", column_title(v.result.columns[c]).c_str());
-                ImGui::TableNextColumn();
-                std::string s = row[c].display();
-                ImGui::TextUnformatted(s.empty() ? "no published figure" : s.c_str());
-            }
-            ImGui::EndTable();
-        }
-        if (!v.options.open_file.empty() && !a.props.empty()) {  // any file: its own attributes
-            ImGui::Separator();
-            int shown = 0;
-            for (const auto& [k, val] : a.props) {
-                if (++shown > 12) { ImGui::TextDisabled("..."); break; }
-                ImGui::TextDisabled("%s", k.c_str());
-                ImGui::SameLine(140 * ui_scale);
-                ImGui::TextUnformatted(val.c_str());
-            }
-        }
-        if (!v.subtitle.empty()) ImGui::TextDisabled("%s", v.subtitle.c_str());
+        return;
     }
-    ImGui::EndTooltip();
+    ImGui::Separator();
+    const auto& row = v.result.rows[r];
+    bool missing = false;
+    if (ImGui::BeginTable("tip", 2)) {
+        for (size_t c = 2; c < row.size(); ++c) {
+            if (is_member_column(v.result.columns[c])) continue;
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("%s", column_title(v.result.spec, v.result.columns[c]).c_str());
+            ImGui::TableNextColumn();
+            std::string s = tooltip_value(v.result, row, c);
+            missing |= s.find("no published figure") != std::string::npos;
+            ImGui::TextUnformatted(s.c_str());
+        }
+        ImGui::EndTable();
+    }
+    if (missing && !v.result.spec.missing_means.empty()) {  // what the publisher's silence means here
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 380 * ui_scale);
+        ImGui::TextDisabled("%s", v.result.spec.missing_means.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    if (!v.options.open_file.empty() && !a.props.empty()) {  // any file: its own attributes
+        ImGui::Separator();
+        int shown = 0;
+        for (const auto& [k, val] : a.props) {
+            if (++shown > 12) { ImGui::TextDisabled("..."); break; }
+            ImGui::TextDisabled("%s", k.c_str());
+            ImGui::SameLine(140 * ui_scale);
+            ImGui::TextUnformatted(val.c_str());
+        }
+    }
+    if (!v.subtitle.empty()) ImGui::TextDisabled("%s", v.subtitle.c_str());
 }
 
 } // namespace sespm

@@ -3,9 +3,16 @@
 // (shown as the map, or added as an outline layer over it).
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
+#include "core/cell.h"
 #include "core/classify.h"
+#include "core/csv.h"
+#include "core/text.h"
+#include "ui/edit_cell.h"
 #include "ui/map_app.h"
 
 namespace sespm {
@@ -91,6 +98,68 @@ bool palette_combo(MapApp& app, const LayerSpec* spec) {
     return changed;
 }
 
+// The upper bounds of the classes on the map now (all but the last, which runs to the top).
+std::vector<double> current_breaks(const MapApp& app, const LayerSpec* spec) {
+    if (spec && spec->class_method == "manual" && !spec->manual_breaks.empty()) return spec->manual_breaks;
+    std::vector<double> b;
+    if (!app.map) return b;
+    const auto& up = app.map->view.styled.classification.upper;
+    for (size_t i = 0; i + 1 < up.size(); ++i) b.push_back(round_to(up[i], 1));
+    b.erase(std::unique(b.begin(), b.end()), b.end());
+    return b;
+}
+
+std::string breaks_text(const std::vector<double>& b) {
+    std::string t;
+    for (double x : b) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%g", x);
+        t += (t.empty() ? "" : ", ") + std::string(buf);
+    }
+    return t;
+}
+
+// Manual classes: the upper bounds typed as a list ("1, 2, 5, 10"), applied on Enter; a list
+// that is not ascending numbers is refused with the reason, and the map keeps its classes.
+bool breaks_field(MapApp& app) {
+    MapRequest& w = app.wanted;
+    ImGui::SetNextItemWidth(-1);
+    auto typed = edit_cell("##breaks", breaks_text(w.classes.breaks), "class upper bounds, e.g. 1, 2, 5, 10", false);
+    app.note_widget("breaks");
+    ImGui::TextDisabled("Upper bounds, ascending; Enter applies");
+    if (!typed) return false;
+    std::vector<double> b;
+    std::string t = *typed;
+    std::replace(t.begin(), t.end(), ';', ',');
+    for (const auto& part : split_list(t)) {
+        std::string p = trim(part);
+        char* end = nullptr;
+        double d = std::strtod(p.c_str(), &end);
+        if (p.empty() || *end || !std::isfinite(d)) {
+            app.error = "Manual breaks: '" + p + "' is not a number (give ascending numbers, e.g. 1, 2, 5, 10)";
+            return false;
+        }
+        if (!b.empty() && !(d > b.back())) {
+            app.error = "Manual breaks: " + p + " is not above the break before it (give ascending numbers)";
+            return false;
+        }
+        b.push_back(d);
+    }
+    if (b.empty() || b.size() > 12) {
+        app.error = "Manual breaks: give 1 to 12 ascending numbers";
+        return false;
+    }
+    w.classes.breaks = b;
+    return true;
+}
+
+bool display_options(MapApp& app) {
+    ImGui::SetNextItemWidth(-1);
+    ImGui::SliderFloat("##opacity", &app.style.opacity, 0.2f, 1.0f, "Opacity %.2f");
+    ImGui::Checkbox("District names", &app.labels);
+    return false;
+}
+
 bool classes_section(MapApp& app) {
     MapRequest& w = app.wanted;
     bool changed = false;
@@ -98,16 +167,26 @@ bool classes_section(MapApp& app) {
     const LayerSpec* spec = wanted_spec(app);
     if (app.map && app.map->view.kind != MapKind::Layer && w.classes.method.empty())
         ImGui::TextWrapped("Scenario map: %s (pick a method to override)", app.map->view.classification.c_str());
-    const char* methods[] = {"quantile", "equal", "jenks", "stddev"};
-    const char* method_titles[] = {"Quantiles", "Equal intervals", "Natural breaks (Jenks)", "Standard deviation"};
+    const char* methods[] = {"quantile", "equal", "jenks", "stddev", "manual"};
+    const char* method_titles[] = {"Quantiles", "Equal intervals", "Natural breaks (Jenks)", "Standard deviation", "Manual breaks"};
     std::string cur = !w.classes.method.empty() ? w.classes.method : spec ? spec->class_method : "quantile";
     int m = 0;
-    for (int i = 0; i < 4; ++i) if (cur == methods[i]) m = i;
+    for (int i = 0; i < 5; ++i) if (cur == methods[i]) m = i;
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::Combo("##method", &m, method_titles, 4)) {
-        w.classes.method = methods[m];
-        changed = true;
+    if (ImGui::BeginCombo("##method", method_titles[m])) {
+        for (int i = 0; i < 5; ++i) {
+            if (ImGui::Selectable(method_titles[i], i == m) && i != m) {
+                w.classes.method = methods[i];
+                if (i == 4 && w.classes.breaks.empty()) w.classes.breaks = current_breaks(app, spec);  // start from the classes shown
+                if (i != 4) w.classes.breaks.clear();
+                changed = true;
+            }
+            app.note_widget(std::string("method ") + methods[i]);
+        }
+        ImGui::EndCombo();
     }
+    app.note_widget("method");
+    if (m == 4) return breaks_field(app) | changed | palette_combo(app, spec) | display_options(app);
     int k = w.classes.classes ? *w.classes.classes : spec ? spec->classes : 5;
     ImGui::SetNextItemWidth(-1);
     if (ImGui::SliderInt("##classes", &k, 2, 9, "%d classes")) {
@@ -115,10 +194,7 @@ bool classes_section(MapApp& app) {
         changed = true;
     }
     changed |= palette_combo(app, spec);
-    ImGui::SetNextItemWidth(-1);
-    ImGui::SliderFloat("##opacity", &app.style.opacity, 0.2f, 1.0f, "Opacity %.2f");
-    ImGui::Checkbox("District names", &app.labels);
-    return changed;
+    return display_options(app) | changed;
 }
 
 // Any file: open it as the map or add it over the map; style an opened file by a field.

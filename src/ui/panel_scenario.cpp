@@ -35,20 +35,24 @@ void manage_section(MapApp& app, float s) {
             if (ImGui::Selectable(n.c_str(), app.scenario && app.scenario->name == n)) app.open_scenario(n);
         ImGui::EndCombo();
     }
-    ImGui::SetNextItemWidth(200 * s);
+    ImGui::SetNextItemWidth(std::min(200 * s, ImGui::GetContentRegionAvail().x));
     ImGui::InputTextWithHint("##newname", "name", ps.new_name, sizeof ps.new_name);
     std::string nn = ps.new_name;
     bool usable = !nn.empty() && !name_taken(app, nn);
     if (!nn.empty() && !usable) { ImGui::SameLine(); ImGui::TextDisabled("(taken)"); }
-    ImGui::SameLine();
-    if (ImGui::Button("New") && usable) app.new_scenario(nn);
+    // The buttons flow onto the next line when the panel is too narrow for them all.
+    float right = ImGui::GetWindowContentRegionMax().x + ImGui::GetWindowPos().x;
+    auto button = [&](const char* label) {
+        float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
+        ImGui::SameLine();
+        if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+        return ImGui::Button(label);
+    };
+    if (button("New") && usable) app.new_scenario(nn);
     if (!app.scenario) return;
-    ImGui::SameLine();
-    if (ImGui::Button("Duplicate as") && usable) app.duplicate_scenario(nn);
-    ImGui::SameLine();
-    if (ImGui::Button("Rename to") && usable) app.rename_scenario(nn);
-    ImGui::SameLine();
-    if (ImGui::Button("Delete")) ImGui::OpenPopup("delete?");
+    if (button("Duplicate as") && usable) app.duplicate_scenario(nn);
+    if (button("Rename to") && usable) app.rename_scenario(nn);
+    if (button("Delete")) ImGui::OpenPopup("delete?");
     if (ImGui::BeginPopup("delete?")) {
         ImGui::Text("Delete '%s' from the project? (Ctrl+Z brings it back)", app.scenario->name.c_str());
         if (ImGui::Button("Delete it")) {
@@ -96,7 +100,7 @@ void allocate_section(MapApp& app, float s) {
     });
     if (!ran) { app.status = "Still loading: allocate again in a moment"; return; }
     if (!al) return;
-    app.edit_scenario(ScenarioEdit::set_all_places(al->scenario.extra_places));
+    app.save_allocation_to_scenario(*al, {req.total, req.rule, req.within.value_or(""), al->result.total_allocated});
     app.status = "Allocated " + std::to_string(al->result.total_allocated) + " of " + std::to_string(ps.total) +
                  " places; did not fit: " + std::to_string(al->result.shortfall);
     app.scenario_on_map = true;
@@ -141,7 +145,14 @@ void selection_section(MapApp& app, float s) {
 void summary_lines(MapApp& app, const ScenarioOutcome& o) {
     ImGui::Text("%.0f places (%.0f extra) against a summed limit of %.0f", o.new_total, o.extra, o.limit);
     std::map<std::string, std::string> names;
-    for (const auto& d : o.districts) names[d.code] = d.name;
+    std::string zero;  // no published current figure: counted as 0 current places
+    for (const auto& d : o.districts) {
+        names[d.code] = d.name;
+        if (!d.current) zero += (zero.empty() ? "" : ", ") + d.name;
+    }
+    if (!zero.empty())
+        ImGui::TextWrapped("Taken as 0 now (the Home Office publishes no zero rows, so these have no published figure): %s",
+                           zero.c_str());
     if (o.breaches.empty()) ImGui::TextUnformatted("No district over its cluster limit.");
     else {
         std::string b;

@@ -1,6 +1,8 @@
-// panel_table.cpp: the attribute table, linked to the map both ways: sortable by any column,
-// a click selects the area (shift adds), a double-click zooms to it, and areas selected on the
-// map are highlighted in the table.
+// panel_table.cpp: the attribute table, docked as a pane along the bottom of the window (a bar
+// that expands it, a splitter on its top edge that sets its height, remembered while the window
+// is open), linked to the map both ways: sortable by any column, a click selects the area (shift
+// adds), a double-click zooms to it, areas selected on the map are highlighted in the table, and
+// pledges are typed into their cells.
 #include <imgui.h>
 
 #include <algorithm>
@@ -60,6 +62,7 @@ void pledge_cell(MapApp& app, int r, int c, const std::string& code) {
     ImGui::PushID(r * 1000 + c);
     ImGui::SetNextItemWidth(-1);
     auto typed = edit_cell("##pledge", it == app.pledges.end() ? "" : std::to_string(it->second), "enter", true);
+    app.note_widget("pledge " + code);
     if (typed) {
         std::string t = *typed;
         if (t.empty()) app.set_pledge(code, std::nullopt);
@@ -91,18 +94,21 @@ void table_rows(MapApp& app, const MapView& v, const std::function<bool(size_t)>
     }
 }
 
-} // namespace
-
-void panel_table(MapApp& app) {
-    if (!app.map) return;
-    const MapView& v = app.map->view;
-    const auto& cols = v.result.columns;
-    ImGuiViewport* vp = ImGui::GetMainViewport();
+// The pane's top edge: drag it to change the pane's height (kept in app.table_height).
+void splitter(MapApp& app, float width) {
     float s = app.ui_scale;
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 10 * s, vp->WorkPos.y + vp->WorkSize.y - 40 * s), ImGuiCond_FirstUseEver, ImVec2(0, 1));
-    ImGui::SetNextWindowSize(ImVec2(std::min(vp->WorkSize.x - 420 * s, 1000 * s), 260 * s), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowCollapsed(!app.options.table_open, ImGuiCond_FirstUseEver);  // the map first; the table a click away
-    if (!ImGui::Begin("Attribute table", &app.show_table)) { ImGui::End(); return; }
+    ImGui::SetCursorPos(ImVec2(0, 0));
+    ImGui::InvisibleButton("##splitter", ImVec2(width, 6 * s));
+    bool hot = ImGui::IsItemHovered() || ImGui::IsItemActive();
+    if (hot) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeNS);
+    if (ImGui::IsItemActive()) app.table_height = table_height_clamped(app, app.table_height - ImGui::GetIO().MouseDelta.y);
+    ImVec2 p = ImGui::GetItemRectMin();
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, p.y + 1), ImVec2(p.x + width, p.y + 1),
+                                        hot ? IM_COL32(60, 110, 200, 255) : IM_COL32(160, 160, 160, 255), hot ? 3.0f : 1.0f);
+}
+
+void table_body(MapApp& app, const MapView& v) {
+    const auto& cols = v.result.columns;
     // Planner-entered columns (pledges) are editable per district; group rows show their sums.
     auto editable = [&](size_t c) {
         if (app.loading() || v.result.geography != Geography::District || !v.options.open_file.empty()) return false;
@@ -110,17 +116,56 @@ void panel_table(MapApp& app) {
         return false;
     };
     if (!v.result.spec.user_columns.empty())
-        ImGui::TextDisabled("Pledges are entered here and saved to %s (Ctrl+Z undoes).", app.project_path.c_str());
-    ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
+        ImGui::TextDisabled("Pledges are entered here and saved to %s (Enter saves, Esc cancels, Ctrl+Z undoes).",
+                            app.project_path.c_str());
+    ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_RowBg |
                             ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
     if (ImGui::BeginTable("rows", static_cast<int>(cols.size()), flags)) {
-        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupScrollFreeze(1, 1);
         for (size_t c = 0; c < cols.size(); ++c)
-            ImGui::TableSetupColumn(column_title(cols[c]).c_str(), c == 1 ? ImGuiTableColumnFlags_WidthStretch : 0);
+            ImGui::TableSetupColumn(column_title(v.result.spec, cols[c]).c_str(), editable(c) ? ImGuiTableColumnFlags_WidthFixed : 0,
+                                    editable(c) ? 90 * app.ui_scale : 0.0f);
         ImGui::TableHeadersRow();
         table_rows(app, v, editable);
         ImGui::EndTable();
     }
+}
+
+} // namespace
+
+float table_height_clamped(const MapApp& app, float h) {
+    float avail = ImGui::GetMainViewport()->WorkSize.y;
+    return std::clamp(h, 120 * app.ui_scale, std::max(120 * app.ui_scale, avail * 0.75f));
+}
+
+float MapApp::bottom_pane_px() const {
+    if (!show_table || !map) return 0;
+    float bar = ImGui::GetFrameHeightWithSpacing() + 10 * ui_scale;
+    return table_expanded ? table_height_clamped(*this, table_height) : bar;
+}
+
+// The attribute table, docked along the bottom of the window under the map (left of the Layers
+// panel): a header bar that expands or collapses it, and a splitter on its top edge.
+void panel_table(MapApp& app) {
+    if (!app.map) return;
+    const MapView& v = app.map->view;
+    ImGuiViewport* vp = ImGui::GetMainViewport();
+    float s = app.ui_scale, h = app.bottom_pane_px();
+    float w = std::max(200 * s, vp->WorkSize.x - kLayersPanelWidth * s - 20 * s);
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y - h), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(w, h), ImGuiCond_Always);
+    ImGuiWindowFlags wf = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                          ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoSavedSettings;
+    if (!ImGui::Begin("Attribute table", nullptr, wf)) { ImGui::End(); return; }
+    if (app.table_expanded) splitter(app, w);
+    ImGui::SetCursorPosY(ImGui::GetStyle().WindowPadding.y);
+    if (ImGui::ArrowButton("##toggle", app.table_expanded ? ImGuiDir_Down : ImGuiDir_Up)) app.table_expanded = !app.table_expanded;
+    ImGui::SameLine();
+    ImGui::Text("Attribute table: %s (%zu rows)", v.result.spec.title.c_str(), v.result.rows.size());
+    if (ImGui::IsItemClicked()) app.table_expanded = !app.table_expanded;
+    ImGui::SameLine(w - 30 * s);
+    if (ImGui::SmallButton("x")) app.show_table = false;
+    if (app.table_expanded) table_body(app, v);
     ImGui::End();
 }
 

@@ -1,0 +1,23 @@
+// area_names.h: areas named as people name them. Wherever a command or the window takes an area
+// code (--within, --code, --codes, --ratio CODE=N), it also takes the area's name: exact and
+// case-insensitive ("kent"), or the start of one name only ("Brighton"). An unknown name is a
+// usage error naming the option, with the nearest names ("did you mean ...?"). A name shared by
+// two geographies (Kent the county and Kent the sub-region) takes the first of district,
+// county, LEP, sub-region, region and says so on stderr.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "io/boundaries.h"
+
+namespace sespm {
+
+enum class AreaKinds { Any, Districts };
+
+// The code `text` stands for: `text` itself when it is a known code, else the code of the area
+// it names. `option` is used in messages ("--within"). Throws UsageError when there is none.
+std::string resolve_area(Atlas& atlas, const std::string& text, const std::string& option, AreaKinds kinds = AreaKinds::Any);
+std::vector<std::string> resolve_areas(Atlas& atlas, const std::vector<std::string>& texts, const std::string& option,
+                                       AreaKinds kinds = AreaKinds::Any);
+
+} // namespace sespm

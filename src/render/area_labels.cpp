@@ -1,0 +1,261 @@
+// area_labels.cpp: see area_labels.h. Greedy placement in screen pixels in two passes: first
+// the names that fit inside their areas (they cannot collide with one another's areas), then
+// the leader labels, each at the first free spot of a few rings of positions around its area.
+#include "render/area_labels.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <tuple>
+#include <nlohmann/json.hpp>
+
+namespace sespm {
+
+namespace {
+
+const int kMaxLeaderTries = 80;
+
+struct Box {
+    float x0, y0, x1, y1;
+    bool overlaps(const Box& o) const { return x0 < o.x1 && x1 > o.x0 && y0 < o.y1 && y1 > o.y0; }
+    bool contains(float x, float y) const { return x >= x0 && x <= x1 && y >= y0 && y <= y1; }
+};
+
+Box box_at(float cx, float cy, float w, float h, float pad) { return {cx - w / 2 - pad, cy - h / 2 - pad, cx + w / 2 + pad, cy + h / 2 + pad}; }
+
+struct Candidate {
+    int area;
+    float px, py, w, h;  // pole on screen, text size
+    std::string text;    // the name, on one line or wrapped onto two
+    double r_px;         // inscribed circle radius on screen
+    double priority;
+};
+
+struct Placement {
+    std::vector<Box> kept;              // names and leader dots already placed
+    std::vector<std::pair<float, float>> poles;  // every candidate's pole (no leader label covers one)
+    float view_w, view_h;
+    // own_pole < 0: a name inside its own area, which can cover no other area's pole.
+    bool free(const Box& b, int own_pole) const {
+        if (b.x0 < 0 || b.y0 < 0 || b.x1 > view_w || b.y1 > view_h) return false;
+        for (const Box& k : kept) if (b.overlaps(k)) return false;
+        if (own_pole < 0) return true;
+        for (size_t p = 0; p < poles.size(); ++p)
+            if (static_cast<int>(p) != own_pole && b.contains(poles[p].first, poles[p].second)) return false;
+        return true;
+    }
+    // Whether the leader from (px, py) to box b's nearest point passes through a kept name.
+    bool crosses(float px, float py, const Box& b) const {
+        float ex = std::clamp(px, b.x0, b.x1), ey = std::clamp(py, b.y0, b.y1);
+        for (const Box& k : kept)
+            for (int i = 1; i < 8; ++i) {  // a few points along the line: boxes are larger than the steps
+                float t = i / 8.0f;
+                if (k.contains(px + (ex - px) * t, py + (ey - py) * t)) return true;
+            }
+        return false;
+    }
+};
+
+// Whether the name's box, centred at the pole, lies wholly inside the area (GEOS contains).
+bool fits_inside(const GeosContext& geos, const Area& a, const AreaMesh& am, const Candidate& c, double mpp) {
+    if (std::min(c.w, c.h) / 2 > c.r_px) return false;  // no box that tall or wide fits anywhere in it
+    double hw = c.w / 2 * mpp, hh = c.h / 2 * mpp;
+    if (std::hypot(c.w / 2, c.h / 2) <= c.r_px) return true;  // inside the inscribed circle
+    GeomPtr rect = own(geos, GEOSGeom_createRectangle_r(geos, am.label_x - hw, am.label_y - hh, am.label_x + hw, am.label_y + hh));
+    return rect && GEOSContains_r(geos, a.bng.get(), rect.get()) == 1;
+}
+
+bool cached_fit(const GeosContext& geos, const MapView& view, const MapMesh& mesh, const Candidate& c, double mpp,
+                float text_size, LabelFitCache* cache, int lines_variant) {
+    const Area& a = view.set->areas[c.area];
+    if (!cache) return fits_inside(geos, a, mesh.areas[c.area], c, mpp);
+    if (cache->mesh != &mesh || cache->mpp != mpp || cache->text_size != text_size || cache->fits.size() != mesh.areas.size() * 2) {
+        cache->mesh = &mesh;
+        cache->mpp = mpp;
+        cache->text_size = text_size;
+        cache->fits.assign(mesh.areas.size() * 2, -1);
+        cache->cover.clear();
+    }
+    signed char& f = cache->fits[c.area * 2 + lines_variant];
+    if (f < 0) f = fits_inside(geos, a, mesh.areas[c.area], c, mpp) ? 1 : 0;
+    return f == 1;
+}
+
+// The name on two lines, broken at the space nearest its middle ("Isle of\nWight"); empty for
+// a single word.
+std::string two_lines(const std::string& name) {
+    size_t best = std::string::npos;
+    for (size_t i = name.find(' '); i != std::string::npos; i = name.find(' ', i + 1))
+        if (best == std::string::npos || std::abs(static_cast<double>(i) - name.size() / 2.0) < std::abs(static_cast<double>(best) - name.size() / 2.0))
+            best = i;
+    if (best == std::string::npos) return "";
+    return name.substr(0, best) + "\n" + name.substr(best + 1);
+}
+
+// Positions around the area for a name that does not fit in it: eight directions, those
+// pointing away from the middle of the selection first (out towards the sea or the context
+// areas, off the other districts), at three distances beyond the inscribed circle.
+std::vector<std::pair<float, float>> leader_spots(const Candidate& c, float mid_x, float mid_y) {
+    std::vector<std::array<float, 2>> dirs = {{1, 0}, {-1, 0}, {0.7f, -0.7f}, {0.7f, 0.7f}, {-0.7f, -0.7f}, {-0.7f, 0.7f}, {0, -1}, {0, 1}};
+    float ox = c.px - mid_x, oy = c.py - mid_y;
+    std::stable_sort(dirs.begin(), dirs.end(), [&](const auto& a, const auto& b) { return a[0] * ox + a[1] * oy > b[0] * ox + b[1] * oy; });
+    std::vector<std::pair<float, float>> out;
+    float gap = static_cast<float>(std::max(c.r_px, 3.0)) + 8;
+    for (float extra : {0.0f, 22.0f, 48.0f})
+        for (const auto& d : dirs) {
+            float reach = std::abs(d[0]) * c.w / 2 + std::abs(d[1]) * c.h / 2;  // the box's extent that way
+            out.push_back({c.px + d[0] * (gap + extra + reach), c.py + d[1] * (gap + extra + reach)});
+        }
+    return out;
+}
+
+// How much of a leader label's box lies over the other named areas: of nine points on a grid
+// over the box, how many fall inside one (GEOS prepared point-in-polygon, after a bbox test).
+// The count depends only on the scale, so the window's cache keeps it while the map pans.
+struct Neighbours {
+    const GeosContext& geos;
+    const MapMesh& mesh;
+    const Camera& cam;
+    std::vector<int> areas;
+    std::vector<PreparedPtr> prepared;
+    Neighbours(const GeosContext& g, const MapView& view, const MapMesh& m, const std::vector<Candidate>& cand, const Camera& c)
+        : geos(g), mesh(m), cam(c) {
+        for (const auto& k : cand) {
+            areas.push_back(k.area);
+            prepared.push_back(prepare(geos, view.set->areas[k.area].bng.get()));
+        }
+    }
+    int count(int own, const Box& b) const {
+        int n = 0;
+        for (int gx = 0; gx < 3; ++gx)
+            for (int gy = 0; gy < 3; ++gy) {
+                double wx, wy;
+                cam.screen_to_world(b.x0 + (b.x1 - b.x0) * (0.1 + 0.4 * gx), b.y0 + (b.y1 - b.y0) * (0.1 + 0.4 * gy), wx, wy);
+                for (size_t i = 0; i < areas.size(); ++i) {
+                    const Bbox& bb = mesh.areas[areas[i]].bbox;
+                    if (areas[i] == own || wx < bb.minx || wx > bb.maxx || wy < bb.miny || wy > bb.maxy) continue;
+                    GeomPtr pt = own_point(wx, wy);
+                    if (pt && GEOSPreparedContains_r(geos, prepared[i].get(), pt.get()) == 1) { ++n; break; }
+                }
+            }
+        return n;
+    }
+    GeomPtr own_point(double x, double y) const { return own(geos, GEOSGeom_createPointFromXY_r(geos, x, y)); }
+    int cover(const Candidate& c, int spot, const Box& b, LabelFitCache* cache) const {
+        if (!cache) return count(c.area, b);
+        auto key = std::make_pair(c.area, spot);
+        auto it = cache->cover.find(key);
+        if (it != cache->cover.end()) return it->second;
+        return cache->cover[key] = count(c.area, b);
+    }
+};
+
+PlacedLabel make_label(const MapView& view, const MapMesh& mesh, const Camera& cam, const Candidate& c, float cx, float cy, bool leader) {
+    const Area& a = view.set->areas[c.area];
+    PlacedLabel l;
+    l.area = c.area;
+    l.code = a.code;
+    l.text = c.text;
+    cam.screen_to_world(cx, cy, l.x, l.y);
+    l.half_w = c.w / 2 * cam.mpp;
+    l.half_h = c.h / 2 * cam.mpp;
+    l.leader = leader;
+    l.leader_x = mesh.areas[c.area].label_x;
+    l.leader_y = mesh.areas[c.area].label_y;
+    return l;
+}
+
+std::vector<Candidate> candidates(const MapView& view, const MapMesh& mesh, const Camera& cam, const MeasureText& measure, float view_h) {
+    std::vector<Candidate> out;
+    for (size_t i = 0; i < mesh.areas.size() && i < view.row_of_area.size(); ++i) {
+        if (view.row_of_area[i] < 0) continue;
+        const AreaMesh& a = mesh.areas[i];
+        double px_area = a.area_m2 / (cam.mpp * cam.mpp);
+        if (px_area < 6) continue;  // a speck at this scale
+        double sx, sy;
+        cam.world_to_screen(a.label_x, a.label_y, sx, sy);
+        if (sx < 0 || sy < 0 || sx > cam.width || sy > view_h) continue;
+        const std::string& name = view.set->areas[i].name;
+        auto [w, h] = measure(name);
+        bool unitary = view.set->areas[i].code.rfind("E06", 0) == 0;
+        out.push_back({static_cast<int>(i), static_cast<float>(sx), static_cast<float>(sy), w, h, name, a.label_r / cam.mpp,
+                       (unitary ? 1e15 : 0) + a.area_m2});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.priority > b.priority; });
+    return out;
+}
+
+} // namespace
+
+std::vector<PlacedLabel> place_area_labels(const GeosContext& geos, const MapView& view, const MapMesh& mesh, const Camera& cam,
+                                           const MeasureText& measure, float text_size, float bottom_inset, LabelFitCache* cache) {
+    const float pad = 2;
+    Placement pl;
+    pl.view_w = static_cast<float>(cam.width);
+    pl.view_h = static_cast<float>(cam.height) - bottom_inset;
+    std::vector<Candidate> cand = candidates(view, mesh, cam, measure, pl.view_h);
+    for (const auto& c : cand) pl.poles.push_back({c.px, c.py});
+    std::vector<PlacedLabel> out;
+    std::vector<bool> done(cand.size(), false);
+    for (size_t k = 0; k < cand.size(); ++k) {  // inside their own areas
+        const Candidate& c = cand[k];
+        Box b = box_at(c.px, c.py, c.w, c.h, pad);
+        if (!cached_fit(geos, view, mesh, c, cam.mpp, text_size, cache, 0)) {
+            std::string wrapped = two_lines(c.text);  // a long name may fit on two lines
+            if (wrapped.empty()) continue;
+            Candidate c2 = c;
+            c2.text = wrapped;
+            std::tie(c2.w, c2.h) = measure(wrapped);
+            if (!cached_fit(geos, view, mesh, c2, cam.mpp, text_size, cache, 1)) continue;
+            cand[k] = c2;
+            b = box_at(c2.px, c2.py, c2.w, c2.h, pad);
+        }
+        if (!pl.free(b, -1)) continue;
+        pl.kept.push_back(b);
+        out.push_back(make_label(view, mesh, cam, cand[k], c.px, c.py, false));
+        done[k] = true;
+    }
+    double mx, my;
+    cam.world_to_screen((view.selection_bbox.minx + view.selection_bbox.maxx) / 2, (view.selection_bbox.miny + view.selection_bbox.maxy) / 2, mx, my);
+    float mid_x = static_cast<float>(mx), mid_y = static_cast<float>(my);
+    Neighbours nb(geos, view, mesh, cand, cam);
+    int tried = 0;  // leaders for the first names by priority only: a map of 7,000 wards is not all named
+    for (size_t k = 0; k < cand.size() && tried < kMaxLeaderTries; ++k) {  // beside them, with a leader
+        if (done[k]) continue;
+        ++tried;
+        const Candidate& c = cand[k];
+        Box dot = box_at(c.px, c.py, 3, 3, 0);
+        auto spots = leader_spots(c, mid_x, mid_y);
+        int best = -1, best_cover = 1 << 30;
+        for (size_t j = 0; j < spots.size() && best_cover > 0; ++j) {  // the free spot over fewest neighbours
+            Box b = box_at(spots[j].first, spots[j].second, c.w, c.h, pad);
+            if (!pl.free(b, static_cast<int>(k)) || b.overlaps(dot) || pl.crosses(c.px, c.py, b)) continue;
+            int cover = nb.cover(c, static_cast<int>(j), b, cache);
+            if (cover < best_cover) best = static_cast<int>(j), best_cover = cover;
+        }
+        if (best < 0) continue;
+        pl.kept.push_back(box_at(spots[best].first, spots[best].second, c.w, c.h, pad));
+        pl.kept.push_back(dot);
+        out.push_back(make_label(view, mesh, cam, c, spots[best].first, spots[best].second, true));
+    }
+    return out;
+}
+
+std::string labels_json(const std::vector<PlacedLabel>& labels) {
+    nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+    for (const auto& l : labels) {
+        nlohmann::ordered_json o;
+        o["code"] = l.code;
+        o["text"] = l.text;
+        o["x"] = std::round(l.x * 10) / 10;
+        o["y"] = std::round(l.y * 10) / 10;
+        o["box"] = {std::round(l.x - l.half_w), std::round(l.y - l.half_h), std::round(l.x + l.half_w), std::round(l.y + l.half_h)};
+        o["leader"] = l.leader;
+        if (l.leader) o["leader_end"] = {std::round(l.leader_x * 10) / 10, std::round(l.leader_y * 10) / 10};
+        else o["leader_end"] = nullptr;
+        arr.push_back(o);
+    }
+    return arr.dump(1) + "\n";
+}
+
+} // namespace sespm

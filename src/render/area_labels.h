@@ -1,0 +1,55 @@
+// area_labels.h: which areas of a map view are named, and where. A name goes at its area's pole
+// of inaccessibility when its box fits wholly inside the area (GEOS: the box rectangle in BNG
+// is contained by the area), so it never lies across a neighbour; a long name may be wrapped onto
+// two lines to fit. An area too small for its
+// name on screen gets it outside, beside the area, with a thin leader line ending inside the
+// area at its pole; such a box never covers another labelled area's pole or another name.
+// Unitary authorities (the urban areas board members look for first) are placed first, then
+// the others by size. Pure placement over GEOS and a text measure: no ImGui, no GL, so the
+// window, the headless PNG and `render --labels-json` share it and tests can check it.
+#pragma once
+#include <functional>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "io/geos.h"
+#include "map/map_view.h"
+#include "render/camera.h"
+#include "render/mesh.h"
+
+namespace sespm {
+
+struct PlacedLabel {
+    int area = -1;                       // index into view.set->areas
+    std::string code, text;              // the name, with a line break if it was wrapped
+    double x = 0, y = 0;                 // the text's centre, BNG metres
+    double half_w = 0, half_h = 0;       // half the text box, metres
+    bool leader = false;                 // drawn outside its area, with a leader line
+    double leader_x = 0, leader_y = 0;   // the leader's end inside the area (the pole), BNG
+};
+
+// Which areas' names fit inside them at a scale: the GEOS tests are the costly part, and a
+// pan keeps the scale, so the window keeps this between frames.
+struct LabelFitCache {
+    const MapMesh* mesh = nullptr;
+    double mpp = 0;
+    float text_size = 0;
+    std::vector<signed char> fits;       // per area and one or two lines: -1 not tested, 0 no, 1 yes
+    std::map<std::pair<int, int>, int> cover;  // (area, leader spot): points over other areas
+};
+
+// Width and height in pixels of a text at the label size.
+using MeasureText = std::function<std::pair<float, float>(const std::string&)>;
+
+// The labels for the areas in the view's selection (context areas are never named), within the
+// camera's image less `bottom_inset` pixels at the bottom. `cache` may be null.
+std::vector<PlacedLabel> place_area_labels(const GeosContext& geos, const MapView& view, const MapMesh& mesh,
+                                           const Camera& cam, const MeasureText& measure, float text_size,
+                                           float bottom_inset = 0, LabelFitCache* cache = nullptr);
+
+// The labels as JSON (code, name, anchor x/y in EPSG:27700, box, leader and its end).
+std::string labels_json(const std::vector<PlacedLabel>& labels);
+
+} // namespace sespm
