@@ -315,8 +315,9 @@ void MapApp::draw_map() {
         draw_legend_box(dl, map->view, fonts, oo);
         if (furniture) {
             float s = ui_scale;
-            draw_scale_bar(dl, camera, fonts, s, ImVec2(20 * s, camera.height - 72 * s));
-            draw_north_arrow(dl, fonts, s, ImVec2(30 * s, camera.height - 124 * s));
+            float base = static_cast<float>(camera.height) - bottom_pane_px() - 62 * s;  // above the attribution strip
+            draw_scale_bar(dl, camera, fonts, s, ImVec2(20 * s, base));
+            draw_north_arrow(dl, fonts, s, ImVec2(30 * s, base - 52 * s));
         }
         oo.origin = ImVec2(0, 0);
         draw_attribution(dl, map->view, camera, fonts, oo);
