@@ -41,7 +41,7 @@ ReportSummary write_report(Session& s, const ReportRequest& req) {
     ReportContext c = context_for(s, req);
     const LayerSpec& dispersal = s.layer("dispersal");
     (void)dispersal;
-    ReportDoc doc(req.title + (req.subregion ? ": " + c.area_name : ""), "The latest published figures (each page gives its date)",
+    ReportDoc doc(req.title + (req.subregion ? ": " + c.area_name : ""), "The latest published figures",
                   full_attribution(s.data_dir, dispersal.attribution) + " Other figures: see Sources and definitions.");
     cover_page(doc, c, req.title, req.commentary);
     dispersal_page(doc, c);

@@ -8,6 +8,7 @@
 
 #include "render/print_map.h"
 #include "render/print_text.h"
+#include "map/evaluate.h"
 #include "report/report_parts.h"
 #include "report/report_trends.h"
 
@@ -191,17 +192,44 @@ void dispersal_page(ReportDoc& doc, const ReportContext& c) {
 }
 
 // The district table of a dispersal view: name and the figures a board member reads.
-static TablePart dispersal_table(const MapView& v) {
+// With a time series: the change on the year and the last 12 quarters as a sparkline.
+static TablePart dispersal_table(const ReportContext& c, const MapView& v) {
     TablePart t;
     std::vector<std::string> cols{"name", "population", "dispersed", "per_10k", "cluster_limit", "share_of_limit_pct", "status"};
-    t.headings = {"District", "Population", "Dispersed", "Per 10,000", "Cluster limit", "% of limit", "Status"};
-    t.widths = {0.28, 0.13, 0.11, 0.11, 0.13, 0.12, 0.12};
+    t.headings = {"District", "Population", "Dispersed", "Per 10,000", "Cluster limit", "% of limit", "Status", "On the year", "Last 3 years"};
+    t.widths = {0.22, 0.11, 0.09, 0.09, 0.1, 0.09, 0.09, 0.09, 0.12};
+    EvaluateOptions o;
+    o.within = c.area_code;
+    auto series = layer_series(*c.session.atlas, c.session.layer("dispersal"), o);
+    t.spark_column = 8;
     for (size_t r = 0; r < v.result.rows.size(); ++r) {
         std::vector<Cell> row;
         for (const auto& col : cols) row.push_back(cell(v, r, col) ? *cell(v, r, col) : Cell::of_text(""));
+        std::vector<std::optional<double>> counts;
+        if (r < series.size()) for (const auto& p : series[r]) counts.push_back(p.count);
+        std::optional<double> change;
+        if (counts.size() > 4 && counts.back() && counts[counts.size() - 5]) change = *counts.back() - *counts[counts.size() - 5];
+        row.push_back(Cell::of_num(change, 0));
+        row.push_back(Cell::of_text(""));
         t.rows.push_back(row);
+        t.sparks.push_back(counts);
     }
     return t;
+}
+
+// The South East with this sub-region's districts picked out, small, to say where it is.
+static void locator_map(ReportDoc& doc, const ReportContext& region, const MapView& sub, double x, double y, double w, double h) {
+    MapView loc = region.layer_view("dispersal");
+    std::set<std::string> mine;
+    for (const auto& r : sub.result.rows) mine.insert(r[0].text);
+    for (size_t i = 0; i < loc.set->areas.size(); ++i) {
+        if (loc.row_of_area[i] < 0) continue;
+        loc.colours[i] = mine.count(loc.set->areas[i].code) ? Rgba{0.16f, 0.32f, 0.55f, 1} : Rgba{0.85f, 0.85f, 0.82f, 1};
+    }
+    PrintMapOptions mo;
+    mo.labels = mo.scale_bar = mo.north_arrow = false;
+    mo.outline_pt = 0.2;
+    draw_print_map(doc.cr(), region.session.geos, loc, {x, y, w, h}, mo);
 }
 
 void subregion_pages(ReportDoc& doc, const ReportContext& c) {
@@ -214,8 +242,11 @@ void subregion_pages(ReportDoc& doc, const ReportContext& c) {
         draw_paragraph(doc, name + ": " + shown(groups, g, "dispersed") + " people in dispersal accommodation, " +
                                 shown(groups, g, "share_of_limit_pct") + "% of the summed cluster limit of " +
                                 shown(groups, g, "cluster_limit") + " places.", "DejaVu Sans 9");
+        double top = doc.y;
         map_with_legend(doc, c.session.geos, v, 300);
-        draw_table(doc, dispersal_table(v));
+        ReportContext region{c.session, "E12000008", "The South East", Geography::Region};
+        locator_map(doc, region, v, ReportDoc::kMargin + doc.content_width() - 130, top + 180, 130, 90);
+        draw_table(doc, dispersal_table(sub, v));
     }
 }
 

@@ -51,6 +51,14 @@ void draw_table(ReportDoc& doc, const TablePart& t) {
         }
         std::vector<std::string> cells;
         for (const auto& c : r) cells.push_back(c.is_text || c.num ? c.display() : "–");
+        size_t k = static_cast<size_t>(&r - t.rows.data());
+        if (t.spark_column >= 0 && k < t.sparks.size() && static_cast<size_t>(t.spark_column) < cells.size()) {
+            cells[t.spark_column] = "";
+            double x = ReportDoc::kMargin, w = doc.content_width();
+            for (int c = 0; c < t.spark_column; ++c) x += (t.widths.size() == cells.size() ? t.widths[c] : 1.0 / cells.size()) * w;
+            double cw = (t.widths.size() == cells.size() ? t.widths[t.spark_column] : 1.0 / cells.size()) * w;
+            draw_sparkline(doc.cr(), t.sparks[k], 12, x + 4, doc.y + 1.5, cw - 8, row_h - 3);
+        }
         table_row(doc, t, cells, right, false, row_h);
     }
     doc.y += 8;

@@ -17,6 +17,8 @@ struct TablePart {
     std::vector<std::vector<Cell>> rows;
     std::vector<double> widths;          // fractions of the content width (default: equal)
     std::string font = "DejaVu Sans 7";
+    int spark_column = -1;               // a column drawn as each row's sparkline (last 12 periods)
+    std::vector<std::vector<std::optional<double>>> sparks;   // per row
 };
 void draw_table(ReportDoc& doc, const TablePart& t);
 
