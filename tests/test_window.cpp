@@ -5,7 +5,9 @@
 // are ($SESPM_UI_LAYOUT), so the clicks follow the layout wherever the docked table puts them.
 #include <doctest.h>
 
+#include <array>
 #include <filesystem>
+#include <sstream>
 
 #include "helpers.h"
 
@@ -20,7 +22,7 @@ test::RunResult drive_window(const test::ScratchDir& d, const std::string& args,
     std::string script = "set -e\ncd " + d.path + "\n" + std::string(SESPM_EXE) + " --width 1600 --height 1000 " + args +
                          " > window.log 2>&1 &\npid=$!\n"
                          "xdotool search --sync --name 'SESPM Map' > /dev/null\n"
-                         "for i in $(seq 100); do grep -q '^legend ' layout.txt 2>/dev/null && break; sleep 0.3; done\nsleep 2\n"
+                         "for i in $(seq 100); do grep -q '^legend ' layout.txt 2>/dev/null && break; sleep 0.3; done\nsleep 3\n"
                          // click NAME: the middle of the widget the window reported
                          "click() { read x0 y0 x1 y1 < <(grep \"^$1 [0-9-]\" layout.txt | awk '{print $(NF-3),$(NF-2),$(NF-1),$NF}');\n"
                          "  xdotool mousemove $(( (x0 + x1) / 2 )) $(( (y0 + y1) / 2 )) click 1; }\n" +
@@ -43,8 +45,8 @@ TEST_CASE("window: a pledge typed into the table by mouse is saved; Esc cancels;
     // Bracknell Forest (E06000036): click its pledge cell, type 40, Enter.
     // West Berkshire (E06000037): type 55, then Esc: nothing saved.
     auto r = drive_window(d, "--project " + p + " --layer resettlement --table --data " + test::data_dir(),
-                          "click 'pledge E06000036'; sleep 0.7; xdotool type --delay 80 40; sleep 0.3; xdotool key Return; sleep 2\n"
-                          "click 'pledge E06000037'; sleep 0.7; xdotool type --delay 80 55; sleep 0.3; xdotool key Escape; sleep 1.5\n"
+                          "click 'pledge E06000036'; sleep 1.5; xdotool type --delay 80 40; sleep 0.5; xdotool key Return; sleep 3\n"
+                          "click 'pledge E06000037'; sleep 1.5; xdotool type --delay 80 55; sleep 0.5; xdotool key Escape; sleep 2\n"
                           "xdotool mousemove 300 300; sleep 0.3; xdotool key F12; sleep 2");
     REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
     auto list = test::run_sespm({"pledges", "list", "--project", p, "--data", test::data_dir()});
@@ -61,13 +63,56 @@ TEST_CASE("window: manual class breaks typed into the Layers panel become the ma
     }
     test::ScratchDir d;
     auto r = drive_window(d, "--data " + test::data_dir(),
-                          "click method; sleep 0.7; click 'method manual'; sleep 2\n"
-                          "click breaks; sleep 0.5\n"  // the click selects the breaks shown: typing replaces them
-                          "xdotool type --delay 80 '1, 2, 5, 10'; sleep 0.3; xdotool key Return; sleep 3\n"
+                          "click method; sleep 1.5; click 'method manual'; sleep 3\n"
+                          "click breaks; sleep 1.5\n"  // the click selects the breaks shown: typing replaces them
+                          "xdotool type --delay 80 '1, 2, 5, 10'; sleep 0.5; xdotool key Return\n"
+                          "for i in $(seq 40); do grep -q '^legend 5.0' layout.txt && break; sleep 0.3; done\n"
                           "cp layout.txt after.txt; xdotool key F12; sleep 1.5");
     REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
     std::string after = test::read_file(d.file("after.txt"));
     CAPTURE(after);
     for (const char* label : {"legend 0.3 \u2013 1.0\n", "legend 1.0 \u2013 2.0\n", "legend 2.0 \u2013 5.0\n", "legend 5.0 \u2013 10.0\n"})
         CHECK(after.find(label) != std::string::npos);
+}
+
+namespace {
+
+// "NAME x0 y0 x1 y1" from the window's layout file.
+std::array<int, 4> rect_of(const std::string& layout, const std::string& name) {
+    std::array<int, 4> r{-1, -1, -1, -1};
+    for (const auto& line : test::lines(layout)) {
+        if (line.rfind(name + " ", 0) != 0) continue;
+        std::istringstream in(line.substr(name.size()));
+        in >> r[0] >> r[1] >> r[2] >> r[3];
+    }
+    return r;
+}
+
+} // namespace
+
+TEST_CASE("window: the footer sits above the table bar, and the scenario panel's buttons fit inside it") {
+    if (!have_window_tools()) {
+        MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
+        return;
+    }
+    test::ScratchDir d;
+    std::string p = d.file("p.sespm");
+    auto r = test::run_sespm({"scenario", "create", "--project", p, "--name", "Plan A", "--data", test::data_dir()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    r = drive_window(d, "--project " + p + " --scenario 'Plan A' --data " + test::data_dir(), "sleep 1; cp layout.txt after.txt");
+    REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
+    std::string layout = test::read_file(d.file("after.txt"));
+    CAPTURE(layout);
+    auto foot = rect_of(layout, "attribution"), bar = rect_of(layout, "table"), panel = rect_of(layout, "scenario-panel");
+    REQUIRE(foot[0] >= 0);
+    REQUIRE(bar[0] >= 0);
+    CHECK(foot[3] <= bar[1]);  // the attribution ends above the collapsed table's bar
+    REQUIRE(panel[0] >= 0);
+    for (const char* b : {"New", "Duplicate as", "Rename to", "Delete"}) {
+        CAPTURE(b);
+        auto br = rect_of(layout, std::string("scenario-button ") + b);
+        REQUIRE(br[0] >= 0);
+        CHECK(br[0] >= panel[0]);
+        CHECK(br[2] <= panel[2]);  // inside the 500 px panel, not cut off at its edge
+    }
 }

@@ -51,7 +51,7 @@ struct Named {
 std::vector<Named> all_areas(Atlas& atlas, AreaKinds kinds) {
     std::vector<Named> out;
     std::set<std::string> seen;  // a unitary is a district and a county under one code: once
-    for (Geography g : {Geography::District, Geography::County, Geography::Lep, Geography::Subregion, Geography::Region}) {
+    for (Geography g : {Geography::District, Geography::County, Geography::Region, Geography::Subregion, Geography::Lep}) {
         if (kinds == AreaKinds::Districts && g != Geography::District) break;
         for (const Area& a : atlas.areas_lonlat(g).areas)
             if (seen.insert(a.code).second) out.push_back({&a, g});
@@ -70,7 +70,12 @@ bool is_code(Atlas& atlas, const std::string& text, AreaKinds kinds) {
 }
 
 std::string described(const Named& n) {
-    return n.area->name + " (" + n.area->code + ", " + std::string(geography_name(n.geography)) + ")";
+    const char* kind = n.geography == Geography::District  ? "district"
+                       : n.geography == Geography::County  ? "county"
+                       : n.geography == Geography::Lep     ? "LEP"
+                       : n.geography == Geography::Region  ? "region"
+                                                           : "SESPM sub-region";
+    return n.area->name + " (" + n.area->code + ", " + kind + ")";
 }
 
 [[noreturn]] void no_such_area(const std::vector<Named>& areas, const std::string& text, const std::string& option, AreaKinds kinds) {

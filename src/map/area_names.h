@@ -2,8 +2,8 @@
 // code (--within, --code, --codes, --ratio CODE=N), it also takes the area's name: exact and
 // case-insensitive ("kent"), or the start of one name only ("Brighton"). An unknown name is a
 // usage error naming the option, with the nearest names ("did you mean ...?"). A name shared by
-// two geographies (Kent the county and Kent the sub-region) takes the first of district,
-// county, LEP, sub-region, region and says so on stderr.
+// two geographies (Kent the county and Kent the sub-region; South East the region and the LEP)
+// takes the first of district, county, region, sub-region, LEP and says so on stderr.
 #pragma once
 #include <string>
 #include <vector>

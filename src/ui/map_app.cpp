@@ -301,7 +301,8 @@ void MapApp::draw_map() {
         draw_labels(dl, layout_labels(*ui_geos_, map->view, map->mesh, camera, fonts, oo, &label_cache_), camera, fonts, oo);
         draw_legend_box(dl, map->view, fonts, oo);
         oo.origin = ImVec2(0, 0);
-        draw_attribution(dl, map->view, camera, fonts, oo);
+        ImVec4 r = draw_attribution(dl, map->view, camera, fonts, oo);
+        note_rect("attribution", r.x, r.y, r.z, r.w);
     } else {
         glViewport(0, 0, camera.width, camera.height);
         glClearColor(sea_colour.r / 255.f, sea_colour.g / 255.f, sea_colour.b / 255.f, 1);
@@ -458,9 +459,13 @@ bool MapApp::open_window() {
 }
 
 void MapApp::note_widget(const std::string& name) {
-    if (layout_file_.empty()) return;
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    widgets_[name] = {static_cast<int>(a.x), static_cast<int>(a.y), static_cast<int>(b.x), static_cast<int>(b.y)};
+    note_rect(name, a.x, a.y, b.x, b.y);
+}
+
+void MapApp::note_rect(const std::string& name, float x0, float y0, float x1, float y1) {
+    if (layout_file_.empty()) return;
+    widgets_[name] = {static_cast<int>(x0), static_cast<int>(y0), static_cast<int>(x1), static_cast<int>(y1)};
 }
 
 void MapApp::write_layout() {

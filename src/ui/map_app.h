@@ -122,7 +122,8 @@ public:
     // With $SESPM_UI_LAYOUT=FILE the window writes where some widgets are ("pledge CODE x0 y0 x1
     // y1" in window pixels) and the legend's labels ("legend 1 - 2") after each frame that
     // changed them, so tests can click widgets by name and see what the map then shows.
-    void note_widget(const std::string& name);
+    void note_widget(const std::string& name);   // the last ImGui item
+    void note_rect(const std::string& name, float x0, float y0, float x1, float y1);
 
     ScenarioPanelState scenario_panel;
     QueryPanelState query_panel;

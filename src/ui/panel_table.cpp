@@ -157,6 +157,7 @@ void panel_table(MapApp& app) {
     ImGuiWindowFlags wf = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                           ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoSavedSettings;
     if (!ImGui::Begin("Attribute table", nullptr, wf)) { ImGui::End(); return; }
+    app.note_rect("table", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowPos().x + w, ImGui::GetWindowPos().y + h);
     if (app.table_expanded) splitter(app, w);
     ImGui::SetCursorPosY(ImGui::GetStyle().WindowPadding.y);
     if (ImGui::ArrowButton("##toggle", app.table_expanded ? ImGuiDir_Down : ImGuiDir_Up)) app.table_expanded = !app.table_expanded;
