@@ -49,6 +49,7 @@ OGRLayer* create_layer(GDALDataset& ds, const ExportData& d, ExportFormat fmt, c
         nlohmann::json fc{{"title", d.title}, {"layer", d.layer_id}, {"period", d.period},
                           {"measure", d.measure}, {"classification", d.classification},
                           {"attribution", d.attribution}};
+        if (!d.no_figure.empty()) fc["no_figure"] = d.no_figure;
         opts.SetNameValue("RFC7946", "YES");
         opts.SetNameValue("COORDINATE_PRECISION", "6");
         opts.SetNameValue("WRITE_NAME", "NO");

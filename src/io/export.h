@@ -21,6 +21,7 @@ struct ExportData {
     std::vector<int> class_index;              // -1 = no figure
     std::vector<std::string> fill;             // "#rrggbb" per row
     std::string layer_id, title, period, measure, classification, attribution;
+    std::string no_figure;   // what a missing figure means for this source (GeoJSON "no_figure")
 };
 
 enum class ExportFormat { GeoJson, Csv, GeoPackage };

@@ -17,6 +17,7 @@ ExportData export_data(const MapView& v) {
     d.measure = v.result.spec.class_measure;
     d.classification = v.classification;
     d.attribution = v.attribution;
+    d.no_figure = v.result.spec.missing_means;
     return d;
 }
 
