@@ -6,6 +6,7 @@
 #include <doctest.h>
 
 #include <array>
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 
@@ -29,7 +30,7 @@ test::RunResult drive_window(const test::ScratchDir& d, const std::string& args,
                          steps +
                          "\nkill $pid\nwait $pid || true\n";
     d.write("drive.sh", script);
-    return test::run_shell("HOME=" + d.path + " SESPM_UI_LAYOUT=" + d.file("layout.txt") + " timeout 150 xvfb-run -a -s '-screen 0 1600x1000x24' bash " + d.file("drive.sh"));
+    return test::run_shell("HOME=" + d.path + " XDG_CONFIG_HOME=" + d.path + "/.config SESPM_UI_LAYOUT=" + d.file("layout.txt") + " timeout 150 xvfb-run -a -s '-screen 0 1600x1000x24' bash " + d.file("drive.sh"));
 }
 
 } // namespace
@@ -115,4 +116,33 @@ TEST_CASE("window: the footer sits above the table bar, and the scenario panel's
         CHECK(br[0] >= panel[0]);
         CHECK(br[2] <= panel[2]);  // inside the 500 px panel, not cut off at its edge
     }
+}
+
+TEST_CASE("window: the table pane's splitter sets its height, and the next run remembers it") {
+    if (!have_window_tools()) {
+        MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
+        return;
+    }
+    test::ScratchDir d;
+    // drag the splitter 150 px up, slowly, as a hand would
+    auto r = drive_window(d, "--table --data " + test::data_dir(),
+                          "cp layout.txt before.txt\n"
+                          "read x0 y0 x1 y1 < <(grep '^splitter ' layout.txt | awk '{print $(NF-3),$(NF-2),$(NF-1),$NF}')\n"
+                          "x=$(( (x0 + x1) / 2 )); y=$(( (y0 + y1) / 2 )); xdotool mousemove $x $y; sleep 0.5; xdotool mousedown 1; sleep 0.5\n"
+                          "for i in $(seq 1 15); do xdotool mousemove $x $(( y - i * 10 )); sleep 0.1; done; sleep 0.5; xdotool mouseup 1; sleep 2\n"
+                          "cp layout.txt after.txt");
+    REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
+    auto before = rect_of(test::read_file(d.file("before.txt")), "table"), after = rect_of(test::read_file(d.file("after.txt")), "table");
+    REQUIRE(before[0] >= 0);
+    REQUIRE(after[0] >= 0);
+    int grown = (after[3] - after[1]) - (before[3] - before[1]);
+    CAPTURE(grown);
+    CHECK(grown >= 120);
+    CHECK(grown <= 160);
+    CHECK(test::file_exists(d.file(".config/sespm-map/window.ini")));
+    // a new run opens the pane at the height it was left at
+    r = drive_window(d, "--table --data " + test::data_dir(), "cp layout.txt again.txt");
+    REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
+    auto again = rect_of(test::read_file(d.file("again.txt")), "table");
+    CHECK(std::abs((again[3] - again[1]) - (after[3] - after[1])) <= 1);
 }

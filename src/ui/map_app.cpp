@@ -26,6 +26,7 @@
 #include "render/gl.h"
 #include "render/headless.h"
 #include "render/offscreen.h"
+#include "ui/window_settings.h"
 
 namespace sespm {
 
@@ -33,6 +34,8 @@ MapApp::MapApp(AppOptions opt) : options(std::move(opt)) {
     wanted = options.view;
     table_expanded = options.table_open;
     if (const char* f = std::getenv("SESPM_UI_LAYOUT")) layout_file_ = f;
+    settings_path_ = window_settings_path();
+    if (auto h = load_window_settings(settings_path_).table_height) table_height_logical_ = *h;
     if (!options.project.empty()) {
         project_path = options.project;
     } else {
@@ -178,7 +181,8 @@ void MapApp::draw_frame() {
     glfwGetFramebufferSize(window_, &fw, &fh);
     camera.width = std::max(1, fw);
     camera.height = std::max(1, fh);
-    if (table_height <= 0) table_height = 0.3f * static_cast<float>(camera.height);
+    if (table_height <= 0)  // the height remembered from the last run, else a third of the window
+        table_height = table_height_logical_ > 0 ? table_height_logical_ * ui_scale : 0.3f * static_cast<float>(camera.height);
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -537,6 +541,15 @@ bool MapApp::after_frame(int& frame, int& code) {
         else error = "Could not save the screenshot " + name + " (see the terminal for why)";
     }
     return false;
+}
+
+void MapApp::remember_table_height() {
+    float logical = table_height / ui_scale;
+    if (table_height <= 0 || logical == table_height_logical_) return;
+    table_height_logical_ = logical;
+    WindowSettings ws;
+    ws.table_height = logical;
+    save_window_settings(settings_path_, ws);
 }
 
 void MapApp::close_window() {

@@ -87,6 +87,7 @@ public:
     bool table_expanded = false;
     float table_height = 0;                // 0: a third of the window, set on the first frame
     float bottom_pane_px() const;
+    void remember_table_height();          // after a splitter drag: saved for the next run (window_settings.h)
     bool labels = true, show_table = true, show_about = false, show_export = false, show_query = false;
     std::set<int> selected;                // area indices
     int hovered = -1;
@@ -174,6 +175,8 @@ private:
     float overlay_wash_ = -1;
     LabelFitCache label_cache_;
     std::string layout_file_;              // $SESPM_UI_LAYOUT
+    std::string settings_path_;            // window_settings.h
+    float table_height_logical_ = 0;       // as last saved, logical pixels
     std::map<std::string, std::array<int, 4>> widgets_, widgets_written_;
     std::string legend_written_;
     void write_layout();            // which names fit inside their areas at this zoom              // the overlay opacity last uploaded
