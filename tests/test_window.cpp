@@ -146,3 +146,25 @@ TEST_CASE("window: the table pane's splitter sets its height, and the next run r
     auto again = rect_of(test::read_file(d.file("again.txt")), "table");
     CHECK(std::abs((again[3] - again[1]) - (after[3] - after[1])) <= 1);
 }
+
+TEST_CASE("window: Find a place takes a name or a postcode, zooms to it and selects it") {
+    if (!have_window_tools()) {
+        MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
+        return;
+    }
+    test::ScratchDir d;
+    auto r = drive_window(d, "--data " + test::data_dir(),
+                          "click find; sleep 1; xdotool type --delay 80 slough; sleep 1.5; xdotool key Return; sleep 2; cp layout.txt name.txt\n"
+                          "click find; sleep 1; xdotool type --delay 80 'bn7 3ae'; sleep 1.5; xdotool key Return; sleep 2; cp layout.txt postcode.txt\n"
+                          "click find; sleep 1; xdotool type --delay 80 kent; sleep 1.5; xdotool key Return; sleep 2; cp layout.txt county.txt");
+    REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
+    auto selected = [&](const std::string& file) {
+        std::vector<std::string> codes;
+        for (const auto& line : test::lines(test::read_file(d.file(file))))
+            if (line.rfind("selected ", 0) == 0) codes.push_back(line.substr(9));
+        return codes;
+    };
+    CHECK(selected("name.txt") == std::vector<std::string>{"E06000039"});      // Slough
+    CHECK(selected("postcode.txt") == std::vector<std::string>{"E07000063"});  // BN7 3AE is in Lewes
+    CHECK(selected("county.txt").size() == 12);                               // Kent's twelve districts
+}

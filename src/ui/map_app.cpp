@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <limits>
 
 #include "core/error.h"
 #include "core/styling.h"
@@ -145,6 +146,40 @@ void MapApp::zoom_to_area(int i) {
                        legend_box_size(map->view, fonts, oo).x, bottom_pane_px());
 }
 
+void MapApp::show_place(const PlaceMatch& m) {
+    if (!map) return;
+    std::vector<std::string> members{m.code};
+    with_session([&](Session& s) {
+        try {
+            members = s.atlas->members_of(m.code);
+        } catch (const std::exception&) {  // a code of its own geography only: itself
+        }
+    });
+    std::set<std::string> want(members.begin(), members.end());
+    const AreaSet& set = *map->view.set;
+    selected.clear();
+    Bbox b{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest(),
+           std::numeric_limits<double>::lowest()};
+    for (size_t i = 0; i < set.areas.size(); ++i) {
+        const Area& a = set.areas[i];
+        bool hit = a.code == m.code || std::any_of(a.members.begin(), a.members.end(), [&](const std::string& d) { return want.count(d) > 0; });
+        if (!hit) continue;
+        selected.insert(static_cast<int>(i));
+        const Bbox& ab = map->mesh.areas[i].bbox;
+        b = {std::min(b.minx, ab.minx), std::min(b.miny, ab.miny), std::max(b.maxx, ab.maxx), std::max(b.maxy, ab.maxy)};
+    }
+    if (selected.empty()) {
+        status = m.name + " is not on this map (" + std::string(geography_name(map->view.options.geography)) + ")";
+        return;
+    }
+    double pad = std::max(b.width(), b.height()) * 0.3;
+    OverlayOptions oo;
+    oo.scale = ui_scale;
+    fit_between_panels(camera, {b.minx - pad, b.miny - pad, b.maxx + pad, b.maxy + pad}, ui_scale,
+                       legend_box_size(map->view, fonts, oo).x, bottom_pane_px());
+    status = "Found " + m.name + " (" + m.kind + ")";
+}
+
 void MapApp::export_png(const std::string& path) {
     if (!map) return;
     try {
@@ -232,6 +267,8 @@ void MapApp::draw_menu_bar() {
             if (ImGui::MenuItem("About and data sources")) show_about = true;
             ImGui::EndMenu();
         }
+        ImGui::Dummy(ImVec2(20 * ui_scale, 0));
+        panel_find(*this);
         ImGui::TextDisabled("   %s", status.c_str());
         ImGui::EndMainMenuBar();
     }
@@ -475,13 +512,16 @@ void MapApp::note_rect(const std::string& name, float x0, float y0, float x1, fl
 void MapApp::write_layout() {
     std::string legend;
     if (map) for (const auto& e : map->view.legend) legend += e.label + "\n";
+    for (int i : selected) legend += std::to_string(i) + "\n";
     if (layout_file_.empty() || (widgets_ == widgets_written_ && legend == legend_written_)) {
         widgets_.clear();
         return;
     }
     std::string text;
-    if (map)  // and what the map's legend says, for tests of what a click changed
+    if (map) {  // and what the map's legend says and which areas are selected, for tests of what a click changed
         for (const auto& e : map->view.legend) text += "legend " + e.label + "\n";
+        for (int i : selected) text += "selected " + map->view.set->areas[i].code + "\n";
+    }
     for (const auto& [name, r] : widgets_)
         text += name + " " + std::to_string(r[0]) + " " + std::to_string(r[1]) + " " + std::to_string(r[2]) + " " + std::to_string(r[3]) + "\n";
     try {

@@ -130,6 +130,10 @@ public:
     QueryPanelState query_panel;
     TablePanelState table_panel;
     ExportPanelState export_panel;
+    FindPanelState find_panel;
+    // Zooms to a place found by name or postcode and selects the areas of the map that make it
+    // up (or contain it); says so in the status line when none of the map's areas do.
+    void show_place(const PlaceMatch& m);
     void reset_panels();                   // a new map or project: panels start afresh
 
     void request_map(bool refit);          // start loading `wanted` (queued if one is running)
@@ -206,5 +210,6 @@ void panel_about(MapApp& app);
 void panel_export(MapApp& app);
 void panel_query(MapApp& app);
 void panel_scenario(MapApp& app);
+void panel_find(MapApp& app);      // in the menu bar
 
 } // namespace sespm

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/scenario.h"
+#include "map/area_names.h"
 
 namespace sespm {
 
@@ -35,6 +36,12 @@ struct QueryPanelState {
 struct TablePanelState {
     std::vector<int> order;
     const MapBundle* sorted_for = nullptr;
+};
+
+struct FindPanelState {
+    char text[128] = "";
+    std::string searched;                  // the text the matches are for
+    std::vector<PlaceMatch> matches;
 };
 
 struct ExportPanelState {
