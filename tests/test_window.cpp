@@ -168,3 +168,28 @@ TEST_CASE("window: Find a place takes a name or a postcode, zooms to it and sele
     CHECK(selected("postcode.txt") == std::vector<std::string>{"E07000063"});  // BN7 3AE is in Lewes
     CHECK(selected("county.txt").size() == 12);                               // Kent's twelve districts
 }
+
+TEST_CASE("window: a tooltip near the bottom edge is moved up, never cut off") {
+    if (!have_window_tools()) {
+        MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
+        return;
+    }
+    test::ScratchDir d;
+    // hover the pole of the lowest named district on screen (the Isle of Wight, near the bottom)
+    auto r = drive_window(d, "--data " + test::data_dir(),
+                          "read x y < <(grep '^pole ' layout.txt | sort -k4 -n | tail -1 | awk '{print $3, $4}')\n"
+                          "echo $x $y > hovered.txt; xdotool mousemove $x $y; sleep 0.5; xdotool mousemove $((x + 1)) $y; sleep 2; cp layout.txt after.txt");
+    REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
+    std::string layout = test::read_file(d.file("after.txt"));
+    auto tip = rect_of(layout, "tooltip");
+    CAPTURE(layout);
+    CAPTURE(test::read_file(d.file("hovered.txt")));
+    REQUIRE(tip[0] >= 0);
+    CHECK(tip[3] <= 1000);  // wholly inside the 1600x1000 window
+    CHECK(tip[2] <= 1600);
+    CHECK(tip[1] >= 0);
+    std::istringstream hv(test::read_file(d.file("hovered.txt")));
+    int hx = 0, hy = 0;
+    hv >> hx >> hy;
+    CHECK(hy + 16 + (tip[3] - tip[1]) > 1000);  // it would have run off the bottom where ImGui puts it
+}

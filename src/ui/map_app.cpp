@@ -339,7 +339,14 @@ void MapApp::draw_map() {
         oo.scale = ui_scale;
         oo.origin = ImVec2(0, ImGui::GetFrameHeight());
         oo.bottom_inset = bottom_pane_px();
-        draw_labels(dl, layout_labels(*ui_geos_, map->view, map->mesh, camera, fonts, oo, &label_cache_), camera, fonts, oo);
+        std::vector<PlacedLabel> placed = layout_labels(*ui_geos_, map->view, map->mesh, camera, fonts, oo, &label_cache_);
+        draw_labels(dl, placed, camera, fonts, oo);
+        for (const auto& l : placed) {  // where each named area's pole is on screen (SESPM_UI_LAYOUT)
+            double sx, sy;
+            camera.world_to_screen(l.leader_x, l.leader_y, sx, sy);
+            note_rect("pole " + l.code, static_cast<float>(sx), static_cast<float>(sy) + oo.origin.y, static_cast<float>(sx),
+                      static_cast<float>(sy) + oo.origin.y);
+        }
         draw_legend_box(dl, map->view, fonts, oo);
         oo.origin = ImVec2(0, 0);
         ImVec4 r = draw_attribution(dl, map->view, camera, fonts, oo);

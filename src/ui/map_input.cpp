@@ -132,6 +132,8 @@ void MapApp::draw_tooltip() {
         area_tooltip(v, hovered);
     }
     tooltip_size_ = ImGui::GetWindowSize();
+    ImVec2 p = ImGui::GetWindowPos();
+    note_rect("tooltip", p.x, p.y, p.x + tooltip_size_.x, p.y + tooltip_size_.y);
     ImGui::EndTooltip();
 }
 
