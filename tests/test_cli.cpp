@@ -231,6 +231,9 @@ TEST_CASE("areas by name wherever a code is taken: exact, any case, a unique sta
         CHECK(r.out == by_code.out);
         CHECK(r.err.find("SESPM-KENT") != std::string::npos);  // the sub-region of the same name is mentioned
     }
+    auto se = run_sespm({"table", "--layer", "dispersal", "--within", "south east", "--data", data_opt()});
+    CHECK(test::lines(se.out).size() == 65);  // the region (64 districts), not the South East LEP
+    CHECK(se.err.find("taken as South East (E12000008, region)") != std::string::npos);
     auto r = run_sespm({"table", "--layer", "dispersal", "--within", "Brighton", "--data", data_opt()});  // unique start
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     CHECK(test::lines(r.out).size() == 2);

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/classify.h"
+#include "core/layer_spec.h"
 #include "helpers.h"
 #include "io/gdal_util.h"
 
@@ -234,4 +235,16 @@ TEST_CASE("CSV export writes integers and decimals alike, quoting only what CSV 
         // the numbers (population, dispersed, limit, headroom, class) are never quoted
         CHECK(before_attribution.find('"') == std::string::npos);
     }
+}
+
+TEST_CASE("the GeoJSON says what a missing figure means for its source") {
+    test::ScratchDir d;
+    auto r = run_sespm({"export", "--layer", "dispersal", "-o", d.file("d.geojson"), "--data", test::data_dir()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    auto j = nlohmann::json::parse(test::read_file(d.file("d.geojson")));
+    REQUIRE(j.contains("no_figure"));
+    CHECK(j["no_figure"].get<std::string>().find("Asy_D11 publishes no zero rows") != std::string::npos);
+    // every rate layer explains its absent figures (legend, tooltip and exports use it)
+    for (const auto& l : sespm::read_layer_dir(test::layers_dir()))
+        if (l.kind == sespm::LayerKind::Rate) CHECK_MESSAGE(!l.missing_means.empty(), l.id);
 }

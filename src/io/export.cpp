@@ -58,6 +58,7 @@ OGRLayer* create_layer(GDALDataset& ds, const ExportData& d, ExportFormat fmt, c
             fc["classes_over"] = d.classes_over;
             fc["period_notes"] = d.period_notes;
         }
+        if (!d.no_figure.empty()) fc["no_figure"] = d.no_figure;
         opts.SetNameValue("RFC7946", "YES");
         opts.SetNameValue("COORDINATE_PRECISION", "6");
         opts.SetNameValue("WRITE_NAME", "NO");

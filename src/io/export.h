@@ -31,6 +31,7 @@ struct ExportData {
     // export --all-periods: per row, a JSON array of {period, count, rate} (GeoJSON: the
     // `series` property, written as JSON; other formats: text). Empty = no series.
     std::vector<std::string> series;
+    std::string no_figure;   // what a missing figure means for this source (GeoJSON "no_figure")
 };
 
 enum class ExportFormat { GeoJson, Csv, GeoPackage };

@@ -4,10 +4,16 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <optional>
 #include <set>
 
+#include "core/data_dir.h"
 #include "core/error.h"
+#include "core/text.h"
+#include "io/points.h"
 
 namespace sespm {
 
@@ -43,6 +49,8 @@ size_t edit_distance(const std::string& a, const std::string& b) {
     return row[b.size()];
 }
 
+std::string kind_of(Geography g);
+
 struct Named {
     const Area* area;
     Geography geography;
@@ -51,7 +59,7 @@ struct Named {
 std::vector<Named> all_areas(Atlas& atlas, AreaKinds kinds) {
     std::vector<Named> out;
     std::set<std::string> seen;  // a unitary is a district and a county under one code: once
-    for (Geography g : {Geography::District, Geography::County, Geography::Lep, Geography::Subregion, Geography::Region}) {
+    for (Geography g : {Geography::District, Geography::County, Geography::Region, Geography::Subregion, Geography::Lep}) {
         if (kinds == AreaKinds::Districts && g != Geography::District) break;
         for (const Area& a : atlas.areas_lonlat(g).areas)
             if (seen.insert(a.code).second) out.push_back({&a, g});
@@ -70,7 +78,7 @@ bool is_code(Atlas& atlas, const std::string& text, AreaKinds kinds) {
 }
 
 std::string described(const Named& n) {
-    return n.area->name + " (" + n.area->code + ", " + std::string(geography_name(n.geography)) + ")";
+    return n.area->name + " (" + n.area->code + ", " + kind_of(n.geography) + ")";
 }
 
 [[noreturn]] void no_such_area(const std::vector<Named>& areas, const std::string& text, const std::string& option, AreaKinds kinds) {
@@ -87,7 +95,68 @@ std::string described(const Named& n) {
     throw UsageError(msg);
 }
 
+std::string kind_of(Geography g) {
+    return g == Geography::District ? "district" : g == Geography::County ? "county" : g == Geography::Lep ? "LEP"
+         : g == Geography::Region   ? "region"   : "SESPM sub-region";
+}
+
+// A postcode: letters and digits with one optional space, 5 to 8 characters, a digit in it.
+bool looks_like_postcode(const std::string& t) {
+    std::string n = normalise_postcode(t);
+    return n.size() >= 5 && n.size() <= 8 && std::any_of(n.begin(), n.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) &&
+           std::isalpha(static_cast<unsigned char>(n[0]));
+}
+
+// The postcode's row in the South East lookup (read line by line: the file is 14 MB and one
+// search needs one row).
+std::optional<PlaceMatch> find_postcode(Atlas& atlas, const std::string& text) {
+    std::string want = normalise_postcode(text);
+    std::ifstream in(postcode_lookup_file(atlas.data_dir()));
+    std::string line;
+    std::getline(in, line);  // postcode,easting,northing,lat,lon,quality,lad_code
+    while (std::getline(in, line)) {
+        auto comma = line.find(',');
+        if (comma == std::string::npos || normalise_postcode(line.substr(0, comma)) != want) continue;
+        std::vector<std::string> f = split_list(line);
+        if (f.size() < 7) return std::nullopt;
+        PlaceMatch m;
+        m.kind = "postcode";
+        m.code = f[6];
+        m.has_point = true;
+        m.x = std::atof(f[1].c_str());
+        m.y = std::atof(f[2].c_str());
+        const Area* d = atlas.areas_lonlat(Geography::District).find(m.code);
+        m.name = f[0] + (d ? " (" + d->name + ")" : "");
+        return m;
+    }
+    return std::nullopt;
+}
+
 } // namespace
+
+std::vector<PlaceMatch> find_places(Atlas& atlas, const std::string& text, size_t limit) {
+    std::vector<PlaceMatch> out;
+    std::string want = folded(text);
+    if (want.empty()) return out;
+    if (looks_like_postcode(text))
+        if (auto pc = find_postcode(atlas, text)) out.push_back(*pc);
+    std::vector<Named> areas = all_areas(atlas, AreaKinds::Any);
+    // the partnership's own areas first: those with a South East district in them
+    std::vector<std::string> se = atlas.members_of("E12000008");
+    std::set<std::string> in_se(se.begin(), se.end());
+    std::stable_partition(areas.begin(), areas.end(), [&](const Named& n) {
+        return std::any_of(n.area->members.begin(), n.area->members.end(), [&](const std::string& d) { return in_se.count(d) > 0; });
+    });
+    for (int pass = 0; pass < 3 && out.size() < limit; ++pass)  // exact, start, anywhere
+        for (const auto& n : areas) {
+            std::string name = folded(n.area->name);
+            size_t at = name.find(want);
+            bool hit = pass == 0 ? name == want : pass == 1 ? at == 0 && name != want : at != std::string::npos && at != 0;
+            if (!hit || out.size() >= limit) continue;
+            out.push_back({n.area->code, n.area->name, kind_of(n.geography)});
+        }
+    return out;
+}
 
 std::string resolve_area(Atlas& atlas, const std::string& text, const std::string& option, AreaKinds kinds) {
     if (is_code(atlas, text, kinds)) return text;

@@ -28,6 +28,7 @@ ExportData export_data(const MapView& v) {
     d.classes_over = v.classes_over;
     d.period_notes = v.result.period_notes;
     for (const auto& l : legend_classes(v)) d.legend.push_back({l.min, l.max, l.label, l.fill});
+    d.no_figure = v.result.spec.missing_means;
     return d;
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 #include <tuple>
 #include <nlohmann/json.hpp>
 
@@ -14,6 +15,7 @@ namespace sespm {
 namespace {
 
 const int kMaxLeaderTries = 80;
+const size_t kVariants = 4;  // one or two lines, at the label size or smaller
 
 struct Box {
     float x0, y0, x1, y1;
@@ -29,6 +31,7 @@ struct Candidate {
     std::string text;    // the name, on one line or wrapped onto two
     double r_px;         // inscribed circle radius on screen
     double priority;
+    float scale = 1;     // of the label size
 };
 
 struct Placement {
@@ -69,14 +72,14 @@ bool cached_fit(const GeosContext& geos, const MapView& view, const MapMesh& mes
                 float text_size, LabelFitCache* cache, int lines_variant) {
     const Area& a = view.set->areas[c.area];
     if (!cache) return fits_inside(geos, a, mesh.areas[c.area], c, mpp);
-    if (cache->mesh != &mesh || cache->mpp != mpp || cache->text_size != text_size || cache->fits.size() != mesh.areas.size() * 2) {
+    if (cache->mesh != &mesh || cache->mpp != mpp || cache->text_size != text_size || cache->fits.size() != mesh.areas.size() * kVariants) {
         cache->mesh = &mesh;
         cache->mpp = mpp;
         cache->text_size = text_size;
-        cache->fits.assign(mesh.areas.size() * 2, -1);
+        cache->fits.assign(mesh.areas.size() * kVariants, -1);
         cache->cover.clear();
     }
-    signed char& f = cache->fits[c.area * 2 + lines_variant];
+    signed char& f = cache->fits[c.area * kVariants + lines_variant];
     if (f < 0) f = fits_inside(geos, a, mesh.areas[c.area], c, mpp) ? 1 : 0;
     return f == 1;
 }
@@ -90,6 +93,30 @@ std::string two_lines(const std::string& name) {
             best = i;
     if (best == std::string::npos) return "";
     return name.substr(0, best) + "\n" + name.substr(best + 1);
+}
+
+// The first way the name fits inside its area: one line, two lines, then each at a smaller
+// size (kSmaller of the label size: a small district's name in smaller type, as on printed
+// maps, before it is moved out with a leader).
+const float kSmaller = 0.8f;
+
+std::optional<Candidate> inside_variant(const GeosContext& geos, const MapView& view, const MapMesh& mesh, const Candidate& c,
+                                        double mpp, float text_size, const MeasureText& measure, LabelFitCache* cache) {
+    std::string wrapped = two_lines(c.text);
+    int variant = 0;
+    for (float scale : {1.0f, kSmaller})
+        for (const std::string* text : std::array<const std::string*, 2>{&c.text, &wrapped}) {
+            int v = variant++;
+            if (text->empty()) continue;
+            Candidate t = c;
+            t.text = *text;
+            t.scale = scale;
+            auto [w, h] = measure(*text);
+            t.w = w * scale;
+            t.h = h * scale;
+            if (cached_fit(geos, view, mesh, t, mpp, text_size, cache, v)) return t;
+        }
+    return std::nullopt;
 }
 
 // Positions around the area for a name that does not fit in it: eight directions, those
@@ -156,6 +183,7 @@ PlacedLabel make_label(const MapView& view, const MapMesh& mesh, const Camera& c
     l.area = c.area;
     l.code = a.code;
     l.text = c.text;
+    l.scale = c.scale;
     cam.screen_to_world(cx, cy, l.x, l.y);
     l.half_w = c.w / 2 * cam.mpp;
     l.half_h = c.h / 2 * cam.mpp;
@@ -199,17 +227,10 @@ std::vector<PlacedLabel> place_area_labels(const GeosContext& geos, const MapVie
     std::vector<bool> done(cand.size(), false);
     for (size_t k = 0; k < cand.size(); ++k) {  // inside their own areas
         const Candidate& c = cand[k];
-        Box b = box_at(c.px, c.py, c.w, c.h, pad);
-        if (!cached_fit(geos, view, mesh, c, cam.mpp, text_size, cache, 0)) {
-            std::string wrapped = two_lines(c.text);  // a long name may fit on two lines
-            if (wrapped.empty()) continue;
-            Candidate c2 = c;
-            c2.text = wrapped;
-            std::tie(c2.w, c2.h) = measure(wrapped);
-            if (!cached_fit(geos, view, mesh, c2, cam.mpp, text_size, cache, 1)) continue;
-            cand[k] = c2;
-            b = box_at(c2.px, c2.py, c2.w, c2.h, pad);
-        }
+        std::optional<Candidate> fit = inside_variant(geos, view, mesh, c, cam.mpp, text_size, measure, cache);
+        if (!fit) continue;
+        cand[k] = *fit;
+        Box b = box_at(fit->px, fit->py, fit->w, fit->h, pad);
         if (!pl.free(b, -1)) continue;
         pl.kept.push_back(b);
         out.push_back(make_label(view, mesh, cam, cand[k], c.px, c.py, false));

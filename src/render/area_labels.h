@@ -1,7 +1,7 @@
 // area_labels.h: which areas of a map view are named, and where. A name goes at its area's pole
 // of inaccessibility when its box fits wholly inside the area (GEOS: the box rectangle in BNG
 // is contained by the area), so it never lies across a neighbour; a long name may be wrapped onto
-// two lines to fit. An area too small for its
+// two lines, or set in smaller type, to fit. An area too small for its
 // name on screen gets it outside, beside the area, with a thin leader line ending inside the
 // area at its pole; such a box never covers another labelled area's pole or another name.
 // Unitary authorities (the urban areas board members look for first) are placed first, then
@@ -24,6 +24,7 @@ namespace sespm {
 struct PlacedLabel {
     int area = -1;                       // index into view.set->areas
     std::string code, text;              // the name, with a line break if it was wrapped
+    float scale = 1;                     // of the label text size (smaller type for a small area)
     double x = 0, y = 0;                 // the text's centre, BNG metres
     double half_w = 0, half_h = 0;       // half the text box, metres
     bool leader = false;                 // drawn outside its area, with a leader line
@@ -36,7 +37,7 @@ struct LabelFitCache {
     const MapMesh* mesh = nullptr;
     double mpp = 0;
     float text_size = 0;
-    std::vector<signed char> fits;       // per area and one or two lines: -1 not tested, 0 no, 1 yes
+    std::vector<signed char> fits;       // per area and variant (lines, size): -1 not tested, 0 no, 1 yes
     std::map<std::pair<int, int>, int> cover;  // (area, leader spot): points over other areas
 };
 

@@ -66,8 +66,9 @@ void draw_labels(ImDrawList* dl, const std::vector<PlacedLabel>& labels, const C
                  const OverlayOptions& opt) {
     if (!opt.labels) return;
     ImFont* font = fonts.regular;
-    float size = label_text_size(fonts), s = opt.scale;
+    float s = opt.scale;
     for (const auto& l : labels) {
+        float size = label_text_size(fonts) * l.scale;
         double sx, sy;
         cam.world_to_screen(l.x, l.y, sx, sy);
         ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0, l.text.c_str());
@@ -167,8 +168,8 @@ void draw_legend_box(ImDrawList* dl, const MapView& view, const Fonts& fonts, co
     }
 }
 
-void draw_attribution(ImDrawList* dl, const MapView& view, const Camera& cam, const Fonts& fonts, const OverlayOptions& opt) {
-    if (!opt.attribution || view.attribution.empty()) return;
+ImVec4 draw_attribution(ImDrawList* dl, const MapView& view, const Camera& cam, const Fonts& fonts, const OverlayOptions& opt) {
+    if (!opt.attribution || view.attribution.empty()) return ImVec4(0, 0, 0, 0);
     ImFont* f = fonts.small;
     float wrap = static_cast<float>(cam.width) - 24 * opt.scale;
     ImVec2 ts = f->CalcTextSizeA(f->FontSize, 1e9f, wrap, view.attribution.c_str());
@@ -177,6 +178,7 @@ void draw_attribution(ImDrawList* dl, const MapView& view, const Camera& cam, co
              opt.origin.y + static_cast<float>(cam.height) - opt.bottom_inset - ts.y - 6 * opt.scale - pad);
     dl->AddRectFilled(ImVec2(p.x - pad, p.y - pad), ImVec2(p.x + ts.x + pad, p.y + ts.y + pad), IM_COL32(255, 255, 255, 200), 3 * opt.scale);
     dl->AddText(f, f->FontSize, p, kMuted, view.attribution.c_str(), nullptr, wrap);
+    return ImVec4(p.x - pad, p.y - pad, p.x + ts.x + pad, p.y + ts.y + pad);
 }
 
 } // namespace sespm

@@ -42,7 +42,9 @@ void draw_labels(ImDrawList* dl, const std::vector<PlacedLabel>& labels, const C
 ImVec2 legend_box_size(const MapView& view, const Fonts& fonts, const OverlayOptions& opt);
 // Title, subtitle and legend in a framed box at the top-left corner of the map.
 void draw_legend_box(ImDrawList* dl, const MapView& view, const Fonts& fonts, const OverlayOptions& opt);
-void draw_attribution(ImDrawList* dl, const MapView& view, const Camera& cam, const Fonts& fonts,
-                      const OverlayOptions& opt);
+// The attribution line at the bottom right (above opt.bottom_inset); returns its box (x0, y0,
+// x1, y1), all zero when none is drawn.
+ImVec4 draw_attribution(ImDrawList* dl, const MapView& view, const Camera& cam, const Fonts& fonts,
+                        const OverlayOptions& opt);
 
 } // namespace sespm

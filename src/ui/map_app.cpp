@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <limits>
 
 #include "core/error.h"
 #include "core/styling.h"
@@ -27,6 +28,7 @@
 #include "render/headless.h"
 #include "render/map_furniture.h"
 #include "render/offscreen.h"
+#include "ui/window_settings.h"
 
 namespace sespm {
 
@@ -34,6 +36,8 @@ MapApp::MapApp(AppOptions opt) : options(std::move(opt)) {
     wanted = options.view;
     table_expanded = options.table_open;
     if (const char* f = std::getenv("SESPM_UI_LAYOUT")) layout_file_ = f;
+    settings_path_ = window_settings_path();
+    if (auto h = load_window_settings(settings_path_).table_height) table_height_logical_ = *h;
     if (!options.project.empty()) {
         project_path = options.project;
     } else {
@@ -143,6 +147,40 @@ void MapApp::zoom_to_area(int i) {
                        legend_box_size(map->view, fonts, oo).x, bottom_pane_px());
 }
 
+void MapApp::show_place(const PlaceMatch& m) {
+    if (!map) return;
+    std::vector<std::string> members{m.code};
+    with_session([&](Session& s) {
+        try {
+            members = s.atlas->members_of(m.code);
+        } catch (const std::exception&) {  // a code of its own geography only: itself
+        }
+    });
+    std::set<std::string> want(members.begin(), members.end());
+    const AreaSet& set = *map->view.set;
+    selected.clear();
+    Bbox b{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest(),
+           std::numeric_limits<double>::lowest()};
+    for (size_t i = 0; i < set.areas.size(); ++i) {
+        const Area& a = set.areas[i];
+        bool hit = a.code == m.code || std::any_of(a.members.begin(), a.members.end(), [&](const std::string& d) { return want.count(d) > 0; });
+        if (!hit) continue;
+        selected.insert(static_cast<int>(i));
+        const Bbox& ab = map->mesh.areas[i].bbox;
+        b = {std::min(b.minx, ab.minx), std::min(b.miny, ab.miny), std::max(b.maxx, ab.maxx), std::max(b.maxy, ab.maxy)};
+    }
+    if (selected.empty()) {
+        status = m.name + " is not on this map (" + std::string(geography_name(map->view.options.geography)) + ")";
+        return;
+    }
+    double pad = std::max(b.width(), b.height()) * 0.3;
+    OverlayOptions oo;
+    oo.scale = ui_scale;
+    fit_between_panels(camera, {b.minx - pad, b.miny - pad, b.maxx + pad, b.maxy + pad}, ui_scale,
+                       legend_box_size(map->view, fonts, oo).x, bottom_pane_px());
+    status = "Found " + m.name + " (" + m.kind + ")";
+}
+
 void MapApp::export_png(const std::string& path) {
     if (!map) return;
     try {
@@ -180,7 +218,8 @@ void MapApp::draw_frame() {
     glfwGetFramebufferSize(window_, &fw, &fh);
     camera.width = std::max(1, fw);
     camera.height = std::max(1, fh);
-    if (table_height <= 0) table_height = 0.3f * static_cast<float>(camera.height);
+    if (table_height <= 0)  // the height remembered from the last run, else a third of the window
+        table_height = table_height_logical_ > 0 ? table_height_logical_ * ui_scale : 0.3f * static_cast<float>(camera.height);
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -236,6 +275,8 @@ void MapApp::draw_menu_bar() {
             if (ImGui::MenuItem("About and data sources")) show_about = true;
             ImGui::EndMenu();
         }
+        ImGui::Dummy(ImVec2(20 * ui_scale, 0));
+        panel_find(*this);
         ImGui::TextDisabled("   %s", status.c_str());
         ImGui::EndMainMenuBar();
     }
@@ -309,9 +350,16 @@ void MapApp::draw_map() {
         OverlayOptions oo;
         oo.labels = labels;
         oo.scale = ui_scale;
-        oo.origin = ImVec2(0, ImGui::GetFrameHeight());
+        oo.origin = ImVec2(0, 0);  // the map fills the window under the menu bar: names sit where the camera puts them
         oo.bottom_inset = bottom_pane_px();
-        draw_labels(dl, layout_labels(*ui_geos_, map->view, map->mesh, camera, fonts, oo, &label_cache_), camera, fonts, oo);
+        std::vector<PlacedLabel> placed = layout_labels(*ui_geos_, map->view, map->mesh, camera, fonts, oo, &label_cache_);
+        draw_labels(dl, placed, camera, fonts, oo);
+        for (const auto& l : placed) {  // where each named area's pole is on screen (SESPM_UI_LAYOUT)
+            double sx, sy;
+            camera.world_to_screen(l.leader_x, l.leader_y, sx, sy);
+            note_rect("pole " + l.code, static_cast<float>(sx), static_cast<float>(sy), static_cast<float>(sx), static_cast<float>(sy));
+        }
+        oo.origin = ImVec2(0, ImGui::GetFrameHeight());  // the legend box goes below the menu bar
         draw_legend_box(dl, map->view, fonts, oo);
         if (furniture) {
             float s = ui_scale;
@@ -320,7 +368,8 @@ void MapApp::draw_map() {
             draw_north_arrow(dl, fonts, s, ImVec2(30 * s, base - 52 * s));
         }
         oo.origin = ImVec2(0, 0);
-        draw_attribution(dl, map->view, camera, fonts, oo);
+        ImVec4 r = draw_attribution(dl, map->view, camera, fonts, oo);
+        note_rect("attribution", r.x, r.y, r.z, r.w);
     } else {
         glViewport(0, 0, camera.width, camera.height);
         glClearColor(sea_colour.r / 255.f, sea_colour.g / 255.f, sea_colour.b / 255.f, 1);
@@ -477,21 +526,28 @@ bool MapApp::open_window() {
 }
 
 void MapApp::note_widget(const std::string& name) {
-    if (layout_file_.empty()) return;
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    widgets_[name] = {static_cast<int>(a.x), static_cast<int>(a.y), static_cast<int>(b.x), static_cast<int>(b.y)};
+    note_rect(name, a.x, a.y, b.x, b.y);
+}
+
+void MapApp::note_rect(const std::string& name, float x0, float y0, float x1, float y1) {
+    if (layout_file_.empty()) return;
+    widgets_[name] = {static_cast<int>(x0), static_cast<int>(y0), static_cast<int>(x1), static_cast<int>(y1)};
 }
 
 void MapApp::write_layout() {
     std::string legend;
     if (map) for (const auto& e : map->view.legend) legend += e.label + "\n";
+    for (int i : selected) legend += std::to_string(i) + "\n";
     if (layout_file_.empty() || (widgets_ == widgets_written_ && legend == legend_written_)) {
         widgets_.clear();
         return;
     }
     std::string text;
-    if (map)  // and what the map's legend says, for tests of what a click changed
+    if (map) {  // and what the map's legend says and which areas are selected, for tests of what a click changed
         for (const auto& e : map->view.legend) text += "legend " + e.label + "\n";
+        for (int i : selected) text += "selected " + map->view.set->areas[i].code + "\n";
+    }
     for (const auto& [name, r] : widgets_)
         text += name + " " + std::to_string(r[0]) + " " + std::to_string(r[1]) + " " + std::to_string(r[2]) + " " + std::to_string(r[3]) + "\n";
     try {
@@ -551,6 +607,15 @@ bool MapApp::after_frame(int& frame, int& code) {
         else error = "Could not save the screenshot " + name + " (see the terminal for why)";
     }
     return false;
+}
+
+void MapApp::remember_table_height() {
+    float logical = table_height / ui_scale;
+    if (table_height <= 0 || logical == table_height_logical_) return;
+    table_height_logical_ = logical;
+    WindowSettings ws;
+    ws.table_height = logical;
+    save_window_settings(settings_path_, ws);
 }
 
 void MapApp::close_window() {

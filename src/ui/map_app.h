@@ -91,6 +91,7 @@ public:
     bool table_expanded = false;
     float table_height = 0;                // 0: a third of the window, set on the first frame
     float bottom_pane_px() const;
+    void remember_table_height();          // after a splitter drag: saved for the next run (window_settings.h)
     bool labels = true, show_table = true, show_about = false, show_export = false, show_query = false, show_report = false;
     bool furniture = true;                 // the scale bar and north arrow (View menu; in PNG exports too)
     std::set<int> selected;                // area indices
@@ -127,7 +128,8 @@ public:
     // With $SESPM_UI_LAYOUT=FILE the window writes where some widgets are ("pledge CODE x0 y0 x1
     // y1" in window pixels) and the legend's labels ("legend 1 - 2") after each frame that
     // changed them, so tests can click widgets by name and see what the map then shows.
-    void note_widget(const std::string& name);
+    void note_widget(const std::string& name);   // the last ImGui item
+    void note_rect(const std::string& name, float x0, float y0, float x1, float y1);
 
     ScenarioPanelState scenario_panel;
     QueryPanelState query_panel;
@@ -138,6 +140,10 @@ public:
     ChartPanelState chart_panel;
     bool show_chart = false;
     void step_period(int delta);           // the time slider's , and . keys
+    FindPanelState find_panel;
+    // Zooms to a place found by name or postcode and selects the areas of the map that make it
+    // up (or contain it); says so in the status line when none of the map's areas do.
+    void show_place(const PlaceMatch& m);
     void reset_panels();                   // a new map or project: panels start afresh
 
     void request_map(bool refit);          // start loading `wanted` (queued if one is running)
@@ -186,6 +192,8 @@ private:
     float overlay_wash_ = -1;
     LabelFitCache label_cache_;
     std::string layout_file_;              // $SESPM_UI_LAYOUT
+    std::string settings_path_;            // window_settings.h
+    float table_height_logical_ = 0;       // as last saved, logical pixels
     std::map<std::string, std::array<int, 4>> widgets_, widgets_written_;
     std::string legend_written_;
     void write_layout();            // which names fit inside their areas at this zoom              // the overlay opacity last uploaded
@@ -219,5 +227,6 @@ void panel_scenario(MapApp& app);
 void panel_report(MapApp& app);
 void panel_time(MapApp& app);
 void panel_chart(MapApp& app);
+void panel_find(MapApp& app);      // in the menu bar
 
 } // namespace sespm

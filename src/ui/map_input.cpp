@@ -108,7 +108,8 @@ void MapApp::place_tooltip() {
     float off = 16 * ui_scale;
     float x = m.x + off, y = m.y + off;
     if (x + size.x > vp->WorkPos.x + vp->WorkSize.x) x = std::max(vp->WorkPos.x, m.x - off - size.x);
-    if (y + size.y > vp->WorkPos.y + vp->WorkSize.y) y = std::max(vp->WorkPos.y, vp->WorkPos.y + vp->WorkSize.y - size.y - 4 * ui_scale);
+    // too low: above the pointer (never under it, where it would take the hover from the map)
+    if (y + size.y > vp->WorkPos.y + vp->WorkSize.y) y = std::max(vp->WorkPos.y, m.y - off - size.y);
     ImGui::SetNextWindowPos(ImVec2(x, y));
 }
 
@@ -134,6 +135,8 @@ void MapApp::draw_tooltip() {
         area_tooltip(v, hovered);
     }
     tooltip_size_ = ImGui::GetWindowSize();
+    ImVec2 p = ImGui::GetWindowPos();
+    note_rect("tooltip", p.x, p.y, p.x + tooltip_size_.x, p.y + tooltip_size_.y);
     ImGui::EndTooltip();
 }
 

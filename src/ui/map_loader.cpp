@@ -8,7 +8,7 @@
 namespace sespm {
 
 void MapApp::request_map(bool refit) {
-    if (!session_) return;
+    if (!session_ || !window_) return;  // before the window opens (the constructor's project load): run() asks
     if (job_.valid()) {  // one load at a time: remember the latest wish
         pending_ = true;
         pending_refit_ = pending_refit_ || refit;

@@ -46,7 +46,9 @@ void manage_section(MapApp& app, float s) {
         float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
         ImGui::SameLine();
         if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
-        return ImGui::Button(label);
+        bool pressed = ImGui::Button(label);
+        app.note_widget(std::string("scenario-button ") + label);
+        return pressed;
     };
     if (button("New") && usable) app.new_scenario(nn);
     if (!app.scenario) return;
@@ -229,11 +231,21 @@ void results_section(MapApp& app, float s) {
 
 void panel_scenario(MapApp& app) {
     float s = app.ui_scale;
-    // bottom-left, above the attribute table's bar, leaving the legend and the map's centre clear
+    // bottom-left, above the attribute table pane, leaving the legend and the map's centre clear
     ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 10 * s, vp->WorkPos.y + vp->WorkSize.y - 50 * s), ImGuiCond_FirstUseEver, ImVec2(0, 1));
-    ImGui::SetNextWindowSize(ImVec2(500 * s, 470 * s), ImGuiCond_FirstUseEver);
+    float table_top = vp->WorkPos.y + vp->WorkSize.y - app.bottom_pane_px();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 10 * s, table_top - 10 * s), ImGuiCond_FirstUseEver, ImVec2(0, 1));
+    ImGui::SetNextWindowSize(ImVec2(500 * s, std::min(470 * s, table_top - vp->WorkPos.y - 20 * s)), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Dispersal scenarios", &app.show_scenario)) { ImGui::End(); return; }
+    ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+    if (wp.y + ws.y > table_top && !ImGui::IsWindowCollapsed()) {  // never under the table pane (it grew, or the panel was dragged)
+        float h = std::min(ws.y, table_top - vp->WorkPos.y - 10 * s);
+        ImGui::SetWindowSize(ImVec2(ws.x, h));
+        ImGui::SetWindowPos(ImVec2(wp.x, std::max(vp->WorkPos.y, table_top - h - 5 * s)));
+        wp = ImGui::GetWindowPos();
+        ws = ImGui::GetWindowSize();
+    }
+    app.note_rect("scenario-panel", wp.x, wp.y, wp.x + ws.x, wp.y + ws.y);
     bool has_dispersal = false;
     for (const auto& l : app.layers()) has_dispersal |= l.id == "dispersal";
     if (!has_dispersal) { ImGui::TextUnformatted("No dispersal layer (layers/dispersal.json)."); ImGui::End(); return; }

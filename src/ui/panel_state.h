@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/scenario.h"
+#include "map/area_names.h"
 
 namespace sespm {
 
@@ -60,6 +61,12 @@ struct ReportPanelState {
     char title[256] = "SESPM board report: migration in the South East";
     int subregion = 0;              // 0 = the South East, then the four groups
     bool with_scenario = true;      // the scenario open in the Scenario panel, if any
+};
+
+struct FindPanelState {
+    char text[128] = "";
+    std::string searched;                  // the text the matches are for
+    std::vector<PlaceMatch> matches;
 };
 
 struct ExportPanelState {

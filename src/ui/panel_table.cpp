@@ -1,6 +1,6 @@
 // panel_table.cpp: the attribute table, docked as a pane along the bottom of the window (a bar
-// that expands it, a splitter on its top edge that sets its height, remembered while the window
-// is open), linked to the map both ways: sortable by any column, a click selects the area (shift
+// that expands it, a splitter on its top edge that sets its height, remembered for the next run
+// in window_settings), linked to the map both ways: sortable by any column, a click selects the area (shift
 // adds), a double-click zooms to it, areas selected on the map are highlighted in the table, and
 // pledges are typed into their cells.
 #include <imgui.h>
@@ -99,9 +99,11 @@ void splitter(MapApp& app, float width) {
     float s = app.ui_scale;
     ImGui::SetCursorPos(ImVec2(0, 0));
     ImGui::InvisibleButton("##splitter", ImVec2(width, 6 * s));
+    app.note_widget("splitter");
     bool hot = ImGui::IsItemHovered() || ImGui::IsItemActive();
     if (hot) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeNS);
     if (ImGui::IsItemActive()) app.table_height = table_height_clamped(app, app.table_height - ImGui::GetIO().MouseDelta.y);
+    if (ImGui::IsItemDeactivated()) app.remember_table_height();  // the drag ended: kept for the next run
     ImVec2 p = ImGui::GetItemRectMin();
     ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, p.y + 1), ImVec2(p.x + width, p.y + 1),
                                         hot ? IM_COL32(60, 110, 200, 255) : IM_COL32(160, 160, 160, 255), hot ? 3.0f : 1.0f);
@@ -157,6 +159,7 @@ void panel_table(MapApp& app) {
     ImGuiWindowFlags wf = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                           ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoSavedSettings;
     if (!ImGui::Begin("Attribute table", nullptr, wf)) { ImGui::End(); return; }
+    app.note_rect("table", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowPos().x + w, ImGui::GetWindowPos().y + h);
     if (app.table_expanded) splitter(app, w);
     ImGui::SetCursorPosY(ImGui::GetStyle().WindowPadding.y);
     if (ImGui::ArrowButton("##toggle", app.table_expanded ? ImGuiDir_Down : ImGuiDir_Up)) app.table_expanded = !app.table_expanded;
