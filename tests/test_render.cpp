@@ -297,3 +297,30 @@ TEST_CASE("PNG framing: --scale multiplies the pixels; the window's export frame
     CAPTURE(ew.second);
     CHECK(std::max(ew.first, ew.second) > 0.8);  // the region fills the picture, not 40% of it
 }
+
+TEST_CASE("render --small-multiples: one map a period, in the colours export --period gives each") {
+    test::ScratchDir d;
+    std::string data = test::data_dir();
+    auto r = test::run_sespm({"render", "--small-multiples", "2016-03-31,2024-09-30", "--width", "1400", "--height", "700",
+                              "-o", d.file("sm.png"), "--data", data});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    Image img(d.file("sm.png"));
+    CHECK(img.w == 1400);
+    CHECK(img.h == 700);
+    std::map<std::string, long> pixels;
+    for (int y = 0; y < img.h; ++y)
+        for (int x = 0; x < img.w; ++x) ++pixels[img.at(x, y).hex()];
+    std::set<std::string> fills;
+    for (const char* period : {"2016-03-31", "2024-09-30"}) {
+        std::string out = d.file(std::string("e") + period + ".geojson");
+        r = test::run_sespm({"export", "--layer", "dispersal", "--within", "E12000008", "--period", period, "-o", out, "--data", data});
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+        const auto j = nlohmann::json::parse(test::read_file(out));
+        for (const auto& f : j["features"]) fills.insert(f["properties"]["fill"].get<std::string>());
+    }
+    REQUIRE(fills.size() >= 4);
+    for (const auto& f : fills) CHECK_MESSAGE(pixels[f] > 100, f << ": " << pixels[f] << " pixels");
+    r = test::run_sespm({"render", "--small-multiples", "2016-03-31,1999-01-01", "-o", d.file("x.png"), "--data", data});
+    CHECK(r.exit_code == 2);  // an unknown period names the nearest ones
+    CHECK(!test::file_exists(d.file("x.png")));
+}

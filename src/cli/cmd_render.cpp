@@ -10,6 +10,7 @@
 #include "io/output_file.h"
 #include "render/headless.h"
 #include "render/print_page.h"
+#include "core/text.h"
 #include "map/map_view.h"
 
 namespace sespm {
@@ -31,7 +32,9 @@ equally on both sides, never cropped (default: the selected areas' extent). --sc
 multiplies the pixels: W*S by H*S, lines and text S times larger, the same framing. Classes are
 computed over the selected areas, so the same options give the same colours as `export`.
 The map fills the image edge to edge; --legend adds a margin with title, legend and
-attribution, and a scale bar in km and a north arrow on the map (--no-furniture leaves them
+attribution, and a scale bar in km and a north arrow on the map. --small-multiples P1,P2,...
+draws one map per period in a grid with one shared legend (classes pooled over every period),
+as .png, .pdf or .svg (--no-furniture leaves them
 out). --points-layer esol draws the ESOL providers as circles. --project FILE shows its
 pledges; --labels-json FILE writes each name drawn: code, text, its centre and box (EPSG:27700),
 and whether it sits beside its area with a leader line (and where that line ends, inside the
@@ -64,7 +67,7 @@ int cmd_render(const std::vector<std::string>& argv) {
     Args a = parse_args(argv, with_common({"--layer", "--open", "--by", "--code-field", "--name-field", "--geography",
                                            "--within", "--bbox", "--classify", "--classes", "--breaks", "--palette",
                                            "--points-layer", "--width", "--height", "--scale", "-o",
-                                           "--project", "--scenario", "--compare", "--period", "--classes-over", "--labels-json"}),
+                                           "--project", "--scenario", "--compare", "--period", "--classes-over", "--labels-json", "--small-multiples"}),
                         {"--no-labels", "--legend", "--no-furniture"}, "render");
     if (a.has("--help")) { std::cout << kRenderHelp; return 0; }
     resolve_area_options(a, AreaKinds::Any);  // names as well as codes
@@ -98,6 +101,20 @@ int cmd_render(const std::vector<std::string>& argv) {
     if (mo.open_file.empty()) add_project(*s, a, mo);
     MapView view = build_map_view(*s->atlas, s->layers, mo);
     note_unmatched(view.result.spec.id, view.result.report);  // issue 9: every unmatched source code on stderr
+    if (auto list = a.get("--small-multiples")) {  // one map a period, one shared legend (cairo)
+        std::vector<MapView> views;
+        for (const auto& p : split_list(*list)) {
+            MapRequest one = mo;
+            one.period = p;
+            views.push_back(build_map_view(*s->atlas, s->layers, one));
+        }
+        VectorPageOptions vo;
+        vo.width = ro.width;
+        vo.height = ro.height;
+        write_small_multiples(s->geos, views, out, vo);
+        std::cerr << "wrote " << out << " (" << views.size() << " maps, one legend)\n";
+        return 0;
+    }
     if (vector) {  // the board report's cairo drawing: width and height are points
         VectorPageOptions vo;
         vo.width = a.get("--width") ? ro.width : 842;

@@ -4,6 +4,8 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 
+#include <cmath>
+
 #include "core/error.h"
 #include "io/output_file.h"
 #include "render/print_map.h"
@@ -52,6 +54,50 @@ void write_vector_map(const GeosContext& geos, const MapView& v, const std::stri
     cairo_status_t st = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     if (st != CAIRO_STATUS_SUCCESS) throw DataError(where(path, 0, "", std::string("the map could not be drawn: ") + cairo_status_to_string(st)));
+    write_output_file(path, bytes.data(), bytes.size());
+}
+
+static void draw_grid(cairo_t* cr, const GeosContext& geos, const std::vector<MapView>& views, const VectorPageOptions& opt) {
+    set_rgb(cr, 0xffffff);
+    cairo_paint(cr);
+    const MapView& first = views.front();
+    double margin = 200, top = 40, gap = 10;
+    set_rgb(cr, 0x1a1a1a);
+    print_text(cr, 16, 12, opt.width - 32, first.title, "DejaVu Sans Bold 14");
+    draw_print_legend(cr, first, 16, top + 10, margin - 28);
+    int n = static_cast<int>(views.size()), cols = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(n))));
+    int rows = (n + cols - 1) / cols;
+    double cw = (opt.width - margin - gap * cols) / cols, ch = (opt.height - top - 30 - gap * rows) / rows;
+    for (int k = 0; k < n; ++k) {
+        double x = margin + (k % cols) * (cw + gap), y = top + (k / cols) * (ch + gap);
+        set_rgb(cr, 0x333333);
+        print_text(cr, x, y, cw, views[k].result.period, "DejaVu Sans Bold 9");
+        PrintMapOptions mo;
+        mo.labels = false;
+        mo.north_arrow = mo.scale_bar = k == 0;
+        draw_print_map(cr, geos, views[k], {x, y + 14, cw, ch - 14}, mo);
+    }
+    set_rgb(cr, 0x666666);
+    print_text(cr, 16, opt.height - 24, opt.width - 32, first.attribution, "DejaVu Sans 5.5");
+}
+
+void write_small_multiples(const GeosContext& geos, const std::vector<MapView>& views, const std::string& path,
+                           const VectorPageOptions& opt) {
+    if (views.empty()) throw UsageError("--small-multiples: list at least one period");
+    std::string ext = path.size() >= 4 ? path.substr(path.size() - 4) : "";
+    std::string bytes;
+    cairo_surface_t* surface =
+        ext == ".png" ? cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(opt.width), static_cast<int>(opt.height))
+        : ext == ".svg" ? cairo_svg_surface_create_for_stream(append_bytes, &bytes, opt.width, opt.height)
+                        : cairo_pdf_surface_create_for_stream(append_bytes, &bytes, opt.width, opt.height);
+    cairo_t* cr = cairo_create(surface);
+    draw_grid(cr, geos, views, opt);
+    cairo_destroy(cr);
+    if (ext == ".png") cairo_surface_write_to_png_stream(surface, append_bytes, &bytes);
+    cairo_surface_finish(surface);
+    cairo_status_t st = cairo_surface_status(surface);
+    cairo_surface_destroy(surface);
+    if (st != CAIRO_STATUS_SUCCESS) throw DataError(where(path, 0, "", std::string("the maps could not be drawn: ") + cairo_status_to_string(st)));
     write_output_file(path, bytes.data(), bytes.size());
 }
 

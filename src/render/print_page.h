@@ -17,4 +17,10 @@ struct VectorPageOptions {
 // Format by extension (.pdf, .svg). Throws DataError when drawing or writing fails.
 void write_vector_map(const GeosContext& geos, const MapView& v, const std::string& path, const VectorPageOptions& opt);
 
+// `render --small-multiples`: one map per view (period) in a grid, each titled by its period,
+// with one shared legend (the views' classes are pooled over every period, so they are the
+// same); .png (cairo's image surface), .pdf or .svg by extension. Sizes are pixels or points.
+void write_small_multiples(const GeosContext& geos, const std::vector<MapView>& views, const std::string& path,
+                           const VectorPageOptions& opt);
+
 } // namespace sespm
