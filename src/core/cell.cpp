@@ -70,4 +70,9 @@ std::string column_title(const LayerSpec& spec, const std::string& column) {
     return column_title(column);
 }
 
+int column_index(const std::vector<std::string>& columns, const std::string& name) {
+    for (size_t c = 0; c < columns.size(); ++c) if (columns[c] == name) return static_cast<int>(c);
+    return -1;
+}
+
 } // namespace sespm

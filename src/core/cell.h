@@ -4,6 +4,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/layer_spec.h"
 
@@ -29,5 +30,8 @@ std::string column_title(const LayerSpec& spec, const std::string& column);
 // A column name read word by word when its layer gives no title: "share_of_limit_pct" ->
 // "Share of limit (%)", "per_10k" -> "Per 10,000", "residents" -> "Residents".
 std::string column_title(const std::string& column);
+
+// The index of column `name` among `columns`, or -1.
+int column_index(const std::vector<std::string>& columns, const std::string& name);
 
 } // namespace sespm

@@ -21,11 +21,6 @@ const std::vector<Programme> kProgrammes{
     {"afghan_resettlement", {{"afghan_people", "afghan_people"}, {"per_10k", "afghan_per_10k"}, {"transitional", "afghan_transitional"}}},
 };
 
-int column_index(const LayerResult& r, const std::string& col) {
-    for (size_t c = 0; c < r.columns.size(); ++c) if (r.columns[c] == col) return static_cast<int>(c);
-    return -1;
-}
-
 } // namespace
 
 ProgrammesTable programmes_table(Session& s, Geography g, const std::optional<std::string>& within) {
@@ -48,11 +43,11 @@ ProgrammesTable programmes_table(Session& s, Geography g, const std::optional<st
             const std::string& code = r.rows[k][0].text;
             if (!rows.count(code)) {
                 order.push_back(code);
-                int pc = column_index(r, "population");
+                int pc = column_index(r.columns, "population");
                 rows[code] = {r.rows[k][0], r.rows[k][1], pc >= 0 ? r.rows[k][pc] : Cell::of_num(std::nullopt, 0)};
             }
             for (const auto& [from, to] : p.columns) {
-                int c = column_index(r, from);
+                int c = column_index(r.columns, from);
                 rows[code].push_back(c >= 0 ? r.rows[k][c] : Cell::of_num(std::nullopt, 0));
             }
         }

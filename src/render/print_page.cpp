@@ -13,11 +13,6 @@
 
 namespace sespm {
 
-static cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
-
 // The left margin: title, period, legend, attribution.
 static void draw_margin(cairo_t* cr, const MapView& v, double w, double h) {
     double x = 16, y = 18, tw = w - 28;
@@ -34,8 +29,8 @@ static void draw_margin(cairo_t* cr, const MapView& v, double w, double h) {
 void write_vector_map(const GeosContext& geos, const MapView& v, const std::string& path, const VectorPageOptions& opt) {
     bool svg = path.size() > 4 && path.substr(path.size() - 4) == ".svg";
     std::string bytes;
-    cairo_surface_t* surface = svg ? cairo_svg_surface_create_for_stream(append_bytes, &bytes, opt.width, opt.height)
-                                   : cairo_pdf_surface_create_for_stream(append_bytes, &bytes, opt.width, opt.height);
+    cairo_surface_t* surface = svg ? cairo_svg_surface_create_for_stream(append_to_string, &bytes, opt.width, opt.height)
+                                   : cairo_pdf_surface_create_for_stream(append_to_string, &bytes, opt.width, opt.height);
     if (!svg) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, v.title.c_str());
     cairo_t* cr = cairo_create(surface);
     set_rgb(cr, 0xffffff);
@@ -88,12 +83,12 @@ void write_small_multiples(const GeosContext& geos, const std::vector<MapView>& 
     std::string bytes;
     cairo_surface_t* surface =
         ext == ".png" ? cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(opt.width), static_cast<int>(opt.height))
-        : ext == ".svg" ? cairo_svg_surface_create_for_stream(append_bytes, &bytes, opt.width, opt.height)
-                        : cairo_pdf_surface_create_for_stream(append_bytes, &bytes, opt.width, opt.height);
+        : ext == ".svg" ? cairo_svg_surface_create_for_stream(append_to_string, &bytes, opt.width, opt.height)
+                        : cairo_pdf_surface_create_for_stream(append_to_string, &bytes, opt.width, opt.height);
     cairo_t* cr = cairo_create(surface);
     draw_grid(cr, geos, views, opt);
     cairo_destroy(cr);
-    if (ext == ".png") cairo_surface_write_to_png_stream(surface, append_bytes, &bytes);
+    if (ext == ".png") cairo_surface_write_to_png_stream(surface, append_to_string, &bytes);
     cairo_surface_finish(surface);
     cairo_status_t st = cairo_surface_status(surface);
     cairo_surface_destroy(surface);

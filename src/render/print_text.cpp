@@ -56,6 +56,11 @@ double text_width(cairo_t* cr, const std::string& text, const std::string& font)
     return static_cast<double>(w) / PANGO_SCALE;
 }
 
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
 void set_rgb(cairo_t* cr, unsigned hex) {
     cairo_set_source_rgb(cr, ((hex >> 16) & 255) / 255.0, ((hex >> 8) & 255) / 255.0, (hex & 255) / 255.0);
 }

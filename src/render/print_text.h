@@ -23,4 +23,8 @@ double text_width(cairo_t* cr, const std::string& text, const std::string& font 
 
 void set_rgb(cairo_t* cr, unsigned hex);   // 0xrrggbb
 
+// A cairo write function that appends to the std::string at `closure`: PDF, SVG and PNG are
+// drawn into memory, then written whole (io/output_file).
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length);
+
 } // namespace sespm

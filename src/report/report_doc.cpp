@@ -10,14 +10,9 @@
 
 namespace sespm {
 
-static cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
-
 ReportDoc::ReportDoc(std::string title, std::string period, std::string attribution)
     : title_(std::move(title)), period_(std::move(period)), attribution_(std::move(attribution)) {
-    surface_ = cairo_pdf_surface_create_for_stream(append_bytes, &bytes_, kWidth, kHeight);
+    surface_ = cairo_pdf_surface_create_for_stream(append_to_string, &bytes_, kWidth, kHeight);
     cr_ = cairo_create(surface_);
     cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, title_.c_str());
     cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_AUTHOR, "South East Strategic Partnership for Migration");

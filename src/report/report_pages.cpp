@@ -30,13 +30,8 @@ bool ReportContext::has_layer(const std::string& id) const {
 
 namespace {
 
-int column_of(const MapView& v, const std::string& col) {
-    for (size_t c = 0; c < v.result.columns.size(); ++c) if (v.result.columns[c] == col) return static_cast<int>(c);
-    return -1;
-}
-
 const Cell* cell(const MapView& v, size_t row, const std::string& col) {
-    int c = column_of(v, col);
+    int c = column_index(v.result.columns, col);
     return c < 0 || row >= v.result.rows.size() ? nullptr : &v.result.rows[row][c];
 }
 

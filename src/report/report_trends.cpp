@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/periods.h"
 #include "map/evaluate.h"
 #include "render/print_map.h"
 #include "render/print_text.h"
@@ -25,11 +26,6 @@ EvaluateOptions area_options(const ReportContext& c, Geography g) {
 std::optional<double> change_back(const std::vector<std::optional<double>>& v, size_t back) {
     if (v.size() <= back || !v.back() || !v[v.size() - 1 - back]) return std::nullopt;
     return *v.back() - *v[v.size() - 1 - back];
-}
-
-int months_between(const std::string& a, const std::string& b) {
-    auto months = [](const std::string& iso) { return std::atoi(iso.substr(0, 4).c_str()) * 12 + std::atoi(iso.substr(5, 2).c_str()); };
-    return months(b) - months(a);
 }
 
 std::string signed_whole(double v) {

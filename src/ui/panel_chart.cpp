@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/periods.h"
 #include "io/output_file.h"
 #include "map/evaluate.h"
 #include "ui/map_app.h"
@@ -58,8 +59,6 @@ void build_series(MapApp& app, Session& s) {
     }
 }
 
-int months(const std::string& iso) { return std::atoi(iso.substr(0, 4).c_str()) * 12 + std::atoi(iso.substr(5, 2).c_str()); }
-
 void draw_chart(MapApp& app, ImVec2 size) {
     const ChartPanelState& c = app.chart_panel;
     if (c.periods.size() < 2) { ImGui::TextDisabled("This layer has one period: nothing to chart over time."); return; }
@@ -69,8 +68,9 @@ void draw_chart(MapApp& app, ImVec2 size) {
     double max = c.limit.value_or(0);
     for (const auto& v : c.counts) for (const auto& x : v) if (x) max = std::max(max, *x);
     if (max <= 0) max = 1;
-    int m0 = months(c.periods.front()), m1 = months(c.periods.back());
-    auto px = [&](const std::string& p) { return o.x + left + w * static_cast<float>(months(p) - m0) / std::max(1, m1 - m0); };
+    const std::string& first = c.periods.front();
+    int span = months_between(first, c.periods.back());
+    auto px = [&](const std::string& p) { return o.x + left + w * static_cast<float>(months_between(first, p)) / std::max(1, span); };
     auto py = [&](double v) { return o.y + 8 * s + h - static_cast<float>(v / max) * h; };
     dl->AddRectFilled(o, ImVec2(o.x + size.x, o.y + size.y), IM_COL32(255, 255, 255, 255));
     for (int k = 0; k <= 4; ++k) {
@@ -80,15 +80,15 @@ void draw_chart(MapApp& app, ImVec2 size) {
         dl->AddLine(ImVec2(o.x + left, py(v)), ImVec2(o.x + left + w, py(v)), IM_COL32(230, 230, 230, 255));
         dl->AddText(ImVec2(o.x + 4 * s, py(v) - 7 * s), IM_COL32(110, 110, 110, 255), t);
     }
-    for (int y = m0 / 12 + 1; y * 12 <= m1; y += 2) {
-        float x = o.x + left + w * static_cast<float>(y * 12 - m0) / std::max(1, m1 - m0);
+    for (int y = std::atoi(first.substr(0, 4).c_str()) + 1; months_between(first, std::to_string(y) + "-01-01") <= span; y += 2) {
+        float x = px(std::to_string(y) + "-01-01");
         dl->AddText(ImVec2(x - 14 * s, o.y + size.y - bottom + 4 * s), IM_COL32(110, 110, 110, 255), std::to_string(y).c_str());
     }
     const ImU32* colours = kLineColours;
     for (size_t l = 0; l < c.counts.size(); ++l) {
         for (size_t i = 1; i < c.periods.size(); ++i) {
             const auto &a = c.counts[l][i - 1], &b = c.counts[l][i];
-            if (!a || !b || months(c.periods[i]) - months(c.periods[i - 1]) > 3) continue;  // a gap stays a gap
+            if (!a || !b || months_between(c.periods[i - 1], c.periods[i]) > 3) continue;  // a gap stays a gap
             dl->AddLine(ImVec2(px(c.periods[i - 1]), py(*a)), ImVec2(px(c.periods[i]), py(*b)), colours[l % 6], 2 * s);
         }
     }
