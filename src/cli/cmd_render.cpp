@@ -63,19 +63,8 @@ static Bbox parse_bbox(const std::string& s) {
     return b;
 }
 
-int cmd_render(const std::vector<std::string>& argv) {
-    Args a = parse_args(argv, with_common({"--layer", "--open", "--by", "--code-field", "--name-field", "--geography",
-                                           "--within", "--bbox", "--classify", "--classes", "--breaks", "--palette",
-                                           "--points-layer", "--width", "--height", "--scale", "-o",
-                                           "--project", "--scenario", "--compare", "--period", "--classes-over", "--labels-json", "--small-multiples"}),
-                        {"--no-labels", "--legend", "--no-furniture"}, "render");
-    if (a.has("--help")) { std::cout << kRenderHelp; return 0; }
-    resolve_area_options(a, AreaKinds::Any);  // names as well as codes
-    std::string out = a.require("-o", "render");
-    std::string ext = out.size() >= 4 ? out.substr(out.size() - 4) : "";
-    if (ext != ".png" && ext != ".pdf" && ext != ".svg") throw UsageError("-o " + clip(out) + ": give a .png, .pdf or .svg file name");
-    bool vector = ext != ".png";
-    output_folder(out);  // fail before any loading or GL work when the PNG could not be written anyway
+// --width, --height, --scale, --bbox and the drawing flags, checked before any data is read.
+static RenderOptions render_options(const Args& a) {
     RenderOptions ro;
     ro.scale = static_cast<float>(a.number("--scale", 1.0));
     if (!(ro.scale >= 0.5f && ro.scale <= 4.0f)) throw UsageError("--scale: use 0.5 to 4");
@@ -93,44 +82,35 @@ int cmd_render(const std::vector<std::string>& argv) {
     ro.legend = a.has("--legend");
     ro.furniture = !a.has("--no-furniture");
     if (ro.legend && ro.width - legend_margin_px(ro) < 64) throw UsageError("--legend needs a wider image");
+    return ro;
+}
 
-    MapRequest mo = map_request(a, std::string("E12000008"));
-    mo.points_layer = a.get("--points-layer").value_or("");
+// --small-multiples P1,P2,...: one map a period, one shared legend (cairo).
+static int render_small_multiples(Session& s, const MapRequest& mo, const RenderOptions& ro, const std::string& list,
+                                  const std::string& out) {
+    std::vector<MapView> views;
+    for (const auto& p : split_list(list)) {
+        MapRequest one = mo;
+        one.period = p;
+        views.push_back(build_map_view(*s.atlas, s.layers, one));
+    }
+    if (!views.empty()) note_unmatched(views[0].result.spec.id, views[0].result.report);  // every unmatched code on stderr
+    VectorPageOptions vo;
+    vo.width = ro.width;
+    vo.height = ro.height;
+    write_small_multiples(s.geos, views, out, vo);
+    std::cerr << "wrote " << out << " (" << views.size() << " maps, one legend)\n";
+    return 0;
+}
 
-    auto s = open_session(a);
-    if (mo.open_file.empty()) add_project(*s, a, mo);
-    MapView view = build_map_view(*s->atlas, s->layers, mo);
-    note_unmatched(view.result.spec.id, view.result.report);  // issue 9: every unmatched source code on stderr
-    if (auto list = a.get("--small-multiples")) {  // one map a period, one shared legend (cairo)
-        std::vector<MapView> views;
-        for (const auto& p : split_list(*list)) {
-            MapRequest one = mo;
-            one.period = p;
-            views.push_back(build_map_view(*s->atlas, s->layers, one));
-        }
-        VectorPageOptions vo;
-        vo.width = ro.width;
-        vo.height = ro.height;
-        write_small_multiples(s->geos, views, out, vo);
-        std::cerr << "wrote " << out << " (" << views.size() << " maps, one legend)\n";
-        return 0;
-    }
-    if (vector) {  // the board report's cairo drawing: width and height are points
-        VectorPageOptions vo;
-        vo.width = a.get("--width") ? ro.width : 842;
-        vo.height = a.get("--height") ? ro.height : 595;
-        vo.legend = ro.legend;
-        vo.labels = ro.labels;
-        write_vector_map(s->geos, view, out, vo);
-        std::cerr << "wrote " << out << " (" << vo.width << "x" << vo.height << " points, " << view.result.rows.size() << " areas in colour)\n";
-        return 0;
-    }
+// The PNG through GL (EGL), with --labels-json written beside it.
+static void render_png(Session& s, const MapView& view, RenderOptions ro, const std::optional<std::string>& labels_file,
+                       const std::string& out) {
     MeshOptions mo_mesh;
     mo_mesh.only_for_mpp = render_camera(view, ro).mpp;
     mo_mesh.label_points = ro.labels;
-    MapMesh mesh = build_mesh(s->geos, *view.set, nullptr, mo_mesh);
+    MapMesh mesh = build_mesh(s.geos, *view.set, nullptr, mo_mesh);
     std::vector<PlacedLabel> labels;
-    auto labels_file = a.get("--labels-json");
     if (labels_file) {
         output_folder(*labels_file);
         ro.labels_out = &labels;
@@ -142,6 +122,40 @@ int cmd_render(const std::vector<std::string>& argv) {
     }
     std::cerr << "wrote " << out << " (" << ro.width << "x" << ro.height << ", " << view.result.rows.size()
               << " areas in colour)\n";
+}
+
+int cmd_render(const std::vector<std::string>& argv) {
+    Args a = parse_args(argv, with_common({"--layer", "--open", "--by", "--code-field", "--name-field", "--geography",
+                                           "--within", "--bbox", "--classify", "--classes", "--breaks", "--palette",
+                                           "--points-layer", "--width", "--height", "--scale", "-o",
+                                           "--project", "--scenario", "--compare", "--period", "--classes-over", "--labels-json", "--small-multiples"}),
+                        {"--no-labels", "--legend", "--no-furniture"}, "render");
+    if (a.has("--help")) { std::cout << kRenderHelp; return 0; }
+    resolve_area_options(a, AreaKinds::Any);  // names as well as codes
+    std::string out = a.require("-o", "render");
+    std::string ext = out.size() >= 4 ? out.substr(out.size() - 4) : "";
+    if (ext != ".png" && ext != ".pdf" && ext != ".svg") throw UsageError("-o " + clip(out) + ": give a .png, .pdf or .svg file name");
+    output_folder(out);  // fail before any loading or GL work when the file could not be written anyway
+    RenderOptions ro = render_options(a);
+    MapRequest mo = map_request(a, std::string("E12000008"));
+    mo.points_layer = a.get("--points-layer").value_or("");
+
+    auto s = open_session(a);
+    if (mo.open_file.empty()) add_project(*s, a, mo);
+    if (auto list = a.get("--small-multiples")) return render_small_multiples(*s, mo, ro, *list, out);
+    MapView view = build_map_view(*s->atlas, s->layers, mo);
+    note_unmatched(view.result.spec.id, view.result.report);  // issue 9: every unmatched source code on stderr
+    if (ext != ".png") {  // the board report's cairo drawing: width and height are points
+        VectorPageOptions vo;
+        vo.width = a.get("--width") ? ro.width : 842;
+        vo.height = a.get("--height") ? ro.height : 595;
+        vo.legend = ro.legend;
+        vo.labels = ro.labels;
+        write_vector_map(s->geos, view, out, vo);
+        std::cerr << "wrote " << out << " (" << vo.width << "x" << vo.height << " points, " << view.result.rows.size() << " areas in colour)\n";
+        return 0;
+    }
+    render_png(*s, view, ro, a.get("--labels-json"), out);
     return 0;
 }
 
