@@ -236,6 +236,7 @@ void MapApp::draw_frame() {
     if (show_report) panel_report(*this);
     panel_time(*this);
     if (show_chart) panel_chart(*this);
+    if (show_changes) panel_changes(*this);
     if (show_query) panel_query(*this);
     if (show_scenario) panel_scenario(*this);
     draw_tooltip();
@@ -269,6 +270,7 @@ void MapApp::draw_menu_bar() {
             ImGui::MenuItem("Questions (spatial queries)", nullptr, &show_query);
             ImGui::MenuItem("Dispersal scenarios", nullptr, &show_scenario);
             ImGui::MenuItem("Chart over time", nullptr, &show_chart);
+            ImGui::MenuItem("What changed", nullptr, &show_changes);
             ImGui::EndMenu();
         }
         if (ImGui::BeginMenu("Help")) {
@@ -381,6 +383,17 @@ void MapApp::draw_map() {
 // redraws everything the way a user's drag and wheel would.
 void MapApp::bench_step(int i) {
     if (i == 0) fit_to_selection();
+    if (options.bench_play) {  // the slider playing as fast as the map recolours, round and round
+        if (map->view.result.period != bench_last_period_) ++bench_periods_;
+        bench_last_period_ = map->view.result.period;
+        if (!time_panel.playing && map->view.result.periods.size() > 1) {
+            wanted.period = map->view.result.periods.front();
+            request_map(false);
+            time_panel.playing = true;
+        }
+        time_panel.quarters_per_second = 1000;
+        return;
+    }
     int n = std::max(1, options.bench_frames);
     double phase = static_cast<double>(i) / n;
     camera.pan_pixels(std::sin(phase * 6.283) * 6.0, std::cos(phase * 6.283) * 3.0);
@@ -393,9 +406,11 @@ void MapApp::print_frame_stats(std::vector<double> ms, size_t areas) {
     double sum = 0;
     for (double m : ms) sum += m;
     double mean = sum / ms.size();
-    std::printf("frames=%zu areas=%zu width=%d height=%d mean_ms=%.2f p50_ms=%.2f p95_ms=%.2f max_ms=%.2f fps=%.1f\n",
+    std::printf("frames=%zu areas=%zu width=%d height=%d mean_ms=%.2f p50_ms=%.2f p95_ms=%.2f max_ms=%.2f fps=%.1f",
                 ms.size(), areas, camera.width, camera.height, mean, sorted[sorted.size() / 2],
                 sorted[std::min(sorted.size() - 1, sorted.size() * 95 / 100)], sorted.back(), 1000.0 / mean);
+    if (options.bench_play) std::printf(" periods_shown=%d", bench_periods_);
+    std::printf("\n");
     std::fflush(stdout);
 }
 

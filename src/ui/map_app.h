@@ -45,6 +45,7 @@ struct AppOptions {
     std::string export_png;      // --export-png FILE: File > Export's PNG of the loaded map, then exit
     int frames = 3;
     int bench_frames = 0;
+    bool bench_play = false;     // --bench-play: the benchmark frames play the time slider instead of panning
     bool table_open = false;     // --table: the attribute table starts expanded
     std::string overlay;         // --overlay FILE: an extra layer over the map
     std::string scenario, compare;  // --scenario NAME [--compare NAME]: shown on the map, panel open
@@ -139,6 +140,8 @@ public:
     TimePanelState time_panel;
     ChartPanelState chart_panel;
     bool show_chart = false;
+    ChangesPanelState changes_panel;
+    bool show_changes = false;
     void step_period(int delta);           // the time slider's , and . keys
     FindPanelState find_panel;
     // Zooms to a place found by name or postcode and selects the areas of the map that make it
@@ -179,10 +182,13 @@ private:
     void draw_tooltip();
     void place_tooltip();
     void point_tooltip(int p);
+    void recent_in_tooltip(const MapView& v, int row);
     void area_tooltip(const MapView& v, int area);
     ImVec2 tooltip_size_{0, 0};
     bool save_screenshot(const std::string& path);
     void bench_step(int frame);
+    int bench_periods_ = 0;                // periods shown while a --bench-play benchmark ran
+    std::string bench_last_period_;
     void print_frame_stats(std::vector<double> ms, size_t areas);
 
     GLFWwindow* window_ = nullptr;
@@ -227,6 +233,7 @@ void panel_scenario(MapApp& app);
 void panel_report(MapApp& app);
 void panel_time(MapApp& app);
 void panel_chart(MapApp& app);
+void panel_changes(MapApp& app);   // View > What changed
 void panel_find(MapApp& app);      // in the menu bar
 
 } // namespace sespm

@@ -9,6 +9,7 @@
 
 #include "core/scenario.h"
 #include "map/area_names.h"
+#include "map/what_changed.h"
 
 namespace sespm {
 
@@ -54,6 +55,12 @@ struct ChartPanelState {
     std::vector<std::string> notes; // series breaks of the layer
     std::string count_title;
     std::optional<double> limit;    // one area charted: its limit now, drawn as a line
+};
+
+struct ChangesPanelState {
+    std::string key;                // what the lists were made for (layer, period, geography, project)
+    WhatChanged changes;
+    std::string why_none;           // the layer is not a time series, or the error
 };
 
 struct ReportPanelState {
