@@ -17,8 +17,8 @@ static const char* kChangesHelp = R"(usage: sespm-map changes --layer ID [--peri
 What changed at a period of a time-series layer: one row per listed area, with the columns
 list,since,period,code,name,before,after,change,trigger_pct. `list` is "rise" or "fall" (the
 count since `since`: the previous period, then a year before; the --top N largest, default 5),
-"newly over the limit" (share of the limit 100% or more now, under it or without a figure at
-the previous period; before/after/change are shares in percent) or "newly at the trigger"
+"newly over the limit" (the count above the limit now, as `table`'s status "over"; not over
+it, or without a figure, at the previous period; before/after/change are shares in percent) or "newly at the trigger"
 (the agreed trigger points of --project). The areas are the South East's unless --within says
 otherwise. Every figure is one `table --since` prints.
 )";

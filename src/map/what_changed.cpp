@@ -39,20 +39,34 @@ ChangeList ranked(const std::vector<AreaSeries>& areas, const std::string& since
     return l;
 }
 
-// Areas whose share of the limit reached `threshold(a)` at `period` but was below it (or had no
-// figure) at `since`; threshold nullopt = the area is not watched.
-template <class Threshold>
-ChangeList newly_at(const std::vector<AreaSeries>& areas, const std::string& since, const std::string& period,
-                    const std::string& what, Threshold threshold) {
-    ChangeList l{what, since, {}};
+// Areas at `period` over their limit (count above it, as `table`'s status "over") that were not
+// over it (or had no figure) at `since`; before/after are shares of the limit in percent.
+ChangeList newly_over_limit(const std::vector<AreaSeries>& areas, const std::string& since, const std::string& period) {
+    ChangeList l{"newly over the limit", since, {}};
+    auto over = [](const SeriesPoint* p) { return p && p->count && p->limit && *p->count > *p->limit; };
     for (const auto& a : areas) {
-        std::optional<double> t = threshold(a);
         const SeriesPoint *b = at_period(a, since), *n = at_period(a, period);
-        if (!t || !n || !n->share_pct || *n->share_pct < *t) continue;
+        if (!over(n) || over(b)) continue;
         std::optional<double> before = b ? b->share_pct : std::nullopt;
-        if (before && *before >= *t) continue;
+        std::optional<double> d = before && n->share_pct ? std::optional<double>(*n->share_pct - *before) : std::nullopt;
+        l.items.push_back({a.code, a.name, before, n->share_pct, d, std::nullopt});
+    }
+    return l;
+}
+
+// Areas whose share of the limit (as `table` prints it) reached their agreed trigger at `period`
+// but was below it (or had no figure) at `since`.
+ChangeList newly_at_trigger(const std::vector<AreaSeries>& areas, const std::string& since, const std::string& period,
+                            const std::map<std::string, double>& triggers) {
+    ChangeList l{"newly at the trigger", since, {}};
+    for (const auto& a : areas) {
+        auto t = triggers.find(a.code);
+        const SeriesPoint *b = at_period(a, since), *n = at_period(a, period);
+        if (t == triggers.end() || !n || !n->share_pct || *n->share_pct < t->second) continue;
+        std::optional<double> before = b ? b->share_pct : std::nullopt;
+        if (before && *before >= t->second) continue;
         std::optional<double> d = before ? std::optional<double>(*n->share_pct - *before) : std::nullopt;
-        l.items.push_back({a.code, a.name, before, n->share_pct, d, what == "newly at the trigger" ? t : std::nullopt});
+        l.items.push_back({a.code, a.name, before, n->share_pct, d, t->second});
     }
     return l;
 }
@@ -78,12 +92,8 @@ WhatChanged what_changed(Atlas& atlas, const LayerSpec& spec, const EvaluateOpti
         w.lists.push_back(ranked(areas, since, w.period, false, top));
     }
     if (!spec.limit_column.empty() && !w.previous_period.empty()) {
-        w.lists.push_back(newly_at(areas, w.previous_period, w.period, "newly over the limit",
-                                   [](const AreaSeries&) { return std::optional<double>(100.0); }));
-        w.lists.push_back(newly_at(areas, w.previous_period, w.period, "newly at the trigger", [&](const AreaSeries& a) {
-            auto t = triggers.find(a.code);
-            return t == triggers.end() ? std::nullopt : std::optional<double>(t->second);
-        }));
+        w.lists.push_back(newly_over_limit(areas, w.previous_period, w.period));
+        w.lists.push_back(newly_at_trigger(areas, w.previous_period, w.period, triggers));
     }
     return w;
 }

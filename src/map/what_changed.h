@@ -1,7 +1,8 @@
 // what_changed.h: "what changed" at a period of a time-series layer, for the window's list and
 // the `changes` command: the largest rises and falls of the count since the previous period and
-// since a year before, the areas newly over the limit (share of the limit 100% or more now,
-// under it or without a figure then), and areas newly at or over their agreed trigger. Every
+// since a year before, the areas newly over the limit (the count above it now, as `table`'s
+// status "over"; not over it or without a figure then), and areas newly at or over their agreed
+// trigger (the share of the limit as `table` prints it). Every
 // figure comes from the layer's series, so each one is what `table --since` and `trend` print.
 #pragma once
 #include <map>

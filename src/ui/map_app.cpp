@@ -261,7 +261,9 @@ void MapApp::draw_menu_bar() {
             if (ImGui::MenuItem("Redo", "Ctrl+Y", false, history.can_redo())) redo();
             ImGui::EndMenu();
         }
-        if (ImGui::BeginMenu("View")) {
+        bool view_menu = ImGui::BeginMenu("View");
+        note_widget("menu View");
+        if (view_menu) {
             if (ImGui::MenuItem("Fit to region", "F")) fit_to_selection();
             if (ImGui::MenuItem("Export...", "Ctrl+E")) show_export = true;
             ImGui::MenuItem("District names", nullptr, &labels);
@@ -271,6 +273,7 @@ void MapApp::draw_menu_bar() {
             ImGui::MenuItem("Dispersal scenarios", nullptr, &show_scenario);
             ImGui::MenuItem("Chart over time", nullptr, &show_chart);
             ImGui::MenuItem("What changed", nullptr, &show_changes);
+            note_widget("menu-item What changed");
             ImGui::EndMenu();
         }
         if (ImGui::BeginMenu("Help")) {
@@ -554,6 +557,7 @@ void MapApp::write_layout() {
     std::string legend;
     if (map) for (const auto& e : map->view.legend) legend += e.label + "\n";
     for (int i : selected) legend += std::to_string(i) + "\n";
+    if (map) legend += map->view.result.period;
     if (layout_file_.empty() || (widgets_ == widgets_written_ && legend == legend_written_)) {
         widgets_.clear();
         return;
@@ -562,6 +566,7 @@ void MapApp::write_layout() {
     if (map) {  // and what the map's legend says and which areas are selected, for tests of what a click changed
         for (const auto& e : map->view.legend) text += "legend " + e.label + "\n";
         for (int i : selected) text += "selected " + map->view.set->areas[i].code + "\n";
+        if (!map->view.result.period.empty()) text += "period " + map->view.result.period + "\n";
     }
     for (const auto& [name, r] : widgets_)
         text += name + " " + std::to_string(r[0]) + " " + std::to_string(r[1]) + " " + std::to_string(r[2]) + " " + std::to_string(r[3]) + "\n";

@@ -4,6 +4,7 @@
 // on an area selects it and zooms to it.
 #include <imgui.h>
 
+#include <cctype>
 #include <cmath>
 
 #include "core/periods.h"
@@ -33,19 +34,19 @@ void build_changes(MapApp& app, Session& s) {
     c.changes = what_changed(*s.atlas, spec, o, triggers);
 }
 
-std::string list_heading(const ChangeList& l) {
+std::string list_heading(const ChangeList& l, const std::string& limit_title) {
     std::string since = " since " + quarter_label(l.since);
     if (l.what == "rise") return "Largest rises" + since;
     if (l.what == "fall") return "Largest falls" + since;
-    if (l.what == "newly over the limit") return "Newly over the cluster limit" + since;
+    if (l.what == "newly over the limit") return "Newly over the " + limit_title + since;
     return "Newly at or over their agreed trigger" + since;
 }
 
-std::string item_text(const ChangeList& l, const ChangeItem& i) {
+std::string item_text(const ChangeList& l, const ChangeItem& i, const std::string& limit_title) {
     auto n = [](std::optional<double> v, int d) { return v ? Cell::of_num(*v, d).display() : std::string("no figure"); };
     if (l.what == "rise" || l.what == "fall")
         return i.name + ": " + n(i.before, 0) + " to " + n(i.after, 0) + " (" + (*i.change > 0 ? "+" : "") + n(i.change, 0) + ")";
-    std::string t = i.name + ": " + n(i.before, 1) + "% to " + n(i.after, 1) + "% of the limit";
+    std::string t = i.name + ": " + n(i.before, 1) + "% to " + n(i.after, 1) + "% of the " + limit_title;
     if (i.trigger_pct) t += " (trigger " + n(i.trigger_pct, 0) + "%)";
     return t;
 }
@@ -62,18 +63,22 @@ void show_area(MapApp& app, const std::string& code) {
 
 void draw_lists(MapApp& app) {
     const WhatChanged& w = app.changes_panel.changes;
+    const LayerSpec& spec = app.map->view.result.spec;
+    std::string limit_title = column_title(spec, spec.limit_column);
+    if (limit_title.size() > 1 && std::islower(static_cast<unsigned char>(limit_title[1])))  // "Cluster limit", not "NTS threshold"
+        limit_title[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(limit_title[0])));
     if (w.previous_period.empty()) { ImGui::TextDisabled("%s is the first period: nothing before it.", quarter_label(w.period).c_str()); return; }
     int id = 0;
     for (const ChangeList& l : w.lists) {
         ImGui::Spacing();
         ImGui::PushFont(app.fonts.bold);
-        ImGui::TextUnformatted(list_heading(l).c_str());
+        ImGui::TextUnformatted(list_heading(l, limit_title).c_str());
         ImGui::PopFont();
         ImGui::Separator();
         if (l.items.empty()) ImGui::TextDisabled("none");
         for (const ChangeItem& i : l.items) {
             ImGui::PushID(id++);
-            if (ImGui::Selectable(item_text(l, i).c_str())) show_area(app, i.code);
+            if (ImGui::Selectable(item_text(l, i, limit_title).c_str())) show_area(app, i.code);
             app.note_widget("change " + l.what + " " + l.since + " " + i.code);
             ImGui::PopID();
         }
@@ -85,7 +90,9 @@ void draw_lists(MapApp& app) {
 void panel_changes(MapApp& app) {
     if (!app.map || !app.map->view.options.open_file.empty() || app.map->view.kind != MapKind::Layer) return;
     float s = app.ui_scale;
-    ImGui::SetNextWindowSize(ImVec2(420 * s, 520 * s), ImGuiCond_FirstUseEver);
+    ImGuiViewport* vp = ImGui::GetMainViewport();  // first shown below the legend, clear of the map's middle
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 12 * s, vp->WorkPos.y + 250 * s), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(400 * s, 440 * s), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("What changed", &app.show_changes)) { ImGui::End(); return; }
     ChangesPanelState& c = app.changes_panel;
     if (c.key != changes_key(app))
