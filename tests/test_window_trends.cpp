@@ -1,7 +1,8 @@
 // test_window_trends.cpp: time in the desktop window, driven under Xvfb with real input events
 // (xdotool): the , key steps the map back a quarter at a time, a click at the slider's left end
 // shows the earliest quarter, Play moves on by itself; View > What changed lists the largest
-// rises of `sespm-map changes` and a click on one selects that district on the map.
+// rises of `sespm-map changes` and a click on one selects that district on the map; a trigger
+// point typed into the attribute table is saved to the project and Ctrl+Z takes it back.
 #include <doctest.h>
 
 #include "helpers.h"
@@ -62,4 +63,28 @@ TEST_CASE("window: the time slider steps with , and a click, plays by itself; Wh
     };
     CHECK(!legend(start).empty());
     CHECK(legend(start) == legend(test::read_file(d.file("earliest.txt"))));
+}
+
+TEST_CASE("window: a trigger point typed into the table is kept in the project and undone by Ctrl+Z") {
+    if (!test::have_window_tools()) {
+        MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
+        return;
+    }
+    test::ScratchDir d;
+    std::string p = d.file("p.sespm");
+    // Reading (E06000038): scroll the table right (shift + wheel), click its trigger cell, type 60, Enter.
+    std::string scroll = "read x0 y0 x1 y1 < <(grep '^table ' layout.txt | cut -d' ' -f2-)\n"
+                         "xdotool mousemove $(( (x0 + x1) / 2 )) $(( y1 - 60 )); xdotool keydown shift\n"
+                         "for i in $(seq 30); do xdotool click 5; sleep 0.05; done; xdotool keyup shift; sleep 1\n";
+    auto r = test::drive_window(d, "--project " + p + " --table --data " + test::data_dir(),
+                                scroll + "click 'trigger E06000038'; sleep 1.5; xdotool type --delay 80 60; sleep 0.5; xdotool key Return; sleep 2\n"
+                                "cp p.sespm saved.sespm; cp p.sespm-wal saved.sespm-wal 2>/dev/null || true\n"
+                                "xdotool mousemove 800 150; sleep 0.3; xdotool key ctrl+z; sleep 2\n");
+    REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
+    auto saved = test::run_sespm({"triggers", "list", "--project", d.file("saved.sespm"), "--data", test::data_dir()});
+    REQUIRE_MESSAGE(saved.exit_code == 0, saved.err);
+    CHECK(saved.out.find("E06000038,Reading,60.0\n") != std::string::npos);
+    auto after = test::run_sespm({"triggers", "list", "--project", p, "--data", test::data_dir()});
+    REQUIRE_MESSAGE(after.exit_code == 0, after.err);
+    CHECK(after.out.find("E06000038") == std::string::npos);  // Ctrl+Z took it back
 }

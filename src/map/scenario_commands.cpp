@@ -1,6 +1,8 @@
 // scenario_commands.cpp: see scenario_commands.h.
 #include "map/scenario_commands.h"
 
+#include "core/cell.h"
+
 #include "core/error.h"
 #include "map/scenario_eval.h"
 
@@ -96,6 +98,17 @@ void set_pledge(Session& s, const std::string& code, std::optional<int> places) 
     check_district(s, code);
     if (places && *places < 0) throw UsageError("--places: a pledge is a whole number of places, 0 or more");
     s.project_for_writing().set_pledge(code, places);
+}
+
+void set_trigger(Session& s, const std::string& key, std::optional<double> pct) {
+    if (key.rfind("cluster:", 0) == 0) {
+        if (key.size() == 8) throw UsageError("--cluster: a cluster needs a name");
+    } else {
+        s.atlas->members_of(key);  // UsageError for a code that is no area
+    }
+    if (pct && !(*pct > 0 && *pct <= 100))
+        throw UsageError("--pct " + Cell::of_num(*pct, 1).format() + ": a share of the limit, more than 0 and at most 100");
+    s.project_for_writing().set_trigger(key, pct);
 }
 
 Allocation allocate_places(Session& s, const AllocateRequest& req) {

@@ -32,6 +32,11 @@ void check_district(Session& s, const std::string& code, const std::string& opti
 
 void set_pledge(Session& s, const std::string& code, std::optional<int> places);
 
+// An agreed trigger point: `key` an area code of any geography or "cluster:NAME", `pct` a share
+// of the limit (more than 0, at most 100; nullopt clears it). UsageError for a code that is no
+// area or a share out of range; written to the project as one row.
+void set_trigger(Session& s, const std::string& key, std::optional<double> pct);
+
 struct AllocateRequest {
     long long total = 0;
     AllocationRule rule = AllocationRule::Equalise;

@@ -105,6 +105,8 @@ public:
     // What planners edit, written to the project at once, row by row, through the map model's
     // commands. Undo/redo step through snapshots of the project and write back only what differs.
     std::map<std::string, int> pledges;     // as stored (refreshed after every edit)
+    std::map<std::string, double> triggers; // agreed trigger points, area code -> % of the limit, as stored
+    int project_reloads = 0;                // counts reloads: panels that show project rows rebuild after one
     std::vector<std::string> scenario_names;
     std::optional<Scenario> scenario;       // the scenario open in the Scenario panel, as stored
     bool scenario_on_map = false;           // show it instead of the published figures
@@ -113,6 +115,7 @@ public:
     UndoHistory<ProjectSnapshot> history;
     std::string project_path;
     void set_pledge(const std::string& code, std::optional<int> places);
+    void set_trigger(const std::string& code, std::optional<double> pct);
     void edit_scenario(const ScenarioEdit& e);     // the open scenario
     // An allocation's places into the open scenario, with how it was made in its notes (one undo step).
     void save_allocation_to_scenario(const Allocation& al, const AllocationNote& how);

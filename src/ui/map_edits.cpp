@@ -11,11 +11,14 @@
 namespace sespm {
 
 void MapApp::reload_project() {
+    ++project_reloads;
     pledges.clear();
+    triggers.clear();
     scenario_names.clear();
     try {
         if (ProjectStore* store = session_ ? session_->project_for_reading() : nullptr) {
             pledges = store->pledges();
+            triggers = store->triggers();
             scenario_names = store->scenario_names();
             if (scenario) scenario = store->load_scenario(scenario->name);
             if (compare_scenario) compare_scenario = store->load_scenario(compare_scenario->name);
@@ -49,6 +52,13 @@ void MapApp::set_pledge(const std::string& code, std::optional<int> places) {
     std::optional<int> before = it == pledges.end() ? std::nullopt : std::optional<int>(it->second);
     if (before == places) return;
     project_edit("pledge", [&](Session& s) { sespm::set_pledge(s, code, places); });
+}
+
+void MapApp::set_trigger(const std::string& code, std::optional<double> pct) {
+    auto it = triggers.find(code);
+    std::optional<double> before = it == triggers.end() ? std::nullopt : std::optional<double>(it->second);
+    if (before == pct) return;
+    project_edit("trigger point", [&](Session& s) { sespm::set_trigger(s, code, pct); });
 }
 
 void MapApp::edit_scenario(const ScenarioEdit& e) {

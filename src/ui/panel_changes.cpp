@@ -18,7 +18,7 @@ namespace {
 std::string changes_key(const MapApp& app) {
     const MapView& v = app.map->view;
     return app.wanted.layer_id + "|" + v.result.period + "|" + std::to_string(static_cast<int>(v.options.geography)) + "|" +
-           v.options.within.value_or("");
+           v.options.within.value_or("") + "|" + std::to_string(app.project_reloads);
 }
 
 void build_changes(MapApp& app, Session& s) {

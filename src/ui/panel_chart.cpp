@@ -24,7 +24,8 @@ const ImU32 kLineColours[] = {IM_COL32(178, 24, 43, 255), IM_COL32(33, 102, 172,
 const ImU32 kLimitColour = IM_COL32(34, 34, 34, 255), kTriggerColour = IM_COL32(224, 130, 20, 255);
 
 std::string chart_key(const MapApp& app) {
-    std::string k = app.wanted.layer_id + "|" + std::to_string(static_cast<int>(app.map->view.options.geography));
+    std::string k = app.wanted.layer_id + "|" + std::to_string(static_cast<int>(app.map->view.options.geography)) + "|" +
+                    std::to_string(app.project_reloads);
     for (int i : app.selected) k += "|" + std::to_string(i);
     return k;
 }

@@ -16,6 +16,7 @@
 #include "ui/edit_cell.h"
 #include "ui/map_app.h"
 #include "ui/sparkline.h"
+#include "ui/table_triggers.h"
 
 namespace sespm {
 
@@ -33,9 +34,11 @@ int shown_index(const MapView& v, size_t own) {
     return static_cast<int>(own) + (has_trend_columns(v) && own >= kTrendFirst ? kTrendColumns : 0);
 }
 
-// The cell a shown column sorts by: the layer's own, or a change the table adds (the sparkline
-// sorts by the latest figure).
-Cell sort_cell(const MapView& v, int r, int shown) {
+// The cell a shown column sorts by: the layer's own, a change the table adds (the sparkline
+// sorts by the latest figure), or a trigger column (after all the others).
+Cell sort_cell(const MapApp& app, const MapView& v, int r, int shown) {
+    int before_triggers = static_cast<int>(v.result.columns.size()) + (has_trend_columns(v) ? kTrendColumns : 0);
+    if (shown >= before_triggers) return trigger_sort_cell(app.triggers, v, r, shown - before_triggers);
     if (!has_trend_columns(v) || shown < kTrendFirst) return v.result.rows[r][shown];
     if (shown >= kTrendFirst + kTrendColumns) return v.result.rows[r][shown - kTrendColumns];
     RecentChange rc = row_change(v, r);
@@ -55,7 +58,7 @@ const std::vector<int>& sorted_rows(MapApp& app, const MapView& v) {
         int c = specs->Specs[0].ColumnIndex;
         bool asc = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
         std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-            Cell x = sort_cell(v, a, c), y = sort_cell(v, b, c);
+            Cell x = sort_cell(app, v, a, c), y = sort_cell(app, v, b, c);
             if (x.is_text) return asc ? x.text < y.text : x.text > y.text;
             if (!x.num || !y.num) return x.num.has_value() && !y.num.has_value();  // missing last
             return asc ? *x.num < *y.num : *x.num > *y.num;
@@ -130,6 +133,7 @@ void table_rows(MapApp& app, const MapView& v, const std::function<bool(size_t)>
                 else if (text.empty() && !v.result.rows[r][c].is_text) ImGui::TextDisabled("-");
                 else ImGui::TextUnformatted(text.c_str());
             }
+            if (has_trigger_columns(app, v)) trigger_cells(app, v, r, shown_index(v, cols.size()));
         }
     }
 }
@@ -169,16 +173,21 @@ void table_body(MapApp& app, const MapView& v) {
     if (!v.result.spec.user_columns.empty())
         ImGui::TextDisabled("Pledges are entered here and saved to %s (Enter saves, Esc cancels, Ctrl+Z undoes).",
                             app.project_path.c_str());
+    else if (has_trigger_columns(app, v))
+        ImGui::TextDisabled("Agreed trigger points are entered here as a share of the limit and saved to %s (Enter saves, Esc cancels, Ctrl+Z undoes).",
+                            app.project_path.c_str());
     ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_RowBg |
                             ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
-    int columns = static_cast<int>(cols.size()) + (has_trend_columns(v) ? kTrendColumns : 0);
+    int columns = static_cast<int>(cols.size()) + (has_trend_columns(v) ? kTrendColumns : 0) +
+                  (has_trigger_columns(app, v) ? kTriggerColumns : 0);
     if (ImGui::BeginTable("rows", columns, flags)) {
-        ImGui::TableSetupScrollFreeze(1, 1);
+        ImGui::TableSetupScrollFreeze(2, 1);  // code and name stay in view when scrolled sideways
         for (size_t c = 0; c < cols.size(); ++c) {
             if (c == kTrendFirst && has_trend_columns(v)) trend_headers(v, app.ui_scale);
             ImGui::TableSetupColumn(column_title(v.result.spec, cols[c]).c_str(), editable(c) ? ImGuiTableColumnFlags_WidthFixed : 0,
                                     editable(c) ? 90 * app.ui_scale : 0.0f);
         }
+        if (has_trigger_columns(app, v)) trigger_headers(app);
         ImGui::TableHeadersRow();
         table_rows(app, v, editable);
         ImGui::EndTable();
