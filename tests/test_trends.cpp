@@ -586,3 +586,36 @@ TEST_CASE("changes: a district newly at its agreed trigger point, from the proje
     }
     CHECK(found == 1);
 }
+
+TEST_CASE("scenario show states a cluster's agreed trigger and its status against the cluster's share") {
+    test::ScratchDir d;
+    std::string p = d.file("p.sespm");
+    auto run = [&](std::vector<std::string> args) {
+        args.push_back("--data");
+        args.push_back(test::data_dir());
+        auto r = test::run_sespm(args);
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+        return r;
+    };
+    run({"scenario", "create", "--project", p, "--name", "A"});
+    run({"scenario", "cluster", "--project", p, "--name", "A", "--cluster", "Solent", "--codes", "E06000044,E07000088"});
+    auto show = run({"scenario", "show", "--project", p, "--name", "A"});
+    CHECK(show.err.find("cluster 'Solent'") != std::string::npos);
+    CHECK(show.err.find("trigger") == std::string::npos);  // none agreed yet
+    // The cluster's places and limit from the CSVs: the latest quarter's counts, residents / 200.
+    auto counts = series_at("stats/asylum_s95_dispersal_timeseries_2014q1_2024q3.csv", "2024-09-30");
+    auto pop = population(false);
+    double places = counts.at("E06000044") + counts.at("E07000088");
+    double limit = std::floor((pop.at("E06000044") + pop.at("E07000088")) / 200);
+    double share = places / limit * 100;
+    char line[160];
+    int below = static_cast<int>(std::floor(share)), above = below + 5;  // a trigger reached, and one within 10 points
+    run({"triggers", "set", "--project", p, "--cluster", "Solent", "--pct", std::to_string(below)});
+    show = run({"scenario", "show", "--project", p, "--name", "A"});
+    std::snprintf(line, sizeof line, "cluster 'Solent': %.0f places, limit %.0f, under, trigger %d%%: reached", places, limit, below);
+    CHECK_MESSAGE(show.err.find(line) != std::string::npos, show.err);
+    run({"triggers", "set", "--project", p, "--cluster", "Solent", "--pct", std::to_string(above)});
+    show = run({"scenario", "show", "--project", p, "--name", "A"});
+    std::snprintf(line, sizeof line, "trigger %d%%: within 10 points", above);
+    CHECK_MESSAGE(show.err.find(line) != std::string::npos, show.err);
+}
