@@ -1,5 +1,6 @@
 // export.cpp: see export.h.
 #include "io/export.h"
+#include "io/geojson_writer.h"
 
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
@@ -28,6 +29,25 @@ ExportFormat export_format_for(const std::string& path) {
 
 namespace {
 
+// The FeatureCollection's members besides type and features: title, layer, period, measure,
+// classification, attribution, the legend, time and what a missing figure means.
+nlohmann::json geojson_members(const ExportData& d) {
+    nlohmann::json fc{{"title", d.title}, {"layer", d.layer_id}, {"period", d.period},
+                      {"measure", d.measure}, {"classification", d.classification},
+                      {"attribution", d.attribution}};
+    nlohmann::json legend = nlohmann::json::array();
+    for (const auto& l : d.legend) legend.push_back({{"min", l.min}, {"max", l.max}, {"label", l.label}, {"fill", l.fill}});
+    fc["legend"] = legend;
+    if (!d.as_at.empty()) {
+        fc["as_at"] = d.as_at;
+        fc["denominator"] = d.denominator;
+        fc["classes_over"] = d.classes_over;
+        fc["period_notes"] = d.period_notes;
+    }
+    if (!d.no_figure.empty()) fc["no_figure"] = d.no_figure;
+    return fc;
+}
+
 bool column_is_text(const ExportData& d, size_t c) {
     for (const auto& r : d.rows) if (r[c].is_text) return true;
     return false;
@@ -38,6 +58,12 @@ bool column_is_integer(const ExportData& d, size_t c) {
     return true;
 }
 
+std::vector<bool> integer_columns(const ExportData& d) {
+    std::vector<bool> integer(d.columns.size(), false);
+    for (size_t c = 0; c < d.columns.size(); ++c) integer[c] = column_is_integer(d, c);
+    return integer;
+}
+
 // The layer with its fields; `integer` gets whether each measure column holds whole numbers.
 OGRLayer* create_layer(GDALDataset& ds, const ExportData& d, ExportFormat fmt, const std::string& path,
                        const GdalErrorCapture& capture, std::vector<bool>& integer) {
@@ -46,19 +72,7 @@ OGRLayer* create_layer(GDALDataset& ds, const ExportData& d, ExportFormat fmt, c
     ll.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     CPLStringList opts;
     if (fmt == ExportFormat::GeoJson) {
-        nlohmann::json fc{{"title", d.title}, {"layer", d.layer_id}, {"period", d.period},
-                          {"measure", d.measure}, {"classification", d.classification},
-                          {"attribution", d.attribution}};
-        nlohmann::json legend = nlohmann::json::array();
-        for (const auto& l : d.legend) legend.push_back({{"min", l.min}, {"max", l.max}, {"label", l.label}, {"fill", l.fill}});
-        fc["legend"] = legend;
-        if (!d.as_at.empty()) {
-            fc["as_at"] = d.as_at;
-            fc["denominator"] = d.denominator;
-            fc["classes_over"] = d.classes_over;
-            fc["period_notes"] = d.period_notes;
-        }
-        if (!d.no_figure.empty()) fc["no_figure"] = d.no_figure;
+        nlohmann::json fc = geojson_members(d);
         opts.SetNameValue("RFC7946", "YES");
         opts.SetNameValue("COORDINATE_PRECISION", "6");
         opts.SetNameValue("WRITE_NAME", "NO");
@@ -82,9 +96,8 @@ OGRLayer* create_layer(GDALDataset& ds, const ExportData& d, ExportFormat fmt, c
         if (layer->CreateField(&f) != OGRERR_NONE)
             throw DataError(where(path, 0, name, "cannot create the field: " + capture.reason()));
     };
-    integer.assign(d.columns.size(), false);
+    integer = integer_columns(d);
     for (size_t c = 0; c < d.columns.size(); ++c) {
-        integer[c] = column_is_integer(d, c);
         add_field(d.columns[c], column_is_text(d, c) ? OFTString : integer[c] ? OFTInteger64 : OFTReal);
     }
     add_field("class", OFTInteger);
@@ -183,9 +196,15 @@ void check_output_path(const std::string& path) {
     output_folder(path);
 }
 
+std::string export_bytes(const ExportData& d, const std::string& path, ExportFormat fmt, bool gdal_writer) {
+    if (fmt == ExportFormat::GeoJson && !gdal_writer) return write_geojson_fast(d, geojson_members(d), integer_columns(d));
+    std::vector<GByte> bytes = write_with_gdal(d, path, fmt);
+    return std::string(bytes.begin(), bytes.end());
+}
+
 void export_areas(const ExportData& d, const std::string& path) {
     check_output_path(path);
-    std::vector<GByte> bytes = write_with_gdal(d, path, export_format_for(path));
+    std::string bytes = export_bytes(d, path, export_format_for(path), !fast_geojson_writer_enabled());
     write_output_file(path, bytes.data(), bytes.size());
 }
 

@@ -48,4 +48,8 @@ void check_output_path(const std::string& path);
 // Throws UsageError for an output path that is a directory; DataError when writing fails.
 void export_areas(const ExportData& d, const std::string& path);
 
+// The file export_areas writes, in memory (`path` names it in messages). GeoJSON is streamed by
+// io/geojson_writer.h unless `gdal_writer`; every other format, and GeoJSON then, is GDAL's.
+std::string export_bytes(const ExportData& d, const std::string& path, ExportFormat fmt, bool gdal_writer);
+
 } // namespace sespm
