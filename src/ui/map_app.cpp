@@ -475,6 +475,10 @@ int MapApp::run() {
         }
         if (after_frame(frame, code)) break;
         glfwSwapBuffers(window_);
+        if (options.first_frame && map && !loading()) {  // the map is on the screen: the start is over
+            glFinish();
+            break;
+        }
     }
     close_window();
     return code;

@@ -45,7 +45,8 @@ struct AppOptions {
     std::string export_png;      // --export-png FILE: File > Export's PNG of the loaded map, then exit
     int frames = 3;
     int bench_frames = 0;
-    bool bench_play = false;     // --bench-play: the benchmark frames play the time slider instead of panning
+    bool bench_play = false;
+    bool first_frame = false;    // --first-frame: exit once the first map has been drawn and shown (bench/)     // --bench-play: the benchmark frames play the time slider instead of panning
     bool table_open = false;     // --table: the attribute table starts expanded
     std::string overlay;         // --overlay FILE: an extra layer over the map
     std::string scenario, compare;  // --scenario NAME [--compare NAME]: shown on the map, panel open
