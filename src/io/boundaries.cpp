@@ -18,6 +18,7 @@
 #include "core/text.h"
 #include "core/parallel.h"
 #include "io/area_cache.h"
+#include "io/bng_cache.h"
 #include "io/gdal_input.h"
 #include "io/gdal_util.h"
 #include "io/points.h"
@@ -318,6 +319,14 @@ GEOSGeometry* project_area(const GeosContext& ctx, const LonLatToBng& proj, cons
 
 void project_areas(const GeosContext& geos, AreaSet& set) {
     if (set.projected) return;
+    // A large file's projected copy from an earlier run (io/bng_cache.h), when it vouches for itself.
+    auto cache = bng_cache_path(set.source);
+    bool all_missing = true;
+    for (const auto& a : set.areas) all_missing &= !a.bng;
+    if (cache && all_missing && read_bng_cache(*cache, set.source, geos, set)) {
+        set.projected = true;
+        return;
+    }
     // Two halves on two threads, each with its own GEOS context and PROJ object. GEOS geometries
     // do not belong to the context that made them, so the main context owns them afterwards.
     size_t n = set.areas.size();
@@ -333,6 +342,7 @@ void project_areas(const GeosContext& geos, AreaSet& set) {
         }
     });
     set.projected = true;
+    if (cache && all_missing) write_bng_cache(*cache, set.source, geos, set);
 }
 
 // The sub-regions cover only the South East: England's other districts join the set as
