@@ -12,6 +12,7 @@
 
 #include "core/error.h"
 #include "core/parallel.h"
+#include "render/mesh_cache.h"
 
 namespace sespm {
 
@@ -253,6 +254,16 @@ MeshLevel simplified_level(const GeosContext& geos, const AreaSet& set, MapMesh&
 } // namespace
 
 MapMesh build_mesh(const GeosContext& geos, const AreaSet& set, std::atomic<float>* progress, const MeshOptions& opt) {
+    // The window's full mesh of a large file: from its tessellated copy when one vouches for itself.
+    std::optional<std::string> cache = opt.only_for_mpp == 0 && opt.label_points ? mesh_cache_path(set) : std::nullopt;
+    if (cache)
+        if (auto m = read_mesh_cache(*cache, set)) return std::move(*m);
+    MapMesh m = build_mesh_uncached(geos, set, progress, opt);
+    if (cache) write_mesh_cache(*cache, set, m);
+    return m;
+}
+
+MapMesh build_mesh_uncached(const GeosContext& geos, const AreaSet& set, std::atomic<float>* progress, const MeshOptions& opt) {
     MapMesh m;
     size_t vertices = measure_areas(set, m, opt);
     const double tolerances[] = {40, 80, 160, 320, 640, 1280};
