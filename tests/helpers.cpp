@@ -157,4 +157,14 @@ std::array<int, 4> rect_of(const std::string& layout, const std::string& name) {
 }
 
 
+void flip_middle_byte(const std::string& path) {
+    std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+    auto middle = static_cast<std::streamoff>(std::filesystem::file_size(path) / 2);
+    f.seekg(middle);
+    char c = 0;
+    f.get(c);
+    f.seekp(middle);
+    f.put(static_cast<char>(~c));
+}
+
 } // namespace test

@@ -58,6 +58,9 @@ RunResult drive_window(const ScratchDir& d, const std::string& args, const std::
 // "NAME x0 y0 x1 y1" from the window's layout file: the rectangle, or all -1.
 std::array<int, 4> rect_of(const std::string& layout, const std::string& name);
 
+// Changes the byte in the middle of a file to another value (a damaged cache file).
+void flip_middle_byte(const std::string& path);
+
 // Writes many pledges at once (clearing the others), in one transaction, each row-level.
 void save_all_pledges(sespm::ProjectStore& s, const std::map<std::string, int>& pledges);
 
