@@ -22,5 +22,6 @@ int cmd_programmes(const std::vector<std::string>& args);
 int cmd_periods(const std::vector<std::string>& args);
 int cmd_trend(const std::vector<std::string>& args);
 int cmd_triggers(const std::vector<std::string>& args);
+int cmd_project(const std::vector<std::string>& args);
 
 } // namespace sespm

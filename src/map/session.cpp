@@ -33,7 +33,7 @@ ProjectStore* Session::project_for_reading() {
     if (project_) return project_.get();
     if (!has_project()) return nullptr;
     std::error_code ec;
-    if (!std::filesystem::exists(project_location_, ec)) {
+    if (!is_server_location(project_location_) && !std::filesystem::exists(project_location_, ec)) {
         check_project_location(project_location_);
         return nullptr;
     }
