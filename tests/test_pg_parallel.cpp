@@ -5,6 +5,7 @@
 // last recorded one. Nothing is lost silently.
 #include <doctest.h>
 
+#include <cstdlib>
 #include <set>
 
 #include "pg_helpers.h"
@@ -75,4 +76,38 @@ TEST_CASE("PostgreSQL: 20 parallel writers on 20 districts keep all 20, 20 on on
         CHECK(rows.back().find("\"\"places\"\":" + now[code] + "}") != std::string::npos);  // CSV doubles the quotes
         for (size_t i = 1; i < codes.size(); ++i) CHECK(now[codes[i]] == std::to_string(i + 1));  // the others untouched
     }
+}
+
+TEST_CASE("PostgreSQL: 8 parallel allocations into one scenario: each lands whole (retried when the server asks) or is refused") {
+    pg::init_project(pg::south_east_districts(64));
+    std::string alice = pg::location("alice");
+    auto r = run_sespm({"scenario", "allocate", "--total", "500", "--rule", "equalise", "--within", "E12000008", "--project", alice, "--save", "P",
+                        "--data", data_dir()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    std::vector<std::string> cmds;
+    for (int i = 0; i < 8; ++i)
+        cmds.push_back(pg::command({"scenario", "allocate", "--total", std::to_string(1000 + 100 * i), "--rule", i % 2 ? "population" : "headroom",
+                                    "--within", "E12000008", "--project", alice, "--save", "P", "--replace"}));
+    auto par = pg::run_parallel(cmds);
+    std::set<std::string> totals;
+    for (int i = 0; i < 8; ++i) {
+        CAPTURE(par.err[i]);
+        if (par.rc[i] == 0) totals.insert(std::to_string(1000 + 100 * i));
+        else CHECK(par.err[i].find("busy") != std::string::npos);
+    }
+    CHECK(!totals.empty());
+    std::string log = read_file(std::string(std::getenv("SESPM_PG_DIR")) + "/server.log");
+    size_t retried = 0;
+    for (size_t at = log.find("could not serialize access"); at != std::string::npos; at = log.find("could not serialize access", at + 1)) ++retried;
+    MESSAGE(totals.size() << " of 8 allocations saved; the server asked for " << retried << " retries");
+    auto show = run_sespm({"scenario", "show", "--project", alice, "--name", "P", "--data", data_dir()});
+    REQUIRE(show.exit_code == 0);
+    size_t at = show.err.find(" extra)");
+    REQUIRE(at != std::string::npos);
+    size_t open = show.err.rfind('(', at);
+    std::string extra = show.err.substr(open + 1, at - open - 1);
+    CHECK(totals.count(extra) == 1);  // one allocation, whole: never a mix of two
+    // the notes name the same allocation as the places
+    auto list = run_sespm({"scenario", "list", "--project", alice, "--data", data_dir()});
+    CHECK(list.out.find("P," + extra + ",0,Allocated " + extra + " places by ") != std::string::npos);
 }
