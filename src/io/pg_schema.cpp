@@ -3,7 +3,8 @@
 // (sespm_viewer, sespm_planner, sespm_admin) and the owner role sespm_owner that nobody logs in
 // as, the tables with a version on every user-edited row, the history table written only by a
 // SECURITY DEFINER trigger (which also NOTIFYs sespm_changes), the users table and the
-// row-level security policies over it. `project init` runs it in one transaction as a superuser.
+// row-level security policies over it; and the schema `published` for layers published as
+// PostGIS tables (io/pg_publish.cpp), readable by anyone who may connect. `project init` runs it in one transaction as a superuser.
 #include "io/pg_project_store.h"
 
 namespace sespm::pg_store {
@@ -20,6 +21,7 @@ DO $$ BEGIN
 END $$;
 GRANT sespm_viewer, sespm_planner, sespm_admin TO sespm_owner WITH ADMIN OPTION;
 CREATE SCHEMA sespm AUTHORIZATION sespm_owner;
+CREATE SCHEMA published AUTHORIZATION sespm_owner;
 SET LOCAL ROLE sespm_owner;
 )SQL";
 
@@ -96,6 +98,8 @@ GRANT INSERT, UPDATE, DELETE ON sespm.pledges, sespm.triggers, sespm.scenarios, 
   sespm.scenario_ratios, sespm.scenario_clusters TO sespm_planner, sespm_admin;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA sespm TO sespm_planner, sespm_admin;
 REVOKE ALL ON FUNCTION sespm.record_change() FROM PUBLIC;
+GRANT USAGE ON SCHEMA published TO PUBLIC;
+GRANT CREATE ON SCHEMA published TO sespm_admin;
 ALTER TABLE sespm.pledges ENABLE ROW LEVEL SECURITY;
 ALTER TABLE sespm.triggers ENABLE ROW LEVEL SECURITY;
 CREATE POLICY read_all ON sespm.pledges FOR SELECT USING (true);
