@@ -12,6 +12,7 @@
 #include "helpers.h"
 #include "io/project_store.h"
 #include "map/project_admin.h"
+#include "map/project_snapshot.h"
 
 using namespace sespm;
 
@@ -143,4 +144,18 @@ TEST_CASE("project file: 20 parallel writers on one district: history entries = 
     auto s = open_project(p, ProjectAccess::Read);
     CHECK(s->history({}).size() == ok + 1);
     CHECK(s->history({}).back().new_json == "{\"code\":\"E06000044\",\"places\":" + std::to_string(s->pledges().at("E06000044")) + "}");
+}
+
+TEST_CASE("project file: an undo snapshot taken before an edit is not what the user read") {
+    test::ScratchDir d;
+    std::string p = d.file("p.sespm");
+    auto window = open_project(p, ProjectAccess::Write);
+    auto other = open_project(p, ProjectAccess::Write);
+    window->set_pledge("E06000044", 10);
+    CHECK(window->pledges().at("E06000044") == 10);   // what the window shows
+    other->set_pledge("E06000044", 20);               // another planner, meanwhile
+    ProjectSnapshot before = take_snapshot(window.get());
+    CHECK(before.pledges.at("E06000044") == 20);
+    CHECK_THROWS_AS(window->set_pledge("E06000044", 11), ProjectError);  // still over 10: refused
+    CHECK(window->pledges().at("E06000044") == 20);
 }

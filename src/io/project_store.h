@@ -120,6 +120,10 @@ public:
     // Sets one trigger (nullopt clears it); one row, its own transaction (or the open one).
     virtual void set_trigger(const std::string& key, std::optional<double> pct) = 0;
 
+    // While off, reads leave "what I read" as it was: an undo snapshot taken just before an
+    // edit is not what the user saw (map/project_snapshot). On by default.
+    virtual void record_reads(bool on) const = 0;
+
     // The recorded changes, oldest first.
     virtual std::vector<HistoryEntry> history(const HistoryFilter& f) const = 0;
     // Inside an open Transaction, on an empty project: replaces the history entries this

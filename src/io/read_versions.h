@@ -17,14 +17,16 @@ public:
         if (seen_.count(table + "\x1f*")) return 0;  // the whole table was read: the row was absent
         return std::nullopt;
     }
-    void saw(const std::string& table, const std::string& key, long long version) { seen_[table + '\x1f' + key] = version; }
-    void saw_all(const std::string& table) { seen_[table + "\x1f*"] = 0; }
+    void saw(const std::string& table, const std::string& key, long long version) { if (recording) seen_[table + '\x1f' + key] = version; }
+    void saw_all(const std::string& table) { if (recording) seen_[table + "\x1f*"] = 0; }
     void wrote(const std::string& table, const std::string& key, long long version) { pending_[table + '\x1f' + key] = version; }
     void committed() {
         for (const auto& [k, v] : pending_) seen_[k] = v;
         pending_.clear();
     }
     void rolled_back() { pending_.clear(); }
+
+    bool recording = true;  // false: reads leave what was read as it was (ProjectStore::record_reads)
 
 private:
     std::map<std::string, long long> seen_, pending_;

@@ -112,6 +112,7 @@ public:
     void set_scenario_notes(const std::string& name, const std::string& notes) override;
     std::map<std::string, double> triggers() const override;
     void set_trigger(const std::string& key, std::optional<double> pct) override;
+    void record_reads(bool on) const override { seen_.recording = on; }
     std::vector<HistoryEntry> history(const HistoryFilter& f) const override;
     void adopt_history(const std::vector<HistoryEntry>& entries) override;
     std::vector<ProjectUser> users() const override;

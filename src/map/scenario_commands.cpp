@@ -108,7 +108,6 @@ void rethrow_named(Session& s, const ProjectError& e) {
 
 void set_pledge(Session& s, const std::string& code, std::optional<int> places) {
     ProjectStore& store = s.project_for_writing();
-    store.pledges();  // what this edit replaces: the pledges as they are now
     check_district(s, code);
     if (places && *places < 0) throw UsageError("--places: a pledge is a whole number of places, 0 or more");
     try {

@@ -30,8 +30,9 @@ void write_scenario_edit(ProjectStore& store, const std::string& name, const Sce
 // UsageError naming `option` when `code` is not a district of the May 2022 boundaries.
 void check_district(Session& s, const std::string& code, const std::string& option = "--code");
 
-// Sets one pledge. "What I read" is the project as it was when the edit began: someone else's
-// change since then refuses it (ProjectError::Conflict, worded with the district's name).
+// Sets one pledge over the value the store last read (the window: what it shows; the command
+// line: the pledges as the command began): someone else's change since then refuses it
+// (ProjectError::Conflict, worded with the district's name).
 void set_pledge(Session& s, const std::string& code, std::optional<int> places);
 
 // A refused edit's conflict reworded with the area's name for its code ("Portsmouth's pledge
