@@ -29,6 +29,13 @@ const LayerSpec& Session::layer(const std::string& id) const {
 
 std::string Session::postcode_lookup() const { return postcode_lookup_file(data_dir); }
 
+void Session::set_project(const std::string& location) {
+    check_project_location(location);
+    project_.reset();
+    project_writable_ = false;
+    project_location_ = location;
+}
+
 ProjectStore* Session::project_for_reading() {
     if (project_) return project_.get();
     if (!has_project()) return nullptr;
