@@ -170,7 +170,6 @@ ScenarioEdit edit_from_options(const Args& a, const std::string& what) {
 }
 
 int scenario_edit(Session& s, const Args& a, const std::string& what, const std::string& name) {
-    if (s.project_for_reading()) s.project_for_writing();  // read through the store that writes: the edit goes over what it read
     load_scenario(s, name);  // "no scenario by that name" before any other complaint
     bool cluster_mass_only = what == "cluster" && !a.get("--codes") && a.get("--critical-mass");
     if (!cluster_mass_only) {

@@ -54,6 +54,7 @@ public:
     std::map<std::string, double> triggers() const override;
     void set_trigger(const std::string& key, std::optional<double> pct) override;
     void record_reads(bool on) const override { seen_.recording = on; }
+    ReadVersions& read_versions() const override { return seen_; }
     std::vector<HistoryEntry> history(const HistoryFilter& f) const override;
     void adopt_history(const std::vector<HistoryEntry>& entries) override;
     std::vector<ProjectUser> users() const override;

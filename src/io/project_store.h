@@ -24,6 +24,7 @@
 
 #include "core/error.h"
 #include "core/scenario.h"
+#include "io/read_versions.h"
 
 namespace sespm {
 
@@ -123,6 +124,9 @@ public:
     // While off, reads leave "what I read" as it was: an undo snapshot taken just before an
     // edit is not what the user saw (map/project_snapshot). On by default.
     virtual void record_reads(bool on) const = 0;
+    // What this store read; a store opened for writing after one opened for reading (Session)
+    // takes it over, so the first edit still goes over what the user saw.
+    virtual ReadVersions& read_versions() const = 0;
 
     // The recorded changes, oldest first.
     virtual std::vector<HistoryEntry> history(const HistoryFilter& f) const = 0;

@@ -51,8 +51,9 @@ ProjectStore* Session::project_for_reading() {
 ProjectStore& Session::project_for_writing() {
     if (!has_project()) throw UsageError("--project FILE is needed to keep this edit");
     if (!project_ || !project_writable_) {
-        project_.reset();
+        std::unique_ptr<ProjectStore> reader = std::move(project_);
         project_ = open_project(project_location_, ProjectAccess::Write);
+        if (reader) project_->read_versions() = reader->read_versions();  // the first edit goes over what was read
         project_writable_ = true;
     }
     return *project_;

@@ -133,6 +133,11 @@ public:
     bool live_pending = false;             // heard a change while a load ran: reload after it
     std::string live_note, live_problem, live_layout;
     std::string open_project_field;        // File > Open project's text field
+    // A refused edit (someone changed the row first): the message, shown with Keep theirs /
+    // Overwrite, and the same edit to run again over their change on Overwrite.
+    std::string conflict_message;
+    std::function<void(Session&)> conflict_retry, retryable_edit;
+    void conflict_dialog();                // ui/project_live.cpp
 
     // With $SESPM_UI_LAYOUT=FILE the window writes where some widgets are ("pledge CODE x0 y0 x1
     // y1" in window pixels) and the legend's labels ("legend 1 - 2") after each frame that

@@ -19,7 +19,35 @@ std::string change_words(const ChangeNote& n) {
 
 } // namespace
 
+// "Portsmouth's pledge was changed to 40 by jsmith at 14:02; yours (35) was not saved": the
+// table already shows theirs (the window reloaded); Overwrite runs the same edit over it.
+void MapApp::conflict_dialog() {
+    const char* title = "Someone else changed it first";
+    if (!conflict_message.empty() && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::PushTextWrapPos(560 * ui_scale);
+    ImGui::TextWrapped("%s", conflict_message.c_str());
+    ImGui::PopTextWrapPos();
+    bool keep = ImGui::Button("Keep theirs");
+    note_widget("keep theirs");
+    ImGui::SameLine();
+    bool overwrite = ImGui::Button("Overwrite");
+    note_widget("overwrite");
+    if (keep || overwrite) {
+        auto retry = conflict_retry;
+        conflict_message.clear();
+        conflict_retry = nullptr;
+        ImGui::CloseCurrentPopup();
+        if (overwrite && retry) {
+            retryable_edit = retry;
+            project_edit("overwrite", retry);
+        }
+    }
+    ImGui::EndPopup();
+}
+
 void MapApp::live_refresh() {
+    conflict_dialog();
     if (!is_server_location(project_path)) { live.reset(); return; }
     if (!live) live = std::make_unique<ChangeListener>(project_path);
     ChangeListener::Taken t = live->take();
