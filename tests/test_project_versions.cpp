@@ -159,3 +159,28 @@ TEST_CASE("project file: an undo snapshot taken before an edit is not what the u
     CHECK_THROWS_AS(window->set_pledge("E06000044", 11), ProjectError);  // still over 10: refused
     CHECK(window->pledges().at("E06000044") == 20);
 }
+
+TEST_CASE("project file: a scenario's notes and critical mass are versioned rows too") {
+    test::ScratchDir d;
+    std::string p = d.file("p.sespm");
+    auto a = open_project(p, ProjectAccess::Write);
+    auto b = open_project(p, ProjectAccess::Write);
+    Scenario sc;
+    sc.name = "Plan A";
+    a->create_scenario(sc);
+    b->load_scenario("Plan A");
+    a->set_scenario_notes("Plan A", "theirs");
+    try {
+        b->set_scenario_notes("Plan A", "mine");
+        FAIL("the notes were overwritten unseen");
+    } catch (const ProjectError& e) {
+        CHECK(e.kind == ProjectError::Kind::Conflict);
+        CHECK(std::string(e.what()).find("Plan A's notes was changed to theirs") != std::string::npos);
+    }
+    a->set_scenario_critical_mass("Plan A", 12);
+    CHECK_THROWS_AS(b->set_scenario_critical_mass("Plan A", 5), ProjectError);
+    b->load_scenario("Plan A");
+    b->set_scenario_critical_mass("Plan A", 5);
+    CHECK(a->load_scenario("Plan A")->critical_mass == 5);
+    CHECK(a->load_scenario("Plan A")->notes == "theirs");
+}

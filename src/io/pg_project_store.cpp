@@ -14,13 +14,13 @@ namespace sespm::pg_store {
 namespace {
 
 const RowSql kPledge{"pledge", 1,
-    "SELECT places::text, version, changed_by, to_char(changed_at, CASE WHEN changed_at::date = current_date THEN 'HH24:MI' ELSE 'YYYY-MM-DD HH24:MI' END) FROM sespm.pledges WHERE code = $1",
+    "SELECT places::text, version, changed_by, " SESPM_PG_STAMP " FROM sespm.pledges WHERE code = $1",
     "INSERT INTO sespm.pledges (code, places) VALUES ($1, $2::integer) ON CONFLICT DO NOTHING RETURNING version",
     "UPDATE sespm.pledges SET places = $2::integer, version = version + 1 WHERE code = $1 AND version = $3::bigint RETURNING version",
     "DELETE FROM sespm.pledges WHERE code = $1 AND version = $2::bigint"};
 
 const RowSql kTrigger{"trigger", 1,
-    "SELECT pct::text, version, changed_by, to_char(changed_at, CASE WHEN changed_at::date = current_date THEN 'HH24:MI' ELSE 'YYYY-MM-DD HH24:MI' END) FROM sespm.triggers WHERE key = $1",
+    "SELECT pct::text, version, changed_by, " SESPM_PG_STAMP " FROM sespm.triggers WHERE key = $1",
     "INSERT INTO sespm.triggers (key, pct) VALUES ($1, $2::double precision) ON CONFLICT DO NOTHING RETURNING version",
     "UPDATE sespm.triggers SET pct = $2::double precision, version = version + 1 WHERE key = $1 AND version = $3::bigint RETURNING version",
     "DELETE FROM sespm.triggers WHERE key = $1 AND version = $2::bigint"};
@@ -162,7 +162,7 @@ void PgProjectStore::checked_write(const RowSql& q, const Params& keys, const Pa
                                    const std::string& key, const std::string& doing) {
     std::string table = q.what + std::string("/") + (keys.size() > 1 ? *keys[0] : "");
     write(doing, [&] {
-        std::optional<long long> expected = seen_.get(table, key);
+        std::optional<long long> expected = seen_.get(table, *keys.back());
         if (!expected) {  // never read: what is there now is what the edit replaces
             Result cur = conn_->exec(doing, q.read, keys);
             expected = cur.rows() ? cur.integer(0, 1) : 0;
@@ -188,7 +188,7 @@ void PgProjectStore::checked_write(const RowSql& q, const Params& keys, const Pa
             if (e.kind == Kind::Denied) throw denied(doing, what + " of " + key);
             throw;
         }
-        seen_.wrote(table, key, now);
+        seen_.wrote(table, *keys.back(), now);
     });
 }
 

@@ -15,15 +15,19 @@
 namespace sespm::pg_store {
 
 // How one kind of versioned row is read and written: parameters are the key columns ($1..$k),
-// then the value, then (update, delete) the version the edit expects.
+// then the value, then (update, delete) the version the edit expects. What the store read is
+// kept under `what` (with the first key when there are two) and the last key.
 struct RowSql {
-    const char* what;     // "pledge", "trigger", "places", "ratio", "cluster"
+    const char* what;     // "pledge", "trigger", "places", "ratio", "cluster", "scenario"
     int keys;             // number of key parameters
     const char* read;     // -> value, version, changed_by, changed_at (HH:MM)
     const char* insert;   // ON CONFLICT DO NOTHING RETURNING version
     const char* update;   // WHERE keys AND version = expected RETURNING version
     const char* remove;   // WHERE keys AND version = expected
 };
+
+// When a row was last changed, as a conflict message says it: HH:MM today, else the date too.
+#define SESPM_PG_STAMP "to_char(changed_at, CASE WHEN changed_at::date = current_date THEN 'HH24:MI' ELSE 'YYYY-MM-DD HH24:MI' END)"
 
 class PgProjectStore final : public ProjectStore {
 public:

@@ -12,29 +12,35 @@ namespace sespm::pg_store {
 
 namespace {
 
-#define SESPM_STAMP "to_char(changed_at, CASE WHEN changed_at::date = current_date THEN 'HH24:MI' ELSE 'YYYY-MM-DD HH24:MI' END)"
-
 const RowSql kPlaces{"places", 2,
-    "SELECT places::text, version, changed_by, " SESPM_STAMP " FROM sespm.scenario_places WHERE scenario_id = $1::bigint AND code = $2",
+    "SELECT places::text, version, changed_by, " SESPM_PG_STAMP " FROM sespm.scenario_places WHERE scenario_id = $1::bigint AND code = $2",
     "INSERT INTO sespm.scenario_places (scenario_id, code, places) VALUES ($1::bigint, $2, $3::bigint) ON CONFLICT DO NOTHING RETURNING version",
     "UPDATE sespm.scenario_places SET places = $3::bigint, version = version + 1 WHERE scenario_id = $1::bigint AND code = $2"
     " AND version = $4::bigint RETURNING version",
     "DELETE FROM sespm.scenario_places WHERE scenario_id = $1::bigint AND code = $2 AND version = $3::bigint"};
 
 const RowSql kRatio{"ratio", 2,
-    "SELECT ratio::text, version, changed_by, " SESPM_STAMP " FROM sespm.scenario_ratios WHERE scenario_id = $1::bigint AND code = $2",
+    "SELECT ratio::text, version, changed_by, " SESPM_PG_STAMP " FROM sespm.scenario_ratios WHERE scenario_id = $1::bigint AND code = $2",
     "INSERT INTO sespm.scenario_ratios (scenario_id, code, ratio) VALUES ($1::bigint, $2, $3::double precision) ON CONFLICT DO NOTHING RETURNING version",
     "UPDATE sespm.scenario_ratios SET ratio = $3::double precision, version = version + 1 WHERE scenario_id = $1::bigint AND code = $2"
     " AND version = $4::bigint RETURNING version",
     "DELETE FROM sespm.scenario_ratios WHERE scenario_id = $1::bigint AND code = $2 AND version = $3::bigint"};
 
 const RowSql kCluster{"cluster", 2,
-    "SELECT codes, version, changed_by, " SESPM_STAMP " FROM sespm.scenario_clusters WHERE scenario_id = $1::bigint AND name = $2",
+    "SELECT codes, version, changed_by, " SESPM_PG_STAMP " FROM sespm.scenario_clusters WHERE scenario_id = $1::bigint AND name = $2",
     "INSERT INTO sespm.scenario_clusters (scenario_id, position, name, codes) SELECT $1::bigint, coalesce(max(position), -1) + 1, $2, $3"
     " FROM sespm.scenario_clusters WHERE scenario_id = $1::bigint ON CONFLICT DO NOTHING RETURNING version",
     "UPDATE sespm.scenario_clusters SET codes = $3, version = version + 1 WHERE scenario_id = $1::bigint AND name = $2"
     " AND version = $4::bigint RETURNING version",
     "DELETE FROM sespm.scenario_clusters WHERE scenario_id = $1::bigint AND name = $2 AND version = $3::bigint"};
+
+// The scenario's own row: its critical mass and its notes (no insert or removal here).
+const RowSql kCriticalMass{"scenario", 1,
+    "SELECT critical_mass::text, version, changed_by, " SESPM_PG_STAMP " FROM sespm.scenarios WHERE id = $1::bigint", "",
+    "UPDATE sespm.scenarios SET critical_mass = $2::bigint, version = version + 1 WHERE id = $1::bigint AND version = $3::bigint RETURNING version", ""};
+const RowSql kNotes{"scenario", 1,
+    "SELECT notes, version, changed_by, " SESPM_PG_STAMP " FROM sespm.scenarios WHERE id = $1::bigint", "",
+    "UPDATE sespm.scenarios SET notes = $2, version = version + 1 WHERE id = $1::bigint AND version = $3::bigint RETURNING version", ""};
 
 std::string join_codes(const std::vector<std::string>& codes) {
     std::string out;
@@ -190,17 +196,11 @@ void PgProjectStore::remove_scenario_cluster(const std::string& name, const std:
 }
 
 void PgProjectStore::set_scenario_critical_mass(const std::string& name, long long places) {
-    write("saving the critical mass", [&] {
-        conn_->exec("saving the critical mass", "UPDATE sespm.scenarios SET critical_mass = $2::bigint, version = version + 1 WHERE id = $1::bigint",
-                    {num(existing_id(name)), num(places)});
-    });
+    checked_write(kCriticalMass, {num(existing_id(name))}, num(places), "critical mass", name, "saving the critical mass");
 }
 
 void PgProjectStore::set_scenario_notes(const std::string& name, const std::string& notes) {
-    write("saving the notes", [&] {
-        conn_->exec("saving the notes", "UPDATE sespm.scenarios SET notes = $2, version = version + 1 WHERE id = $1::bigint",
-                    {num(existing_id(name)), notes});
-    });
+    checked_write(kNotes, {num(existing_id(name))}, notes, "notes", name, "saving the notes");
 }
 
 } // namespace sespm::pg_store

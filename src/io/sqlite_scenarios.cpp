@@ -24,6 +24,12 @@ const RowSql kRatio{"ratio", "SELECT ratio" SESPM_SQLITE_STAMP_READ " FROM scena
     "UPDATE scenario_ratios SET ratio = ?3" SESPM_SQLITE_STAMP_SET " WHERE scenario_id = ?1 AND code = ?2 AND version = ?4 RETURNING version",
     "DELETE FROM scenario_ratios WHERE scenario_id = ?1 AND code = ?2 AND version = ?3"};
 
+// The scenario's own row: its critical mass and its notes (no insert or removal here).
+const RowSql kCriticalMass{"scenario", "SELECT critical_mass" SESPM_SQLITE_STAMP_READ " FROM scenarios WHERE id = ?1", "",
+    "UPDATE scenarios SET critical_mass = ?2" SESPM_SQLITE_STAMP_SET " WHERE id = ?1 AND version = ?3 RETURNING version", ""};
+const RowSql kNotes{"scenario", "SELECT notes" SESPM_SQLITE_STAMP_READ " FROM scenarios WHERE id = ?1", "",
+    "UPDATE scenarios SET notes = ?2" SESPM_SQLITE_STAMP_SET " WHERE id = ?1 AND version = ?3 RETURNING version", ""};
+
 // A new cluster goes after the others (its position); an existing one keeps its place.
 const RowSql kCluster{"cluster", "SELECT codes" SESPM_SQLITE_STAMP_READ " FROM scenario_clusters WHERE scenario_id = ?1 AND name = ?2",
     "INSERT INTO scenario_clusters (scenario_id, position, name, codes, changed_by, changed_at)"
@@ -73,6 +79,11 @@ std::optional<Scenario> SqliteProjectStore::load_scenario(const std::string& nam
         sc.name = st.col_text(0);
         sc.critical_mass = st.col_int(1, 0, LLONG_MAX, at + " critical_mass");
         sc.notes = st.col_text(2);
+    }
+    if (version_ >= 4) {
+        Stmt st(db_, "SELECT version FROM scenarios WHERE id = ?1", path_);
+        st.integer(1, id);
+        if (st.row()) seen_.saw("scenario/", std::to_string(id), st.col_int(0, 0, LLONG_MAX, at + " version"));
     }
     bool v4 = version_ >= 4;
     std::string sid = std::to_string(id);
@@ -137,7 +148,7 @@ void SqliteProjectStore::replace_scenario(const Scenario& s) {
         if (id < 0) {
             id = insert_scenario_row(s);
         } else {
-            Stmt(db_, "UPDATE scenarios SET critical_mass = ?2, notes = ?3 WHERE id = ?1", path_)
+            Stmt(db_, "UPDATE scenarios SET critical_mass = ?2, notes = ?3" SESPM_SQLITE_STAMP_SET " WHERE id = ?1", path_)
                 .integer(1, id).integer(2, s.critical_mass).text(3, s.notes).run();
             delete_scenario_parts(id);
         }
@@ -150,7 +161,7 @@ void SqliteProjectStore::rename_scenario(const std::string& from, const std::str
     write("renaming the scenario", [&] {
         long long id = existing_id(from);
         if (scenario_id(to) >= 0) throw ProjectError(Kind::Exists, where(path_, 0, "name", "a scenario called '" + to + "' exists already"));
-        Stmt(db_, "UPDATE scenarios SET name = ?2 WHERE id = ?1", path_).integer(1, id).text(2, to).run();
+        Stmt(db_, "UPDATE scenarios SET name = ?2" SESPM_SQLITE_STAMP_SET " WHERE id = ?1", path_).integer(1, id).text(2, to).run();
     });
 }
 
@@ -210,15 +221,11 @@ void SqliteProjectStore::remove_scenario_cluster(const std::string& name, const 
 }
 
 void SqliteProjectStore::set_scenario_critical_mass(const std::string& name, long long places) {
-    write("saving the critical mass", [&] {
-        Stmt(db_, "UPDATE scenarios SET critical_mass = ?2 WHERE id = ?1", path_).integer(1, existing_id(name)).integer(2, places).run();
-    });
+    checked_write(kCriticalMass, {std::to_string(existing_id(name))}, std::to_string(places), "critical mass", name, "saving the critical mass");
 }
 
 void SqliteProjectStore::set_scenario_notes(const std::string& name, const std::string& notes) {
-    write("saving the notes", [&] {
-        Stmt(db_, "UPDATE scenarios SET notes = ?2 WHERE id = ?1", path_).integer(1, existing_id(name)).text(2, notes).run();
-    });
+    checked_write(kNotes, {std::to_string(existing_id(name))}, notes, "notes", name, "saving the notes");
 }
 
 } // namespace sespm::sqlite_store

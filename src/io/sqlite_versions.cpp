@@ -99,7 +99,7 @@ void SqliteProjectStore::checked_write(const RowSql& q, const std::vector<std::s
         return st;
     };
     write(doing, [&] {
-        std::optional<long long> expected = seen_.get(table, key);
+        std::optional<long long> expected = seen_.get(table, keys.back());
         auto current = [&]() -> std::optional<long long> {
             Stmt st(db_, q.read, path_);
             return bind(st, keys).row() ? std::optional<long long>(st.col_int(1, 0, LLONG_MAX, "version")) : std::nullopt;
@@ -122,7 +122,7 @@ void SqliteProjectStore::checked_write(const RowSql& q, const std::vector<std::s
             bind(st, p).run();
             if (sqlite3_changes(db_) == 0) refused(q, keys, value, what, key);
         }
-        seen_.wrote(table, key, now);
+        seen_.wrote(table, keys.back(), now);
     });
 }
 
