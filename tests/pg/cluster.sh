@@ -52,6 +52,9 @@ trap 'exit 130' INT TERM
   || { cat "$DIR/server.log" >&2; echo "tests/pg/cluster.sh: error: the server did not start in $DIR" >&2; exit 1; }
 "${AS[@]}" "$BIN/createdb" -h "$DIR" -p "$PORT" -U "$SUPERUSER" sespm
 
+# nothing from the caller's environment may point libpq at another server
+unset PGHOST PGHOSTADDR PGPORT PGDATABASE PGUSER PGSERVICE PGSERVICEFILE PGPASSWORD PGPASSFILE PGSSLMODE PGOPTIONS
+export PATH="$BIN:$PATH"   # psql, pgbench and pg_ctl of this PostgreSQL 15
 export SESPM_PG="host=$DIR port=$PORT dbname=sespm"
 export SESPM_PG_SUPERUSER="$SUPERUSER"
 export SESPM_PG_DIR="$DIR"
