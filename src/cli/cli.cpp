@@ -26,6 +26,7 @@ Commands:
   changes   what changed at a period: largest rises and falls, areas newly over the limit or trigger
   chart     a time-series layer over every period as a line chart (PNG, PDF or SVG)
   triggers  agreed trigger points (a share of the limit) per area, kept in a project file
+  project   the project store: init, history, restore, grant/revoke/users (a server), copy
   report    the board report, an A4 PDF pack
   programmes  the resettlement programmes side by side per area
 Data is found through --data DIR, then $SESPM_DATA, then ./data, then ../shared/data.
@@ -68,7 +69,7 @@ static int finish_with_input_log(int rc) {
 
 bool is_cli_command(const std::string& a) {
     return a == "layers" || a == "table" || a == "export" || a == "query" || a == "render" || a == "pledges" || a == "scenario" ||
-           a == "periods" || a == "trend" || a == "changes" || a == "chart" || a == "triggers" || a == "report" || a == "programmes" || a == "help" ||
+           a == "periods" || a == "trend" || a == "changes" || a == "chart" || a == "triggers" || a == "project" || a == "report" || a == "programmes" || a == "help" ||
            a == "--help-commands";
 }
 
@@ -93,9 +94,10 @@ static int dispatch(const std::vector<std::string>& all_args) {
         if (cmd == "changes") return cmd_changes(rest);
         if (cmd == "chart") return cmd_chart(rest);
         if (cmd == "triggers") return cmd_triggers(rest);
+        if (cmd == "project") return cmd_project(rest);
         if (cmd == "report") return cmd_report(rest);
         if (cmd == "programmes") return cmd_programmes(rest);
-        throw UsageError("unknown command '" + clip(cmd) + "' (layers, table, export, query, render, pledges, scenario, periods, trend, changes, chart, triggers, report, programmes; see sespm-map --help)");
+        throw UsageError("unknown command '" + clip(cmd) + "' (layers, table, export, query, render, pledges, scenario, periods, trend, changes, chart, triggers, project, report, programmes; see sespm-map --help)");
     } catch (const UsageError& e) {
         std::cerr << "sespm-map: usage error: " << clip_message(e.what()) << "\n";
         return 2;

@@ -24,5 +24,6 @@ int cmd_trend(const std::vector<std::string>& args);
 int cmd_changes(const std::vector<std::string>& args);
 int cmd_chart(const std::vector<std::string>& args);
 int cmd_triggers(const std::vector<std::string>& args);
+int cmd_project(const std::vector<std::string>& args);
 
 } // namespace sespm

@@ -98,6 +98,7 @@ int cmd_triggers(const std::vector<std::string>& argv) {
     if (what == "list") return triggers_list(*s);
     if (what == "alerts") return triggers_alerts(*s, a);
     std::string key = trigger_key(a, what);
+    s->project_for_writing().triggers();  // what this edit replaces: the triggers as the command began (a later change is a conflict)
     set_trigger(*s, key, what == "set" ? std::optional<double>(pct) : std::nullopt);
     std::cerr << (what == "set" ? "set the trigger of " : "cleared the trigger of ") << key << " in " << s->project_location() << "\n";
     return 0;

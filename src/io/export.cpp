@@ -66,7 +66,8 @@ std::vector<bool> integer_columns(const ExportData& d) {
 
 // The layer with its fields; `integer` gets whether each measure column holds whole numbers.
 OGRLayer* create_layer(GDALDataset& ds, const ExportData& d, ExportFormat fmt, const std::string& path,
-                       const GdalErrorCapture& capture, std::vector<bool>& integer) {
+                       const GdalErrorCapture& capture, std::vector<bool>& integer, const std::string& name = "",
+                       const std::string& schema = "") {
     OGRSpatialReference ll;
     ll.importFromEPSG(4326);
     ll.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
@@ -85,9 +86,17 @@ OGRLayer* create_layer(GDALDataset& ds, const ExportData& d, ExportFormat fmt, c
     } else if (fmt == ExportFormat::GeoPackage) {
         opts.SetNameValue("IDENTIFIER", d.title.c_str());
         opts.SetNameValue("DESCRIPTION", (d.period + ". " + d.attribution).c_str());
+    } else if (fmt == ExportFormat::PostGis) {
+        opts.SetNameValue("SCHEMA", schema.c_str());
+        opts.SetNameValue("GEOMETRY_NAME", "geom");
+        opts.SetNameValue("FID", "fid");
+        opts.SetNameValue("LAUNDER", "NO");           // the GeoJSON's property names, "fill-opacity" too
+        opts.SetNameValue("PRECISION", "NO");
+        opts.SetNameValue("SPATIAL_INDEX", "GIST");
+        opts.SetNameValue("DESCRIPTION", (d.title + ". " + d.period + ". " + d.attribution).c_str());
     }
     OGRwkbGeometryType gt = fmt == ExportFormat::Csv ? wkbNone : wkbMultiPolygon;
-    std::string layer_name = d.layer_id.empty() ? "areas" : d.layer_id;
+    std::string layer_name = !name.empty() ? name : d.layer_id.empty() ? "areas" : d.layer_id;
     OGRLayer* layer = ds.CreateLayer(layer_name.c_str(), fmt == ExportFormat::Csv ? nullptr : &ll, gt, opts.List());
     if (!layer) throw DataError(where(path, 0, "", "cannot create the layer: " + capture.reason()));
 
@@ -149,7 +158,7 @@ void write_features(OGRLayer* layer, const ExportData& d, ExportFormat fmt, cons
             throw DataError(path + ": feature " + std::to_string(r + 1) + " (" + a.code +
                             "): cannot write the feature: " + capture.reason());
     }
-    if (layer->CommitTransaction() != OGRERR_NONE && fmt == ExportFormat::GeoPackage)
+    if (layer->CommitTransaction() != OGRERR_NONE && (fmt == ExportFormat::GeoPackage || fmt == ExportFormat::PostGis))
         throw DataError(where(path, 0, "", "cannot commit the features: " + capture.reason()));
 }
 
@@ -200,6 +209,17 @@ std::string export_bytes(const ExportData& d, const std::string& path, ExportFor
     if (fmt == ExportFormat::GeoJson && !gdal_writer) return write_geojson_fast(d, geojson_members(d), integer_columns(d));
     std::vector<GByte> bytes = write_with_gdal(d, path, fmt);
     return std::string(bytes.begin(), bytes.end());
+}
+
+void write_postgis_table(GDALDataset& ds, const ExportData& d, const std::string& schema, const std::string& table, const std::string& shown) {
+    GdalErrorCapture capture;
+    std::vector<bool> integer;
+    OGRLayer* layer = create_layer(ds, d, ExportFormat::PostGis, shown, capture, integer, table, schema);
+    write_features(layer, d, ExportFormat::PostGis, integer, shown, capture);
+    CPLErrorReset();
+    ds.FlushCache();
+    if (CPLGetLastErrorType() >= CE_Failure)
+        throw DataError(where(shown, 0, "", "GDAL cannot finish the table: " + capture.reason()));
 }
 
 void export_areas(const ExportData& d, const std::string& path) {

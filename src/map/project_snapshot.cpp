@@ -8,10 +8,17 @@ namespace sespm {
 ProjectSnapshot take_snapshot(const ProjectStore* store) {
     ProjectSnapshot s;
     if (!store) return s;
-    s.pledges = store->pledges();
-    s.triggers = store->triggers();
-    for (const auto& name : store->scenario_names())
-        if (auto sc = store->load_scenario(name)) s.scenarios[name] = *sc;
+    store->record_reads(false);  // not what the user read: an edit after it keeps its own base
+    try {
+        s.pledges = store->pledges();
+        s.triggers = store->triggers();
+        for (const auto& name : store->scenario_names())
+            if (auto sc = store->load_scenario(name)) s.scenarios[name] = *sc;
+    } catch (...) {
+        store->record_reads(true);
+        throw;
+    }
+    store->record_reads(true);
     return s;
 }
 

@@ -228,6 +228,7 @@ void MapApp::draw_frame() {
     for (const auto& k : deferred_releases_) ImGui_ImplGlfw_KeyCallback(window_, k.key, k.scancode, GLFW_RELEASE, k.mods);
     deferred_releases_.clear();
     handle_input();
+    live_refresh();  // ui/project_live.cpp: other planners' edits on a shared server
     draw_menu_bar();
     panel_layers(*this);
     if (show_table) panel_table(*this);
@@ -253,6 +254,7 @@ void MapApp::draw_menu_bar() {
         if (ImGui::BeginMenu("File")) {
             if (ImGui::MenuItem("Export...", "Ctrl+E")) show_export = true;
             if (ImGui::MenuItem("Board report...")) show_report = true;
+            project_menu(*this);  // ui/project_live.cpp: which project is open, open another
             if (ImGui::MenuItem("Quit", "Ctrl+Q")) glfwSetWindowShouldClose(window_, 1);
             ImGui::EndMenu();
         }

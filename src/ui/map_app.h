@@ -20,6 +20,7 @@
 #include "core/scenario_edit.h"
 #include "core/undo.h"
 #include "io/boundaries.h"
+#include "io/pg_listen.h"
 #include "map/project_snapshot.h"
 #include "map/scenario_commands.h"
 #include "map/session.h"
@@ -129,6 +130,19 @@ public:
     void refresh_scenario_view();
     void undo();
     void redo();
+    // The project open: a file or a shared server (ui/project_live.cpp). Another planner's edit
+    // on a server is heard (LISTEN) and shown within a second, with a note of who made it.
+    void open_project_location(const std::string& location);
+    void live_refresh();                   // each frame: take what the listener heard
+    std::unique_ptr<ChangeListener> live;  // on a server project only
+    bool live_pending = false;             // heard a change while a load ran: reload after it
+    std::string live_note, live_problem, live_layout;
+    std::string open_project_field;        // File > Open project's text field
+    // A refused edit (someone changed the row first): the message, shown with Keep theirs /
+    // Overwrite, and the same edit to run again over their change on Overwrite.
+    std::string conflict_message;
+    std::function<void(Session&)> conflict_retry, retryable_edit;
+    void conflict_dialog();                // ui/project_live.cpp
 
     // With $SESPM_UI_LAYOUT=FILE the window writes where some widgets are ("pledge CODE x0 y0 x1
     // y1" in window pixels) and the legend's labels ("legend 1 - 2") after each frame that
@@ -239,5 +253,6 @@ void panel_time(MapApp& app);
 void panel_chart(MapApp& app);
 void panel_changes(MapApp& app);   // View > What changed
 void panel_find(MapApp& app);      // in the menu bar
+void project_menu(MapApp& app);    // File menu items: the open project, open another
 
 } // namespace sespm

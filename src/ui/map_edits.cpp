@@ -41,9 +41,17 @@ void MapApp::project_edit(const std::string& what, const std::function<void(Sess
         edit(*session_);
         history.record(before);
         status = "Saved: " + what + " (" + project_path + ")";
+    } catch (const ProjectError& e) {
+        if (e.kind == ProjectError::Kind::Conflict && retryable_edit) {  // ask: keep theirs or overwrite
+            conflict_message = e.what();
+            conflict_retry = retryable_edit;
+        } else {
+            error = std::string(e.what()) + " (nothing was changed)";
+        }
     } catch (const std::exception& e) {
         error = std::string(e.what()) + " (nothing was changed)";
     }
+    retryable_edit = nullptr;
     reload_project();
 }
 
@@ -51,7 +59,8 @@ void MapApp::set_pledge(const std::string& code, std::optional<int> places) {
     auto it = pledges.find(code);
     std::optional<int> before = it == pledges.end() ? std::nullopt : std::optional<int>(it->second);
     if (before == places) return;
-    project_edit("pledge", [&](Session& s) { sespm::set_pledge(s, code, places); });
+    retryable_edit = [code, places](Session& s) { sespm::set_pledge(s, code, places); };
+    project_edit("pledge", retryable_edit);
 }
 
 void MapApp::set_trigger(const std::string& code, std::optional<double> pct) {
@@ -64,7 +73,8 @@ void MapApp::set_trigger(const std::string& code, std::optional<double> pct) {
 void MapApp::edit_scenario(const ScenarioEdit& e) {
     if (!scenario) return;
     std::string name = scenario->name;
-    project_edit("scenario '" + name + "'", [&](Session& s) { sespm::edit_scenario(s, name, e); });
+    retryable_edit = [name, e](Session& s) { sespm::edit_scenario(s, name, e); };
+    project_edit("scenario '" + name + "'", retryable_edit);
 }
 
 void MapApp::save_allocation_to_scenario(const Allocation& al, const AllocationNote& how) {
