@@ -151,6 +151,8 @@ std::vector<Made> made_files() {
          feature(R"({"code":"E2","b":false,"n":4})", kSquare2)},
         {"strings", true, R"({"code":" E1 ","name":"Br\u00e8de \"Q\" \\ / \ud83d\ude00","s":"","old":"00EBNM",)"
                           R"j("year":"2022","words":"Wards 2013 (WD13CD; x/y-z)","amp":"a & b"})j"},
+        {"odd_keys", true, R"({"code":"E1","fid":3,"FID2":4,"OGC_FID":5,"geometry":"g","properties":"p","type":"t","bbox":"b","id2":"i"})"},
+        {"unicode_escaped_keys", true, R"({"co\u0064e":"E1","na\u006De":"One"})"},
         {"code_number", true, R"({"code":12,"name":3.5})"},
         {"code_case", true, R"({"CODE":"E1","Name":"One"})"},
         {"missing_props", true, R"({"code":"E1","only_first":"x"})", "", feature(e2, kSquare2)},
