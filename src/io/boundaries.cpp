@@ -1,4 +1,5 @@
-// boundaries.cpp: reading areas through OGR, projecting them to EPSG:27700, and the Atlas that
+// boundaries.cpp: reading areas through OGR (GeoJSON boundary files through io/geojson_fast when
+// it is sure to read them as OGR would), projecting them to EPSG:27700, and the Atlas that
 // loads each geography on first use (see boundaries.h).
 #include "io/boundaries.h"
 
@@ -157,10 +158,6 @@ Area AreaReader::read(FeatureRow& row, long fid) const {
     a.members = {a.code};
     return a;
 }
-
-} // namespace
-
-namespace {
 
 // The areas of the rows `next` gives one by one (false at the end), with duplicate codes refused.
 template <class Next>
