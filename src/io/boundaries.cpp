@@ -1,4 +1,5 @@
-// boundaries.cpp: reading areas through OGR, projecting them to EPSG:27700, and the Atlas that
+// boundaries.cpp: reading areas through OGR (GeoJSON boundary files through io/geojson_fast when
+// it is sure to read them as OGR would), projecting them to EPSG:27700, and the Atlas that
 // loads each geography on first use (see boundaries.h).
 #include "io/boundaries.h"
 
@@ -21,6 +22,7 @@
 #include "io/bng_cache.h"
 #include "io/gdal_input.h"
 #include "io/gdal_util.h"
+#include "io/geojson_fast.h"
 #include "io/points.h"
 #include "io/proj.h"
 
@@ -85,16 +87,18 @@ namespace {
 // around); the same box the points are checked against.
 constexpr double kMinLon = -8.75, kMaxLon = 2.0, kMinLat = 49.8, kMaxLat = 61.0;
 
+// Turns the features of one file into areas, with the same checks and messages whichever reader
+// gave the rows (GDAL, or the GeoJSON fast path of io/geojson_fast).
 struct AreaReader {
     std::string path;
     const std::string& code_field;
     const std::string& name_field;
-    OGRFeatureDefn* defn = nullptr;
+    std::vector<std::string> fields;                      // the file's fields, in OGR's order
     int ci = -1, ni = -1;
     bool declared_crs = false;
     std::unique_ptr<OGRCoordinateTransformation> to_ll;  // null when the file is in lon/lat
 
-    Area read(OGRFeature& feat, long fid) const;
+    Area read(FeatureRow& row, long fid) const;
     void check_lonlat(const OGRGeometry& g, const std::string& what) const;
     void check_in_gb(const OGRGeometry& g, const std::string& what) const;
 };
@@ -126,22 +130,19 @@ void AreaReader::check_in_gb(const OGRGeometry& g, const std::string& what) cons
                     (swapped ? "; latitude and longitude look swapped" : ""));
 }
 
-Area AreaReader::read(OGRFeature& feat, long fid) const {
+Area AreaReader::read(FeatureRow& row, long fid) const {
     std::string what = path + ": feature " + std::to_string(fid);
-    if (!feat.IsFieldSetAndNotNull(ci)) throw DataError(what + ": field '" + code_field + "': the code is missing");
+    const auto& v = row.values;
+    if (!v[ci]) throw DataError(what + ": field '" + code_field + "': the code is missing");
     Area a;
-    a.code = trim(gdal_text(feat.GetFieldAsString(ci), path, fid, code_field));
+    a.code = trim(gdal_text(v[ci]->c_str(), path, fid, code_field));
     if (a.code.empty()) throw DataError(what + ": field '" + code_field + "': the code is empty");
     what += " (" + a.code + ")";
-    a.name = ni >= 0 && feat.IsFieldSetAndNotNull(ni) ? gdal_text(feat.GetFieldAsString(ni), path, fid, name_field) : a.code;
-    for (int f = 0; f < defn->GetFieldCount(); ++f)
-        if (f != ci && f != ni && feat.IsFieldSetAndNotNull(f)) {
-            const char* field = defn->GetFieldDefn(f)->GetNameRef();
-            a.props[field] = gdal_text(feat.GetFieldAsString(f), path, fid, field);
-        }
-    OGRGeometry* g = feat.StealGeometry();
-    if (!g) throw DataError(what + ": field 'geometry': the feature has no geometry");
-    OgrGeomPtr geom(g);
+    a.name = ni >= 0 && v[ni] ? gdal_text(v[ni]->c_str(), path, fid, name_field) : a.code;
+    for (int f = 0; f < static_cast<int>(fields.size()); ++f)
+        if (f != ci && f != ni && v[f]) a.props[fields[f]] = gdal_text(v[f]->c_str(), path, fid, fields[f]);
+    if (!row.geometry) throw DataError(what + ": field 'geometry': the feature has no geometry");
+    OgrGeomPtr geom = std::move(row.geometry);
     auto type = wkbFlatten(geom->getGeometryType());
     if (type != wkbPolygon && type != wkbMultiPolygon)
         throw DataError(what + ": field 'geometry': " + OGRGeometryTypeToName(type) +
@@ -159,11 +160,43 @@ Area AreaReader::read(OGRFeature& feat, long fid) const {
     return a;
 }
 
+// The areas of the rows `next` gives one by one (false at the end), with duplicate codes refused.
+template <class Next>
+AreaSet collect_areas(const AreaReader& rd, Next&& next) {
+    AreaSet set;
+    set.source = rd.path;
+    long fid = 0;
+    FeatureRow row;
+    while (next(row)) {
+        Area a = rd.read(row, ++fid);
+        if (set.index.count(a.code))
+            throw DataError(rd.path + ": feature " + std::to_string(fid) + " (" + a.code + "): field '" + rd.code_field +
+                            "': duplicate code " + a.code);
+        set.index[a.code] = set.areas.size();
+        set.areas.push_back(std::move(a));
+    }
+    if (set.areas.empty()) throw DataError(where(rd.path, 0, "", "the file holds no features"));
+    return set;
+}
+
+// A GeoJSON file the fast path read: RFC 7946 lon/lat, which GDAL reports as a declared EPSG:4326.
+AreaSet areas_from_table(const std::string& path, const std::string& code_field, const std::string& name_field,
+                         FeatureTable& t) {
+    AreaReader rd{path, code_field, name_field, t.fields, find_field(t, code_field), find_field(t, name_field), true, nullptr};
+    size_t i = 0;
+    return collect_areas(rd, [&](FeatureRow& row) {
+        if (i == t.rows.size()) return false;
+        row = std::move(t.rows[i++]);
+        return true;
+    });
+}
+
 } // namespace
 
 static AreaSet read_area_file_uncached(const std::string& path, const std::string& code_field,
                                        const std::string& name_field) {
     gdal_init();
+    if (auto t = read_geojson_fast(path, code_field)) return areas_from_table(path, code_field, name_field, *t);
     GdalErrorCapture capture;
     std::error_code fec;
     if (std::filesystem::is_directory(path, fec) && std::filesystem::path(path).extension() != ".gdb")
@@ -176,9 +209,11 @@ static AreaSet read_area_file_uncached(const std::string& path, const std::strin
                                                (why.empty() ? std::string() : ": " + why)));
     }
     OGRLayer* layer = choose_layer(*ds, path, LayerWant::Areas);
-    AreaReader rd{path, code_field, name_field, layer->GetLayerDefn(), -1, -1, false, nullptr};
-    rd.ci = rd.defn->GetFieldIndex(code_field.c_str());
-    rd.ni = rd.defn->GetFieldIndex(name_field.c_str());
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    AreaReader rd{path, code_field, name_field, {}, -1, -1, false, nullptr};
+    for (int f = 0; f < defn->GetFieldCount(); ++f) rd.fields.push_back(defn->GetFieldDefn(f)->GetNameRef());
+    rd.ci = defn->GetFieldIndex(code_field.c_str());
+    rd.ni = defn->GetFieldIndex(name_field.c_str());
     if (layer->GetFeatureCount(TRUE) == 0) throw DataError(where(path, 0, "", "the file holds no features"));
     if (rd.ci < 0) throw DataError(where(path, 0, code_field, "the features have no such property (the code)"));
 
@@ -195,20 +230,17 @@ static AreaSet read_area_file_uncached(const std::string& path, const std::strin
             throw DataError(where(path, 0, "", "PROJ cannot transform its coordinate system to longitude/latitude"));
     }
 
-    AreaSet set;
-    set.source = path;
-    long fid = 0;
     layer->ResetReading();
-    for (auto& feat : *layer) {
-        Area a = rd.read(*feat, ++fid);
-        if (set.index.count(a.code))
-            throw DataError(path + ": feature " + std::to_string(fid) + " (" + a.code + "): field '" + code_field +
-                            "': duplicate code " + a.code);
-        set.index[a.code] = set.areas.size();
-        set.areas.push_back(std::move(a));
-    }
-    if (set.areas.empty()) throw DataError(where(path, 0, "", "the file holds no features"));
-    return set;
+    int nfields = defn->GetFieldCount();
+    return collect_areas(rd, [&](FeatureRow& row) {
+        OGRFeatureUniquePtr feat(layer->GetNextFeature());
+        if (!feat) return false;
+        row.values.assign(static_cast<size_t>(nfields), std::nullopt);
+        for (int f = 0; f < nfields; ++f)
+            if (feat->IsFieldSetAndNotNull(f)) row.values[static_cast<size_t>(f)] = std::string(feat->GetFieldAsString(f));
+        row.geometry.reset(feat->StealGeometry());
+        return true;
+    });
 }
 
 AreaSet dissolve_groups(const AreaSet& d,
