@@ -94,59 +94,6 @@ void MapApp::reset_panels() {
     table_panel = {};
 }
 
-// The part of the window that the panels leave free for the map, in pixels: right of the
-// legend box, left of the Layers panel, below the menu bar, above the attribute table pane and
-// the attribution line.
-struct FreeRect {
-    double left, right, top, bottom;  // insets from each edge
-};
-
-static FreeRect free_rect(const Camera& cam, float s, double legend_w, double table_h) {
-    FreeRect f{legend_w + 28 * s, (kLayersPanelWidth + 20) * s, 40 * s, table_h + 50 * s};
-    if (cam.width - f.left - f.right < 200 * s) f.right = f.left;  // a narrow window: use it all
-    if (cam.height - f.top - f.bottom < 150 * s) f.bottom = f.top;
-    return f;
-}
-
-// Fits `b` into the free part of the window.
-static void fit_between_panels(Camera& cam, const Bbox& b, float s, double legend_w, double table_h) {
-    FreeRect f = free_rect(cam, s, legend_w, table_h);
-    double w = std::max(1.0, cam.width - f.left - f.right), h = std::max(1.0, cam.height - f.top - f.bottom);
-    cam.mpp = std::max(b.width() / w, b.height() / h);
-    if (!(cam.mpp > 0)) cam.mpp = 1;
-    // the centre of the free region is offset from the window centre
-    double dx = (f.left - f.right) / 2, dy = (f.top - f.bottom) / 2;
-    cam.cx = (b.minx + b.maxx) / 2 - dx * cam.mpp;
-    cam.cy = (b.miny + b.maxy) / 2 + dy * cam.mpp;
-}
-
-Bbox MapApp::visible_map_bbox() const {
-    OverlayOptions oo;
-    oo.scale = ui_scale;
-    FreeRect f = free_rect(camera, ui_scale, legend_box_size(map->view, fonts, oo).x, bottom_pane_px());
-    double x0, y0, x1, y1;
-    camera.screen_to_world(f.left, camera.height - f.bottom, x0, y0);
-    camera.screen_to_world(camera.width - f.right, f.top, x1, y1);
-    return {std::min(x0, x1), std::min(y0, y1), std::max(x0, x1), std::max(y0, y1)};
-}
-
-void MapApp::fit_to_selection() {
-    if (!map) return;
-    OverlayOptions oo;
-    oo.scale = ui_scale;
-    fit_between_panels(camera, map->view.selection_bbox, ui_scale, legend_box_size(map->view, fonts, oo).x, bottom_pane_px());
-}
-
-void MapApp::zoom_to_area(int i) {
-    if (!map || i < 0) return;
-    Bbox b = map->mesh.areas[i].bbox;
-    double pad = std::max(b.width(), b.height()) * 0.3;
-    OverlayOptions oo;
-    oo.scale = ui_scale;
-    fit_between_panels(camera, {b.minx - pad, b.miny - pad, b.maxx + pad, b.maxy + pad}, ui_scale,
-                       legend_box_size(map->view, fonts, oo).x, bottom_pane_px());
-}
-
 void MapApp::show_place(const PlaceMatch& m) {
     if (!map) return;
     std::vector<std::string> members{m.code};
@@ -174,10 +121,7 @@ void MapApp::show_place(const PlaceMatch& m) {
         return;
     }
     double pad = std::max(b.width(), b.height()) * 0.3;
-    OverlayOptions oo;
-    oo.scale = ui_scale;
-    fit_between_panels(camera, {b.minx - pad, b.miny - pad, b.maxx + pad, b.maxy + pad}, ui_scale,
-                       legend_box_size(map->view, fonts, oo).x, bottom_pane_px());
+    frame_world({b.minx - pad, b.miny - pad, b.maxx + pad, b.maxy + pad}, {});
     status = "Found " + m.name + " (" + m.kind + ")";
 }
 
@@ -240,6 +184,7 @@ void MapApp::draw_frame() {
     if (show_scenario) panel_scenario(*this);
     draw_tooltip();
     draw_banners();
+    refit_after_panels();
     draw_map();
     write_layout();
     ImGui::Render();

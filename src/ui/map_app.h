@@ -30,6 +30,7 @@
 #include "render/mesh.h"
 #include "render/overlay.h"
 #include "render/picker.h"
+#include "ui/map_fit.h"
 #include "ui/panel_state.h"
 
 struct GLFWwindow;
@@ -176,6 +177,15 @@ private:
     bool open_window();                    // GLFW, GL context, ImGui, callbacks; false when impossible
     bool after_frame(int& frame, int& code); // --screenshot, --export-data, F12; true: leave the loop
     void close_window();
+    // Framing (map_framing.cpp): fit `whole` (its `parts` clear of the docked panels) into the
+    // map's free space now, and again over the next frames as the panels settle.
+    void frame_world(const Bbox& whole, const std::vector<Bbox>& parts);
+    void refit_after_panels();
+    std::vector<ScreenBox> docked_panels() const;
+    Bbox fit_whole_{};
+    std::vector<Bbox> fit_parts_;
+    int refit_frames_ = 0;
+    ScreenBox fit_shown_;                  // where the last fit put the map: what File > Export frames
     void draw_tooltip();
     void place_tooltip();
     void point_tooltip(int p);
