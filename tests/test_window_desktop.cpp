@@ -50,3 +50,37 @@ TEST_CASE("window: at 1600x1000 the region fills the space between the docked pa
     }
     CHECK(poles >= 55);
 }
+
+namespace {
+
+// The places a scenario holds, summed from `scenario show`'s "extra" column.
+long long scenario_places(const std::string& csv) {
+    long long sum = 0;
+    for (const auto& line : test::lines(csv)) {
+        auto cells = test::split_csv_simple(line);
+        if (cells.size() < 11 || cells[0] == "code") continue;
+        sum += std::atoll(cells[4].c_str());
+    }
+    return sum;
+}
+
+} // namespace
+
+TEST_CASE("window: Allocate over a scenario that has places asks first; Cancel keeps them, Replace replaces them") {
+    SKIP_WITHOUT_WINDOW_TOOLS();
+    test::ScratchDir d;
+    std::string p = d.file("p.sespm"), data = test::data_dir();
+    auto r = test::run_sespm({"scenario", "allocate", "--total", "300", "--rule", "equalise", "--within", "E12000008", "--project", p,
+                              "--save", "Plan A", "--data", data});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    std::string show = std::string(SESPM_EXE) + " scenario show --project " + p + " --name 'Plan A' --data " + data;
+    r = test::drive_window_script(d, "--project " + p + " --scenario 'Plan A' --data " + data,
+                                  "click allocate-total; xdotool key ctrl+a; xdotool type --delay 80 700; xdotool key Return; sleep 1\n"
+                                  "click allocate; wait_for '^allocate-cancel '; cp layout.txt asked.txt\n"
+                                  "click allocate-cancel; sleep 1.5; " + show + " > cancelled.csv\n"
+                                  "click allocate; wait_for '^allocate-replace '; click allocate-replace; sleep 2.5; " + show + " > replaced.csv");
+    REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
+    CHECK(test::layout_rect(test::read_file(d.file("asked.txt")), "allocate-replace")[0] >= 0);  // the question was asked
+    CHECK(scenario_places(test::read_file(d.file("cancelled.csv"))) == 300);  // Cancel: the places stay
+    CHECK(scenario_places(test::read_file(d.file("replaced.csv"))) == 700);   // Replace: the new allocation
+}

@@ -89,7 +89,9 @@ bool MapApp::with_session(const std::function<void(Session&)>& f) {
 }
 
 void MapApp::reset_panels() {
-    scenario_panel = {};
+    // the open scenario's figures are recomputed; the total and rule it was allocated with stay
+    scenario_panel.outcome.reset();
+    scenario_panel.outcome_for.reset();
     query_panel = {};
     table_panel = {};
 }

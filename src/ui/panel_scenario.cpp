@@ -78,19 +78,9 @@ void compare_section(MapApp& app, float s) {
     }
 }
 
-// Allocation over the districts the map selects (the South East by default).
-void allocate_section(MapApp& app, float s) {
+// Runs the allocation the panel describes and saves it into the open scenario (one undo step).
+void run_allocation(MapApp& app) {
     ScenarioPanelState& ps = app.scenario_panel;
-    ImGui::TextDisabled("Allocate places");
-    ImGui::SetNextItemWidth(120 * s);
-    ImGui::InputInt("places", &ps.total, 100, 1000);
-    ps.total = std::max(0, ps.total);
-    ImGui::SameLine();
-    const char* rules[] = {"by population", "by headroom", "equalise rates"};
-    ImGui::SetNextItemWidth(150 * s);
-    ImGui::Combo("##rule", &ps.rule, rules, 3);
-    ImGui::SameLine();
-    if (!ImGui::Button("Allocate")) return;
     AllocateRequest req;
     req.total = ps.total;
     req.rule = static_cast<AllocationRule>(ps.rule);
@@ -107,6 +97,49 @@ void allocate_section(MapApp& app, float s) {
                  " places; did not fit: " + std::to_string(al->result.shortfall);
     app.scenario_on_map = true;
     app.refresh_scenario_view();
+}
+
+// Allocating over a scenario that already has places replaces them: asked first, as the
+// command line asks for --replace. Replace or Cancel (Esc); Ctrl+Z undoes a replacement.
+void confirm_replace(MapApp& app) {
+    if (!ImGui::BeginPopupModal("Replace the places?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    long long places = 0;
+    for (const auto& [code, n] : app.scenario->extra_places) places += n;
+    ImGui::Text("'%s' already has %lld places in %zu districts.", app.scenario->name.c_str(), places, app.scenario->extra_places.size());
+    ImGui::TextUnformatted("Replace them with this allocation? Its ratios, clusters and notes are kept (Ctrl+Z undoes it).");
+    if (ImGui::Button("Replace")) {
+        ImGui::CloseCurrentPopup();
+        run_allocation(app);
+    }
+    app.note_widget("allocate-replace");
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        app.status = "Allocation cancelled: '" + app.scenario->name + "' keeps its places";
+        ImGui::CloseCurrentPopup();
+    }
+    app.note_widget("allocate-cancel");
+    ImGui::EndPopup();
+}
+
+// Allocation over the districts the map selects (the South East by default).
+void allocate_section(MapApp& app, float s) {
+    ScenarioPanelState& ps = app.scenario_panel;
+    ImGui::TextDisabled("Allocate places");
+    ImGui::SetNextItemWidth(120 * s);
+    ImGui::InputInt("places", &ps.total, 100, 1000);
+    ImVec2 t0 = ImGui::GetItemRectMin(), t1 = ImGui::GetItemRectMax();
+    app.note_rect("allocate-total", t0.x, t0.y, t0.x + 40 * s, t1.y);  // the typed number, not its - and + buttons
+    ps.total = std::max(0, ps.total);
+    ImGui::SameLine();
+    const char* rules[] = {"by population", "by headroom", "equalise rates"};
+    ImGui::SetNextItemWidth(150 * s);
+    ImGui::Combo("##rule", &ps.rule, rules, 3);
+    ImGui::SameLine();
+    bool pressed = ImGui::Button("Allocate");
+    app.note_widget("allocate");
+    if (pressed && app.scenario->extra_places.empty()) run_allocation(app);
+    else if (pressed) ImGui::OpenPopup("Replace the places?");
+    if (app.scenario) confirm_replace(app);
 }
 
 std::vector<std::string> selected_districts(const MapApp& app) {
