@@ -75,7 +75,7 @@ TEST_CASE("window: Allocate over a scenario that has places asks first; Cancel k
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     std::string show = std::string(SESPM_EXE) + " scenario show --project " + p + " --name 'Plan A' --data " + data;
     r = test::drive_window_script(d, "--project " + p + " --scenario 'Plan A' --data " + data,
-                                  "click allocate-total; xdotool key ctrl+a; xdotool type --delay 80 700; xdotool key Return; sleep 1\n"
+                                  "click allocate-total; xdotool keydown ctrl; sleep 0.2; xdotool key a; sleep 0.2; xdotool keyup ctrl; xdotool type --delay 80 700; xdotool key Return; sleep 1\n"
                                   "click allocate; wait_for '^allocate-cancel '; cp layout.txt asked.txt\n"
                                   "click allocate-cancel; sleep 1.5; " + show + " > cancelled.csv\n"
                                   "click allocate; wait_for '^allocate-replace '; click allocate-replace; sleep 2.5; " + show + " > replaced.csv");
@@ -83,4 +83,44 @@ TEST_CASE("window: Allocate over a scenario that has places asks first; Cancel k
     CHECK(test::layout_rect(test::read_file(d.file("asked.txt")), "allocate-replace")[0] >= 0);  // the question was asked
     CHECK(scenario_places(test::read_file(d.file("cancelled.csv"))) == 300);  // Cancel: the places stay
     CHECK(scenario_places(test::read_file(d.file("replaced.csv"))) == 700);   // Replace: the new allocation
+}
+
+TEST_CASE("window: the file dialog opens a file from a folder, saves by a typed name or path, asks before replacing, remembers the folder") {
+    SKIP_WITHOUT_WINDOW_TOOLS();
+    test::ScratchDir d;
+    std::filesystem::create_directories(d.file("maps"));
+    std::filesystem::create_directories(d.file("out"));
+    auto r = test::run_sespm({"export", "--layer", "dispersal", "--within", "Kent", "-o", d.file("maps/kent.geojson"), "--data", test::data_dir()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    d.write("out/old.png", "old");
+    std::string typed = "click dialog-name; xdotool keydown ctrl; sleep 0.2; xdotool key a; sleep 0.2; xdotool keyup ctrl; xdotool type --delay 40 ";
+    r = test::drive_window_script(
+        d, "--data " + test::data_dir(),
+        // File > Open file...: Home, the maps folder, kent.geojson, Open
+        "click 'menu file'; click 'menu open-file'; wait_for '^dialog-name '\n"
+        "click 'dialog-place Home'; click 'dialog-entry maps'; click 'dialog-entry kent.geojson'; click dialog-ok\n"
+        "wait_for '^map-source .*kent.geojson'; sleep 1; cp layout.txt opened.txt\n"
+        // Export > Save PNG...: a folder typed goes there, then a bare name gets .png
+        "xdotool key ctrl+e; wait_for '^export-png '; click export-png; wait_for '^dialog-name '\n" +
+            typed + "\"" + d.file("out") + "\"; xdotool key Return; sleep 0.8\n" + typed +
+            "board; xdotool key Return; sleep 2.5\n"
+            // again over a file that exists: asked; Keep it, then Cancel
+            "click export-png; wait_for '^dialog-name '; " + typed + "old; xdotool key Return; wait_for '^dialog-keep '\n"
+            "cp layout.txt asked.txt; click dialog-keep; sleep 0.5; click dialog-cancel; sleep 1; cp out/old.png kept.png\n"
+            // and Replace
+            "click export-png; wait_for '^dialog-name '; " + typed + "old; xdotool key Return; wait_for '^dialog-replace '\n"
+            "click dialog-replace; sleep 2.5\n"
+            // Save data...: a whole path typed, CSV by its extension
+            "click export-data; wait_for '^dialog-name '; " + typed + "\"" + d.file("out/kent-typed.csv") +
+            "\"; xdotool key Return; sleep 2.5\n"
+            "click export-data; wait_for '^dialog-name '; sleep 0.5; cp layout.txt recent.txt; click dialog-cancel; sleep 0.5");
+    REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
+    CHECK(test::read_file(d.file("opened.txt")).find("map-source " + d.file("maps/kent.geojson")) != std::string::npos);
+    CHECK(test::read_file(d.file("out/board.png")).rfind("\x89PNG", 0) == 0);  // the name typed, .png added
+    CHECK(test::layout_rect(test::read_file(d.file("asked.txt")), "dialog-replace")[0] >= 0);
+    CHECK(test::read_file(d.file("kept.png")) == "old");  // Keep it: not replaced
+    CHECK(test::read_file(d.file("out/old.png")).rfind("\x89PNG", 0) == 0);  // Replace: replaced
+    CHECK(test::first_line(test::read_file(d.file("out/kent-typed.csv"))).find("code") != std::string::npos);
+    CHECK(test::layout_rect(test::read_file(d.file("recent.txt")), "dialog-recent " + d.file("out"))[0] >= 0);
+    CHECK(test::read_file(d.file(".config/sespm-map/window.ini")).find("recent_folder=" + d.file("out") + "\n") != std::string::npos);
 }

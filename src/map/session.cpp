@@ -51,6 +51,12 @@ ProjectStore& Session::project_for_writing() {
     return *project_;
 }
 
+void Session::set_project(const std::string& location) {
+    project_.reset();
+    project_writable_ = false;
+    project_location_ = location;
+}
+
 std::map<std::string, std::map<std::string, double>> pledge_values(const std::map<std::string, int>& pledges) {
     std::map<std::string, std::map<std::string, double>> out;
     for (const auto& [code, n] : pledges) out["pledges"][code] = n;

@@ -44,6 +44,8 @@ public:
     ProjectStore* project_for_reading();
     // The open project for writing, created when it does not exist. UsageError without --project.
     ProjectStore& project_for_writing();
+    // Another project from now on (the window's File > Open/New project); opened when first needed.
+    void set_project(const std::string& location);
     // Planner-entered figures by column and district (today: "pledges") for evaluation.
     std::map<std::string, std::map<std::string, double>> user_values();
 

@@ -37,7 +37,8 @@ MapApp::MapApp(AppOptions opt) : options(std::move(opt)) {
     table_expanded = options.table_open;
     if (const char* f = std::getenv("SESPM_UI_LAYOUT")) layout_file_ = f;
     settings_path_ = window_settings_path();
-    if (auto h = load_window_settings(settings_path_).table_height) table_height_logical_ = *h;
+    settings = load_window_settings(settings_path_);
+    if (settings.table_height) table_height_logical_ = *settings.table_height;
     if (!options.project.empty()) {
         project_path = options.project;
     } else {
@@ -56,6 +57,7 @@ MapApp::MapApp(AppOptions opt) : options(std::move(opt)) {
         return;
     }
     reload_project();
+    note_recent_project();
     if (options.scenario.empty()) return;
     open_scenario(options.scenario);
     if (!scenario) {
@@ -170,9 +172,6 @@ void MapApp::draw_frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
-    pressed_this_frame_.clear();  // this frame has seen them down: now let go of the quick ones
-    for (const auto& k : deferred_releases_) ImGui_ImplGlfw_KeyCallback(window_, k.key, k.scancode, GLFW_RELEASE, k.mods);
-    deferred_releases_.clear();
     handle_input();
     draw_menu_bar();
     panel_layers(*this);
@@ -184,24 +183,27 @@ void MapApp::draw_frame() {
     if (show_chart) panel_chart(*this);
     if (show_query) panel_query(*this);
     if (show_scenario) panel_scenario(*this);
+    draw_dialogs();
     draw_tooltip();
     draw_banners();
+    update_title();
     refit_after_panels();
     draw_map();
     write_layout();
     ImGui::Render();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    // this whole frame has seen the quick keys down (Ctrl with them): now let them go, so the
+    // next frame sees them up (a release before the menu bar would drop Ctrl from Ctrl+E)
+    pressed_this_frame_.clear();
+    ctrl_chords_.clear();
+    for (const auto& k : deferred_releases_) ImGui_ImplGlfw_KeyCallback(window_, k.key, k.scancode, GLFW_RELEASE, k.mods);
+    deferred_releases_.clear();
 }
 
 // The menu bar and its keyboard shortcuts.
 void MapApp::draw_menu_bar() {
     if (ImGui::BeginMainMenuBar()) {
-        if (ImGui::BeginMenu("File")) {
-            if (ImGui::MenuItem("Export...", "Ctrl+E")) show_export = true;
-            if (ImGui::MenuItem("Board report...")) show_report = true;
-            if (ImGui::MenuItem("Quit", "Ctrl+Q")) glfwSetWindowShouldClose(window_, 1);
-            ImGui::EndMenu();
-        }
+        file_menu();
         if (ImGui::BeginMenu("Edit")) {
             if (ImGui::MenuItem("Undo", "Ctrl+Z", false, history.can_undo())) undo();
             if (ImGui::MenuItem("Redo", "Ctrl+Y", false, history.can_redo())) redo();
@@ -227,8 +229,8 @@ void MapApp::draw_menu_bar() {
         ImGui::TextDisabled("   %s", status.c_str());
         ImGui::EndMainMenuBar();
     }
-    if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) glfwSetWindowShouldClose(window_, 1);
-    if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_E)) show_export = true;
+    if (ctrl_chord(GLFW_KEY_Q)) glfwSetWindowShouldClose(window_, 1);
+    if (ctrl_chord(GLFW_KEY_E)) show_export = true;
     int steps = undo_requested_;  // Ctrl+Z / Ctrl+Y, counted in the key callback
     undo_requested_ = 0;
     for (; steps < 0; ++steps) undo();
@@ -454,6 +456,7 @@ bool MapApp::open_window() {
         MapApp* app = static_cast<MapApp*>(glfwGetWindowUserPointer(w));
         if (key == GLFW_KEY_F12 && action == GLFW_PRESS) app->screenshot_requested_ = true;
         bool ctrl = (mods & GLFW_MOD_CONTROL) != 0, shift = (mods & GLFW_MOD_SHIFT) != 0;
+        if (action == GLFW_PRESS && ctrl) app->ctrl_chords_.insert(key);  // by the event's own mods: a quick tap's Ctrl may be up by the frame
         if (action != GLFW_RELEASE && ctrl && !ImGui::GetIO().WantTextInput) {
             if (key == GLFW_KEY_Z && !shift) --app->undo_requested_;
             if (key == GLFW_KEY_Y || (key == GLFW_KEY_Z && shift)) ++app->undo_requested_;
@@ -461,7 +464,8 @@ bool MapApp::open_window() {
         // ImGui 1.86 reads key state once a frame, so a press released before the next frame
         // (a quick tap: Esc, Enter, Ctrl+A) would never be seen; its release waits a frame.
         if (action == GLFW_PRESS) app->pressed_this_frame_.insert(key);
-        if (action == GLFW_RELEASE && app->pressed_this_frame_.count(key)) {
+        // Later releases wait behind a deferred one, in order (Ctrl let go after E in Ctrl+E).
+        if (action == GLFW_RELEASE && (app->pressed_this_frame_.count(key) || !app->deferred_releases_.empty())) {
             app->deferred_releases_.push_back({key, scancode, mods});
             return;
         }
@@ -471,6 +475,8 @@ bool MapApp::open_window() {
 
     return true;
 }
+
+bool MapApp::ctrl_chord(int key) const { return ctrl_chords_.count(key) > 0 && !ImGui::GetIO().WantTextInput; }
 
 void MapApp::note_widget(const std::string& name) {
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
@@ -560,9 +566,8 @@ void MapApp::remember_table_height() {
     float logical = table_height / ui_scale;
     if (table_height <= 0 || logical == table_height_logical_) return;
     table_height_logical_ = logical;
-    WindowSettings ws;
-    ws.table_height = logical;
-    save_window_settings(settings_path_, ws);
+    settings.table_height = logical;
+    save_settings();
 }
 
 void MapApp::close_window() {

@@ -30,7 +30,9 @@
 #include "render/mesh.h"
 #include "render/overlay.h"
 #include "render/picker.h"
+#include "ui/file_dialog.h"
 #include "ui/map_fit.h"
+#include "ui/window_settings.h"
 #include "ui/panel_state.h"
 
 struct GLFWwindow;
@@ -130,6 +132,7 @@ public:
     // y1" in window pixels) and the legend's labels ("legend 1 - 2") after each frame that
     // changed them, so tests can click widgets by name and see what the map then shows.
     void note_widget(const std::string& name);   // the last ImGui item
+    bool ctrl_chord(int key) const;              // Ctrl+key pressed since the last frame, outside text fields
     void note_rect(const std::string& name, float x0, float y0, float x1, float y1);
 
     ScenarioPanelState scenario_panel;
@@ -160,6 +163,16 @@ public:
     // Writes the board report off the main thread (the map stays usable; progress is shown).
     void start_report(const ReportRequest& req);
     std::string last_report;               // the PDF written last, for "Open"
+    // Files and projects (map_files.cpp): the File menu, the file dialog (one at a time), the
+    // recent projects and folders kept in the window settings, and the title bar.
+    FileDialog file_dialog;
+    WindowSettings settings;
+    void save_settings();
+    void note_recent_project();
+    void ask_path(FileDialogMode mode, const std::string& title, std::vector<FileFilter> filters, const std::string& start,
+                  std::function<void(const std::string&)> chosen);
+    void switch_project(const std::string& path, bool create);   // File > Open/New project, Recent projects
+    bool project_write_failed = false;     // the last edit was not written: the title is marked
     // Runs f with the session when no background job is using it; returns false if busy.
     bool with_session(const std::function<void(Session&)>& f);
 
@@ -186,6 +199,11 @@ private:
     std::vector<Bbox> fit_parts_;
     int refit_frames_ = 0;
     ScreenBox fit_shown_;                  // where the last fit put the map: what File > Export frames
+    void file_menu();
+    void recent_projects_menu();
+    void draw_dialogs();
+    void update_title();
+    std::string title_shown_;
     void draw_tooltip();
     void place_tooltip();
     void point_tooltip(int p);
@@ -219,6 +237,7 @@ private:
     int screenshot_count_ = 0;
     struct KeyRelease { int key, scancode, mods; };
     std::set<int> pressed_this_frame_;             // keys pressed since the last NewFrame
+    std::set<int> ctrl_chords_;                    // keys pressed with Ctrl since the last frame (Ctrl+E, Ctrl+O)
     std::vector<KeyRelease> deferred_releases_;    // their releases, handed to ImGui a frame later
     double last_x_ = 0, last_y_ = 0, press_x_ = 0, press_y_ = 0;
 };

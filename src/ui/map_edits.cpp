@@ -38,8 +38,11 @@ void MapApp::project_edit(const std::string& what, const std::function<void(Sess
         edit(*session_);
         history.record(before);
         status = "Saved: " + what + " (" + project_path + ")";
+        project_write_failed = false;
+        note_recent_project();  // the first edit creates the file
     } catch (const std::exception& e) {
         error = std::string(e.what()) + " (nothing was changed)";
+        project_write_failed = true;  // marked in the title bar until an edit is saved again
     }
     reload_project();
 }

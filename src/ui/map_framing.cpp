@@ -67,6 +67,7 @@ void MapApp::refit_after_panels() {
         double x0, y0, x1, y1;
         camera.world_to_screen(fit_whole_.minx, fit_whole_.maxy, x0, y0);
         camera.world_to_screen(fit_whole_.maxx, fit_whole_.miny, x1, y1);
+        note_rect("map-source " + (map->view.options.open_file.empty() ? map->view.options.layer_id : map->view.options.open_file), 0, 0, 0, 0);
         note_rect("map-fit", static_cast<float>(x0), static_cast<float>(y0), static_cast<float>(x1), static_cast<float>(y1));
         std::vector<ScreenBox> panels = docked_panels();
         for (size_t i = 0; i < panels.size(); ++i)

@@ -1,6 +1,7 @@
 // panel_export.cpp: the Export panel: a PNG of exactly the current view with title, legend and
 // attribution (for board papers), and GeoJSON/CSV/GeoPackage of the current layer through the
-// core's export, all written to a temporary file and renamed.
+// core's export, each saved through the file dialog (a typed path still allowed there; it asks
+// before replacing a file), written to a temporary file and renamed.
 #include <imgui.h>
 
 #include <cstdlib>
@@ -9,29 +10,47 @@
 
 namespace sespm {
 
+namespace {
+
+const std::vector<FileFilter> kPng = {{"PNG image (.png)", {".png"}}};
+const std::vector<FileFilter> kData = {
+    {"GeoJSON (.geojson)", {".geojson"}}, {"CSV table (.csv)", {".csv"}}, {"GeoPackage (.gpkg)", {".gpkg"}}};
+
+void default_paths(ExportPanelState& e) {
+    if (e.png[0]) return;
+    const char* home = std::getenv("HOME");
+    std::string base = std::string(home && *home ? home : ".") + "/sespm-map";
+    std::snprintf(e.png, sizeof e.png, "%s.png", base.c_str());
+    std::snprintf(e.vec, sizeof e.vec, "%s.geojson", base.c_str());
+}
+
+} // namespace
+
 void panel_export(MapApp& app) {
     float s = app.ui_scale;
-    char* png = app.export_panel.png;
-    char* vec = app.export_panel.vec;
-    if (!png[0]) {
-        const char* home = std::getenv("HOME");
-        std::string base = std::string(home && *home ? home : ".") + "/sespm-map";
-        std::snprintf(png, sizeof app.export_panel.png, "%s.png", base.c_str());
-        std::snprintf(vec, sizeof app.export_panel.vec, "%s.geojson", base.c_str());
-    }
+    ExportPanelState& e = app.export_panel;
+    default_paths(e);
     ImGui::SetNextWindowSize(ImVec2(560 * s, 0), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Export", &app.show_export, ImGuiWindowFlags_AlwaysAutoResize)) { ImGui::End(); return; }
     ImGui::TextDisabled("The map as shown, with title, legend and attribution");
-    ImGui::SetNextItemWidth(420 * s);
-    ImGui::InputText("##png", png, sizeof app.export_panel.png);
+    if (ImGui::Button("Save PNG..."))
+        app.ask_path(FileDialogMode::Save, "Export the map as a PNG", kPng, e.png, [&app](const std::string& p) {
+            std::snprintf(app.export_panel.png, sizeof app.export_panel.png, "%s", p.c_str());
+            app.export_png(p);
+        });
+    app.note_widget("export-png");
     ImGui::SameLine();
-    if (ImGui::Button("Save PNG")) app.export_png(png);
+    ImGui::TextDisabled("%s", e.png);
     ImGui::Separator();
-    ImGui::TextDisabled("The layer's figures and colours (.geojson, .csv or .gpkg)");
-    ImGui::SetNextItemWidth(420 * s);
-    ImGui::InputText("##vec", vec, sizeof app.export_panel.vec);
+    ImGui::TextDisabled("The layer's figures and colours (GeoJSON for web maps, CSV, GeoPackage)");
+    if (ImGui::Button("Save data..."))
+        app.ask_path(FileDialogMode::Save, "Export the layer's data", kData, e.vec, [&app](const std::string& p) {
+            std::snprintf(app.export_panel.vec, sizeof app.export_panel.vec, "%s", p.c_str());
+            app.export_vector(p);
+        });
+    app.note_widget("export-data");
     ImGui::SameLine();
-    if (ImGui::Button("Save data")) app.export_vector(vec);
+    ImGui::TextDisabled("%s", e.vec);
     if (!app.status.empty()) ImGui::TextDisabled("%s", app.status.c_str());
     ImGui::End();
 }
