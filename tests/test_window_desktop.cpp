@@ -124,3 +124,51 @@ TEST_CASE("window: the file dialog opens a file from a folder, saves by a typed 
     CHECK(test::layout_rect(test::read_file(d.file("recent.txt")), "dialog-recent " + d.file("out"))[0] >= 0);
     CHECK(test::read_file(d.file(".config/sespm-map/window.ini")).find("recent_folder=" + d.file("out") + "\n") != std::string::npos);
 }
+
+TEST_CASE("window: recent projects, most recent first, a missing one greyed and removed; the title names the project") {
+    SKIP_WITHOUT_WINDOW_TOOLS();
+    test::ScratchDir d;
+    std::string a = d.file("a.sespm"), b = d.file("gone.sespm"), c = d.file("c.sespm"), data = test::data_dir();
+    for (const auto& p : {a, c}) {
+        auto r = test::run_sespm({"pledges", "set", "--project", p, "--code", "E06000044", "--places", "5", "--data", data});
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    }
+    std::filesystem::create_directories(d.file(".config/sespm-map"));
+    d.write(".config/sespm-map/window.ini", "recent_project=" + a + "\nrecent_project=" + b + "\n");
+    std::string title = "xdotool getwindowname $(xdotool search --name 'SESPM Map' | head -1)";
+    std::string ini = d.file(".config/sespm-map/window.ini");
+    auto r = test::drive_window_script(
+        d, "--project " + c + " --data " + data,
+        title + " > title1.txt; cp " + ini + " ini1.txt\n"
+        "click 'menu file'; click 'menu recent'; sleep 0.5; cp layout.txt menu.txt\n"
+        "click 'recent " + b + "'; sleep 1; cp " + ini + " ini2.txt\n"
+        "click 'menu file'; click 'menu recent'; click 'recent " + a + "'; sleep 1.5; " + title + " > title2.txt; cp " + ini + " ini3.txt\n"
+        "click 'menu file'; click 'menu new-project'; wait_for '^dialog-name '\n"
+        "click dialog-name; xdotool type --delay 40 fresh; xdotool key Return; sleep 1.5; " + title + " > title3.txt");
+    REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
+    CHECK(test::read_file(d.file("title1.txt")).find("c.sespm (" + d.path + ") - SESPM Map - every edit is saved") == 0);
+    CHECK(test::read_file(d.file("ini1.txt")).find("recent_project=" + c + "\nrecent_project=" + a + "\nrecent_project=" + b + "\n") != std::string::npos);
+    std::string menu = test::read_file(d.file("menu.txt"));
+    CHECK(test::layout_rect(menu, "recent " + a)[1] < test::layout_rect(menu, "recent " + b)[1]);  // in that order
+    CHECK(test::read_file(d.file("ini2.txt")).find(b) == std::string::npos);  // the missing one taken off
+    CHECK(test::read_file(d.file("title2.txt")).find("a.sespm") == 0);
+    CHECK(test::read_file(d.file("ini3.txt")).find("recent_project=" + a + "\nrecent_project=" + c + "\n") != std::string::npos);
+    CHECK(test::file_exists(d.file("fresh.sespm")));  // New project: created with its extension
+    CHECK(test::read_file(d.file("title3.txt")).find("fresh.sespm") == 0);
+}
+
+TEST_CASE("window: an edit that cannot be written marks the title bar") {
+    SKIP_WITHOUT_WINDOW_TOOLS();
+    test::ScratchDir d;
+    d.write("not-a-folder", "x");
+    std::string p = d.file("not-a-folder/p.sespm");  // its folder is a file: the first edit fails
+    std::string title = "xdotool getwindowname $(xdotool search --name 'SESPM Map' | head -1)";
+    auto r = test::drive_window_script(d, "--project " + p + " --layer resettlement --table --data " + test::data_dir(),
+                                       title + " > before.txt\n"
+                                       "click 'pledge E06000036'; sleep 1; xdotool type --delay 80 40; xdotool key Return; sleep 2\n" +
+                                           title + " > after.txt");
+    REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
+    CHECK(test::read_file(d.file("before.txt")).find("\u2022") == std::string::npos);
+    CHECK(test::read_file(d.file("after.txt")).find("\u2022 p.sespm") == 0);
+    CHECK(test::read_file(d.file("after.txt")).find("NOT saved") != std::string::npos);
+}
