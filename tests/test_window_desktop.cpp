@@ -172,3 +172,46 @@ TEST_CASE("window: an edit that cannot be written marks the title bar") {
     CHECK(test::read_file(d.file("after.txt")).find("\u2022 p.sespm") == 0);
     CHECK(test::read_file(d.file("after.txt")).find("NOT saved") != std::string::npos);
 }
+
+TEST_CASE("window: the layer list shows the map and the files added over it; dragging a row changes the draw order") {
+    SKIP_WITHOUT_WINDOW_TOOLS();
+    test::ScratchDir d;
+    std::string data = test::data_dir();
+    for (const char* area : {"Kent", "Surrey"}) {
+        auto r = test::run_sespm({"export", "--layer", "dispersal", "--within", area, "-o", d.file(std::string(area) + ".geojson"), "--data", data});
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    }
+    // pixels of the wash of an added layer at full opacity (0.2, 0.25, 0.4): green, then counted
+    std::string wash = "wash() { xdotool key F12; sleep 1.5; f=$(ls -t Pictures/*.png | head -1); convert \"$f\" -fuzz 3% -fill '#00ff00' "
+                       "-opaque 'rgb(51,64,102)' -fill black +opaque '#00ff00' -format '%[fx:round(mean.g*w*h)]' info: > $1; }\n";
+    auto r = test::drive_window_script(
+        d, "--overlay " + d.file("Kent.geojson") + " --data " + data,
+        "mkdir -p Pictures\n" + wash +
+            "wait_for '^layer Kent '; click 'menu file'; click 'menu add-overlay'; wait_for '^dialog-name '\n"
+            "click dialog-name; xdotool type --delay 40 '" + d.file("Surrey.geojson") + "'; xdotool key Return; wait_for '^layer Surrey '\n"
+            "sleep 1; cp layout.txt added.txt\n"
+            // Kent's wash to 1 (Ctrl+click types into the slider), names off, then count
+            "read x0 y0 x1 y1 < <(rect 'layer-opacity Kent'); xdotool mousemove $(( (x0 + x1) / 2 )) $(( (y0 + y1) / 2 )); sleep 0.3\n"
+            "xdotool keydown ctrl; sleep 0.2; xdotool click 1; sleep 0.2; xdotool keyup ctrl; sleep 0.4\n"
+            "xdotool keydown ctrl; sleep 0.2; xdotool key a; sleep 0.2; xdotool keyup ctrl; xdotool type 1; xdotool key Return; sleep 1\n"
+            "click names; xdotool mousemove 700 120; sleep 1; wash above.txt\n"
+            // the map dragged to the top: its fills now cover Kent's wash
+            "drag 'layer map' 'layer Surrey'; sleep 1; cp layout.txt moved.txt; xdotool mousemove 700 120; sleep 1; wash below.txt\n"
+            // the map hidden: Kent's wash shows again, over the sea
+            "click 'layer-visible map'; xdotool mousemove 700 120; sleep 1; wash hidden.txt");
+    REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
+    std::string added = test::read_file(d.file("added.txt")), moved = test::read_file(d.file("moved.txt"));
+    CAPTURE(added);
+    auto y = [](const std::string& layout, const std::string& name) { return test::layout_rect(layout, "layer " + name)[1]; };
+    CHECK(y(added, "Surrey") < y(added, "Kent"));  // the file added last is on top
+    CHECK(y(added, "Kent") < y(added, "map"));
+    CHECK(y(moved, "map") < y(moved, "Surrey"));    // dragged to the top
+    long above = std::atol(test::read_file(d.file("above.txt")).c_str()), below = std::atol(test::read_file(d.file("below.txt")).c_str()),
+         hidden = std::atol(test::read_file(d.file("hidden.txt")).c_str());
+    CAPTURE(above);
+    CAPTURE(below);
+    CAPTURE(hidden);
+    CHECK(above > 5000);         // Kent's twelve districts in the wash colour
+    CHECK(below < above / 20);   // under the map's fills now
+    CHECK(hidden > above / 2);
+}

@@ -276,28 +276,10 @@ void MapApp::draw_map() {
     style.background = Rgba::from(sea_colour);
     style.outline_px = 0.8f * ui_scale;
     if (map) {
-        // The extra layer: a light wash and dark outlines, above or below the map's fills.
-        DrawStyle ost;
-        ost.background = style.background;
-        ost.outline = Rgba{0.15f, 0.15f, 0.2f, 0.55f};
-        ost.outline_px = 1.0f;
-        bool show_overlay = overlay && overlay_visible;
-        if (show_overlay && overlay_wash_ != overlay_opacity) {  // upload only when it changes
-            std::vector<Rgba> wash(overlay->mesh.areas.size(), Rgba{0.2f, 0.25f, 0.4f, overlay_opacity});
-            overlay_renderer_->set_area_colours(wash);
-            overlay_wash_ = overlay_opacity;
-        }
-        if (show_overlay && !overlay_above) overlay_renderer_->draw(camera, ost);
-        DrawStyle main_style = style;
-        main_style.clear = !(show_overlay && !overlay_above);
-        renderer_->draw(camera, main_style);
-        if (show_overlay && overlay_above) {
-            ost.clear = false;
-            overlay_renderer_->draw(camera, ost);
-        }
+        layer_stack.draw(*renderer_, style, camera);  // the map and the files over it, bottom up
         ImDrawList* dl = ImGui::GetBackgroundDrawList();
         OverlayOptions oo;
-        oo.labels = labels;
+        oo.labels = labels && layer_stack.map_visible;
         oo.scale = ui_scale;
         oo.origin = ImVec2(0, 0);  // the map fills the window under the menu bar: names sit where the camera puts them
         oo.bottom_inset = bottom_pane_px();
@@ -573,9 +555,8 @@ void MapApp::remember_table_height() {
 void MapApp::close_window() {
     if (job_.valid()) job_.wait();
     map.reset();
-    overlay.reset();
-    renderer_.reset();  // GL objects go while the context exists
-    overlay_renderer_.reset();
+    layer_stack.extras.clear();  // GL objects go while the context exists
+    renderer_.reset();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

@@ -31,6 +31,7 @@
 #include "render/overlay.h"
 #include "render/picker.h"
 #include "ui/file_dialog.h"
+#include "ui/layer_stack.h"
 #include "ui/map_fit.h"
 #include "ui/window_settings.h"
 #include "ui/panel_state.h"
@@ -79,11 +80,9 @@ public:
     std::string data_dir() const;
     MapRequest wanted;                     // what the panels ask for
     std::unique_ptr<MapBundle> map;        // what is shown
-    // An extra layer from any vector file, drawn as outlines (and a light fill) above or below
-    // the map's fills: e.g. England's wards over the district choropleth.
-    std::unique_ptr<MapBundle> overlay;
-    bool overlay_visible = true, overlay_above = true;
-    float overlay_opacity = 0.0f;         // outlines only by default: the choropleth stays readable
+    // The map and the files added over it (outlines and a light wash, e.g. England's wards over
+    // the district choropleth), in the order the Layers panel lists and draws them (layer_stack.h).
+    LayerStack layer_stack;
     void add_overlay(const std::string& path);
     Camera camera;
     DrawStyle style;
@@ -216,8 +215,7 @@ private:
     GLFWwindow* window_ = nullptr;
     std::unique_ptr<Session> session_;     // used by the loader thread, or by with_session when idle
     std::unique_ptr<GeosContext> ui_geos_; // picking on the main thread
-    std::unique_ptr<MapRenderer> renderer_, overlay_renderer_;
-    float overlay_wash_ = -1;
+    std::unique_ptr<MapRenderer> renderer_;
     LabelFitCache label_cache_;
     std::string layout_file_;              // $SESPM_UI_LAYOUT
     std::string settings_path_;            // window_settings.h
@@ -248,6 +246,7 @@ float table_height_clamped(const MapApp& app, float h);  // 120 px to 3/4 of the
 // "3 of 14 districts have no published figure": what a group's total leaves out.
 std::string group_gap_text(int without, int members, Geography native);
 void panel_layers(MapApp& app);
+void layer_list(MapApp& app);      // in the Layers panel (panel_layer_list.cpp)
 void panel_table(MapApp& app);
 void panel_about(MapApp& app);
 void panel_export(MapApp& app);

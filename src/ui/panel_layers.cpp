@@ -1,6 +1,6 @@
 // panel_layers.cpp: the Layers panel: which overlay, at which geography, over which areas,
-// how it is classified and coloured, its opacity, ESOL provider points, and opening any file
-// (shown as the map, or added as an outline layer over it).
+// how it is classified and coloured, ESOL provider points, opening any file (shown as the map,
+// or added as an outline layer over it), and the layer list (panel_layer_list.cpp).
 #include <imgui.h>
 
 #include <algorithm>
@@ -153,10 +153,9 @@ bool breaks_field(MapApp& app) {
     return true;
 }
 
-bool display_options(MapApp& app) {
-    ImGui::SetNextItemWidth(-1);
-    ImGui::SliderFloat("##opacity", &app.style.opacity, 0.2f, 1.0f, "Opacity %.2f");
+bool display_options(MapApp& app) {  // the map's opacity is in the layer list
     ImGui::Checkbox("District names", &app.labels);
+    app.note_widget("names");
     return false;
 }
 
@@ -209,21 +208,12 @@ bool file_section(MapApp& app) {
     if (ImGui::InputTextWithHint("##open", "path to a file", buf, sizeof buf)) app.open_path = buf;
     ImGui::SameLine();
     if (ImGui::Button("Open") && !app.open_path.empty()) app.open_file(app.open_path);
-    if (ImGui::Button("Add as an overlay on the map") && !app.open_path.empty()) app.add_overlay(app.open_path);
+    if (ImGui::Button("Add over the map") && !app.open_path.empty()) app.add_overlay(app.open_path);
+    ImGui::SameLine();
+    if (ImGui::Button("Browse..."))
+        app.ask_path(FileDialogMode::Open, "Choose a vector file", {{"Vector files", {".geojson", ".json", ".gpkg", ".shp", ".fgb", ".kml", ".gml"}}, {"All files", {}}},
+                     app.open_path, [&app](const std::string& p) { app.open_path = p; });
     ImGui::TextDisabled("or drop a file on the window to open it");
-    if (app.overlay) {
-        ImGui::Separator();
-        ImGui::TextDisabled("Overlay: %s", app.overlay->view.result.spec.id.c_str());
-        ImGui::Checkbox("Show overlay", &app.overlay_visible);
-        ImGui::SameLine();
-        ImGui::Checkbox("Above the map", &app.overlay_above);
-        ImGui::SetNextItemWidth(-1);
-        ImGui::SliderFloat("##overlay_opacity", &app.overlay_opacity, 0.0f, 1.0f, "Overlay fill %.2f");
-        if (ImGui::Button("Remove overlay")) {
-            app.status = "Removed " + app.overlay->view.result.spec.id;
-            app.overlay.reset();
-        }
-    }
     if (w.open_file.empty()) return false;
     std::vector<std::string> fields{"area"};  // style the file by any numeric property, or by area
     if (app.map && app.map->view.options.open_file == w.open_file && !app.map->view.set->areas.empty())
@@ -257,6 +247,9 @@ void panel_layers(MapApp& app) {
     changed |= classes_section(app);
     ImGui::Separator();
     changed |= file_section(app);
+    ImGui::Separator();
+    layer_list(app);
+    ImGui::Separator();
     if (ImGui::Button("Fit to region (F)")) app.fit_to_selection();
     ImGui::SameLine();
     if (ImGui::Button("Questions...")) app.show_query = true;
