@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "helpers.h"
 #include "window_driver.h"
@@ -214,4 +215,30 @@ TEST_CASE("window: the layer list shows the map and the files added over it; dra
     CHECK(above > 5000);         // Kent's twelve districts in the wash colour
     CHECK(below < above / 20);   // under the map's fills now
     CHECK(hidden > above / 2);
+}
+
+TEST_CASE("window: a web team exports one county: Find a place selects Kent, Export keeps only the selected areas") {
+    SKIP_WITHOUT_WINDOW_TOOLS();
+    test::ScratchDir d;
+    std::string out = d.file("kent.geojson"), all = d.file("all.geojson");
+    auto r = test::drive_window_script(
+        d, "--data " + test::data_dir(),
+        "click find; xdotool type --delay 60 kent; sleep 1.5; xdotool key Return; sleep 2\n"
+        "xdotool mousemove 700 120; xdotool key ctrl+e; wait_for '^export-only-selected '; click export-only-selected\n"
+        "click export-data; wait_for '^dialog-name '; click dialog-name; xdotool keydown ctrl; sleep 0.2; xdotool key a; sleep 0.2;"
+        " xdotool keyup ctrl; xdotool type --delay 30 '" + out + "'; xdotool key Return; sleep 2.5\n"
+        "click export-only-selected; click export-data; wait_for '^dialog-name '; click dialog-name; xdotool keydown ctrl; sleep 0.2;"
+        " xdotool key a; sleep 0.2; xdotool keyup ctrl; xdotool type --delay 30 '" + all + "'; xdotool key Return; sleep 2.5");
+    REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
+    REQUIRE(test::file_exists(out));
+    const auto kent = nlohmann::json::parse(test::read_file(out)), whole = nlohmann::json::parse(test::read_file(all));
+    CHECK(kent["features"].size() == 12);  // Kent's twelve districts, not the region's 64
+    CHECK(whole["features"].size() == 64);
+    std::map<std::string, std::string> fill;  // the same colours as the whole map's export
+    for (const auto& f : whole["features"]) fill[f["properties"]["code"].get<std::string>()] = f["properties"]["fill"].get<std::string>();
+    for (const auto& f : kent["features"]) {
+        std::string code = f["properties"]["code"].get<std::string>();
+        CAPTURE(code);
+        CHECK(fill[code] == f["properties"]["fill"].get<std::string>());
+    }
 }

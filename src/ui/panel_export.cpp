@@ -1,11 +1,15 @@
 // panel_export.cpp: the Export panel: a PNG of exactly the current view with title, legend and
 // attribution (for board papers), and GeoJSON/CSV/GeoPackage of the current layer through the
-// core's export, each saved through the file dialog (a typed path still allowed there; it asks
+// core's export (all the map's areas, or only those selected on it: one county for a council's
+// web team, in the map's colours), each saved through the file dialog (a typed path still allowed there; it asks
 // before replacing a file), written to a temporary file and renamed.
 #include <imgui.h>
 
 #include <cstdlib>
 
+#include "io/export.h"
+#include "io/output_file.h"
+#include "map/export_view.h"
 #include "ui/map_app.h"
 
 namespace sespm {
@@ -15,6 +19,29 @@ namespace {
 const std::vector<FileFilter> kPng = {{"PNG image (.png)", {".png"}}};
 const std::vector<FileFilter> kData = {
     {"GeoJSON (.geojson)", {".geojson"}}, {"CSV table (.csv)", {".csv"}}, {"GeoPackage (.gpkg)", {".gpkg"}}};
+
+// The layer's data with only the areas selected on the map (a county found with Find a place,
+// say), in the map's own classes and colours, so a web team's file matches the map.
+void export_selection(MapApp& app, const std::string& path) {
+    if (!app.map) return;
+    try {
+        check_output_path(path);
+        ExportData all = export_data(app.map->view), d = all;
+        d.selection.clear(), d.rows.clear(), d.class_index.clear(), d.fill.clear(), d.series.clear();
+        for (size_t r = 0; r < all.selection.size(); ++r) {
+            if (!app.selected.count(static_cast<int>(all.selection[r]))) continue;
+            d.selection.push_back(all.selection[r]);
+            d.rows.push_back(all.rows[r]);
+            d.class_index.push_back(all.class_index[r]);
+            d.fill.push_back(all.fill[r]);
+            if (r < all.series.size()) d.series.push_back(all.series[r]);
+        }
+        export_areas(d, path);
+        app.status = "Saved " + std::to_string(d.rows.size()) + " selected areas to " + path;
+    } catch (const std::exception& e) {
+        app.error = e.what();
+    }
+}
 
 void default_paths(ExportPanelState& e) {
     if (e.png[0]) return;
@@ -43,10 +70,17 @@ void panel_export(MapApp& app) {
     ImGui::TextDisabled("%s", e.png);
     ImGui::Separator();
     ImGui::TextDisabled("The layer's figures and colours (GeoJSON for web maps, CSV, GeoPackage)");
+    if (app.selected.empty()) e.only_selected = false;
+    else {
+        std::string label = "Only the " + std::to_string(app.selected.size()) + " areas selected on the map";
+        ImGui::Checkbox(label.c_str(), &e.only_selected);
+        app.note_widget("export-only-selected");
+    }
     if (ImGui::Button("Save data..."))
         app.ask_path(FileDialogMode::Save, "Export the layer's data", kData, e.vec, [&app](const std::string& p) {
             std::snprintf(app.export_panel.vec, sizeof app.export_panel.vec, "%s", p.c_str());
-            app.export_vector(p);
+            if (app.export_panel.only_selected) export_selection(app, p);
+            else app.export_vector(p);
         });
     app.note_widget("export-data");
     ImGui::SameLine();
