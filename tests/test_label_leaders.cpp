@@ -2,7 +2,7 @@
 // with GEOS on `render --labels-json` at the board's framing (1600x1000) and at a smaller one
 // (the window's map between its panels is about 1000 px wide): no two leaders cross, none runs
 // over more than one other district (two at the smaller scale), and the names the board looks
-// for first stay labelled.
+// for first stay labelled; and the legend box keeps to its margin.
 #include <doctest.h>
 
 #include <algorithm>
@@ -95,4 +95,17 @@ TEST_CASE("render --labels-json: leaders never cross one another and run over fe
             CHECK_MESSAGE(named.count(code) == 1, std::string(code));
         }
     }
+}
+
+TEST_CASE("render --legend: the legend box stays in its 370 px margin, over no district") {
+    if (test::run_shell("command -v convert").exit_code != 0) {
+        MESSAGE("ImageMagick's convert is not installed: skipped");
+        return;
+    }
+    test::ScratchDir d;
+    auto r = test::run_sespm({"render", "--legend", "-o", d.file("m.png"), "--data", test::data_dir()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    // the legend's white (252+) along a row through its title, right of the margin
+    auto row = test::run_shell("convert " + d.file("m.png") + " -crop 230x1+372+40 txt:- | tail -n +2 | grep -c '#F[C-F]F[C-F]F[C-F]'");
+    CHECK(std::atoi(row.out.c_str()) == 0);
 }

@@ -37,6 +37,7 @@ void manage_section(MapApp& app, float s) {
     }
     ImGui::SetNextItemWidth(std::min(200 * s, ImGui::GetContentRegionAvail().x));
     ImGui::InputTextWithHint("##newname", "name", ps.new_name, sizeof ps.new_name);
+    app.note_widget("scenario-name");
     std::string nn = ps.new_name;
     bool usable = !nn.empty() && !name_taken(app, nn);
     if (!nn.empty() && !usable) { ImGui::SameLine(); ImGui::TextDisabled("(taken)"); }
@@ -70,10 +71,14 @@ void compare_section(MapApp& app, float s) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(200 * s);
     std::string cmp = app.compare_scenario ? app.compare_scenario->name : "(no comparison)";
-    if (ImGui::BeginCombo("Compare with", cmp.c_str())) {
+    bool open = ImGui::BeginCombo("Compare with", cmp.c_str());
+    app.note_widget("compare");
+    if (open) {
         if (ImGui::Selectable("(no comparison)", !app.compare_scenario)) app.compare_with("");
-        for (const auto& n : app.scenario_names)
+        for (const auto& n : app.scenario_names) {
             if (n != app.scenario->name && ImGui::Selectable(n.c_str())) app.compare_with(n);
+            app.note_widget("compare-with " + n);
+        }
         ImGui::EndCombo();
     }
 }
@@ -165,9 +170,11 @@ void selection_section(MapApp& app, float s) {
         for (const auto& c : sel) app.edit_scenario(ScenarioEdit::set_ratio(c, 0));
     ImGui::SetNextItemWidth(200 * s);
     ImGui::InputTextWithHint("##cluster", "cluster name", ps.cluster_name, sizeof ps.cluster_name);
+    app.note_widget("cluster-name");
     ImGui::SameLine();
-    if (ImGui::Button("Make a cluster of them") && !sel.empty() && ps.cluster_name[0])
-        app.edit_scenario(ScenarioEdit::set_cluster({ps.cluster_name, sel}));
+    bool make = ImGui::Button("Make a cluster of them");
+    app.note_widget("make-cluster");
+    if (make && !sel.empty() && ps.cluster_name[0]) app.edit_scenario(ScenarioEdit::set_cluster({ps.cluster_name, sel}));
     ImGui::SetNextItemWidth(120 * s);
     if (auto typed = edit_cell("##critical", std::to_string(app.scenario->critical_mass), "0", true)) {
         long long cm = typed->empty() ? 0 : std::atoll(typed->c_str());
