@@ -50,6 +50,14 @@ TEST_CASE("window: at 1600x1000 the region fills the space between the docked pa
         for (const auto& q : panels) CHECK_MESSAGE(!overlaps({p[0] - 1, p[1] - 1, p[2] + 1, p[3] + 1}, q), line);
     }
     CHECK(poles >= 55);
+    // with the table pane open, the Layers panel scrolls rather than cover the attribution
+    test::ScratchDir d2;
+    r = test::drive_window_script(d2, "--table --data " + test::data_dir(), "sleep 1; cp layout.txt after.txt");
+    REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d2.file("window.log"))));
+    std::string with_table = test::read_file(d2.file("after.txt"));
+    auto layers = test::layout_rect(with_table, "docked 0"), foot = test::layout_rect(with_table, "attribution");
+    REQUIRE(foot[0] >= 0);
+    CHECK(!overlaps(layers, foot));
 }
 
 namespace {

@@ -95,6 +95,7 @@ public:
     float bottom_pane_px() const;
     void remember_table_height();          // after a splitter drag: saved for the next run (window_settings.h)
     bool labels = true, show_table = true, show_about = false, show_export = false, show_query = false, show_report = false;
+    float layers_content_h = 0;            // the Layers panel's content height, last frame (it scrolls when taller than the room)
     bool furniture = true;                 // the scale bar and north arrow (View menu; in PNG exports too)
     std::set<int> selected;                // area indices
     int hovered = -1;

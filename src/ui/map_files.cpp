@@ -35,8 +35,10 @@ void MapApp::save_settings() { save_window_settings(settings_path_, settings); }
 
 // The project in use goes first in Recent projects once its file exists.
 void MapApp::note_recent_project() {
-    if (!exists(project_path) || (!settings.recent_projects.empty() && settings.recent_projects.front() == project_path)) return;
-    remember_project(settings, project_path);
+    std::error_code ec;
+    std::string full = fs::absolute(project_path, ec).lexically_normal().string();  // --project p.sespm, from any folder
+    if (ec || !exists(full) || (!settings.recent_projects.empty() && settings.recent_projects.front() == full)) return;
+    remember_project(settings, full);
     save_settings();
 }
 
@@ -106,7 +108,8 @@ void MapApp::recent_projects_menu() {
         std::string label = fs::path(p).filename().string() + "   " + fs::path(p).parent_path().string();
         if (!here) label += "   (not found: click to remove it)";
         if (!here) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-        bool chosen = ImGui::MenuItem(label.c_str(), nullptr, p == project_path);
+        std::error_code ec;
+        bool chosen = ImGui::MenuItem(label.c_str(), nullptr, p == fs::absolute(project_path, ec).lexically_normal().string());
         if (!here) ImGui::PopStyleColor();
         note_widget("recent " + p);
         if (!chosen) continue;
@@ -156,8 +159,9 @@ void MapApp::switch_project(const std::string& path, bool create) {
 
 // "p.sespm (folder) - SESPM Map"; "• p.sespm ..." while the last edit is unsaved (it failed).
 void MapApp::update_title() {
-    std::string name = fs::path(project_path).filename().string();
-    std::string folder = fs::path(project_path).parent_path().string();
+    std::error_code ec;
+    fs::path full = fs::absolute(project_path, ec).lexically_normal();
+    std::string name = full.filename().string(), folder = full.parent_path().string();
     std::string t;
     if (project_write_failed) t = "\u2022 " + name + " (" + folder + ") - SESPM Map - the last edit was NOT saved";
     else if (!exists(project_path)) t = name + " (" + folder + ") - SESPM Map - new project, created on the first edit";

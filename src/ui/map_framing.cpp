@@ -1,6 +1,7 @@
 // map_framing.cpp: how the window frames its map: the part of the window the map has (below the
 // menu bar, above the attribution strip and the table pane), the docked panels over it (the
-// legend box, the Layers panel, the time slider, the scale bar and north arrow) as obstacles
+// legend box, the Layers panel, the time slider, the scenario panel when open, the scale bar
+// and north arrow) as obstacles
 // for map_fit, fitting the region, an area or a found place, and what File > Export frames.
 #include "ui/map_app.h"
 
@@ -35,6 +36,7 @@ std::vector<ScreenBox> MapApp::docked_panels() const {
     float s = ui_scale, m = 6 * s;
     add_window(out, "Layers", m);
     add_window(out, "##time", m);
+    add_window(out, "Dispersal scenarios", m);  // open beside the map while a planner works in it
     if (map) {
         OverlayOptions oo;
         oo.scale = s;

@@ -237,7 +237,11 @@ void panel_layers(MapApp& app) {
     ImGuiViewport* vp = ImGui::GetMainViewport();
     float s = app.ui_scale;
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 10 * s, vp->WorkPos.y + 10 * s), ImGuiCond_Always, ImVec2(1, 0));
-    ImGui::SetNextWindowSize(ImVec2(360 * s, 0), ImGuiCond_Always);
+    // as tall as its content was last frame, but it scrolls rather than run over the
+    // attribution strip and the table pane below it
+    float room = std::max(160 * s, vp->WorkSize.y - app.bottom_pane_px() - 70 * s);
+    float h = app.layers_content_h > 0 ? std::min(app.layers_content_h, room) : 0;
+    ImGui::SetNextWindowSize(ImVec2(360 * s, h), ImGuiCond_Always);
     ImGui::Begin("Layers", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
     bool refit = false;
     bool changed = overlay_section(app);
@@ -255,6 +259,7 @@ void panel_layers(MapApp& app) {
     if (ImGui::Button("Questions...")) app.show_query = true;
     ImGui::SameLine();
     if (ImGui::Button("Export...")) app.show_export = true;
+    app.layers_content_h = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y + ImGui::GetScrollY();
     ImGui::End();
     if (changed) app.request_map(refit);
 }

@@ -147,10 +147,17 @@ void allocate_section(MapApp& app, float s) {
     if (app.scenario) confirm_replace(app);
 }
 
-std::vector<std::string> selected_districts(const MapApp& app) {
+// The districts selected on the map that the scenario covers: a context district (outside the
+// region, selectable for its tooltip) is left out and counted in `outside`.
+std::vector<std::string> selected_districts(const MapApp& app, int& outside) {
     std::vector<std::string> sel;
+    outside = 0;
     if (app.map && app.map->view.options.geography == Geography::District && app.map->view.options.open_file.empty())
-        for (int i : app.selected) sel.push_back(app.map->view.set->areas[i].code);
+        for (int i : app.selected) {
+            bool in_region = i < static_cast<int>(app.map->view.row_of_area.size()) && app.map->view.row_of_area[i] >= 0;
+            if (in_region) sel.push_back(app.map->view.set->areas[i].code);
+            else ++outside;
+        }
     return sel;
 }
 
@@ -158,8 +165,10 @@ std::vector<std::string> selected_districts(const MapApp& app) {
 void selection_section(MapApp& app, float s) {
     ScenarioPanelState& ps = app.scenario_panel;
     ImGui::TextDisabled("Selected districts");
-    std::vector<std::string> sel = selected_districts(app);
-    ImGui::TextDisabled("%zu selected on the map (click, shift-click)", sel.size());
+    int outside = 0;
+    std::vector<std::string> sel = selected_districts(app, outside);
+    ImGui::TextDisabled("%zu selected on the map (click, shift-click)%s", sel.size(),
+                        outside ? ("; " + std::to_string(outside) + " outside the region left out").c_str() : "");
     ImGui::SetNextItemWidth(120 * s);
     ImGui::InputFloat("residents per place", &ps.ratio, 10, 50, "%.0f");
     ImGui::SameLine();
