@@ -74,8 +74,11 @@ void go_to(FileDialog& d, const std::string& folder) {
 
 void places_column(FileDialog& d, const FileDialogContext& ctx) {
     ImGui::TextDisabled("Places");
+    bool marked = false;  // one place marked as the folder shown, though several may be it
     for (const auto& [label, folder] : ctx.places) {
-        if (ImGui::Selectable(label.c_str(), d.folder == folder)) go_to(d, folder);
+        bool here = !marked && d.folder == folder;
+        marked = marked || here;
+        if (ImGui::Selectable(label.c_str(), here)) go_to(d, folder);
         note(ctx, "dialog-place " + label);
     }
     if (!ctx.recent_folders || ctx.recent_folders->empty()) return;
@@ -85,7 +88,7 @@ void places_column(FileDialog& d, const FileDialogContext& ctx) {
         std::string label = fs::path(f).filename().string();
         if (label.empty()) label = f;
         ImGui::PushID(f.c_str());
-        if (ImGui::Selectable(label.c_str(), d.folder == f)) go_to(d, f);
+        if (ImGui::Selectable(label.c_str(), !marked && d.folder == f)) go_to(d, f);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", f.c_str());
         note(ctx, "dialog-recent " + f);
         ImGui::PopID();

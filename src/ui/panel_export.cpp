@@ -57,6 +57,8 @@ void panel_export(MapApp& app) {
     float s = app.ui_scale;
     ExportPanelState& e = app.export_panel;
     default_paths(e);
+    ImGuiViewport* vp = ImGui::GetMainViewport();  // first shown at the top middle, clear of the legend
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + 40 * s), ImGuiCond_FirstUseEver, ImVec2(0.5f, 0));
     ImGui::SetNextWindowSize(ImVec2(560 * s, 0), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Export", &app.show_export, ImGuiWindowFlags_AlwaysAutoResize)) { ImGui::End(); return; }
     ImGui::TextDisabled("The map as shown, with title, legend and attribution");
