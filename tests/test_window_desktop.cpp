@@ -250,3 +250,17 @@ TEST_CASE("window: a web team exports one county: Find a place selects Kent, Exp
         CHECK(fill[code] == f["properties"]["fill"].get<std::string>());
     }
 }
+
+TEST_CASE("window: the board report's Browse... sets where the PDF goes through the file dialog") {
+    SKIP_WITHOUT_WINDOW_TOOLS();
+    test::ScratchDir d;
+    std::filesystem::create_directories(d.file("papers"));
+    auto r = test::drive_window_script(
+        d, "--data " + test::data_dir(),
+        "click 'menu file'; click 'menu report'; wait_for '^report-browse '; click report-browse; wait_for '^dialog-name '\n"
+        "click dialog-name; xdotool keydown ctrl; sleep 0.2; xdotool key a; sleep 0.2; xdotool keyup ctrl\n"
+        "xdotool type --delay 30 '" + d.file("papers/pack") + "'; xdotool key Return; sleep 1\n"
+        "click report-write; for i in $(seq 60); do [ -s papers/pack.pdf ] && break; sleep 0.5; done; sleep 1");
+    REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
+    CHECK(test::read_file(d.file("papers/pack.pdf")).rfind("%PDF", 0) == 0);  // .pdf added to the name typed
+}

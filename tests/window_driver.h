@@ -2,7 +2,7 @@
 // from xdotool, for the window tests (test_window_desktop.cpp). The window says where its
 // widgets are ($SESPM_UI_LAYOUT, "NAME x0 y0 x1 y1" lines), so a script clicks them by name:
 //   click NAME          the middle of the widget
-//   wait_for REGEX      until a layout line matches (up to 12 s)
+//   wait_for REGEX      until a layout line matches (up to 12 s), then a moment for it to settle
 //   drag FROM TO        press on one widget, move slowly, release on the other
 // HOME and XDG_CONFIG_HOME are the scratch folder, so settings and recent lists start empty.
 #pragma once
@@ -24,9 +24,11 @@ inline RunResult drive_window_script(const ScratchDir& d, const std::string& arg
                          "xdotool search --sync --name 'SESPM Map' > /dev/null\n"
                          "for i in $(seq 100); do grep -q '^legend ' layout.txt 2>/dev/null && break; sleep 0.3; done\nsleep 2\n"
                          "rect() { grep \"^$1 [0-9-]\" layout.txt | tail -1 | awk '{print $(NF-3),$(NF-2),$(NF-1),$NF}'; }\n"
-                         "click() { read x0 y0 x1 y1 < <(rect \"$1\"); xdotool mousemove $(( (x0 + x1) / 2 )) $(( (y0 + y1) / 2 )); sleep 0.2;"
-                         " xdotool click 1; sleep 0.6; }\n"
-                         "wait_for() { for i in $(seq 40); do grep -qE \"$1\" layout.txt && return 0; sleep 0.3; done; echo \"never saw $1\" >&2; }\n"
+                         // move, then again by a pixel, so a frame has seen the pointer over the widget before the click
+                         "click() { read x0 y0 x1 y1 < <(rect \"$1\"); x=$(( (x0 + x1) / 2 )); y=$(( (y0 + y1) / 2 ));"
+                         " xdotool mousemove $x $y; sleep 0.4; xdotool mousemove $((x + 1)) $y; sleep 0.4; xdotool click 1; sleep 0.8; }\n"
+                         // a window that has just appeared settles (auto-size, pivot) over a frame or two after it is first listed
+                         "wait_for() { for i in $(seq 40); do grep -qE \"$1\" layout.txt && { sleep 0.8; return 0; }; sleep 0.3; done; echo \"never saw $1\" >&2; }\n"
                          "drag() { read a0 b0 a1 b1 < <(rect \"$1\"); read c0 d0 c1 d1 < <(rect \"$2\");\n"
                          "  x=$(( (a0 + a1) / 2 )); y=$(( (b0 + b1) / 2 )); tx=$(( (c0 + c1) / 2 )); ty=$(( (d0 + d1) / 2 ));\n"
                          "  xdotool mousemove $x $y; sleep 0.3; xdotool mousedown 1; sleep 0.3;\n"

@@ -92,6 +92,7 @@ void MapApp::file_menu() {
     ImGui::Separator();
     if (ImGui::MenuItem("Export...", "Ctrl+E")) show_export = true;
     if (ImGui::MenuItem("Board report...")) show_report = true;
+    note_widget("menu report");
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) glfwSetWindowShouldClose(window_, 1);
     ImGui::EndMenu();
 }

@@ -61,6 +61,7 @@ void panel_report(MapApp& app) {
     bool busy = app.loading();
     if (busy) ImGui::BeginDisabled();
     if (ImGui::Button("Write the report")) app.start_report(request_of(app));
+    app.note_widget("report-write");
     if (busy) ImGui::EndDisabled();
     if (!app.last_report.empty()) {
         ImGui::SameLine();
