@@ -30,7 +30,8 @@ bool layer_row(MapApp& app, int pos, std::pair<int, int>& move) {
     std::string label = (id == kMapLayer ? "Map: " : "") + row_name(app, id);
     ImGui::Selectable(label.c_str(), false, 0, ImVec2(std::max(60 * s, ImGui::GetContentRegionAvail().x - 130 * s), 0));
     app.note_widget("layer " + key);
-    if (ImGui::IsItemHovered() && id != kMapLayer) ImGui::SetTooltip("%s (drag to reorder)", st.extras[id].path.c_str());
+    if (ImGui::IsItemHovered())  // the whole name, which the row may cut short, and where it comes from
+        ImGui::SetTooltip("%s (drag to reorder)", id == kMapLayer ? label.c_str() : st.extras[id].path.c_str());
     if (ImGui::BeginDragDropSource()) {
         ImGui::SetDragDropPayload(kPayload, &pos, sizeof pos);
         ImGui::TextUnformatted(label.c_str());
