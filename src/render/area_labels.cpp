@@ -269,8 +269,16 @@ std::pair<float, float> leader_start(const Candidate& c, float bx, float by) {
 // The best free spot for a leader label: its box over as few other named areas as can be, its
 // leader over as few other areas (named or not), crossing no other leader, and short. Rings of
 // spots are tried outwards; the search stops after a ring that gave a spot clear of both.
-int best_leader_spot(const Candidate& c, int k, const std::vector<std::pair<float, float>>& spots, const Placement& pl,
-                     const Neighbours& nb, const AreaIndex& ai, LabelFitCache* cache, float pad, int& best_over) {
+struct LeaderChoice {
+    int spot = -1;          // index into the spots, -1: none free
+    int over = 0;           // other areas its leader runs over
+    double cost = 1e30;
+};
+
+// `base` keeps the cache's spots of the smaller type apart from those of the label size.
+LeaderChoice best_leader_spot(const Candidate& c, int k, const std::vector<std::pair<float, float>>& spots, const Placement& pl,
+                              const Neighbours& nb, const AreaIndex& ai, LabelFitCache* cache, float pad, int base) {
+    int best_over = 0;
     Box dot = box_at(c.px, c.py, 3, 3, 0);
     int best = -1;
     double best_cost = 1e30;
@@ -282,11 +290,11 @@ int best_leader_spot(const Candidate& c, int k, const std::vector<std::pair<floa
         if (!pl.free(b, k) || b.overlaps(dot) || pl.crosses(c.px, c.py, b) || pl.box_hits_leader(b)) continue;
         auto [ex, ey] = leader_start(c, spots[j].first, spots[j].second);
         if (pl.crosses_leader(c.px, c.py, ex, ey)) continue;
-        int cover = nb.cover(c, static_cast<int>(j), b, cache);
+        int cover = nb.cover(c, base + static_cast<int>(j), b, cache);
         double len_cost = std::hypot(ex - c.px, ey - c.py) * 0.15;
         if (cover * 3.0 + len_cost >= best_cost) continue;  // cannot beat the best even over no area
         int over = -1;
-        auto key = std::make_pair(c.area, static_cast<int>(j));
+        auto key = std::make_pair(c.area, base + static_cast<int>(j));
         if (cache && cache->crossing.count(key)) over = cache->crossing[key];
         if (over < 0) over = ai.crossings(c.area, c.px, c.py, ex, ey);
         if (cache) cache->crossing[key] = over;
@@ -294,7 +302,26 @@ int best_leader_spot(const Candidate& c, int k, const std::vector<std::pair<floa
         if (cost < best_cost) best = static_cast<int>(j), best_cost = cost, best_over = over;
         clean = clean || (cover == 0 && over == 0);
     }
-    return best;
+    return {best, best_over, best_cost};
+}
+
+// The leader label at the label size, or in smaller type when that finds a clearly better spot
+// (a crowded cluster of small unitaries: Reading, Wokingham, Bracknell Forest, Slough).
+LeaderChoice leader_for(Candidate& c, int k, float mid_x, float mid_y, const Placement& pl, const Neighbours& nb,
+                        const AreaIndex& ai, LabelFitCache* cache, float pad, std::vector<std::pair<float, float>>& spots) {
+    spots = leader_spots(c, mid_x, mid_y);
+    LeaderChoice full = best_leader_spot(c, k, spots, pl, nb, ai, cache, pad, 0);
+    if ((full.spot >= 0 && full.cost < 12) || c.scale < 1) return full;  // no area under its leader, little under its box
+    Candidate small = c;
+    small.w *= kSmaller;
+    small.h *= kSmaller;
+    small.scale = c.scale * kSmaller;
+    auto small_spots = leader_spots(small, mid_x, mid_y);
+    LeaderChoice less = best_leader_spot(small, k, small_spots, pl, nb, ai, cache, pad, 1000);
+    if (less.spot < 0 || less.cost + 4 >= full.cost) return full;
+    c = small;
+    spots = std::move(small_spots);
+    return less;
 }
 
 PlacedLabel make_label(const MapView& view, const MapMesh& mesh, const Camera& cam, const Candidate& c, float cx, float cy, bool leader) {
@@ -367,10 +394,10 @@ std::vector<PlacedLabel> place_area_labels(const GeosContext& geos, const MapVie
     for (size_t k = 0; k < cand.size() && tried < kMaxLeaderTries; ++k) {  // beside them, with a leader
         if (done[k]) continue;
         ++tried;
-        const Candidate& c = cand[k];
-        auto spots = leader_spots(c, mid_x, mid_y);
-        int over = 0;
-        int best = best_leader_spot(c, static_cast<int>(k), spots, pl, nb, ai, cache, pad, over);
+        Candidate c = cand[k];
+        std::vector<std::pair<float, float>> spots;
+        LeaderChoice choice = leader_for(c, static_cast<int>(k), mid_x, mid_y, pl, nb, ai, cache, pad, spots);
+        int best = choice.spot, over = choice.over;
         // a leader over many areas, or far off across another, points the eye across the map:
         // such a name is left out (its tooltip still names it), unless it is a unitary's (the
         // urban areas the board looks for are always named)
