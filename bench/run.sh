@@ -60,7 +60,8 @@ echo "  hyperfine --warmup $WARMUP --runs $RUNS; medians in seconds; ratio = pee
 bench() {
     local case=$1 ours=$2; shift 2
     local args=(-n ours "$ours") labels=()
-    while (($#)); do args+=(-n "$1" "$2"); labels+=("$1"); shift 2; done
+    peer_cmds=()
+    while (($#)); do args+=(-n "$1" "$2"); labels+=("$1"); peer_cmds+=("$2"); shift 2; done
     say "$case"
     if ! hyperfine --style basic --warmup "$WARMUP" --runs "$RUNS" --export-json "$TMP/$case.json" \
             "${args[@]}" > "$TMP/$case.log" 2>&1; then
@@ -70,12 +71,23 @@ bench() {
         exit 1
     fi
     grep -E '^(Benchmark|  Time|  Range)' "$TMP/$case.log" || true
-    local t_ours t_peer
+    local t_ours t_peer m_ours m_peer
     t_ours=$(python3 bench/compare.py median "$TMP/$case.json" ours)
+    m_ours=$(peak_rss "$ours")
+    local i=0
     for l in "${labels[@]}"; do
         t_peer=$(python3 bench/compare.py median "$TMP/$case.json" "$l")
-        printf '%s\t%s\t%s\t%s\n' "$case" "$l" "$t_ours" "$t_peer" >> "$RESULTS"
+        m_peer=$(peak_rss "${peer_cmds[$i]}")
+        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$case" "$l" "$t_ours" "$t_peer" "$m_ours" "$m_peer" >> "$RESULTS"
+        i=$((i + 1))
     done
+}
+
+# Peak resident memory (MB) of one more run of a command line (GNU time: the largest process of
+# the run, the shell's children included).
+peak_rss() {
+    /usr/bin/time -f '%M' -o "$TMP/rss.txt" bash -c "$1" > /dev/null 2>&1 || true
+    awk '{printf "%.0f", $1 / 1024}' "$TMP/rss.txt"
 }
 
 # Layer name of a GeoJSON file as OGR sees it (for ogrinfo -sql).
@@ -157,6 +169,7 @@ g++ -O2 -std=c++20 -Isrc bench/bench_breaks.cpp src/core/classify.cpp -o "$TMP/b
 "$TMP/bench_breaks" | sed 's/^/  /'
 
 # ---- summary ---------------------------------------------------------------------------------
-say "summary (median of $RUNS runs; ratio = peer / ours)"
-awk -F'\t' 'BEGIN{printf "%-24s %-11s %9s %9s %7s\n", "case", "peer", "ours (s)", "peer (s)", "ratio"}
-            {printf "%-24s %-11s %9.3f %9.3f %7.2f\n", $1, $2, $3, $4, $4 / $3}' "$RESULTS"
+say "summary (median of $RUNS runs; ratio = peer / ours; targets: 3x warm, 2x cold (a first run); peak memory at most 2x the peer's)"
+awk -F'\t' 'BEGIN{printf "%-24s %-11s %9s %9s %7s %6s %9s %9s %s\n", "case", "peer", "ours (s)", "peer (s)", "ratio", "target", "ours (MB)", "peer (MB)", "met"}
+            {target = ($1 ~ /cold/) ? 2 : 3; ok = ($4 / $3 >= target && $5 <= 2 * $6) ? "yes" : "NO"
+             printf "%-24s %-11s %9.3f %9.3f %7.2f %6s %9s %9s %s\n", $1, $2, $3, $4, $4 / $3, target "x", $5, $6, ok}' "$RESULTS"

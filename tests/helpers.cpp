@@ -125,4 +125,46 @@ void save_all_pledges(sespm::ProjectStore& s, const std::map<std::string, int>& 
     tx->commit();
 }
 
+bool have_window_tools() {
+    return run_shell("command -v xvfb-run && command -v xdotool").exit_code == 0;
+}
+
+// Runs `steps` (xdotool commands) against the window opened with `args`, inside xvfb-run.
+RunResult drive_window(const ScratchDir& d, const std::string& args, const std::string& steps) {
+    std::string script = "set -e\ncd " + d.path + "\n" + std::string(SESPM_EXE) + " --width 1600 --height 1000 " + args +
+                         " > window.log 2>&1 &\npid=$!\n"
+                         "xdotool search --sync --name 'SESPM Map' > /dev/null\n"
+                         "for i in $(seq 100); do grep -q '^legend ' layout.txt 2>/dev/null && break; sleep 0.3; done\nsleep 3\n"
+                         // click NAME: the middle of the widget the window reported
+                         "click() { read x0 y0 x1 y1 < <(grep \"^$1 [0-9-]\" layout.txt | awk '{print $(NF-3),$(NF-2),$(NF-1),$NF}');\n"
+                         "  xdotool mousemove $(( (x0 + x1) / 2 )) $(( (y0 + y1) / 2 )) click 1; }\n" +
+                         steps +
+                         "\nkill $pid\nwait $pid || true\n";
+    d.write("drive.sh", script);
+    return run_shell("HOME=" + d.path + " XDG_CONFIG_HOME=" + d.path + "/.config SESPM_UI_LAYOUT=" + d.file("layout.txt") + " timeout 150 xvfb-run -a -s '-screen 0 1600x1000x24' bash " + d.file("drive.sh"));
+}
+
+
+// "NAME x0 y0 x1 y1" from the window's layout file.
+std::array<int, 4> rect_of(const std::string& layout, const std::string& name) {
+    std::array<int, 4> r{-1, -1, -1, -1};
+    for (const auto& line : lines(layout)) {
+        if (line.rfind(name + " ", 0) != 0) continue;
+        std::istringstream in(line.substr(name.size()));
+        in >> r[0] >> r[1] >> r[2] >> r[3];
+    }
+    return r;
+}
+
+
+void flip_middle_byte(const std::string& path) {
+    std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+    auto middle = static_cast<std::streamoff>(std::filesystem::file_size(path) / 2);
+    f.seekg(middle);
+    char c = 0;
+    f.get(c);
+    f.seekp(middle);
+    f.put(static_cast<char>(~c));
+}
+
 } // namespace test

@@ -2,6 +2,7 @@
 // or $SESPM_DATA), running the real sespm-map binary and capturing its output and exit code,
 // and scratch directories that are removed afterwards.
 #pragma once
+#include <array>
 #include <map>
 #include <string>
 #include <vector>
@@ -48,6 +49,17 @@ std::vector<std::string> split_csv_simple(const std::string& line);
 // stderr without the "sespm-map: note: ..." lines (e.g. a layer's codes that match no boundary),
 // for tests about the other messages.
 std::string without_notes(const std::string& err);
+
+// The desktop window under xvfb-run (1600x1000) driven by xdotool: `steps` are shell lines run
+// once the window has drawn its map; `click NAME` clicks the middle of a widget the window
+// reported in $SESPM_UI_LAYOUT (layout.txt in d); HOME is d. True when xvfb-run and xdotool exist.
+bool have_window_tools();
+RunResult drive_window(const ScratchDir& d, const std::string& args, const std::string& steps);
+// "NAME x0 y0 x1 y1" from the window's layout file: the rectangle, or all -1.
+std::array<int, 4> rect_of(const std::string& layout, const std::string& name);
+
+// Changes the byte in the middle of a file to another value (a damaged cache file).
+void flip_middle_byte(const std::string& path);
 
 // Writes many pledges at once (clearing the others), in one transaction, each row-level.
 void save_all_pledges(sespm::ProjectStore& s, const std::map<std::string, int>& pledges);

@@ -16,6 +16,7 @@
 #include "core/error.h"
 #include "core/undo.h"
 #include "helpers.h"
+#include "map/project_snapshot.h"
 #include "io/project_store.h"
 
 
@@ -236,4 +237,24 @@ TEST_CASE("a project file of mode 444 is not written, even by root") {
     r = test::run_sespm({"pledges", "list", "--project", p, "--data", test::data_dir()});
     CHECK(r.exit_code == 0);  // reading is fine
     CHECK(r.out.find("E06000044") != std::string::npos);
+}
+
+TEST_CASE("undo snapshots hold trigger points: a restore writes back only the triggers that differ") {
+    test::ScratchDir d;
+    auto store = sespm::open_project(d.file("p.sespm"), sespm::ProjectAccess::Write);
+    store->set_trigger("E06000044", 60);
+    store->set_trigger("E10000016", 75);
+    sespm::ProjectSnapshot before = sespm::take_snapshot(store.get());
+    CHECK(before.triggers == std::map<std::string, double>{{"E06000044", 60}, {"E10000016", 75}});
+    store->set_trigger("E06000044", 80);           // changed
+    store->set_trigger("E10000016", std::nullopt); // cleared
+    store->set_trigger("cluster:North", 50);       // added
+    sespm::ProjectSnapshot after = sespm::take_snapshot(store.get());
+    CHECK_FALSE(after == before);
+    // meanwhile another planner sets a trigger this undo never saw: it must survive the undo
+    auto other = sespm::open_project(d.file("p.sespm"), sespm::ProjectAccess::Write);
+    other->set_trigger("E06000045", 40);
+    sespm::restore_changes(*store, after, before);
+    auto now = store->triggers();
+    CHECK(now == std::map<std::string, double>{{"E06000044", 60}, {"E06000045", 40}, {"E10000016", 75}});
 }

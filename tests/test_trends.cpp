@@ -5,7 +5,9 @@
 // of each year, pooled classes, periods/trend/--period on the command line, and trigger points.
 #include <doctest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -17,6 +19,7 @@
 #include "io/project_store.h"
 #include "map/evaluate.h"
 #include "map/triggers.h"
+#include "map/what_changed.h"
 
 using namespace sespm;
 
@@ -420,7 +423,7 @@ TEST_CASE("trigger points: kept in the project, shown by table, alerts for areas
     CHECK(al[1].rfind("E06000044,Portsmouth,district," + reached + ".0,2024-09-30,", 0) == 0);
 }
 
-TEST_CASE("a schema 2 project is upgraded in place to 3 and keeps its scenarios") {
+TEST_CASE("a schema 2 project is upgraded in place to the current schema and keeps its scenarios") {
     test::ScratchDir d;
     {
         auto s = open_project(d.file("p.sespm"), ProjectAccess::Write);
@@ -446,7 +449,173 @@ TEST_CASE("a schema 2 project is upgraded in place to 3 and keeps its scenarios"
     sqlite3_stmt* st = nullptr;
     sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'schema_version'", -1, &st, nullptr);
     REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-    CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) == "3");
+    CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) == std::to_string(kProjectSchemaVersion));
     sqlite3_finalize(st);
     sqlite3_close(db);
+}
+
+namespace {
+
+// The South East's districts, by the lookup's own south_east column.
+std::set<std::string> south_east_districts() {
+    std::set<std::string> out;
+    for (auto& r : rows_of("stats/lad_lookup_2024.csv")) if (r["south_east"] == "yes") out.insert(r["code"]);
+    return out;
+}
+
+// A date `months` before an ISO date (the day kept: these series are month ends of quarters).
+std::string months_before(const std::string& iso, int months) {
+    int y = std::stoi(iso.substr(0, 4)), m = std::stoi(iso.substr(5, 2)) - months;
+    while (m < 1) { m += 12; --y; }
+    static const int last_day[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int d = last_day[m - 1] + (m == 2 && y % 4 == 0 ? 1 : 0);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    return buf;
+}
+
+// The 5 largest rises (or falls) of the South East's districts between two quarters of the
+// dispersal CSV, as change values, largest first.
+std::vector<double> expected_top(const std::string& file, const std::string& since, const std::string& period, bool rises) {
+    auto a = series_at(file, since), b = series_at(file, period);
+    std::vector<double> d;
+    for (const auto& code : south_east_districts())
+        if (a.count(code) && b.count(code) && (rises ? b[code] > a[code] : b[code] < a[code])) d.push_back(b[code] - a[code]);
+    std::sort(d.begin(), d.end(), [&](double x, double y) { return rises ? x > y : x < y; });
+    if (d.size() > 5) d.resize(5);
+    return d;
+}
+
+} // namespace
+
+TEST_CASE("changes: the largest rises and falls since the previous quarter and a year before, from the CSV") {
+    const std::string file = "stats/asylum_s95_dispersal_timeseries_2014q1_2024q3.csv";
+    for (const std::string period : {"2024-09-30", "2020-06-30", "2016-12-31"}) {
+        CAPTURE(period);
+        auto r = test::run_sespm({"changes", "--layer", "dispersal", "--period", period, "--data", test::data_dir()});
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+        auto ls = test::lines(r.out);
+        REQUIRE(ls[0] == "list,since,period,code,name,before,after,change,trigger_pct");
+        std::map<std::pair<std::string, std::string>, std::vector<double>> got;  // (list, since) -> changes
+        auto now = series_at(file, period);
+        for (size_t i = 1; i < ls.size(); ++i) {
+            auto c = test::split_csv_simple(ls[i]);
+            CAPTURE(ls[i]);
+            REQUIRE(c.size() == 9);
+            CHECK(c[2] == period);
+            if (c[0] != "rise" && c[0] != "fall") continue;
+            CHECK(south_east_districts().count(c[3]));
+            auto then = series_at(file, c[1]);
+            CHECK(std::stod(c[5]) == then.at(c[3]));
+            CHECK(std::stod(c[6]) == now.at(c[3]));
+            got[{c[0], c[1]}].push_back(std::stod(c[7]));
+        }
+        for (int back : {3, 12}) {
+            std::string since = months_before(period, back);
+            CAPTURE(since);
+            CHECK(got[{"rise", since}] == expected_top(file, since, period, true));
+            CHECK(got[{"fall", since}] == expected_top(file, since, period, false));
+        }
+    }
+}
+
+TEST_CASE("changes: districts newly over the cluster limit in every quarter, worked out from the CSV") {
+    const std::string file = "stats/asylum_s95_dispersal_timeseries_2014q1_2024q3.csv";
+    Env env;
+    auto se = south_east_districts();
+    auto pop2019 = population(true), pop2024 = population(false);
+    auto periods = layer_periods(env.atlas, env.layer("dispersal"));
+    REQUIRE(periods.size() == 43);
+    // 1 place per 200 residents (no South East district has been over it), and a planner's
+    // stricter 1 per 1,000 for every district, so that some are.
+    for (double ratio : {200.0, 1000.0}) {
+        CAPTURE(ratio);
+        auto over = [&](const std::string& code, const std::string& period) {
+            auto n = series_at(file, period);
+            const auto& pop = period <= "2021-12-31" ? pop2019 : pop2024;
+            return n.count(code) && n[code] > std::floor(pop.at(code) / ratio);
+        };
+        int newly = 0;
+        for (size_t k = 1; k < periods.size(); ++k) {
+            CAPTURE(periods[k]);
+            std::set<std::string> expected;
+            for (const auto& code : se) if (over(code, periods[k]) && !over(code, periods[k - 1])) expected.insert(code);
+            EvaluateOptions o;
+            o.within = std::string("E12000008");
+            o.period = periods[k];
+            if (ratio != 200) for (const auto& code : se) o.ratio_overrides[code] = ratio;
+            WhatChanged w = what_changed(env.atlas, env.layer("dispersal"), o, {});
+            std::set<std::string> got;
+            for (const auto& l : w.lists)
+                if (l.what == "newly over the limit") {
+                    CHECK(l.since == periods[k - 1]);
+                    for (const auto& i : l.items) got.insert(i.code);
+                }
+            CHECK(got == expected);
+            newly += static_cast<int>(expected.size());
+        }
+        if (ratio != 200) CHECK(newly > 5);  // the check above is not vacuous
+    }
+}
+
+TEST_CASE("changes: a district newly at its agreed trigger point, from the project") {
+    const std::string file = "stats/asylum_s95_dispersal_timeseries_2014q1_2024q3.csv";
+    auto pop = population(false);
+    // Medway's share of its limit at 30 June and 30 September 2024, from the CSV; a trigger between them.
+    double limit = std::floor(pop.at("E06000035") / 200);
+    double before = series_at(file, "2024-06-30").at("E06000035") / limit * 100, after = series_at(file, "2024-09-30").at("E06000035") / limit * 100;
+    REQUIRE(before < after);
+    char pct[32];
+    std::snprintf(pct, sizeof pct, "%.1f", (before + after) / 2);
+    test::ScratchDir dir;
+    std::string project = dir.file("p.sespm");
+    auto set = test::run_sespm({"triggers", "set", "--project", project, "--code", "E06000035", "--pct", pct, "--data", test::data_dir()});
+    REQUIRE_MESSAGE(set.exit_code == 0, set.err);
+    auto r = test::run_sespm({"changes", "--layer", "dispersal", "--project", project, "--data", test::data_dir()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    int found = 0;
+    for (const auto& line : test::lines(r.out)) {
+        auto c = test::split_csv_simple(line);
+        if (c[0] != "newly at the trigger") continue;
+        CHECK(c[3] == "E06000035");
+        CHECK(c[1] == "2024-06-30");
+        CHECK(std::fabs(std::stod(c[5]) - before) <= 0.05);  // shares as table prints them, to 0.1
+        CHECK(std::fabs(std::stod(c[6]) - after) <= 0.05);
+        CHECK(c[8] == pct);
+        ++found;
+    }
+    CHECK(found == 1);
+}
+
+TEST_CASE("scenario show states a cluster's agreed trigger and its status against the cluster's share") {
+    test::ScratchDir d;
+    std::string p = d.file("p.sespm");
+    auto run = [&](std::vector<std::string> args) {
+        args.push_back("--data");
+        args.push_back(test::data_dir());
+        auto r = test::run_sespm(args);
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+        return r;
+    };
+    run({"scenario", "create", "--project", p, "--name", "A"});
+    run({"scenario", "cluster", "--project", p, "--name", "A", "--cluster", "Solent", "--codes", "E06000044,E07000088"});
+    auto show = run({"scenario", "show", "--project", p, "--name", "A"});
+    CHECK(show.err.find("cluster 'Solent'") != std::string::npos);
+    CHECK(show.err.find("trigger") == std::string::npos);  // none agreed yet
+    // The cluster's places and limit from the CSVs: the latest quarter's counts, residents / 200.
+    auto counts = series_at("stats/asylum_s95_dispersal_timeseries_2014q1_2024q3.csv", "2024-09-30");
+    auto pop = population(false);
+    double places = counts.at("E06000044") + counts.at("E07000088");
+    double limit = std::floor((pop.at("E06000044") + pop.at("E07000088")) / 200);
+    double share = places / limit * 100;
+    char line[160];
+    int below = static_cast<int>(std::floor(share)), above = below + 5;  // a trigger reached, and one within 10 points
+    run({"triggers", "set", "--project", p, "--cluster", "Solent", "--pct", std::to_string(below)});
+    show = run({"scenario", "show", "--project", p, "--name", "A"});
+    std::snprintf(line, sizeof line, "cluster 'Solent': %.0f places, limit %.0f, under, trigger %d%%: reached", places, limit, below);
+    CHECK_MESSAGE(show.err.find(line) != std::string::npos, show.err);
+    run({"triggers", "set", "--project", p, "--cluster", "Solent", "--pct", std::to_string(above)});
+    show = run({"scenario", "show", "--project", p, "--name", "A"});
+    std::snprintf(line, sizeof line, "trigger %d%%: within 10 points", above);
+    CHECK_MESSAGE(show.err.find(line) != std::string::npos, show.err);
 }

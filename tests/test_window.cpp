@@ -12,31 +12,9 @@
 
 #include "helpers.h"
 
-namespace {
-
-bool have_window_tools() {
-    return test::run_shell("command -v xvfb-run && command -v xdotool").exit_code == 0;
-}
-
-// Runs `steps` (xdotool commands) against the window opened with `args`, inside xvfb-run.
-test::RunResult drive_window(const test::ScratchDir& d, const std::string& args, const std::string& steps) {
-    std::string script = "set -e\ncd " + d.path + "\n" + std::string(SESPM_EXE) + " --width 1600 --height 1000 " + args +
-                         " > window.log 2>&1 &\npid=$!\n"
-                         "xdotool search --sync --name 'SESPM Map' > /dev/null\n"
-                         "for i in $(seq 100); do grep -q '^legend ' layout.txt 2>/dev/null && break; sleep 0.3; done\nsleep 3\n"
-                         // click NAME: the middle of the widget the window reported
-                         "click() { read x0 y0 x1 y1 < <(grep \"^$1 [0-9-]\" layout.txt | awk '{print $(NF-3),$(NF-2),$(NF-1),$NF}');\n"
-                         "  xdotool mousemove $(( (x0 + x1) / 2 )) $(( (y0 + y1) / 2 )) click 1; }\n" +
-                         steps +
-                         "\nkill $pid\nwait $pid || true\n";
-    d.write("drive.sh", script);
-    return test::run_shell("HOME=" + d.path + " XDG_CONFIG_HOME=" + d.path + "/.config SESPM_UI_LAYOUT=" + d.file("layout.txt") + " timeout 150 xvfb-run -a -s '-screen 0 1600x1000x24' bash " + d.file("drive.sh"));
-}
-
-} // namespace
 
 TEST_CASE("window: a pledge typed into the table by mouse is saved; Esc cancels; F12 goes to ~/Pictures") {
-    if (!have_window_tools()) {
+    if (!test::have_window_tools()) {
         MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
         return;
     }
@@ -45,7 +23,7 @@ TEST_CASE("window: a pledge typed into the table by mouse is saved; Esc cancels;
     std::string p = d.file("p.sespm");
     // Bracknell Forest (E06000036): click its pledge cell, type 40, Enter.
     // West Berkshire (E06000037): type 55, then Esc: nothing saved.
-    auto r = drive_window(d, "--project " + p + " --layer resettlement --table --data " + test::data_dir(),
+    auto r = test::drive_window(d, "--project " + p + " --layer resettlement --table --data " + test::data_dir(),
                           "click 'pledge E06000036'; sleep 1.5; xdotool type --delay 80 40; sleep 0.5; xdotool key Return; sleep 3\n"
                           "click 'pledge E06000037'; sleep 1.5; xdotool type --delay 80 55; sleep 0.5; xdotool key Escape; sleep 2\n"
                           "xdotool mousemove 300 300; sleep 0.3; xdotool key F12; sleep 2");
@@ -58,12 +36,12 @@ TEST_CASE("window: a pledge typed into the table by mouse is saved; Esc cancels;
 }
 
 TEST_CASE("window: manual class breaks typed into the Layers panel become the map's classes") {
-    if (!have_window_tools()) {
+    if (!test::have_window_tools()) {
         MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
         return;
     }
     test::ScratchDir d;
-    auto r = drive_window(d, "--data " + test::data_dir(),
+    auto r = test::drive_window(d, "--data " + test::data_dir(),
                           "click method; sleep 1.5; click 'method manual'; sleep 3\n"
                           "click breaks; sleep 1.5\n"  // the click selects the breaks shown: typing replaces them
                           "xdotool type --delay 80 '1, 2, 5, 10'; sleep 0.5; xdotool key Return\n"
@@ -77,23 +55,9 @@ TEST_CASE("window: manual class breaks typed into the Layers panel become the ma
         CHECK(after.find(label) != std::string::npos);
 }
 
-namespace {
-
-// "NAME x0 y0 x1 y1" from the window's layout file.
-std::array<int, 4> rect_of(const std::string& layout, const std::string& name) {
-    std::array<int, 4> r{-1, -1, -1, -1};
-    for (const auto& line : test::lines(layout)) {
-        if (line.rfind(name + " ", 0) != 0) continue;
-        std::istringstream in(line.substr(name.size()));
-        in >> r[0] >> r[1] >> r[2] >> r[3];
-    }
-    return r;
-}
-
-} // namespace
 
 TEST_CASE("window: the footer sits above the table bar, and the scenario panel's buttons fit inside it") {
-    if (!have_window_tools()) {
+    if (!test::have_window_tools()) {
         MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
         return;
     }
@@ -101,18 +65,18 @@ TEST_CASE("window: the footer sits above the table bar, and the scenario panel's
     std::string p = d.file("p.sespm");
     auto r = test::run_sespm({"scenario", "create", "--project", p, "--name", "Plan A", "--data", test::data_dir()});
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-    r = drive_window(d, "--project " + p + " --scenario 'Plan A' --data " + test::data_dir(), "sleep 1; cp layout.txt after.txt");
+    r = test::drive_window(d, "--project " + p + " --scenario 'Plan A' --data " + test::data_dir(), "sleep 1; cp layout.txt after.txt");
     REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
     std::string layout = test::read_file(d.file("after.txt"));
     CAPTURE(layout);
-    auto foot = rect_of(layout, "attribution"), bar = rect_of(layout, "table"), panel = rect_of(layout, "scenario-panel");
+    auto foot = test::rect_of(layout, "attribution"), bar = test::rect_of(layout, "table"), panel = test::rect_of(layout, "scenario-panel");
     REQUIRE(foot[0] >= 0);
     REQUIRE(bar[0] >= 0);
     CHECK(foot[3] <= bar[1]);  // the attribution ends above the collapsed table's bar
     REQUIRE(panel[0] >= 0);
     for (const char* b : {"New", "Duplicate as", "Rename to", "Delete"}) {
         CAPTURE(b);
-        auto br = rect_of(layout, std::string("scenario-button ") + b);
+        auto br = test::rect_of(layout, std::string("scenario-button ") + b);
         REQUIRE(br[0] >= 0);
         CHECK(br[0] >= panel[0]);
         CHECK(br[2] <= panel[2]);  // inside the 500 px panel, not cut off at its edge
@@ -120,20 +84,20 @@ TEST_CASE("window: the footer sits above the table bar, and the scenario panel's
 }
 
 TEST_CASE("window: the table pane's splitter sets its height, and the next run remembers it") {
-    if (!have_window_tools()) {
+    if (!test::have_window_tools()) {
         MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
         return;
     }
     test::ScratchDir d;
     // drag the splitter 150 px up, slowly, as a hand would
-    auto r = drive_window(d, "--table --data " + test::data_dir(),
+    auto r = test::drive_window(d, "--table --data " + test::data_dir(),
                           "cp layout.txt before.txt\n"
                           "read x0 y0 x1 y1 < <(grep '^splitter ' layout.txt | awk '{print $(NF-3),$(NF-2),$(NF-1),$NF}')\n"
                           "x=$(( (x0 + x1) / 2 )); y=$(( (y0 + y1) / 2 )); xdotool mousemove $x $y; sleep 0.5; xdotool mousedown 1; sleep 0.5\n"
                           "for i in $(seq 1 15); do xdotool mousemove $x $(( y - i * 10 )); sleep 0.1; done; sleep 0.5; xdotool mouseup 1; sleep 2\n"
                           "cp layout.txt after.txt");
     REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
-    auto before = rect_of(test::read_file(d.file("before.txt")), "table"), after = rect_of(test::read_file(d.file("after.txt")), "table");
+    auto before = test::rect_of(test::read_file(d.file("before.txt")), "table"), after = test::rect_of(test::read_file(d.file("after.txt")), "table");
     REQUIRE(before[0] >= 0);
     REQUIRE(after[0] >= 0);
     int grown = (after[3] - after[1]) - (before[3] - before[1]);
@@ -142,19 +106,19 @@ TEST_CASE("window: the table pane's splitter sets its height, and the next run r
     CHECK(grown <= 160);
     CHECK(test::file_exists(d.file(".config/sespm-map/window.ini")));
     // a new run opens the pane at the height it was left at
-    r = drive_window(d, "--table --data " + test::data_dir(), "cp layout.txt again.txt");
+    r = test::drive_window(d, "--table --data " + test::data_dir(), "cp layout.txt again.txt");
     REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
-    auto again = rect_of(test::read_file(d.file("again.txt")), "table");
+    auto again = test::rect_of(test::read_file(d.file("again.txt")), "table");
     CHECK(std::abs((again[3] - again[1]) - (after[3] - after[1])) <= 1);
 }
 
 TEST_CASE("window: Find a place takes a name or a postcode, zooms to it and selects it") {
-    if (!have_window_tools()) {
+    if (!test::have_window_tools()) {
         MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
         return;
     }
     test::ScratchDir d;
-    auto r = drive_window(d, "--data " + test::data_dir(),
+    auto r = test::drive_window(d, "--data " + test::data_dir(),
                           "click find; sleep 1; xdotool type --delay 80 slough; sleep 1.5; xdotool key Return; sleep 2; cp layout.txt name.txt\n"
                           "click find; sleep 1; xdotool type --delay 80 'bn7 3ae'; sleep 1.5; xdotool key Return; sleep 2; cp layout.txt postcode.txt\n"
                           "click find; sleep 1; xdotool type --delay 80 kent; sleep 1.5; xdotool key Return; sleep 2; cp layout.txt county.txt");
@@ -171,18 +135,18 @@ TEST_CASE("window: Find a place takes a name or a postcode, zooms to it and sele
 }
 
 TEST_CASE("window: a tooltip near the bottom edge is moved up, never cut off") {
-    if (!have_window_tools()) {
+    if (!test::have_window_tools()) {
         MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
         return;
     }
     test::ScratchDir d;
     // hover just below the pole of the lowest named district on screen (the Isle of Wight, near the bottom)
-    auto r = drive_window(d, "--data " + test::data_dir(),
+    auto r = test::drive_window(d, "--data " + test::data_dir(),
                           "read x y < <(grep '^pole ' layout.txt | sort -k4 -n | tail -1 | awk '{print $3, $4 + 12}')\n"
                           "echo $x $y > hovered.txt; xdotool mousemove $x $y; sleep 0.5; xdotool mousemove $((x + 1)) $y; sleep 2; cp layout.txt after.txt");
     REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
     std::string layout = test::read_file(d.file("after.txt"));
-    auto tip = rect_of(layout, "tooltip");
+    auto tip = test::rect_of(layout, "tooltip");
     CAPTURE(layout);
     CAPTURE(test::read_file(d.file("hovered.txt")));
     REQUIRE(tip[0] >= 0);

@@ -26,7 +26,10 @@ loaded, saves the window to a PNG and exits; --export-data FILE does what File >
 data does (GeoJSON, CSV or GeoPackage of the map shown) once it has loaded, and exits;
 --export-png FILE does what File > Export > Save PNG does (the map between the panels, framed
 as `render --legend` frames it) and exits. --bench-frames N pans and zooms over the
-loaded map for N frames and prints frame-time statistics (for bench/). --within takes a code or
+loaded map for N frames and prints frame-time statistics (for bench/); with --bench-play the
+frames play the time slider instead (every period in turn, from the earliest, round again).
+--period DATE|latest|earliest opens a time series at that period. --first-frame exits as soon
+as the first map is on the screen (for timing the whole start in bench/render.sh). --within takes a code or
 a name (Kent, "Brighton and Hove", a unique start such as Brighton). Commands (sespm-map
 --help-commands): layers, table, export, query, render, pledges, scenario.
 Mouse: drag to pan, wheel to zoom at the cursor, click to select (shift adds), double-click
@@ -37,7 +40,7 @@ undo and redo, F12 saves the window to ~/Pictures (or your home folder).
 int run_desktop(const std::vector<std::string>& argv) {
     try {
         Args a = parse_args(argv, {"--data", "--layers", "--layer", "--geography", "--within", "--open", "--by",
-                                   "--screenshot", "--export-data", "--export-png", "--frames", "--width", "--height", "--bench-frames", "--project", "--overlay", "--scenario", "--compare"}, {"--table"}, "sespm-map");
+                                   "--screenshot", "--export-data", "--export-png", "--frames", "--width", "--height", "--bench-frames", "--project", "--overlay", "--scenario", "--compare", "--period"}, {"--table", "--bench-play", "--first-frame"}, "sespm-map");
         if (a.has("--help")) { std::cout << kDesktopHelp; return 0; }
         if (!a.positional.empty()) throw UsageError("unknown command '" + clip(a.positional[0]) + "' (see sespm-map --help)");
         resolve_area_options(a, AreaKinds::Any);  // --within Kent as well as E10000016
@@ -60,6 +63,7 @@ int run_desktop(const std::vector<std::string>& argv) {
             o.view.by = a.get("--by").value_or("area");
             if (!a.get("--within")) o.view.within.reset();
         }
+        o.view.period = a.get("--period").value_or("");  // checked against the layer's periods when the map loads
         o.screenshot = a.get("--screenshot").value_or("");
         o.export_data = a.get("--export-data").value_or("");
         o.export_png = a.get("--export-png").value_or("");
@@ -71,6 +75,9 @@ int run_desktop(const std::vector<std::string>& argv) {
         if (!o.compare.empty() && o.scenario.empty()) throw UsageError("--compare needs --scenario");
         o.frames = a.integer("--frames", 3);
         o.bench_frames = a.integer("--bench-frames", 0);
+        o.bench_play = a.has("--bench-play");
+        o.first_frame = a.has("--first-frame");
+        if (o.bench_play && o.bench_frames < 1) throw UsageError("--bench-play needs --bench-frames N");
         o.width = a.integer("--width", 1600);
         o.height = a.integer("--height", 1000);
         if (o.frames < 1) throw UsageError("--frames: at least 1");

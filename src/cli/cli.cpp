@@ -23,7 +23,10 @@ Commands:
   scenario  allocate dispersal places over districts within their cluster limits
   periods   the periods of a time-series layer, one ISO date a line, oldest first
   trend     one row per area and period of a time-series layer (CSV or JSON)
+  changes   what changed at a period: largest rises and falls, areas newly over the limit or trigger
+  chart     a time-series layer over every period as a line chart (PNG, PDF or SVG)
   triggers  agreed trigger points (a share of the limit) per area, kept in a project file
+  project   the project store: init, history, restore, grant/revoke/users (a server), copy
   report    the board report, an A4 PDF pack
   programmes  the resettlement programmes side by side per area
 Data is found through --data DIR, then $SESPM_DATA, then ./data, then ../shared/data.
@@ -66,7 +69,7 @@ static int finish_with_input_log(int rc) {
 
 bool is_cli_command(const std::string& a) {
     return a == "layers" || a == "table" || a == "export" || a == "query" || a == "render" || a == "pledges" || a == "scenario" ||
-           a == "periods" || a == "trend" || a == "triggers" || a == "report" || a == "programmes" || a == "help" ||
+           a == "periods" || a == "trend" || a == "changes" || a == "chart" || a == "triggers" || a == "project" || a == "report" || a == "programmes" || a == "help" ||
            a == "--help-commands";
 }
 
@@ -88,10 +91,13 @@ static int dispatch(const std::vector<std::string>& all_args) {
         if (cmd == "scenario") return cmd_scenario(rest);
         if (cmd == "periods") return cmd_periods(rest);
         if (cmd == "trend") return cmd_trend(rest);
+        if (cmd == "changes") return cmd_changes(rest);
+        if (cmd == "chart") return cmd_chart(rest);
         if (cmd == "triggers") return cmd_triggers(rest);
+        if (cmd == "project") return cmd_project(rest);
         if (cmd == "report") return cmd_report(rest);
         if (cmd == "programmes") return cmd_programmes(rest);
-        throw UsageError("unknown command '" + clip(cmd) + "' (layers, table, export, query, render, pledges, scenario, periods, trend, triggers, report, programmes; see sespm-map --help)");
+        throw UsageError("unknown command '" + clip(cmd) + "' (layers, table, export, query, render, pledges, scenario, periods, trend, changes, chart, triggers, project, report, programmes; see sespm-map --help)");
     } catch (const UsageError& e) {
         std::cerr << "sespm-map: usage error: " << clip_message(e.what()) << "\n";
         return 2;

@@ -21,6 +21,9 @@ int cmd_report(const std::vector<std::string>& args);
 int cmd_programmes(const std::vector<std::string>& args);
 int cmd_periods(const std::vector<std::string>& args);
 int cmd_trend(const std::vector<std::string>& args);
+int cmd_changes(const std::vector<std::string>& args);
+int cmd_chart(const std::vector<std::string>& args);
 int cmd_triggers(const std::vector<std::string>& args);
+int cmd_project(const std::vector<std::string>& args);
 
 } // namespace sespm

@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 #include "cli/common.h"
 #include "core/error.h"
+#include "io/pg_publish.h"
 #include "map/export_view.h"
 
 namespace sespm {
@@ -12,7 +13,8 @@ static const char* kExportHelp = R"(usage: sespm-map export (--layer ID | --open
                         [--geography district|county|lep|subregion|region]
                         [--within CODE] [--classify quantile|equal|jenks|stddev|manual] [--classes N]
                         [--breaks B1,B2,...]
-                        [--palette NAME] [--ratio CODE=N]... [--points FILE] -o FILE
+                        [--palette NAME] [--ratio CODE=N]... [--points FILE]
+                        (-o FILE | --to-table NAME --project SERVER | -o "postgresql://HOST/DB?table=NAME")
                         [--period DATE|latest|earliest] [--classes-over all|period] [--all-periods]
                         [--data DIR] [--layers DIR]
 
@@ -30,21 +32,45 @@ period pooled, so a colour means the same value in each (--classes-over period: 
 only); `as_at`, `denominator` (the population estimate the rates used), `classes_over` and
 `period_notes` (series breaks) are top-level members. --all-periods adds a `series` property to
 each feature: an array of {period, <count>, <rate>}.
+--to-table NAME (or a postgresql:// URI with ?table=NAME) publishes the layer on the shared
+server as the PostGIS table published.NAME (EPSG:4326 geometry `geom`, the GeoJSON's
+properties), written beside the old one and swapped in by one transaction, so readers
+(GeoServer, pg_featureserv, QGIS) never see half a table. An admin's right.
 )";
+
+// Where the export goes: a file, or a table on the server (location, table).
+struct ExportTarget { std::string file, location, table; };
+
+static ExportTarget export_target(const Args& a) {
+    auto out = a.get("-o") ? a.get("-o") : a.get("--output");
+    if (auto t = a.get("--to-table")) {
+        if (out) throw UsageError("--to-table: give -o FILE or --to-table NAME, not both");
+        std::string loc = a.require("--project", "export --to-table");
+        if (!is_server_location(loc)) throw UsageError("--to-table: --project must name a PostgreSQL server (a postgresql:// URI or service=NAME)");
+        check_table_name(*t);
+        return {"", loc, *t};
+    }
+    if (!out) throw UsageError("export: -o FILE is required (see export --help)");
+    if (auto tl = table_in_location(*out)) {
+        check_table_name(tl->second);
+        return {"", tl->first, tl->second};
+    }
+    if (is_server_location(*out)) throw UsageError("-o " + clip(*out) + ": a server location needs ?table=NAME (or use --to-table NAME --project LOC)");
+    check_output_path(*out);  // a directory or a bad extension is a usage error before any work
+    return {*out, "", ""};
+}
 
 int cmd_export(const std::vector<std::string>& argv) {
     Args a = parse_args(argv, with_common({"--layer", "--geography", "--within", "--classify", "--classes", "--breaks",
                                            "--palette", "--ratio", "--points", "--project", "-o", "--output", "--open", "--by",
-                                           "--code-field", "--name-field", "--period", "--classes-over"}),
+                                           "--code-field", "--name-field", "--period", "--classes-over", "--to-table"}),
                         {"--all-periods"}, "export");
     if (a.has("--help")) { std::cout << kExportHelp; return 0; }
     resolve_area_options(a, AreaKinds::Any);  // names as well as codes
     bool open_file = a.get("--open").has_value();
     if (open_file) a.require("--by", "export --open");
     else a.require("--layer", "export");
-    auto out = a.get("-o") ? a.get("-o") : a.get("--output");
-    if (!out) throw UsageError("export: -o FILE is required (see export --help)");
-    check_output_path(*out);  // a directory or a bad extension is a usage error before any work
+    ExportTarget target = export_target(a);
     MapRequest req = map_request(a, std::nullopt);
     req.for_drawing = false;
     SessionOptions so = session_options(a);
@@ -58,9 +84,10 @@ int cmd_export(const std::vector<std::string>& argv) {
         if (open_file) throw UsageError("--all-periods: a layer's time series; not with --open");
         add_series(*s.atlas, s.layer(req.layer_id), v, data);
     }
-    export_areas(data, *out);
+    if (target.table.empty()) export_areas(data, target.file);
+    else publish_table(data, target.location, target.table);
     size_t n = data.rows.size();
-    std::cerr << "wrote " << *out << ": " << n << " areas, " << v.styled.classification.class_count()
+    std::cerr << "wrote " << (target.table.empty() ? target.file : "published." + target.table + " on " + target.location) << ": " << n << " areas, " << v.styled.classification.class_count()
               << " classes of " << v.result.spec.class_measure << "\n";
     return 0;
 }

@@ -40,6 +40,9 @@ int cmd_pledges(const std::vector<std::string>& argv) {
     std::string code;
     if (what != "list") code = a.require("--code", "pledges " + what);
     auto s = open_session(a);
+    // what this edit replaces is the pledges as the command began: a change by someone else
+    // before it writes is a conflict, never overwritten unseen
+    if (what != "list") s->project_for_writing().pledges();
     if (what != "list") set_pledge(*s, code, places);
     ProjectStore* store = what == "list" ? s->project_for_reading() : &s->project_for_writing();
     if (!store) throw DataError(where(file, 0, "", "the project file does not exist"));

@@ -17,6 +17,7 @@
 #include "map/export_view.h"
 #include "map/scenario_commands.h"
 #include "map/scenario_eval.h"
+#include "map/triggers.h"
 
 namespace sespm {
 
@@ -126,6 +127,7 @@ void print_outcome(const ScenarioOutcome& o, const std::string& format) {
         std::cerr << "cluster '" << c.name << "': " << static_cast<long long>(c.new_total) << " places, limit "
                   << static_cast<long long>(c.limit) << ", " << c.status << (c.contiguous ? "" : ", NOT CONTIGUOUS")
                   << (c.below_critical_mass ? ", BELOW CRITICAL MASS" : "");
+        if (c.trigger_pct) std::cerr << ", " << cluster_trigger_text(c);
         for (const auto& u : c.unknown_districts) std::cerr << ", unknown district " << u;
         std::cerr << "\n";
     }
@@ -228,7 +230,9 @@ static int scenario_manage(const Args& a, const std::string& what) {
     if (what == "rename") { rename_scenario(*s, name, a.require("--as", "scenario rename")); return 0; }
     if (what == "delete") { delete_scenario(*s, name); return 0; }
     if (what == "show") {
-        print_outcome(evaluate_scenario_in(*s->atlas, spec, load_scenario(*s, name), within, period), format);
+        ScenarioOutcome o = evaluate_scenario_in(*s->atlas, spec, load_scenario(*s, name), within, period);
+        if (ProjectStore* p = s->project_for_reading()) add_cluster_triggers(p->triggers(), o);
+        print_outcome(o, format);
         return 0;
     }
     if (what == "compare") {

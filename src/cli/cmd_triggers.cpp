@@ -29,7 +29,7 @@ any of the last four quarters of a quarterly layer (default --layer dispersal).
 
 namespace {
 
-std::string trigger_key(Session& s, const Args& a, const std::string& what) {
+std::string trigger_key(const Args& a, const std::string& what) {
     auto code = a.get("--code"), cluster = a.get("--cluster");
     if (code && cluster) throw UsageError("triggers " + what + ": give --code or --cluster, not both");
     if (cluster) {
@@ -37,8 +37,7 @@ std::string trigger_key(Session& s, const Args& a, const std::string& what) {
         return "cluster:" + *cluster;
     }
     if (!code) throw UsageError("triggers " + what + ": --code CODE (or --cluster NAME) is required");
-    s.atlas->members_of(*code);  // UsageError for a code that is no area
-    return *code;
+    return *code;  // checked by set_trigger
 }
 
 int triggers_list(Session& s) {
@@ -98,8 +97,9 @@ int cmd_triggers(const std::vector<std::string>& argv) {
     auto s = open_session(a);
     if (what == "list") return triggers_list(*s);
     if (what == "alerts") return triggers_alerts(*s, a);
-    std::string key = trigger_key(*s, a, what);
-    s->project_for_writing().set_trigger(key, what == "set" ? std::optional<double>(pct) : std::nullopt);
+    std::string key = trigger_key(a, what);
+    s->project_for_writing().triggers();  // what this edit replaces: the triggers as the command began (a later change is a conflict)
+    set_trigger(*s, key, what == "set" ? std::optional<double>(pct) : std::nullopt);
     std::cerr << (what == "set" ? "set the trigger of " : "cleared the trigger of ") << key << " in " << s->project_location() << "\n";
     return 0;
 }

@@ -89,4 +89,12 @@ std::optional<std::string> period_at_or_before(const std::vector<std::string>& p
     return best;
 }
 
+std::string quarter_label(const std::string& iso) {
+    static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return iso;
+    int m = std::atoi(iso.substr(5, 2).c_str()), d = std::atoi(iso.substr(8, 2).c_str());
+    if (m < 1 || m > 12) return iso;
+    return std::to_string(d) + " " + months[m - 1] + " " + iso.substr(0, 4);
+}
+
 } // namespace sespm

@@ -31,4 +31,7 @@ std::vector<std::string> periods_between(const std::vector<std::string>& periods
 // The latest period at or before `date`, or nullopt (for --since DATE).
 std::optional<std::string> period_at_or_before(const std::vector<std::string>& periods, const std::string& date);
 
+// "2024-09-30" -> "30 Sep 2024" (as people read a quarter's date); other text unchanged.
+std::string quarter_label(const std::string& iso);
+
 } // namespace sespm

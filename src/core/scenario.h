@@ -62,6 +62,8 @@ struct ClusterOutcome {
     bool contiguous = true;                            // set by the caller (GEOS adjacency)
     bool below_critical_mass = false;
     std::vector<std::string> unknown_districts;        // codes not in the baseline
+    std::optional<double> trigger_pct;                 // the agreed trigger ("cluster:NAME"), set by the caller
+    std::string trigger_status;                        // against share_pct (map/triggers.h)
 };
 
 struct ScenarioOutcome {

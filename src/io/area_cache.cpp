@@ -20,6 +20,7 @@
 
 #include "core/error.h"
 #include "io/gdal_util.h"
+#include "io/cache_files.h"
 #include "io/output_file.h"
 
 namespace fs = std::filesystem;
@@ -27,68 +28,6 @@ namespace fs = std::filesystem;
 namespace sespm {
 
 namespace {
-
-// The one warning line a process may print about the cache.
-void cache_warning(const std::string& msg) {
-    static std::atomic<bool> said{false};
-    if (said.exchange(true)) return;
-    std::cerr << "sespm-map: warning: " << msg << "\n";
-}
-
-// What identifies a version of a source file.
-struct Stamp {
-    std::string path;
-    uintmax_t size = 0;
-    long long mtime = 0;
-};
-
-std::optional<Stamp> stamp_of(const std::string& source) {
-    std::error_code ec;
-    Stamp s;
-    s.path = fs::weakly_canonical(source, ec).string();
-    if (ec) return std::nullopt;
-    s.size = fs::file_size(s.path, ec);
-    if (ec) return std::nullopt;
-    s.mtime = static_cast<long long>(fs::last_write_time(s.path, ec).time_since_epoch().count());
-    if (ec) return std::nullopt;
-    return s;
-}
-
-// FNV-1a over 64-bit words (then the last bytes): a checksum against damage, not an adversary.
-std::string checksum(const unsigned char* p, size_t n) {
-    uint64_t h = 14695981039346656037ull;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        std::memcpy(&w, p + i, 8);
-        h = (h ^ w) * 1099511628211ull;
-    }
-    for (; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
-    char buf[20];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return buf;
-}
-
-// The whole of a regular file, or the errno of the failure (ENOENT when it is absent).
-int read_bytes(const std::string& path, std::string& out) {
-    struct stat st{};
-    if (::stat(path.c_str(), &st) != 0) return errno;
-    if (!S_ISREG(st.st_mode)) return EINVAL;  // never open a FIFO or a device that sits there
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return errno;
-    out.clear();
-    char buf[1 << 16];
-    int err = 0;
-    for (;;) {
-        ssize_t r = ::read(fd, buf, sizeof buf);
-        if (r < 0 && errno == EINTR) continue;
-        if (r < 0) { err = errno; break; }
-        if (r == 0) break;
-        out.append(buf, static_cast<size_t>(r));
-    }
-    ::close(fd);
-    return err;
-}
 
 std::string record_of(const Stamp& s, const std::string& bytes_checksum, size_t bytes, size_t features) {
     return nlohmann::json{{"version", 1},       {"source", s.path},         {"source_size", s.size},
@@ -109,14 +48,12 @@ std::optional<std::string> area_cache_path(const std::string& source) {
     if (const char* off = std::getenv("SESPM_NO_CACHE"); off && *off && std::string(off) != "0") return std::nullopt;
     auto s = stamp_of(source);
     if (!s || s->size < 512 * 1024) return std::nullopt;
-    std::string base;
-    if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) base = x;
-    else if (const char* h = std::getenv("HOME"); h && *h) base = std::string(h) + "/.cache";
-    else return std::nullopt;
+    auto folder = cache_folder();
+    if (!folder) return std::nullopt;
     size_t key = std::hash<std::string>{}(s->path + "|" + std::to_string(s->size) + "|" + std::to_string(s->mtime));
     char name[64];
     std::snprintf(name, sizeof name, "%016zx.fgb", key);
-    return base + "/sespm-map/" + fs::path(s->path).stem().string() + "-" + name;
+    return *folder + "/" + fs::path(s->path).stem().string() + "-" + name;
 }
 
 std::optional<AreaSet> read_area_cache(const std::string& source, const std::string& cache_path,

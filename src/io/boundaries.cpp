@@ -18,6 +18,7 @@
 #include "core/text.h"
 #include "core/parallel.h"
 #include "io/area_cache.h"
+#include "io/bng_cache.h"
 #include "io/gdal_input.h"
 #include "io/gdal_util.h"
 #include "io/points.h"
@@ -318,6 +319,14 @@ GEOSGeometry* project_area(const GeosContext& ctx, const LonLatToBng& proj, cons
 
 void project_areas(const GeosContext& geos, AreaSet& set) {
     if (set.projected) return;
+    // A large file's projected copy from an earlier run (io/bng_cache.h), when it vouches for itself.
+    auto cache = bng_cache_path(set.source);
+    bool all_missing = true;
+    for (const auto& a : set.areas) all_missing &= !a.bng;
+    if (cache && all_missing && read_bng_cache(*cache, set.source, geos, set)) {
+        set.projected = true;
+        return;
+    }
     // Two halves on two threads, each with its own GEOS context and PROJ object. GEOS geometries
     // do not belong to the context that made them, so the main context owns them afterwards.
     size_t n = set.areas.size();
@@ -333,6 +342,7 @@ void project_areas(const GeosContext& geos, AreaSet& set) {
         }
     });
     set.projected = true;
+    if (cache && all_missing) write_bng_cache(*cache, set.source, geos, set);
 }
 
 // The sub-regions cover only the South East: England's other districts join the set as
@@ -355,8 +365,20 @@ static void add_context_districts(const AreaSet& districts, const std::vector<st
 
 const AreaSet& Atlas::areas(Geography g) {
     AreaSet& s = load(g);
+    areas_context_from_districts(g);
     project_areas(geos_, s);
     return s;
+}
+
+// Context districts of a group geography get a copy of the projected district, not PROJ again.
+void Atlas::areas_context_from_districts(Geography g) {
+    AreaSet& s = load(g);
+    if (s.projected || g == Geography::District) return;
+    const AreaSet& d = areas(Geography::District);
+    for (Area& a : s.areas)
+        if (!a.bng && is_context_only(a))
+            if (const Area* src = d.find(a.code); src && src->bng)
+                a.bng = GeomPtr(GEOSGeom_clone_r(geos_.get(), src->bng.get()), GeomDeleter{geos_.get()});
 }
 
 const AreaSet& Atlas::areas_lonlat(Geography g) { return load(g); }
@@ -371,6 +393,33 @@ const AreaSet& Atlas::open_file(const std::string& file, const std::string& code
 
 AreaSet& Atlas::load(Geography g) {
     if (auto it = sets_.find(g); it != sets_.end()) return it->second;
+    AreaSet set = build_set(g);
+    return sets_.emplace(g, std::move(set)).first->second;
+}
+
+void Atlas::prepare(const std::vector<Geography>& gs) {
+    load(Geography::District);  // the groups are made from it; from here on sets_ is only read until the end
+    std::vector<Geography> todo;
+    for (Geography g : gs)
+        if (g != Geography::District && !sets_.count(g)) todo.push_back(g);
+    std::vector<AreaSet> made(todo.size());
+    AreaSet& districts = sets_.at(Geography::District);
+    // One thread projects the districts (writing only their BNG geometries) while the others
+    // read files and dissolve groups from the districts' lon/lat geometries.
+    run_on_threads(todo.size() + 1, [&](size_t i) {
+        if (i == 0) project_areas(geos_, districts);
+        else made[i - 1] = build_set(todo[i - 1]);
+    });
+    for (size_t i = 0; i < todo.size(); ++i) sets_.emplace(todo[i], std::move(made[i]));
+    std::vector<AreaSet*> unprojected;
+    for (Geography g : todo) {
+        areas_context_from_districts(g);
+        unprojected.push_back(&sets_.at(g));
+    }
+    run_on_threads(unprojected.size(), [&](size_t i) { project_areas(geos_, *unprojected[i]); });
+}
+
+AreaSet Atlas::build_set(Geography g) {
     AreaSet set;
     switch (g) {
         case Geography::District:
@@ -428,7 +477,7 @@ AreaSet& Atlas::load(Geography g) {
             break;
         }
     }
-    return sets_.emplace(g, std::move(set)).first->second;
+    return set;
 }
 
 std::vector<std::string> Atlas::members_of(const std::string& code) {

@@ -70,6 +70,10 @@ public:
     const AreaSet& areas(Geography g);
     // Loaded on first use, lon/lat only (enough for tables and exports).
     const AreaSet& areas_lonlat(Geography g);
+    // Reads, dissolves and projects several geographies at once, on threads (each set is made
+    // from the files and the districts alone), for commands that will draw them all (the board
+    // report): the same sets areas() would make one by one, in less time on more than one core.
+    void prepare(const std::vector<Geography>& gs);
     // Any polygon file GDAL reads (e.g. England's wards), kept under its path.
     const AreaSet& open_file(const std::string& path, const std::string& code_field, const std::string& name_field,
                              bool projected);
@@ -89,6 +93,8 @@ private:
     std::string dir_;
     const GeosContext& geos_;
     AreaSet& load(Geography g);
+    AreaSet build_set(Geography g);   // what load(g) keeps; needs the districts loaded for groups
+    void areas_context_from_districts(Geography g);
     std::map<Geography, AreaSet> sets_;
     std::map<std::string, AreaSet> files_;
     std::map<std::string, LoadedFigures> figures_;

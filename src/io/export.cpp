@@ -1,5 +1,6 @@
 // export.cpp: see export.h.
 #include "io/export.h"
+#include "io/geojson_writer.h"
 
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
@@ -28,6 +29,25 @@ ExportFormat export_format_for(const std::string& path) {
 
 namespace {
 
+// The FeatureCollection's members besides type and features: title, layer, period, measure,
+// classification, attribution, the legend, time and what a missing figure means.
+nlohmann::json geojson_members(const ExportData& d) {
+    nlohmann::json fc{{"title", d.title}, {"layer", d.layer_id}, {"period", d.period},
+                      {"measure", d.measure}, {"classification", d.classification},
+                      {"attribution", d.attribution}};
+    nlohmann::json legend = nlohmann::json::array();
+    for (const auto& l : d.legend) legend.push_back({{"min", l.min}, {"max", l.max}, {"label", l.label}, {"fill", l.fill}});
+    fc["legend"] = legend;
+    if (!d.as_at.empty()) {
+        fc["as_at"] = d.as_at;
+        fc["denominator"] = d.denominator;
+        fc["classes_over"] = d.classes_over;
+        fc["period_notes"] = d.period_notes;
+    }
+    if (!d.no_figure.empty()) fc["no_figure"] = d.no_figure;
+    return fc;
+}
+
 bool column_is_text(const ExportData& d, size_t c) {
     for (const auto& r : d.rows) if (r[c].is_text) return true;
     return false;
@@ -38,27 +58,22 @@ bool column_is_integer(const ExportData& d, size_t c) {
     return true;
 }
 
+std::vector<bool> integer_columns(const ExportData& d) {
+    std::vector<bool> integer(d.columns.size(), false);
+    for (size_t c = 0; c < d.columns.size(); ++c) integer[c] = column_is_integer(d, c);
+    return integer;
+}
+
 // The layer with its fields; `integer` gets whether each measure column holds whole numbers.
 OGRLayer* create_layer(GDALDataset& ds, const ExportData& d, ExportFormat fmt, const std::string& path,
-                       const GdalErrorCapture& capture, std::vector<bool>& integer) {
+                       const GdalErrorCapture& capture, std::vector<bool>& integer, const std::string& name = "",
+                       const std::string& schema = "") {
     OGRSpatialReference ll;
     ll.importFromEPSG(4326);
     ll.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     CPLStringList opts;
     if (fmt == ExportFormat::GeoJson) {
-        nlohmann::json fc{{"title", d.title}, {"layer", d.layer_id}, {"period", d.period},
-                          {"measure", d.measure}, {"classification", d.classification},
-                          {"attribution", d.attribution}};
-        nlohmann::json legend = nlohmann::json::array();
-        for (const auto& l : d.legend) legend.push_back({{"min", l.min}, {"max", l.max}, {"label", l.label}, {"fill", l.fill}});
-        fc["legend"] = legend;
-        if (!d.as_at.empty()) {
-            fc["as_at"] = d.as_at;
-            fc["denominator"] = d.denominator;
-            fc["classes_over"] = d.classes_over;
-            fc["period_notes"] = d.period_notes;
-        }
-        if (!d.no_figure.empty()) fc["no_figure"] = d.no_figure;
+        nlohmann::json fc = geojson_members(d);
         opts.SetNameValue("RFC7946", "YES");
         opts.SetNameValue("COORDINATE_PRECISION", "6");
         opts.SetNameValue("WRITE_NAME", "NO");
@@ -71,9 +86,17 @@ OGRLayer* create_layer(GDALDataset& ds, const ExportData& d, ExportFormat fmt, c
     } else if (fmt == ExportFormat::GeoPackage) {
         opts.SetNameValue("IDENTIFIER", d.title.c_str());
         opts.SetNameValue("DESCRIPTION", (d.period + ". " + d.attribution).c_str());
+    } else if (fmt == ExportFormat::PostGis) {
+        opts.SetNameValue("SCHEMA", schema.c_str());
+        opts.SetNameValue("GEOMETRY_NAME", "geom");
+        opts.SetNameValue("FID", "fid");
+        opts.SetNameValue("LAUNDER", "NO");           // the GeoJSON's property names, "fill-opacity" too
+        opts.SetNameValue("PRECISION", "NO");
+        opts.SetNameValue("SPATIAL_INDEX", "GIST");
+        opts.SetNameValue("DESCRIPTION", (d.title + ". " + d.period + ". " + d.attribution).c_str());
     }
     OGRwkbGeometryType gt = fmt == ExportFormat::Csv ? wkbNone : wkbMultiPolygon;
-    std::string layer_name = d.layer_id.empty() ? "areas" : d.layer_id;
+    std::string layer_name = !name.empty() ? name : d.layer_id.empty() ? "areas" : d.layer_id;
     OGRLayer* layer = ds.CreateLayer(layer_name.c_str(), fmt == ExportFormat::Csv ? nullptr : &ll, gt, opts.List());
     if (!layer) throw DataError(where(path, 0, "", "cannot create the layer: " + capture.reason()));
 
@@ -82,9 +105,8 @@ OGRLayer* create_layer(GDALDataset& ds, const ExportData& d, ExportFormat fmt, c
         if (layer->CreateField(&f) != OGRERR_NONE)
             throw DataError(where(path, 0, name, "cannot create the field: " + capture.reason()));
     };
-    integer.assign(d.columns.size(), false);
+    integer = integer_columns(d);
     for (size_t c = 0; c < d.columns.size(); ++c) {
-        integer[c] = column_is_integer(d, c);
         add_field(d.columns[c], column_is_text(d, c) ? OFTString : integer[c] ? OFTInteger64 : OFTReal);
     }
     add_field("class", OFTInteger);
@@ -136,7 +158,7 @@ void write_features(OGRLayer* layer, const ExportData& d, ExportFormat fmt, cons
             throw DataError(path + ": feature " + std::to_string(r + 1) + " (" + a.code +
                             "): cannot write the feature: " + capture.reason());
     }
-    if (layer->CommitTransaction() != OGRERR_NONE && fmt == ExportFormat::GeoPackage)
+    if (layer->CommitTransaction() != OGRERR_NONE && (fmt == ExportFormat::GeoPackage || fmt == ExportFormat::PostGis))
         throw DataError(where(path, 0, "", "cannot commit the features: " + capture.reason()));
 }
 
@@ -183,9 +205,26 @@ void check_output_path(const std::string& path) {
     output_folder(path);
 }
 
+std::string export_bytes(const ExportData& d, const std::string& path, ExportFormat fmt, bool gdal_writer) {
+    if (fmt == ExportFormat::GeoJson && !gdal_writer) return write_geojson_fast(d, geojson_members(d), integer_columns(d));
+    std::vector<GByte> bytes = write_with_gdal(d, path, fmt);
+    return std::string(bytes.begin(), bytes.end());
+}
+
+void write_postgis_table(GDALDataset& ds, const ExportData& d, const std::string& schema, const std::string& table, const std::string& shown) {
+    GdalErrorCapture capture;
+    std::vector<bool> integer;
+    OGRLayer* layer = create_layer(ds, d, ExportFormat::PostGis, shown, capture, integer, table, schema);
+    write_features(layer, d, ExportFormat::PostGis, integer, shown, capture);
+    CPLErrorReset();
+    ds.FlushCache();
+    if (CPLGetLastErrorType() >= CE_Failure)
+        throw DataError(where(shown, 0, "", "GDAL cannot finish the table: " + capture.reason()));
+}
+
 void export_areas(const ExportData& d, const std::string& path) {
     check_output_path(path);
-    std::vector<GByte> bytes = write_with_gdal(d, path, export_format_for(path));
+    std::string bytes = export_bytes(d, path, export_format_for(path), !fast_geojson_writer_enabled());
     write_output_file(path, bytes.data(), bytes.size());
 }
 

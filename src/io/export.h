@@ -11,6 +11,8 @@
 #include "io/boundaries.h"
 #include "core/cell.h"
 
+class GDALDataset;
+
 namespace sespm {
 
 struct ExportData {
@@ -34,7 +36,7 @@ struct ExportData {
     std::string no_figure;   // what a missing figure means for this source (GeoJSON "no_figure")
 };
 
-enum class ExportFormat { GeoJson, Csv, GeoPackage };
+enum class ExportFormat { GeoJson, Csv, GeoPackage, PostGis };  // PostGis: io/pg_publish
 // By extension (.geojson/.json, .csv, .gpkg); throws UsageError otherwise.
 ExportFormat export_format_for(const std::string& path);
 
@@ -47,5 +49,14 @@ void check_output_path(const std::string& path);
 
 // Throws UsageError for an output path that is a directory; DataError when writing fails.
 void export_areas(const ExportData& d, const std::string& path);
+
+// The file export_areas writes, in memory (`path` names it in messages). GeoJSON is streamed by
+// io/geojson_writer.h unless `gdal_writer`; every other format, and GeoJSON then, is GDAL's.
+std::string export_bytes(const ExportData& d, const std::string& path, ExportFormat fmt, bool gdal_writer);
+
+// The layer as table `schema.table` in an open GDAL PostgreSQL dataset (EPSG:4326 geometry `geom`,
+// the same properties as the GeoJSON, names as they are); messages name `shown`. For
+// io/pg_publish, which swaps it in.
+void write_postgis_table(GDALDataset& ds, const ExportData& d, const std::string& schema, const std::string& table, const std::string& shown);
 
 } // namespace sespm

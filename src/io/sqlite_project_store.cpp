@@ -1,5 +1,5 @@
-// sqlite_project_store.cpp: the project file, an SQLite database with a schema version (schema 3;
-// a schema 1 or 2 file is upgraded in place when opened for writing), and its trigger rows. Every write is one
+// sqlite_project_store.cpp: the project file, an SQLite database with a schema version (schema 4;
+// a schema 1, 2 or 3 file is upgraded in place when opened for writing), its pledge and trigger rows. Every write is one
 // BEGIN IMMEDIATE transaction with full synchronous writes and row-level statements, so a
 // killed process leaves the last completed write and parallel writers keep every edit or are
 // refused loudly after the busy timeout. User values are always bound parameters.
@@ -17,6 +17,22 @@
 namespace sespm {
 
 namespace sqlite_store {
+
+namespace {
+
+const RowSql kPledge{"pledge", "SELECT places" SESPM_SQLITE_STAMP_READ " FROM pledges WHERE code = ?1",
+    "INSERT INTO pledges (code, places, changed_by, changed_at) VALUES (?1, ?2, " SESPM_SQLITE_WHO ", " SESPM_SQLITE_NOW ")"
+    " ON CONFLICT DO NOTHING RETURNING version",
+    "UPDATE pledges SET places = ?2" SESPM_SQLITE_STAMP_SET " WHERE code = ?1 AND version = ?3 RETURNING version",
+    "DELETE FROM pledges WHERE code = ?1 AND version = ?2"};
+
+const RowSql kTrigger{"trigger", "SELECT pct" SESPM_SQLITE_STAMP_READ " FROM triggers WHERE key = ?1",
+    "INSERT INTO triggers (key, pct, changed_by, changed_at) VALUES (?1, ?2, " SESPM_SQLITE_WHO ", " SESPM_SQLITE_NOW ")"
+    " ON CONFLICT DO NOTHING RETURNING version",
+    "UPDATE triggers SET pct = ?2" SESPM_SQLITE_STAMP_SET " WHERE key = ?1 AND version = ?3 RETURNING version",
+    "DELETE FROM triggers WHERE key = ?1 AND version = ?2"};
+
+} // namespace
 
 ProjectError sqlite_error(sqlite3* db, const std::string& path, const std::string& doing) {
     int rc = sqlite3_extended_errcode(db);
@@ -164,6 +180,7 @@ void SqliteProjectStore::upgrade_schema(int from) {
              "UPDATE meta SET value = '3' WHERE key = 'schema_version'",
              "upgrading the project");
     }
+    if (now < 4 && from < 4) upgrade_to_4();
     tx.commit();
     version_ = kProjectSchemaVersion;
 }
@@ -176,9 +193,20 @@ std::unique_ptr<ProjectStore::Transaction> SqliteProjectStore::transaction() {
 void SqliteProjectStore::begin() {
     if (depth_++ > 0) return;
     failed_ = false;
+    seen_.rolled_back();
     if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
         depth_ = 0;
         throw sqlite_error(db_, path_, "saving");
+    }
+    try {  // the history triggers name the writer of this transaction; copy adopts past the mark
+        if (version_ >= 4) {  // (while the file is created or upgraded there is no history yet)
+            Stmt(db_, "UPDATE meta SET value = ?1 WHERE key = 'writer'", path_).text(1, writer_).run();
+            Stmt st(db_, "SELECT coalesce(max(id), 0) FROM history", path_);
+            history_mark_ = st.row() ? st.col_int(0, 0, LLONG_MAX, "history") : 0;
+        }
+    } catch (...) {
+        rollback();
+        throw;
     }
 }
 
@@ -191,13 +219,16 @@ void SqliteProjectStore::commit() {
     if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
         ProjectError e = sqlite_error(db_, path_, "saving");
         sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        seen_.rolled_back();
         throw e;
     }
+    seen_.committed();
 }
 
 void SqliteProjectStore::rollback() noexcept {
     if (depth_ <= 0) return;
     if (--depth_ > 0) { failed_ = true; return; }
+    seen_.rolled_back();
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
@@ -207,11 +238,13 @@ void SqliteProjectStore::require_writable(const std::string& doing) const {
 
 std::map<std::string, int> SqliteProjectStore::pledges() const {
     std::map<std::string, int> out;
-    Stmt st(db_, "SELECT code, places FROM pledges ORDER BY code", path_);
+    bool versioned = version_ >= 4;
+    Stmt st(db_, versioned ? "SELECT code, places, version FROM pledges ORDER BY code" : "SELECT code, places, 1 FROM pledges ORDER BY code", path_);
     // A damaged row (text, a fraction, out of range: written by another program) is never misread
     // as a number: it is left out and reported like any rejected input row (core/bad_rows.h).
     while (st.row()) {
         std::string code = st.col_text(0);
+        if (versioned) seen_.saw("pledge/", code, st.col_int(2, 0, LLONG_MAX, "pledges.version"));
         try {
             out[code] = static_cast<int>(st.col_int(1, 0, INT_MAX, "places"));
         } catch (const ProjectError& e) {
@@ -221,32 +254,29 @@ std::map<std::string, int> SqliteProjectStore::pledges() const {
                                                         (cut == std::string::npos ? why : why.substr(cut + 16)), false});
         }
     }
+    if (versioned) seen_.saw_all("pledge/");
     return out;
 }
 
 void SqliteProjectStore::set_pledge(const std::string& code, std::optional<int> places) {
     if (places && *places < 0) throw ProjectError(Kind::Io, where(path_, 0, "places", "a pledge cannot be negative (" + code + ")"));
-    write("saving the pledge", [&] {
-        if (!places) {
-            Stmt(db_, "DELETE FROM pledges WHERE code = ?1", path_).text(1, code).run();
-            return;
-        }
-        Stmt(db_, "INSERT INTO pledges (code, places) VALUES (?1, ?2) ON CONFLICT (code) DO UPDATE SET places = excluded.places", path_)
-            .text(1, code).integer(2, *places).run();
-    });
+    checked_write(kPledge, {code}, places ? std::optional<std::string>(std::to_string(*places)) : std::nullopt, "pledge", code, "saving the pledge");
 }
 
 std::map<std::string, double> SqliteProjectStore::triggers() const {
     std::map<std::string, double> out;
     if (version_ < 3) return out;  // a read-only older file has no triggers
-    Stmt st(db_, "SELECT key, pct FROM triggers ORDER BY key", path_);
+    bool versioned = version_ >= 4;
+    Stmt st(db_, versioned ? "SELECT key, pct, version FROM triggers ORDER BY key" : "SELECT key, pct, 1 FROM triggers ORDER BY key", path_);
     while (st.row()) {
         std::string key = st.col_text(0);
+        if (versioned) seen_.saw("trigger/", key, st.col_int(2, 0, LLONG_MAX, "triggers.version"));
         double pct = st.col_real(1, "triggers." + key + ".pct");
         if (!(pct > 0 && pct <= 100))
             throw ProjectError(Kind::Io, where(path_, 0, "triggers." + key + ".pct", std::to_string(pct) + " is not a share of the limit in (0, 100]"));
         out[key] = pct;
     }
+    if (versioned) seen_.saw_all("trigger/");
     return out;
 }
 
@@ -254,28 +284,9 @@ void SqliteProjectStore::set_trigger(const std::string& key, std::optional<doubl
     if (key.empty()) throw ProjectError(Kind::Io, where(path_, 0, "key", "a trigger needs an area code or cluster"));
     if (pct && !(*pct > 0 && *pct <= 100))
         throw ProjectError(Kind::Io, where(path_, 0, "pct", "a trigger is a share of the limit in (0, 100] (" + key + ")"));
-    write("saving the trigger", [&] {
-        if (!pct) {
-            Stmt(db_, "DELETE FROM triggers WHERE key = ?1", path_).text(1, key).run();
-            return;
-        }
-        Stmt(db_, "INSERT INTO triggers (key, pct) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET pct = excluded.pct", path_)
-            .text(1, key).real(2, *pct).run();
-    });
+    checked_write(kTrigger, {key}, pct ? std::optional<std::string>(exact_number(*pct)) : std::nullopt, "trigger", key, "saving the trigger");
 }
 
 } // namespace sqlite_store
-
-void check_project_location(const std::string& location) {
-    if (location.empty())
-        throw UsageError("--project: the project location is empty (an unset shell variable?); give a file name");
-    if (location == ":memory:" || location.rfind("file::memory:", 0) == 0)
-        throw UsageError("--project " + location + ": an in-memory project keeps nothing; give a file name");
-}
-
-std::unique_ptr<ProjectStore> open_project(const std::string& location, ProjectAccess access) {
-    check_project_location(location);
-    return std::make_unique<sqlite_store::SqliteProjectStore>(location, access);
-}
 
 } // namespace sespm

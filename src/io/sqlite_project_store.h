@@ -8,6 +8,7 @@
 #include <string>
 
 #include "io/project_store.h"
+#include "io/read_versions.h"
 
 namespace sespm::sqlite_store {
 
@@ -63,6 +64,26 @@ private:
 
 ProjectError sqlite_error(sqlite3* db, const std::string& path, const std::string& doing);
 
+std::string exact_number(double v);  // %.17g: a bound REAL read back exactly
+
+// The OS user name: who the history says made a file's changes.
+std::string os_user();
+
+// How one kind of versioned row is read and written (see sqlite_versions.cpp): parameters are
+// the keys (?1..?k), then the value, then (update, delete) the version the edit expects.
+struct RowSql {
+    const char* what;    // "pledge", "trigger", "places", "ratio", "cluster"
+    const char* read;    // -> value, version, changed_by, changed_at (HH:MM today, else a date)
+    const char* insert;  // ON CONFLICT DO NOTHING RETURNING version
+    const char* update;  // RETURNING version
+    const char* remove;
+};
+#define SESPM_SQLITE_WHO "(SELECT value FROM meta WHERE key = 'writer')"
+#define SESPM_SQLITE_NOW "strftime('%Y-%m-%d %H:%M', 'now', 'localtime')"
+#define SESPM_SQLITE_STAMP_SET ", version = version + 1, changed_by = " SESPM_SQLITE_WHO ", changed_at = " SESPM_SQLITE_NOW
+#define SESPM_SQLITE_STAMP_READ \
+    ", version, changed_by, CASE WHEN substr(changed_at, 1, 10) = date('now', 'localtime') THEN substr(changed_at, 12, 5) ELSE changed_at END"
+
 class SqliteProjectStore final : public ProjectStore {
 public:
     SqliteProjectStore(const std::string& path, ProjectAccess access);
@@ -91,8 +112,15 @@ public:
     void set_scenario_notes(const std::string& name, const std::string& notes) override;
     std::map<std::string, double> triggers() const override;
     void set_trigger(const std::string& key, std::optional<double> pct) override;
+    void record_reads(bool on) const override { seen_.recording = on; }
+    ReadVersions& read_versions() const override { return seen_; }
+    std::vector<HistoryEntry> history(const HistoryFilter& f) const override;
+    void adopt_history(const std::vector<HistoryEntry>& entries) override;
+    std::vector<ProjectUser> users() const override;
+    void grant(const ProjectUser& u) override;
+    void revoke(const std::string& user) override;
 
-    void begin();               // nested calls join the open transaction
+    void begin();               // nested calls join the open transaction; stamps the writer
     void commit();
     void rollback() noexcept;
 
@@ -109,6 +137,11 @@ private:
     void write_scenario_parts(long long id, const Scenario& s);
     void delete_scenario_parts(long long id);
     template <class F> void write(const std::string& doing, F&& f);
+    void upgrade_to_4();
+    void checked_write(const RowSql& q, const std::vector<std::string>& keys, const std::optional<std::string>& value,
+                       const std::string& what, const std::string& key, const std::string& doing);
+    [[noreturn]] void refused(const RowSql& q, const std::vector<std::string>& keys, const std::optional<std::string>& yours,
+                              const std::string& what, const std::string& key);
 
     std::string path_;
     sqlite3* db_ = nullptr;
@@ -116,6 +149,9 @@ private:
     int version_ = 0;
     int depth_ = 0;              // open transactions (nested guards share one)
     bool failed_ = false;        // an inner guard rolled back: the outer commit must not land
+    long long history_mark_ = 0; // the last history entry before the open transaction
+    std::string writer_ = os_user();
+    mutable ReadVersions seen_;  // what this store read (no lost update)
 };
 
 // The guard handed out by transaction(): commit() or roll back on destruction.

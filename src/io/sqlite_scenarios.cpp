@@ -12,6 +12,32 @@ namespace {
 
 const char* kPartTables[] = {"scenario_places", "scenario_ratios", "scenario_clusters"};  // names are ours, not users'
 
+const RowSql kPlaces{"places", "SELECT places" SESPM_SQLITE_STAMP_READ " FROM scenario_places WHERE scenario_id = ?1 AND code = ?2",
+    "INSERT INTO scenario_places (scenario_id, code, places, changed_by, changed_at) VALUES (?1, ?2, ?3, " SESPM_SQLITE_WHO ", " SESPM_SQLITE_NOW ")"
+    " ON CONFLICT DO NOTHING RETURNING version",
+    "UPDATE scenario_places SET places = ?3" SESPM_SQLITE_STAMP_SET " WHERE scenario_id = ?1 AND code = ?2 AND version = ?4 RETURNING version",
+    "DELETE FROM scenario_places WHERE scenario_id = ?1 AND code = ?2 AND version = ?3"};
+
+const RowSql kRatio{"ratio", "SELECT ratio" SESPM_SQLITE_STAMP_READ " FROM scenario_ratios WHERE scenario_id = ?1 AND code = ?2",
+    "INSERT INTO scenario_ratios (scenario_id, code, ratio, changed_by, changed_at) VALUES (?1, ?2, ?3, " SESPM_SQLITE_WHO ", " SESPM_SQLITE_NOW ")"
+    " ON CONFLICT DO NOTHING RETURNING version",
+    "UPDATE scenario_ratios SET ratio = ?3" SESPM_SQLITE_STAMP_SET " WHERE scenario_id = ?1 AND code = ?2 AND version = ?4 RETURNING version",
+    "DELETE FROM scenario_ratios WHERE scenario_id = ?1 AND code = ?2 AND version = ?3"};
+
+// The scenario's own row: its critical mass and its notes (no insert or removal here).
+const RowSql kCriticalMass{"scenario", "SELECT critical_mass" SESPM_SQLITE_STAMP_READ " FROM scenarios WHERE id = ?1", "",
+    "UPDATE scenarios SET critical_mass = ?2" SESPM_SQLITE_STAMP_SET " WHERE id = ?1 AND version = ?3 RETURNING version", ""};
+const RowSql kNotes{"scenario", "SELECT notes" SESPM_SQLITE_STAMP_READ " FROM scenarios WHERE id = ?1", "",
+    "UPDATE scenarios SET notes = ?2" SESPM_SQLITE_STAMP_SET " WHERE id = ?1 AND version = ?3 RETURNING version", ""};
+
+// A new cluster goes after the others (its position); an existing one keeps its place.
+const RowSql kCluster{"cluster", "SELECT codes" SESPM_SQLITE_STAMP_READ " FROM scenario_clusters WHERE scenario_id = ?1 AND name = ?2",
+    "INSERT INTO scenario_clusters (scenario_id, position, name, codes, changed_by, changed_at)"
+    " SELECT ?1, coalesce(max(position), -1) + 1, ?2, ?3, " SESPM_SQLITE_WHO ", " SESPM_SQLITE_NOW " FROM scenario_clusters WHERE scenario_id = ?1"
+    " AND NOT EXISTS (SELECT 1 FROM scenario_clusters WHERE scenario_id = ?1 AND name = ?2) RETURNING version",
+    "UPDATE scenario_clusters SET codes = ?3" SESPM_SQLITE_STAMP_SET " WHERE scenario_id = ?1 AND name = ?2 AND version = ?4 RETURNING version",
+    "DELETE FROM scenario_clusters WHERE scenario_id = ?1 AND name = ?2 AND version = ?3"};
+
 std::string join_codes(const std::vector<std::string>& codes) {
     std::string out;
     for (const auto& d : codes) out += (out.empty() ? "" : ";") + d;
@@ -54,21 +80,33 @@ std::optional<Scenario> SqliteProjectStore::load_scenario(const std::string& nam
         sc.critical_mass = st.col_int(1, 0, LLONG_MAX, at + " critical_mass");
         sc.notes = st.col_text(2);
     }
-    {
-        Stmt st(db_, "SELECT code, places FROM scenario_places WHERE scenario_id = ?1", path_);
+    if (version_ >= 4) {
+        Stmt st(db_, "SELECT version FROM scenarios WHERE id = ?1", path_);
         st.integer(1, id);
-        while (st.row()) sc.extra_places[st.col_text(0)] = st.col_int(1, 0, LLONG_MAX, at + " places of " + st.col_text(0));
+        if (st.row()) seen_.saw("scenario/", std::to_string(id), st.col_int(0, 0, LLONG_MAX, at + " version"));
+    }
+    bool v4 = version_ >= 4;
+    std::string sid = std::to_string(id);
+    auto saw = [&](const char* table, const Stmt& st) {
+        if (v4) seen_.saw(table + sid, st.col_text(0), st.col_int(2, 0, LLONG_MAX, at + " version"));
+    };
+    {
+        Stmt st(db_, v4 ? "SELECT code, places, version FROM scenario_places WHERE scenario_id = ?1" : "SELECT code, places FROM scenario_places WHERE scenario_id = ?1", path_);
+        st.integer(1, id);
+        while (st.row()) { sc.extra_places[st.col_text(0)] = st.col_int(1, 0, LLONG_MAX, at + " places of " + st.col_text(0)); saw("places/", st); }
     }
     {
-        Stmt st(db_, "SELECT code, ratio FROM scenario_ratios WHERE scenario_id = ?1", path_);
+        Stmt st(db_, v4 ? "SELECT code, ratio, version FROM scenario_ratios WHERE scenario_id = ?1" : "SELECT code, ratio FROM scenario_ratios WHERE scenario_id = ?1", path_);
         st.integer(1, id);
-        while (st.row()) sc.ratio_overrides[st.col_text(0)] = st.col_real(1, at + " ratio of " + st.col_text(0));
+        while (st.row()) { sc.ratio_overrides[st.col_text(0)] = st.col_real(1, at + " ratio of " + st.col_text(0)); saw("ratio/", st); }
     }
     {
-        Stmt st(db_, "SELECT name, codes FROM scenario_clusters WHERE scenario_id = ?1 ORDER BY position", path_);
+        Stmt st(db_, v4 ? "SELECT name, codes, version FROM scenario_clusters WHERE scenario_id = ?1 ORDER BY position"
+                        : "SELECT name, codes FROM scenario_clusters WHERE scenario_id = ?1 ORDER BY position", path_);
         st.integer(1, id);
-        while (st.row()) sc.clusters.push_back({st.col_text(0), split_list(st.col_text(1), ';')});
+        while (st.row()) { sc.clusters.push_back({st.col_text(0), split_list(st.col_text(1), ';')}); saw("cluster/", st); }
     }
+    if (v4) for (const char* t : {"places/", "ratio/", "cluster/"}) seen_.saw_all(t + sid);
     return sc;
 }
 
@@ -110,7 +148,7 @@ void SqliteProjectStore::replace_scenario(const Scenario& s) {
         if (id < 0) {
             id = insert_scenario_row(s);
         } else {
-            Stmt(db_, "UPDATE scenarios SET critical_mass = ?2, notes = ?3 WHERE id = ?1", path_)
+            Stmt(db_, "UPDATE scenarios SET critical_mass = ?2, notes = ?3" SESPM_SQLITE_STAMP_SET " WHERE id = ?1", path_)
                 .integer(1, id).integer(2, s.critical_mass).text(3, s.notes).run();
             delete_scenario_parts(id);
         }
@@ -123,7 +161,7 @@ void SqliteProjectStore::rename_scenario(const std::string& from, const std::str
     write("renaming the scenario", [&] {
         long long id = existing_id(from);
         if (scenario_id(to) >= 0) throw ProjectError(Kind::Exists, where(path_, 0, "name", "a scenario called '" + to + "' exists already"));
-        Stmt(db_, "UPDATE scenarios SET name = ?2 WHERE id = ?1", path_).integer(1, id).text(2, to).run();
+        Stmt(db_, "UPDATE scenarios SET name = ?2" SESPM_SQLITE_STAMP_SET " WHERE id = ?1", path_).integer(1, id).text(2, to).run();
     });
 }
 
@@ -136,71 +174,58 @@ void SqliteProjectStore::delete_scenario(const std::string& name) {
 }
 
 void SqliteProjectStore::set_scenario_places(const std::string& name, const std::string& code, long long places) {
-    write("saving the places", [&] {
-        long long id = existing_id(name);
-        if (places == 0) {
-            Stmt(db_, "DELETE FROM scenario_places WHERE scenario_id = ?1 AND code = ?2", path_).integer(1, id).text(2, code).run();
-            return;
-        }
-        Stmt(db_, "INSERT INTO scenario_places (scenario_id, code, places) VALUES (?1, ?2, ?3)"
-                  " ON CONFLICT (scenario_id, code) DO UPDATE SET places = excluded.places", path_)
-            .integer(1, id).text(2, code).integer(3, places).run();
-    });
+    std::string id = std::to_string(existing_id(name));
+    checked_write(kPlaces, {id, code}, places == 0 ? std::nullopt : std::optional<std::string>(std::to_string(places)),
+                  "places in scenario '" + name + "'", code, "saving the places");
 }
 
+// An allocation: rows that stay are updated (only when they change), the others removed or
+// added, so the history holds one entry per district that changed.
 void SqliteProjectStore::replace_scenario_places(const std::string& name, const std::map<std::string, long long>& places) {
     write("saving the allocation", [&] {
         long long id = existing_id(name);
-        Stmt(db_, "DELETE FROM scenario_places WHERE scenario_id = ?1", path_).integer(1, id).run();
-        Stmt ins(db_, "INSERT INTO scenario_places (scenario_id, code, places) VALUES (?1, ?2, ?3)", path_);
+        std::vector<std::string> gone;
+        {
+            Stmt cur(db_, "SELECT code FROM scenario_places WHERE scenario_id = ?1", path_);
+            cur.integer(1, id);
+            while (cur.row()) if (auto it = places.find(cur.col_text(0)); it == places.end() || it->second == 0) gone.push_back(cur.col_text(0));
+        }
+        Stmt del(db_, "DELETE FROM scenario_places WHERE scenario_id = ?1 AND code = ?2", path_);
+        for (const auto& code : gone) del.integer(1, id).text(2, code).run();
+        Stmt ins(db_, "INSERT INTO scenario_places AS t (scenario_id, code, places, changed_by, changed_at) VALUES (?1, ?2, ?3, "
+                      SESPM_SQLITE_WHO ", " SESPM_SQLITE_NOW ") ON CONFLICT (scenario_id, code) DO UPDATE SET places = excluded.places,"
+                      " version = t.version + 1, changed_by = excluded.changed_by, changed_at = excluded.changed_at WHERE t.places <> excluded.places", path_);
         for (const auto& [code, n] : places) if (n != 0) ins.integer(1, id).text(2, code).integer(3, n).run();
     });
 }
 
 void SqliteProjectStore::set_scenario_ratio(const std::string& name, const std::string& code, double ratio) {
-    write("saving the ratio", [&] {
-        long long id = existing_id(name);
-        if (ratio == 0) {
-            Stmt(db_, "DELETE FROM scenario_ratios WHERE scenario_id = ?1 AND code = ?2", path_).integer(1, id).text(2, code).run();
-            return;
-        }
-        Stmt(db_, "INSERT INTO scenario_ratios (scenario_id, code, ratio) VALUES (?1, ?2, ?3)"
-                  " ON CONFLICT (scenario_id, code) DO UPDATE SET ratio = excluded.ratio", path_)
-            .integer(1, id).text(2, code).real(3, ratio).run();
-    });
+    std::string id = std::to_string(existing_id(name));
+    checked_write(kRatio, {id, code}, ratio == 0 ? std::nullopt : std::optional<std::string>(exact_number(ratio)),
+                  "ratio in scenario '" + name + "'", code, "saving the ratio");
 }
 
 void SqliteProjectStore::set_scenario_cluster(const std::string& name, const Cluster& c) {
-    write("saving the cluster", [&] {
-        long long id = existing_id(name);
-        Stmt upd(db_, "UPDATE scenario_clusters SET codes = ?3 WHERE scenario_id = ?1 AND name = ?2", path_);
-        upd.integer(1, id).text(2, c.name).text(3, join_codes(c.districts)).run();
-        if (sqlite3_changes(db_) > 0) return;
-        Stmt(db_, "INSERT INTO scenario_clusters (scenario_id, position, name, codes)"
-                  " SELECT ?1, coalesce(max(position), -1) + 1, ?2, ?3 FROM scenario_clusters WHERE scenario_id = ?1", path_)
-            .integer(1, id).text(2, c.name).text(3, join_codes(c.districts)).run();
-    });
+    std::string id = std::to_string(existing_id(name));
+    checked_write(kCluster, {id, c.name}, join_codes(c.districts), "cluster in scenario '" + name + "'", c.name, "saving the cluster");
 }
 
 void SqliteProjectStore::remove_scenario_cluster(const std::string& name, const std::string& cluster) {
-    write("removing the cluster", [&] {
-        long long id = existing_id(name);
-        Stmt(db_, "DELETE FROM scenario_clusters WHERE scenario_id = ?1 AND name = ?2", path_).integer(1, id).text(2, cluster).run();
-        if (sqlite3_changes(db_) == 0)
-            throw ProjectError(Kind::NotFound, where(path_, 0, "cluster", "scenario '" + name + "' has no cluster called '" + cluster + "'"));
-    });
+    long long id = existing_id(name);
+    {
+        Stmt st(db_, "SELECT 1 FROM scenario_clusters WHERE scenario_id = ?1 AND name = ?2", path_);
+        st.integer(1, id).text(2, cluster);
+        if (!st.row()) throw ProjectError(Kind::NotFound, where(path_, 0, "cluster", "scenario '" + name + "' has no cluster called '" + cluster + "'"));
+    }
+    checked_write(kCluster, {std::to_string(id), cluster}, std::nullopt, "cluster in scenario '" + name + "'", cluster, "removing the cluster");
 }
 
 void SqliteProjectStore::set_scenario_critical_mass(const std::string& name, long long places) {
-    write("saving the critical mass", [&] {
-        Stmt(db_, "UPDATE scenarios SET critical_mass = ?2 WHERE id = ?1", path_).integer(1, existing_id(name)).integer(2, places).run();
-    });
+    checked_write(kCriticalMass, {std::to_string(existing_id(name))}, std::to_string(places), "critical mass", name, "saving the critical mass");
 }
 
 void SqliteProjectStore::set_scenario_notes(const std::string& name, const std::string& notes) {
-    write("saving the notes", [&] {
-        Stmt(db_, "UPDATE scenarios SET notes = ?2 WHERE id = ?1", path_).integer(1, existing_id(name)).text(2, notes).run();
-    });
+    checked_write(kNotes, {std::to_string(existing_id(name))}, notes, "notes", name, "saving the notes");
 }
 
 } // namespace sespm::sqlite_store

@@ -235,7 +235,7 @@ std::vector<std::vector<SeriesPoint>> layer_series(Atlas& atlas, const LayerSpec
             MeasureRow m = measure_of(spec, areas[i], pf.data);
             std::optional<double> rate = m.rate ? std::optional<double>(round_to(*m.rate, 2)) : std::nullopt;
             std::optional<double> share = m.share_pct ? std::optional<double>(round_to(*m.share_pct, 1)) : std::nullopt;
-            out[i].push_back({pf.period, m.count, rate, share, class_value_of(spec, m)});
+            out[i].push_back({pf.period, m.count, rate, share, class_value_of(spec, m), m.limit});
         }
     return out;
 }

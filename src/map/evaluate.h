@@ -59,6 +59,7 @@ std::vector<double> pooled_class_values(Atlas& atlas, const LayerSpec& spec, con
 struct SeriesPoint {
     std::string period;
     std::optional<double> count, rate, share_pct, class_value;
+    std::optional<double> limit;   // the cluster limit (or NTS threshold) then, when the layer has one
 };
 // Every period of the selected areas (one vector per area, in selection order, oldest first);
 // empty when the layer is not a time series.

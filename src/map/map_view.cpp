@@ -184,6 +184,7 @@ MapView build_map_view(Atlas& atlas, const std::vector<LayerSpec>& layers, const
             v.classes_over = "all periods pooled (" + std::to_string(ps.size()) + ", " + ps.front() + " to " + ps.back() + ")";
         }
         pooled = "classes over " + v.classes_over;
+        v.series = layer_series(atlas, *spec, evaluate_options_of(req));
         v.legend_title += req.classes_over_period ? " (classes: this period)" : " (classes: all periods)";
     }
     ClassPolicy policy = choose_classes(v.result.class_values, req.classes, spec, v.kind, pool, pooled);

@@ -61,6 +61,9 @@ struct MapView {
     std::string class_note;                 // shown under the legend: fewer classes than asked, and why
     std::string title, subtitle, legend_title, attribution;
     Bbox selection_bbox;                    // BNG extent of the selected areas
+    // A time series: every period's figures of each row (for sparklines and change; see
+    // map/recent_change.h); empty for a snapshot, a scenario or an opened file.
+    std::vector<std::vector<SeriesPoint>> series;
     PointSet points;                        // optional overlay points
     std::string points_title;
 };

@@ -1,4 +1,4 @@
-// project_snapshot.h: what a project holds (pledges and every scenario) as one value, for undo
+// project_snapshot.h: what a project holds (pledges, trigger points and every scenario) as one value, for undo
 // and redo in the window: a step back writes only the rows that differ between the state after
 // an edit and the state before it, in one transaction, so edits other planners made meanwhile
 // to other rows are kept.
@@ -13,6 +13,7 @@ namespace sespm {
 
 struct ProjectSnapshot {
     std::map<std::string, int> pledges;
+    std::map<std::string, double> triggers;
     std::map<std::string, Scenario> scenarios;
     bool operator==(const ProjectSnapshot&) const = default;
 };

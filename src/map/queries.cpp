@@ -106,7 +106,12 @@ void answer_dissolve(Session& s, const QueryRequest& q, QueryAnswer& a) {
 QueryAnswer run_query(Session& s, const QueryRequest& q) {
     if (!q.open_file.empty() && q.within) throw UsageError("query: --within works with the built-in geographies, not --open");
     QueryAnswer a;
-    a.set = !q.open_file.empty() ? &s.atlas->open_file(q.open_file, q.code_field, q.name_field, true) : &s.atlas->areas(q.geography);
+    // A dissolve works on the lon/lat geometries and projects only its results (for km2), so the
+    // areas it starts from are never projected; every other question measures in BNG metres.
+    bool bng = q.question != Question::Dissolve;
+    a.set = !q.open_file.empty() ? &s.atlas->open_file(q.open_file, q.code_field, q.name_field, bng)
+            : bng                ? &s.atlas->areas(q.geography)
+                                 : &s.atlas->areas_lonlat(q.geography);
     a.attribution_source = !q.open_file.empty() ? q.open_file : s.data_dir + "/boundaries/lad.geojson";
     switch (q.question) {
     case Question::Neighbours:

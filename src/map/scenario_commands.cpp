@@ -1,6 +1,8 @@
 // scenario_commands.cpp: see scenario_commands.h.
 #include "map/scenario_commands.h"
 
+#include "core/cell.h"
+
 #include "core/error.h"
 #include "map/scenario_eval.h"
 
@@ -25,16 +27,16 @@ void create_scenario(Session& s, const Scenario& sc) {
 
 void duplicate_scenario(Session& s, const std::string& from, const std::string& to) {
     ProjectStore& store = s.project_for_writing();
-    auto tx = store.transaction();
-    Scenario sc = load_scenario(s, from);
-    sc.name = to;
-    try {
-        store.create_scenario(sc);
-    } catch (const ProjectError& e) {
-        if (e.kind == ProjectError::Kind::Exists) throw UsageError("--as " + to + ": a scenario by that name exists already");
-        throw;
-    }
-    tx->commit();
+    run_transaction(store, [&] {  // one transaction, run again if the server asks
+        Scenario sc = load_scenario(s, from);
+        sc.name = to;
+        try {
+            store.create_scenario(sc);
+        } catch (const ProjectError& e) {
+            if (e.kind == ProjectError::Kind::Exists) throw UsageError("--as " + to + ": a scenario by that name exists already");
+            throw;
+        }
+    });
 }
 
 void rename_scenario(Session& s, const std::string& from, const std::string& to) {
@@ -85,6 +87,7 @@ Scenario edit_scenario(Session& s, const std::string& name, const ScenarioEdit& 
     try {
         write_scenario_edit(store, name, e);
     } catch (const ProjectError& err) {
+        if (err.kind == ProjectError::Kind::Conflict) rethrow_named(s, err);
         if (err.kind != ProjectError::Kind::NotFound) throw;
         if (!store.load_scenario(name)) throw UsageError("--name " + name + ": no scenario by that name in " + s.project_location() + " (see scenario list)");
         throw UsageError(std::string("--cluster ") + e.cluster.name + ": no such cluster; give --codes to create it");
@@ -92,10 +95,44 @@ Scenario edit_scenario(Session& s, const std::string& name, const ScenarioEdit& 
     return load_scenario(s, name);
 }
 
+void rethrow_named(Session& s, const ProjectError& e) {
+    if (e.kind != ProjectError::Kind::Conflict || !e.conflict) throw e;
+    std::string name;
+    try {
+        if (e.conflict->key.rfind("cluster:", 0) != 0) name = s.atlas->name_of(e.conflict->key);
+    } catch (const std::exception&) {
+        name.clear();  // not an area: the key itself names the row
+    }
+    ProjectError named(ProjectError::Kind::Conflict, where(s.project_location(), 0, "", conflict_message(*e.conflict, name)));
+    named.conflict = e.conflict;
+    throw named;
+}
+
 void set_pledge(Session& s, const std::string& code, std::optional<int> places) {
+    ProjectStore& store = s.project_for_writing();
     check_district(s, code);
     if (places && *places < 0) throw UsageError("--places: a pledge is a whole number of places, 0 or more");
-    s.project_for_writing().set_pledge(code, places);
+    try {
+        store.set_pledge(code, places);
+    } catch (const ProjectError& e) {
+        rethrow_named(s, e);
+    }
+}
+
+void set_trigger(Session& s, const std::string& key, std::optional<double> pct) {
+    ProjectStore& store = s.project_for_writing();
+    if (key.rfind("cluster:", 0) == 0) {
+        if (key.size() == 8) throw UsageError("--cluster: a cluster needs a name");
+    } else {
+        s.atlas->members_of(key);  // UsageError for a code that is no area
+    }
+    if (pct && !(*pct > 0 && *pct <= 100))
+        throw UsageError("--pct " + Cell::of_num(*pct, 1).format() + ": a share of the limit, more than 0 and at most 100");
+    try {
+        store.set_trigger(key, pct);
+    } catch (const ProjectError& e) {
+        rethrow_named(s, e);
+    }
 }
 
 Allocation allocate_places(Session& s, const AllocateRequest& req) {
@@ -115,9 +152,15 @@ Allocation allocate_places(Session& s, const AllocateRequest& req) {
     return a;
 }
 
+static void save_allocation_once(Session& s, ProjectStore& store, const std::string& name, const Allocation& a, const AllocationNote& how, bool replace);
+
 void save_allocation(Session& s, const std::string& name, const Allocation& a, const AllocationNote& how, bool replace) {
     ProjectStore& store = s.project_for_writing();
-    auto tx = store.transaction();
+    run_transaction(store, [&] { save_allocation_once(s, store, name, a, how, replace); });
+}
+
+// One try of save_allocation, inside its transaction.
+static void save_allocation_once(Session& s, ProjectStore& store, const std::string& name, const Allocation& a, const AllocationNote& how, bool replace) {
     std::optional<Scenario> existing = store.load_scenario(name);
     if (existing && !replace)
         throw UsageError(s.project_location() + ": a scenario called '" + name + "' already exists (" +
@@ -133,7 +176,6 @@ void save_allocation(Session& s, const std::string& name, const Allocation& a, c
         for (const auto& [code, ratio] : a.scenario.ratio_overrides) store.set_scenario_ratio(name, code, ratio);
         store.set_scenario_notes(name, with_allocation_note(existing->notes, how));
     }
-    tx->commit();
 }
 
 } // namespace sespm

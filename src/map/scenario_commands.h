@@ -30,7 +30,19 @@ void write_scenario_edit(ProjectStore& store, const std::string& name, const Sce
 // UsageError naming `option` when `code` is not a district of the May 2022 boundaries.
 void check_district(Session& s, const std::string& code, const std::string& option = "--code");
 
+// Sets one pledge over the value the store last read (the window: what it shows; the command
+// line: the pledges as the command began): someone else's change since then refuses it
+// (ProjectError::Conflict, worded with the district's name).
 void set_pledge(Session& s, const std::string& code, std::optional<int> places);
+
+// An agreed trigger point: `key` an area code of any geography or "cluster:NAME", `pct` a share
+// of the limit (more than 0, at most 100; nullopt clears it). UsageError for a code that is no
+// area or a share out of range; written to the project as one row.
+void set_trigger(Session& s, const std::string& key, std::optional<double> pct);
+
+// A refused edit's conflict reworded with the area's name for its code ("Portsmouth's pledge
+// was changed to 40 by jsmith at 14:02; ..."); other errors rethrown as they are.
+[[noreturn]] void rethrow_named(Session& s, const ProjectError& e);
 
 struct AllocateRequest {
     long long total = 0;

@@ -29,11 +29,18 @@ const LayerSpec& Session::layer(const std::string& id) const {
 
 std::string Session::postcode_lookup() const { return postcode_lookup_file(data_dir); }
 
+void Session::set_project(const std::string& location) {
+    check_project_location(location);
+    project_.reset();
+    project_writable_ = false;
+    project_location_ = location;
+}
+
 ProjectStore* Session::project_for_reading() {
     if (project_) return project_.get();
     if (!has_project()) return nullptr;
     std::error_code ec;
-    if (!std::filesystem::exists(project_location_, ec)) {
+    if (!is_server_location(project_location_) && !std::filesystem::exists(project_location_, ec)) {
         check_project_location(project_location_);
         return nullptr;
     }
@@ -44,17 +51,12 @@ ProjectStore* Session::project_for_reading() {
 ProjectStore& Session::project_for_writing() {
     if (!has_project()) throw UsageError("--project FILE is needed to keep this edit");
     if (!project_ || !project_writable_) {
-        project_.reset();
+        std::unique_ptr<ProjectStore> reader = std::move(project_);
         project_ = open_project(project_location_, ProjectAccess::Write);
+        if (reader) project_->read_versions() = reader->read_versions();  // the first edit goes over what was read
         project_writable_ = true;
     }
     return *project_;
-}
-
-void Session::set_project(const std::string& location) {
-    project_.reset();
-    project_writable_ = false;
-    project_location_ = location;
 }
 
 std::map<std::string, std::map<std::string, double>> pledge_values(const std::map<std::string, int>& pledges) {

@@ -40,12 +40,13 @@ public:
 
     bool has_project() const { return !project_location_.empty(); }
     const std::string& project_location() const { return project_location_; }
+    // Another project (a file or a server location): the open store is closed, the next use
+    // opens the new one. UsageError for a location that keeps nothing.
+    void set_project(const std::string& location);
     // The open project for reading; nullptr when there is none or its file does not exist yet.
     ProjectStore* project_for_reading();
     // The open project for writing, created when it does not exist. UsageError without --project.
     ProjectStore& project_for_writing();
-    // Another project from now on (the window's File > Open/New project); opened when first needed.
-    void set_project(const std::string& location);
     // Planner-entered figures by column and district (today: "pledges") for evaluation.
     std::map<std::string, std::map<std::string, double>> user_values();
 

@@ -122,4 +122,19 @@ std::string alert_line(const LayerSpec& spec, const TriggerAlert& a) {
            a.reached_at + " against its trigger of " + trig + " (latest " + a.latest_period + ": " + pct(a.share_latest) + ")";
 }
 
+void add_cluster_triggers(const std::map<std::string, double>& triggers, ScenarioOutcome& o) {
+    for (auto& c : o.clusters) {
+        auto t = triggers.find("cluster:" + c.name);
+        if (t == triggers.end()) continue;
+        c.trigger_pct = t->second;
+        c.trigger_status = trigger_status(c.share_pct, t->second);
+    }
+}
+
+std::string cluster_trigger_text(const ClusterOutcome& c) {
+    if (!c.trigger_pct) return "";
+    return "trigger " + Cell::of_num(*c.trigger_pct, *c.trigger_pct == static_cast<long long>(*c.trigger_pct) ? 0 : 1).format() +
+           "%: " + c.trigger_status;
+}
+
 } // namespace sespm

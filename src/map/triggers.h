@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/scenario.h"
 #include "map/evaluate.h"
 
 namespace sespm {
@@ -48,6 +49,12 @@ struct TriggerAlert {
 // period, or in the last four quarters of a quarterly series.
 std::vector<TriggerAlert> trigger_alerts(Atlas& atlas, const LayerSpec& spec, const EvaluateOptions& opt,
                                          const std::map<std::string, double>& triggers);
+
+// Each cluster of a scenario outcome gets its agreed trigger ("cluster:NAME") and status.
+void add_cluster_triggers(const std::map<std::string, double>& triggers, ScenarioOutcome& o);
+
+// "trigger 70%: within 10 points" for a cluster with a trigger, else "".
+std::string cluster_trigger_text(const ClusterOutcome& c);
 
 // One line for stderr per alert, labelled as an alert about published figures.
 std::string alert_line(const LayerSpec& spec, const TriggerAlert& a);

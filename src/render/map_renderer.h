@@ -41,6 +41,8 @@ public:
     // Compiles the shaders; throws DataError naming the shader file on failure.
     void init(const std::string& shader_dir);
     void upload(const MapMesh& mesh);
+    // The mesh uploaded last has moved to `mesh` (the same vertices): follow it, upload nothing.
+    void mesh_moved(const MapMesh& mesh) { mesh_ = &mesh; }
     // One colour per area (alpha 0 hides an area's fill).
     void set_area_colours(const std::vector<Rgba>& colours);
     void set_points(const std::vector<double>& x, const std::vector<double>& y);

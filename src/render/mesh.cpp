@@ -11,6 +11,8 @@
 #include <limits>
 
 #include "core/error.h"
+#include "core/parallel.h"
+#include "render/mesh_cache.h"
 
 namespace sespm {
 
@@ -59,14 +61,20 @@ void ring_coords(const GeosContext& g, const GEOSGeometry* ring, std::vector<std
 namespace {
 
 // Tessellates and outlines every area's geometry (already simplified for `level`).
+std::unique_ptr<GLUtesselator, TessDeleter> new_tessellator();
+
+// Areas [from, to) of one level into `level` (its ranges indexed from `from`), with this
+// thread's own GEOS context and tessellator.
 void build_level(const GeosContext& geos, const AreaSet& set, const std::vector<const GEOSGeometry*>& geoms,
-                 MapMesh& m, MeshLevel& level, GLUtesselator* tess, std::atomic<float>* progress, float p0, float p1,
+                 MapMesh& m, MeshLevel& level, size_t from, size_t to, std::atomic<float>* progress, float p0, float p1,
                  const std::atomic<bool>* cancel) {
+    auto tess_owner = new_tessellator();
+    GLUtesselator* tess = tess_owner.get();
     TessState st{&m, &level, m.origin_x, m.origin_y, {}, 0};
     std::vector<std::vector<std::array<double, 3>>> rings;
-    level.ranges.resize(set.areas.size());
-    for (size_t i = 0; i < set.areas.size(); ++i) {
-        AreaRange& r = level.ranges[i];
+    level.ranges.resize(to - from);
+    for (size_t i = from; i < to; ++i) {
+        AreaRange& r = level.ranges[i - from];
         r.first_vertex = static_cast<uint32_t>(level.fill_xy.size() / 2);
         r.first_segment = static_cast<uint32_t>(level.segments.size() / 4);
         const GEOSGeometry* g = geoms[i];
@@ -101,8 +109,8 @@ void build_level(const GeosContext& geos, const AreaSet& set, const std::vector<
         r.vertex_count = static_cast<uint32_t>(level.fill_xy.size() / 2) - r.first_vertex;
         r.segment_count = static_cast<uint32_t>(level.segments.size() / 4) - r.first_segment;
         if (cancel && i % 64 == 0 && cancel->load()) throw MeshCancelled();
-        if (progress && (i % 64 == 0 || i + 1 == set.areas.size()))
-            progress->store(p0 + (p1 - p0) * static_cast<float>(i + 1) / static_cast<float>(set.areas.size()));
+        if (progress && from == 0 && (i % 64 == 0 || i + 1 == to))  // the first chunk speaks for all
+            progress->store(p0 + (p1 - p0) * static_cast<float>(i + 1) / static_cast<float>(to));
     }
 }
 
@@ -138,29 +146,9 @@ size_t MapMesh::level_for(double mpp) const {
     return best;  // a single-level mesh always draws its one level
 }
 
-MapMesh build_mesh(const GeosContext& geos, const AreaSet& set, std::atomic<float>* progress, const MeshOptions& opt) {
-    MapMesh m;
-    Bbox all{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
-             std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
-    size_t vertices = 0;
-    for (const auto& a : set.areas) {
-        double x0, y0, x1, y1;
-        GEOSGeom_getXMin_r(geos, a.bng.get(), &x0);
-        GEOSGeom_getYMin_r(geos, a.bng.get(), &y0);
-        GEOSGeom_getXMax_r(geos, a.bng.get(), &x1);
-        GEOSGeom_getYMax_r(geos, a.bng.get(), &y1);
-        all = {std::min(all.minx, x0), std::min(all.miny, y0), std::max(all.maxx, x1), std::max(all.maxy, y1)};
-        AreaMesh am;
-        am.bbox = Bbox{x0, y0, x1, y1};
-        GEOSArea_r(geos, a.bng.get(), &am.area_m2);
-        if (opt.label_points) label_point(geos, a.bng.get(), am);
-        m.areas.push_back(am);
-        vertices += static_cast<size_t>(std::max(0, GEOSGetNumCoordinates_r(geos, a.bng.get())));
-    }
-    m.bbox = all;
-    m.origin_x = std::round((all.minx + all.maxx) / 2);
-    m.origin_y = std::round((all.miny + all.maxy) / 2);
+namespace {
 
+std::unique_ptr<GLUtesselator, TessDeleter> new_tessellator() {
     std::unique_ptr<GLUtesselator, TessDeleter> tess(gluNewTess());
     gluTessCallback(tess.get(), GLU_TESS_BEGIN_DATA, reinterpret_cast<_GLUfuncptr>(on_begin));
     gluTessCallback(tess.get(), GLU_TESS_EDGE_FLAG_DATA, reinterpret_cast<_GLUfuncptr>(on_edge_flag));
@@ -170,7 +158,114 @@ MapMesh build_mesh(const GeosContext& geos, const AreaSet& set, std::atomic<floa
     gluTessCallback(tess.get(), GLU_TESS_ERROR_DATA, reinterpret_cast<_GLUfuncptr>(on_error));
     gluTessProperty(tess.get(), GLU_TESS_WINDING_RULE, GLU_TESS_WINDING_ODD);
     gluTessNormal(tess.get(), 0, 0, 1);
+    return tess;
+}
 
+// The chunks of areas the threads take: [bounds[t], bounds[t + 1]).
+std::vector<size_t> chunk_bounds(size_t n, size_t threads) {
+    std::vector<size_t> b;
+    for (size_t t = 0; t <= threads; ++t) b.push_back(t * n / threads);
+    return b;
+}
+
+// One level of every area, in chunks on threads (each with its own GEOS context and
+// tessellator), joined in area order: the same vertices as one thread would make.
+MeshLevel build_level_parallel(const AreaSet& set, const std::vector<const GEOSGeometry*>& geoms, MapMesh& m,
+                               double tolerance, std::atomic<float>* progress, float p0, float p1, const MeshOptions& opt) {
+    size_t threads = worker_count(set.areas.size(), 64);
+    std::vector<size_t> bounds = chunk_bounds(set.areas.size(), threads);
+    std::vector<MeshLevel> parts(threads);
+    run_on_threads(threads, [&](size_t t) {
+        GeosContext ctx;
+        build_level(ctx, set, geoms, m, parts[t], bounds[t], bounds[t + 1], progress, p0, p1, opt.cancel);
+    });
+    MeshLevel level;
+    level.tolerance_m = tolerance;
+    for (auto& part : parts) {
+        auto v0 = static_cast<uint32_t>(level.fill_xy.size() / 2), s0 = static_cast<uint32_t>(level.segments.size() / 4);
+        for (AreaRange r : part.ranges) {
+            r.first_vertex += v0;
+            r.first_segment += s0;
+            level.ranges.push_back(r);
+        }
+        level.fill_xy.insert(level.fill_xy.end(), part.fill_xy.begin(), part.fill_xy.end());
+        level.segments.insert(level.segments.end(), part.segments.begin(), part.segments.end());
+    }
+    return level;
+}
+
+// Per area: its extent, area and label point (on threads); returns the number of vertices.
+size_t measure_areas(const AreaSet& set, MapMesh& m, const MeshOptions& opt) {
+    m.areas.assign(set.areas.size(), AreaMesh{});
+    size_t threads = worker_count(set.areas.size(), 64);
+    std::vector<size_t> bounds = chunk_bounds(set.areas.size(), threads), vertices(threads, 0);
+    run_on_threads(threads, [&](size_t t) {
+        GeosContext geos;
+        for (size_t i = bounds[t]; i < bounds[t + 1]; ++i) {
+            const GEOSGeometry* g = set.areas[i].bng.get();
+            AreaMesh& am = m.areas[i];
+            double x0, y0, x1, y1;
+            GEOSGeom_getXMin_r(geos, g, &x0);
+            GEOSGeom_getYMin_r(geos, g, &y0);
+            GEOSGeom_getXMax_r(geos, g, &x1);
+            GEOSGeom_getYMax_r(geos, g, &y1);
+            am.bbox = Bbox{x0, y0, x1, y1};
+            GEOSArea_r(geos, g, &am.area_m2);
+            if (opt.label_points) label_point(geos, g, am);
+            vertices[t] += static_cast<size_t>(std::max(0, GEOSGetNumCoordinates_r(geos, g)));
+        }
+    });
+    Bbox all{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
+             std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
+    for (const auto& am : m.areas)
+        all = {std::min(all.minx, am.bbox.minx), std::min(all.miny, am.bbox.miny), std::max(all.maxx, am.bbox.maxx),
+               std::max(all.maxy, am.bbox.maxy)};
+    m.bbox = all;
+    m.origin_x = std::round((all.minx + all.maxx) / 2);
+    m.origin_y = std::round((all.miny + all.maxy) / 2);
+    size_t total = 0;
+    for (size_t v : vertices) total += v;
+    return total;
+}
+
+// Every area simplified by GEOS (Douglas-Peucker) at `tol` metres, on threads.
+std::vector<GeomPtr> simplified_areas(const GeosContext& geos, const AreaSet& set, double tol) {
+    std::vector<GeomPtr> out(set.areas.size());
+    size_t threads = worker_count(set.areas.size(), 64);
+    std::vector<size_t> bounds = chunk_bounds(set.areas.size(), threads);
+    run_on_threads(threads, [&](size_t t) {
+        GeosContext ctx;
+        for (size_t i = bounds[t]; i < bounds[t + 1]; ++i)
+            out[i] = GeomPtr(GEOSSimplify_r(ctx, set.areas[i].bng.get(), tol), GeomDeleter{geos.get()});
+    });
+    for (size_t i = 0; i < out.size(); ++i)
+        if (!out[i]) throw DataError(set.source + ": area " + set.areas[i].code + ": GEOS could not simplify it");
+    return out;
+}
+
+MeshLevel simplified_level(const GeosContext& geos, const AreaSet& set, MapMesh& m, double tol, std::atomic<float>* progress,
+                           float p0, float p1, const MeshOptions& opt) {
+    std::vector<GeomPtr> simplified = simplified_areas(geos, set, tol);
+    std::vector<const GEOSGeometry*> geoms;
+    for (const auto& g : simplified) geoms.push_back(g.get());
+    return build_level_parallel(set, geoms, m, tol, progress, p0, p1, opt);
+}
+
+} // namespace
+
+MapMesh build_mesh(const GeosContext& geos, const AreaSet& set, std::atomic<float>* progress, const MeshOptions& opt) {
+    // The window's full mesh of a large file: from its tessellated copy when one vouches for itself.
+    std::optional<std::string> cache = opt.only_for_mpp == 0 && opt.label_points ? mesh_cache_path(set) : std::nullopt;
+    if (cache)
+        if (auto m = read_mesh_cache(*cache, set)) return std::move(*m);
+    MapMesh m = build_mesh_uncached(geos, set, progress, opt);
+    if (cache) write_mesh_cache(*cache, set, m);
+    return m;
+}
+
+MapMesh build_mesh_uncached(const GeosContext& geos, const AreaSet& set, std::atomic<float>* progress, const MeshOptions& opt) {
+    MapMesh m;
+    size_t vertices = measure_areas(set, m, opt);
     const double tolerances[] = {40, 80, 160, 320, 640, 1280};
     const size_t n = std::size(tolerances);
     bool coarse = vertices > 20000;
@@ -178,36 +273,16 @@ MapMesh build_mesh(const GeosContext& geos, const AreaSet& set, std::atomic<floa
         // one picture: only the coarsest level within 1.5 pixels (as level_for would choose)
         double tol = tolerances[0];
         for (double t : tolerances) if (t <= 1.5 * opt.only_for_mpp) tol = t;
-        std::vector<GeomPtr> simplified;
-        std::vector<const GEOSGeometry*> geoms;
-        for (const auto& a : set.areas) {
-            simplified.push_back(own(geos, GEOSSimplify_r(geos, a.bng.get(), tol)));
-            geoms.push_back(simplified.back().get());
-        }
-        MeshLevel lv;
-        lv.tolerance_m = tol;
-        build_level(geos, set, geoms, m, lv, tess.get(), progress, 0.0f, 1.0f, opt.cancel);
-        m.levels.push_back(std::move(lv));
+        m.levels.push_back(simplified_level(geos, set, m, tol, progress, 0.0f, 1.0f, opt));
         return m;
     }
     // Full detail, then coarser levels while they still save vertices (large layers only).
     std::vector<const GEOSGeometry*> full;
     for (const auto& a : set.areas) full.push_back(a.bng.get());
-    m.levels.emplace_back();
-    build_level(geos, set, full, m, m.levels[0], tess.get(), progress, 0.0f, coarse ? 0.5f : 1.0f, opt.cancel);
+    m.levels.push_back(build_level_parallel(set, full, m, 0, progress, 0.0f, coarse ? 0.5f : 1.0f, opt));
     if (!coarse) return m;
-    for (size_t k = 0; k < n; ++k) {
-        std::vector<GeomPtr> simplified;
-        std::vector<const GEOSGeometry*> geoms;
-        for (const auto& a : set.areas) {
-            simplified.push_back(own(geos, GEOSSimplify_r(geos, a.bng.get(), tolerances[k])));
-            geoms.push_back(simplified.back().get());
-        }
-        MeshLevel lv;
-        lv.tolerance_m = tolerances[k];
-        build_level(geos, set, geoms, m, lv, tess.get(), progress, 0.5f + 0.5f * k / n, 0.5f + 0.5f * (k + 1) / n, opt.cancel);
-        m.levels.push_back(std::move(lv));
-    }
+    for (size_t k = 0; k < n; ++k)
+        m.levels.push_back(simplified_level(geos, set, m, tolerances[k], progress, 0.5f + 0.5f * k / n, 0.5f + 0.5f * (k + 1) / n, opt));
     return m;
 }
 

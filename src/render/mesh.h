@@ -60,7 +60,12 @@ struct MeshCancelled : std::runtime_error {
 
 // Tessellates every area of a projected set. `progress` (0..1) is updated as it goes when given.
 // Throws DataError naming the area when the tessellator fails.
+// The window's full mesh of a large boundary file comes from its tessellated copy when there is
+// one (render/mesh_cache.h), else it is built and kept.
 MapMesh build_mesh(const GeosContext& geos, const AreaSet& set, std::atomic<float>* progress = nullptr,
                    const MeshOptions& opt = {});
+// Always built here (the copy neither read nor written).
+MapMesh build_mesh_uncached(const GeosContext& geos, const AreaSet& set, std::atomic<float>* progress = nullptr,
+                            const MeshOptions& opt = {});
 
 } // namespace sespm

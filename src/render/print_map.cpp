@@ -30,8 +30,28 @@ PrintTransform print_transform(const Bbox& e, const PrintBox& box) {
 
 namespace {
 
-void ring_path(cairo_t* cr, const GeosContext& geos, const GEOSGeometry* ring, const PrintTransform& t) {
-    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(geos, ring);
+// What of the map a page can show: the frame's ground rectangle, 3 pt wider on each side so that
+// the cut edges of clipped areas stay outside the frame's clip.
+struct PageWindow {
+    Bbox ground;
+    double tolerance_m = 0;   // 0.25 pt on the page, in metres: finer than print shows
+};
+
+PageWindow page_window(const PrintTransform& t, const PrintBox& box) {
+    double pad = 3 / t.scale;
+    PageWindow w;
+    w.ground = {(box.x - t.ox) / t.scale - pad, (t.oy - (box.y + box.h)) / t.scale - pad,
+                (box.x + box.w - t.ox) / t.scale + pad, (t.oy - box.y) / t.scale + pad};
+    w.tolerance_m = 0.25 / t.scale;
+    return w;
+}
+
+void ring_path(cairo_t* cr, const GeosContext& geos, const GEOSGeometry* ring, const PrintTransform& t, double tolerance_m) {
+    // GEOS's Douglas-Peucker on the ring alone (a ring, not a polygon: no repair pass), at a
+    // quarter of a point; a ring that collapses is drawn as it was.
+    GeomPtr simple = own(geos, GEOSSimplify_r(geos, ring, tolerance_m));
+    const GEOSGeometry* g = simple && GEOSGetNumCoordinates_r(geos, simple.get()) >= 4 ? simple.get() : ring;
+    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(geos, g);
     unsigned n = 0;
     GEOSCoordSeq_getSize_r(geos, seq, &n);
     double lastx = 1e300, lasty = 1e300;
@@ -39,6 +59,8 @@ void ring_path(cairo_t* cr, const GeosContext& geos, const GEOSGeometry* ring, c
         double x, y, px, py;
         GEOSCoordSeq_getXY_r(geos, seq, i, &x, &y);
         t.to_page(x, y, px, py);
+        px = std::round(px * 10) / 10;  // 0.1 pt (0.035 mm) is finer than print shows; shorter numbers in the PDF
+        py = std::round(py * 10) / 10;
         if (i > 0 && std::abs(px - lastx) < 0.35 && std::abs(py - lasty) < 0.35 && i + 1 < n) continue;  // under 0.12 mm: below what print shows
         if (i == 0) cairo_move_to(cr, px, py);
         else cairo_line_to(cr, px, py);
@@ -48,14 +70,27 @@ void ring_path(cairo_t* cr, const GeosContext& geos, const GEOSGeometry* ring, c
     cairo_close_path(cr);
 }
 
-// Every polygon of a (multi)polygon as one path with holes (even-odd fill).
-void area_path(cairo_t* cr, const GeosContext& geos, const GEOSGeometry* g, const PrintTransform& t) {
+// Every polygon of a (multi)polygon as one path with holes (even-odd fill), cut to what the page
+// shows (GEOS ClipByRect) when the area reaches beyond it.
+void area_path(cairo_t* cr, const GeosContext& geos, const GEOSGeometry* area, const PrintTransform& t, const PageWindow& w) {
+    double x0, y0, x1, y1;
+    GEOSGeom_getXMin_r(geos, area, &x0);
+    GEOSGeom_getYMin_r(geos, area, &y0);
+    GEOSGeom_getXMax_r(geos, area, &x1);
+    GEOSGeom_getYMax_r(geos, area, &y1);
+    GeomPtr clipped;
+    const GEOSGeometry* g = area;
+    if (x0 < w.ground.minx || y0 < w.ground.miny || x1 > w.ground.maxx || y1 > w.ground.maxy) {
+        clipped = own(geos, GEOSClipByRect_r(geos, area, w.ground.minx, w.ground.miny, w.ground.maxx, w.ground.maxy));
+        if (clipped) g = clipped.get();
+    }
     int parts = GEOSGetNumGeometries_r(geos, g);
     for (int p = 0; p < parts; ++p) {
         const GEOSGeometry* poly = GEOSGetGeometryN_r(geos, g, p);
-        ring_path(cr, geos, GEOSGetExteriorRing_r(geos, poly), t);
+        if (GEOSGeomTypeId_r(geos, poly) != GEOS_POLYGON || GEOSisEmpty_r(geos, poly)) continue;
+        ring_path(cr, geos, GEOSGetExteriorRing_r(geos, poly), t, w.tolerance_m);
         int holes = GEOSGetNumInteriorRings_r(geos, poly);
-        for (int h = 0; h < holes; ++h) ring_path(cr, geos, GEOSGetInteriorRingN_r(geos, poly, h), t);
+        for (int h = 0; h < holes; ++h) ring_path(cr, geos, GEOSGetInteriorRingN_r(geos, poly, h), t, w.tolerance_m);
     }
 }
 
@@ -68,7 +103,8 @@ bool overlaps_extent(const GeosContext& geos, const GEOSGeometry* g, const Bbox&
     return x1 >= e.minx && x0 <= e.maxx && y1 >= e.miny && y0 <= e.maxy;
 }
 
-void draw_areas(cairo_t* cr, const GeosContext& geos, const MapView& v, const PrintTransform& t, const Bbox& e, double outline) {
+void draw_areas(cairo_t* cr, const GeosContext& geos, const MapView& v, const PrintTransform& t, double outline,
+                const PageWindow& w) {
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     for (int pass = 0; pass < 2; ++pass) {  // context areas first, so selected outlines sit on top
@@ -76,8 +112,8 @@ void draw_areas(cairo_t* cr, const GeosContext& geos, const MapView& v, const Pr
             bool selected = v.row_of_area[i] >= 0;
             if (selected != (pass == 1)) continue;
             const GEOSGeometry* g = v.set->areas[i].bng.get();
-            if (!g || !overlaps_extent(geos, g, e)) continue;
-            area_path(cr, geos, g, t);
+            if (!g || !overlaps_extent(geos, g, w.ground)) continue;  // all the frame shows, not only the extent asked for
+            area_path(cr, geos, g, t, w);
             const Rgba& c = v.colours[i];
             cairo_set_source_rgb(cr, c.r, c.g, c.b);
             cairo_fill_preserve(cr);
@@ -161,7 +197,7 @@ void draw_print_map(cairo_t* cr, const GeosContext& geos, const MapView& v, cons
     cairo_clip(cr);
     set_rgb(cr, (sea_colour.r << 16) | (sea_colour.g << 8) | sea_colour.b);
     cairo_paint(cr);
-    draw_areas(cr, geos, v, t, e, opt.outline_pt);
+    draw_areas(cr, geos, v, t, opt.outline_pt, page_window(t, box));
     for (size_t k = 0; k < v.points.size(); ++k) {
         double px, py;
         t.to_page(v.points.x[k], v.points.y[k], px, py);

@@ -38,6 +38,8 @@ static void scenario_pages(ReportDoc& doc, const ReportContext& c, const ReportR
 }
 
 ReportSummary write_report(Session& s, const ReportRequest& req) {
+    // Every geography the pack draws, read and projected at once on the machine's cores.
+    s.atlas->prepare({Geography::District, Geography::County, Geography::Subregion, Geography::Region});
     ReportContext c = context_for(s, req);
     const LayerSpec& dispersal = s.layer("dispersal");
     (void)dispersal;

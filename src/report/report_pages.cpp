@@ -15,12 +15,13 @@
 namespace sespm {
 
 MapView ReportContext::layer_view(const std::string& layer_id, Geography g) const {
+    if (auto it = views.find({layer_id, g}); it != views.end()) return it->second;
     MapRequest req;
     req.layer_id = layer_id;
     req.geography = g;
     req.within = area_code;
     req.user_values = session.user_values();
-    return build_map_view(*session.atlas, session.layers, req);
+    return views.emplace(std::make_pair(layer_id, g), build_map_view(*session.atlas, session.layers, req)).first->second;
 }
 
 bool ReportContext::has_layer(const std::string& id) const {

@@ -2,7 +2,9 @@
 // builder draws from MapViews built by the map model for the report's area (the South East or
 // one sub-region), so every figure printed is one `table` gives.
 #pragma once
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "map/map_view.h"
@@ -16,8 +18,11 @@ struct ReportContext {
     std::string area_code;                     // E12000008 or a sub-region code
     std::string area_name;
     Geography area_geography = Geography::Region;
+    // The layer's map for the report's area (built once per layer and geography, then copied:
+    // several pages show the same map, each with pooled classes over every period).
     MapView layer_view(const std::string& layer_id, Geography g = Geography::District) const;
     bool has_layer(const std::string& id) const;
+    mutable std::map<std::pair<std::string, Geography>, MapView> views = {};
 };
 
 void cover_page(ReportDoc& doc, const ReportContext& c, const std::string& title, const std::string& commentary);

@@ -10,13 +10,6 @@
 
 namespace sespm {
 
-double nice_step(double max, int n) {
-    if (!(max > 0)) return 1;
-    double raw = max / n, mag = std::pow(10.0, std::floor(std::log10(raw)));
-    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
-        if (raw <= m * mag) return m * mag;
-    return 10 * mag;
-}
 
 static void table_row(ReportDoc& doc, const TablePart& t, const std::vector<std::string>& cells,
                       const std::vector<bool>& right, bool heading, double row_h) {

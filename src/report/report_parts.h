@@ -3,6 +3,7 @@
 // page), a ranked dot chart with a limit line, headline figure tiles coloured red/amber/green by
 // the domain rules, and paragraphs.
 #pragma once
+#include "render/print_chart.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,8 +40,5 @@ struct Headline {
 void draw_headlines(ReportDoc& doc, const std::vector<Headline>& items);
 
 void draw_paragraph(ReportDoc& doc, const std::string& text, const std::string& font = "DejaVu Sans 9");
-
-// "Nice" tick step for an axis from 0 to `max` with about `n` ticks.
-double nice_step(double max, int n);
 
 } // namespace sespm

@@ -35,14 +35,6 @@ std::string signed_whole(double v) {
 
 } // namespace
 
-std::string quarter_label(const std::string& iso) {
-    static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return iso;
-    int m = std::atoi(iso.substr(5, 2).c_str()), d = std::atoi(iso.substr(8, 2).c_str());
-    if (m < 1 || m > 12) return iso;
-    return std::to_string(d) + " " + months[m - 1] + " " + iso.substr(0, 4);
-}
-
 std::optional<AreaTrend> area_trend(const ReportContext& c, const std::string& layer_id) {
     if (!c.has_layer(layer_id)) return std::nullopt;
     const LayerSpec& spec = c.session.layer(layer_id);
@@ -84,59 +76,16 @@ void draw_sparkline(cairo_t* cr, const std::vector<std::optional<double>>& v, si
     cairo_stroke(cr);
 }
 
-// One line per series over every period, years on the x axis, thousands on y.
+// One line per series over every period (render/print_chart.h, as `sespm-map chart` draws it).
 static void line_chart(ReportDoc& doc, const std::string& title, const std::vector<std::pair<std::string, AreaTrend>>& lines) {
     const double h = 230;
     doc.need(h + 30);
     cairo_t* cr = doc.cr();
     set_rgb(cr, 0x1a1a1a);
     print_text(cr, ReportDoc::kMargin, doc.y, doc.content_width(), title, "DejaVu Sans Bold 9");
-    double x0 = ReportDoc::kMargin + 40, y0 = doc.y + 20, w = doc.content_width() - 50, ch = h - 40;
-    std::string first = "9999", last = "0000";
-    double max = 0;
-    for (const auto& [name, t] : lines) {
-        first = std::min(first, t.periods.front());
-        last = std::max(last, t.periods.back());
-        for (const auto& v : t.counts) if (v) max = std::max(max, *v);
-    }
-    int y_first = std::stoi(first.substr(0, 4)), y_last = std::stoi(last.substr(0, 4)) + 1;
-    auto px = [&](const std::string& p) {
-        double yr = std::stoi(p.substr(0, 4)) + (std::stoi(p.substr(5, 2)) - 0.5) / 12.0;
-        return x0 + (yr - y_first) / (y_last - y_first) * w;
-    };
-    double step = nice_step(max, 5), top = std::ceil(max / step) * step;
-    for (double v = 0; v <= top + 1e-9; v += step) {
-        double py = y0 + ch - v / top * ch;
-        set_rgb(cr, 0xeeeeee);
-        cairo_set_line_width(cr, 0.4);
-        cairo_move_to(cr, x0, py);
-        cairo_line_to(cr, x0 + w, py);
-        cairo_stroke(cr);
-        set_rgb(cr, 0x777777);
-        print_text(cr, x0 - 42, py - 4, 38, Cell::of_num(v, 0).display(), "DejaVu Sans 6", Align::Right);
-    }
-    for (int yr = y_first; yr <= y_last; yr += 2)
-        print_text(cr, x0 + double(yr - y_first) / (y_last - y_first) * w - 12, y0 + ch + 3, 24, std::to_string(yr), "DejaVu Sans 6", Align::Centre);
-    const unsigned colours[] = {0xb2182b, 0x2166ac, 0x1b7837, 0x762a83};
-    for (size_t l = 0; l < lines.size(); ++l) {
-        const AreaTrend& t = lines[l].second;
-        set_rgb(cr, colours[l % 4]);
-        cairo_set_line_width(cr, 1.3);
-        bool drawing = false;
-        for (size_t i = 0; i < t.counts.size(); ++i) {
-            if (!t.counts[i]) { drawing = false; continue; }
-            // a period missing from the data (e.g. 31 March 2026) is a gap, never a line across it
-            if (i > 0 && months_between(t.periods[i - 1], t.periods[i]) > 3) drawing = false;
-            double x = px(t.periods[i]), y = y0 + ch - *t.counts[i] / top * ch;
-            if (drawing) cairo_line_to(cr, x, y); else cairo_move_to(cr, x, y);
-            drawing = true;
-        }
-        cairo_stroke(cr);
-        cairo_rectangle(cr, x0 + 10 + l * 190, y0 + ch + 16, 10, 3);
-        cairo_fill(cr);
-        set_rgb(cr, 0x333333);
-        print_text(cr, x0 + 24 + l * 190, y0 + ch + 12, 170, lines[l].first, "DejaVu Sans 6.5");
-    }
+    ChartSeries chart;
+    for (const auto& [name, t] : lines) chart.lines.push_back({"", name, t.periods, t.counts});
+    draw_line_chart(cr, chart, ReportDoc::kMargin, doc.y + 16, doc.content_width(), h - 16);
     doc.y += h + 12;
 }
 
@@ -162,12 +111,18 @@ void small_multiples(ReportDoc& doc, const ReportContext& c, int quarters) {
     const LayerSpec& spec = c.session.layer("dispersal");
     auto periods = layer_periods(*c.session.atlas, spec);
     if (periods.size() < static_cast<size_t>(quarters)) return;
-    const double gap = 8, w = (doc.content_width() - 130 - gap) / 2, h = w * 0.72;
-    doc.need(2 * h + gap + 30);
+    const double gap = 8;
+    double w = (doc.content_width() - 130 - gap) / 2, h = w * 0.72;
+    std::string title = "Dispersal against the limit, the last " + std::to_string(quarters) + " quarters (one legend: classes pooled over every quarter)";
+    double title_h = text_height(doc.cr(), doc.content_width(), title, "DejaVu Sans Bold 9") + 6;
+    double room = (doc.bottom() - doc.y - title_h - 2 * (gap + 10) - 10) / 2;  // a map's height that fits this page
+    if (room < h && room >= 0.7 * h) {  // a little smaller, rather than a page of its own
+        h = room;
+        w = h / 0.72;
+    }
+    doc.need(title_h + 2 * (h + gap + 10) + 10);  // all of it, so the grid never runs into the footer
     set_rgb(doc.cr(), 0x1a1a1a);
-    doc.y += print_text(doc.cr(), ReportDoc::kMargin, doc.y, doc.content_width(),
-                        "Dispersal against the limit, the last " + std::to_string(quarters) + " quarters (one legend: classes pooled over every quarter)",
-                        "DejaVu Sans Bold 9") + 6;
+    doc.y += print_text(doc.cr(), ReportDoc::kMargin, doc.y, doc.content_width(), title, "DejaVu Sans Bold 9") + 6;
     MapView last;
     for (int k = 0; k < quarters; ++k) {
         MapRequest req;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/periods.h"
 #include "report/report_pages.h"
 
 namespace sespm {
@@ -28,8 +29,6 @@ void trend_page(ReportDoc& doc, const ReportContext& c);
 void small_multiples(ReportDoc& doc, const ReportContext& c, int quarters);
 std::vector<std::string> change_sentences(const ReportContext& c);
 
-// "2024-09-30" -> "30 Sep 2024" (as people read a quarter's date); other text unchanged.
-std::string quarter_label(const std::string& iso);
 
 // A small line of the last `n` values inside (x, y, w, h).
 void draw_sparkline(cairo_t* cr, const std::vector<std::optional<double>>& v, size_t n, double x, double y, double w, double h);

@@ -173,6 +173,7 @@ void MapApp::draw_frame() {
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     handle_input();
+    live_refresh();  // ui/project_live.cpp: other planners' edits on a shared server
     draw_menu_bar();
     panel_layers(*this);
     if (show_table) panel_table(*this);
@@ -181,6 +182,7 @@ void MapApp::draw_frame() {
     if (show_report) panel_report(*this);
     panel_time(*this);
     if (show_chart) panel_chart(*this);
+    if (show_changes) panel_changes(*this);
     if (show_query) panel_query(*this);
     if (show_scenario) panel_scenario(*this);
     draw_dialogs();
@@ -203,13 +205,15 @@ void MapApp::draw_frame() {
 // The menu bar and its keyboard shortcuts.
 void MapApp::draw_menu_bar() {
     if (ImGui::BeginMainMenuBar()) {
-        file_menu();
+        file_menu();  // ui/map_files.cpp (with project_menu: the project open, a server location)
         if (ImGui::BeginMenu("Edit")) {
             if (ImGui::MenuItem("Undo", "Ctrl+Z", false, history.can_undo())) undo();
             if (ImGui::MenuItem("Redo", "Ctrl+Y", false, history.can_redo())) redo();
             ImGui::EndMenu();
         }
-        if (ImGui::BeginMenu("View")) {
+        bool view_menu = ImGui::BeginMenu("View");
+        note_widget("menu View");
+        if (view_menu) {
             if (ImGui::MenuItem("Fit to region", "F")) fit_to_selection();
             if (ImGui::MenuItem("Export...", "Ctrl+E")) show_export = true;
             ImGui::MenuItem("District names", nullptr, &labels);
@@ -218,6 +222,8 @@ void MapApp::draw_menu_bar() {
             ImGui::MenuItem("Questions (spatial queries)", nullptr, &show_query);
             ImGui::MenuItem("Dispersal scenarios", nullptr, &show_scenario);
             ImGui::MenuItem("Chart over time", nullptr, &show_chart);
+            ImGui::MenuItem("What changed", nullptr, &show_changes);
+            note_widget("menu-item What changed");
             ImGui::EndMenu();
         }
         if (ImGui::BeginMenu("Help")) {
@@ -312,6 +318,17 @@ void MapApp::draw_map() {
 // redraws everything the way a user's drag and wheel would.
 void MapApp::bench_step(int i) {
     if (i == 0) fit_to_selection();
+    if (options.bench_play) {  // the slider playing as fast as the map recolours, round and round
+        if (map->view.result.period != bench_last_period_) ++bench_periods_;
+        bench_last_period_ = map->view.result.period;
+        if (!time_panel.playing && map->view.result.periods.size() > 1) {
+            wanted.period = map->view.result.periods.front();
+            request_map(false);
+            time_panel.playing = true;
+        }
+        time_panel.quarters_per_second = 1000;
+        return;
+    }
     int n = std::max(1, options.bench_frames);
     double phase = static_cast<double>(i) / n;
     camera.pan_pixels(std::sin(phase * 6.283) * 6.0, std::cos(phase * 6.283) * 3.0);
@@ -324,9 +341,11 @@ void MapApp::print_frame_stats(std::vector<double> ms, size_t areas) {
     double sum = 0;
     for (double m : ms) sum += m;
     double mean = sum / ms.size();
-    std::printf("frames=%zu areas=%zu width=%d height=%d mean_ms=%.2f p50_ms=%.2f p95_ms=%.2f max_ms=%.2f fps=%.1f\n",
+    std::printf("frames=%zu areas=%zu width=%d height=%d mean_ms=%.2f p50_ms=%.2f p95_ms=%.2f max_ms=%.2f fps=%.1f",
                 ms.size(), areas, camera.width, camera.height, mean, sorted[sorted.size() / 2],
                 sorted[std::min(sorted.size() - 1, sorted.size() * 95 / 100)], sorted.back(), 1000.0 / mean);
+    if (options.bench_play) std::printf(" periods_shown=%d", bench_periods_);
+    std::printf("\n");
     std::fflush(stdout);
 }
 
@@ -388,6 +407,10 @@ int MapApp::run() {
         }
         if (after_frame(frame, code)) break;
         glfwSwapBuffers(window_);
+        if (options.first_frame && map && !loading()) {  // the map is on the screen: the start is over
+            glFinish();
+            break;
+        }
     }
     close_window();
     return code;
@@ -474,6 +497,7 @@ void MapApp::write_layout() {
     std::string legend;
     if (map) for (const auto& e : map->view.legend) legend += e.label + "\n";
     for (int i : selected) legend += std::to_string(i) + "\n";
+    if (map) legend += map->view.result.period;
     if (layout_file_.empty() || (widgets_ == widgets_written_ && legend == legend_written_)) {
         widgets_.clear();
         return;
@@ -482,6 +506,7 @@ void MapApp::write_layout() {
     if (map) {  // and what the map's legend says and which areas are selected, for tests of what a click changed
         for (const auto& e : map->view.legend) text += "legend " + e.label + "\n";
         for (int i : selected) text += "selected " + map->view.set->areas[i].code + "\n";
+        if (!map->view.result.period.empty()) text += "period " + map->view.result.period + "\n";
     }
     for (const auto& [name, r] : widgets_)
         text += name + " " + std::to_string(r[0]) + " " + std::to_string(r[1]) + " " + std::to_string(r[2]) + " " + std::to_string(r[3]) + "\n";

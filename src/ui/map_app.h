@@ -20,6 +20,7 @@
 #include "core/scenario_edit.h"
 #include "core/undo.h"
 #include "io/boundaries.h"
+#include "io/pg_listen.h"
 #include "map/project_snapshot.h"
 #include "map/scenario_commands.h"
 #include "map/session.h"
@@ -49,6 +50,8 @@ struct AppOptions {
     std::string export_png;      // --export-png FILE: File > Export's PNG of the loaded map, then exit
     int frames = 3;
     int bench_frames = 0;
+    bool bench_play = false;
+    bool first_frame = false;    // --first-frame: exit once the first map has been drawn and shown (bench/)     // --bench-play: the benchmark frames play the time slider instead of panning
     bool table_open = false;     // --table: the attribute table starts expanded
     std::string overlay;         // --overlay FILE: an extra layer over the map
     std::string scenario, compare;  // --scenario NAME [--compare NAME]: shown on the map, panel open
@@ -107,6 +110,8 @@ public:
     // What planners edit, written to the project at once, row by row, through the map model's
     // commands. Undo/redo step through snapshots of the project and write back only what differs.
     std::map<std::string, int> pledges;     // as stored (refreshed after every edit)
+    std::map<std::string, double> triggers; // agreed trigger points, area code -> % of the limit, as stored
+    int project_reloads = 0;                // counts reloads: panels that show project rows rebuild after one
     std::vector<std::string> scenario_names;
     std::optional<Scenario> scenario;       // the scenario open in the Scenario panel, as stored
     bool scenario_on_map = false;           // show it instead of the published figures
@@ -115,6 +120,7 @@ public:
     UndoHistory<ProjectSnapshot> history;
     std::string project_path;
     void set_pledge(const std::string& code, std::optional<int> places);
+    void set_trigger(const std::string& code, std::optional<double> pct);
     void edit_scenario(const ScenarioEdit& e);     // the open scenario
     // An allocation's places into the open scenario, with how it was made in its notes (one undo step).
     void save_allocation_to_scenario(const Allocation& al, const AllocationNote& how);
@@ -127,6 +133,19 @@ public:
     void refresh_scenario_view();
     void undo();
     void redo();
+    // The project open: a file or a shared server (ui/project_live.cpp). Another planner's edit
+    // on a server is heard (LISTEN) and shown within a second, with a note of who made it.
+    void open_project_location(const std::string& location);
+    void live_refresh();                   // each frame: take what the listener heard
+    std::unique_ptr<ChangeListener> live;  // on a server project only
+    bool live_pending = false;             // heard a change while a load ran: reload after it
+    std::string live_note, live_problem, live_layout;
+    std::string open_project_field;        // File > Open project's text field
+    // A refused edit (someone changed the row first): the message, shown with Keep theirs /
+    // Overwrite, and the same edit to run again over their change on Overwrite.
+    std::string conflict_message;
+    std::function<void(Session&)> conflict_retry, retryable_edit;
+    void conflict_dialog();                // ui/project_live.cpp
 
     // With $SESPM_UI_LAYOUT=FILE the window writes where some widgets are ("pledge CODE x0 y0 x1
     // y1" in window pixels) and the legend's labels ("legend 1 - 2") after each frame that
@@ -143,6 +162,8 @@ public:
     TimePanelState time_panel;
     ChartPanelState chart_panel;
     bool show_chart = false;
+    ChangesPanelState changes_panel;
+    bool show_changes = false;
     void step_period(int delta);           // the time slider's , and . keys
     FindPanelState find_panel;
     // Zooms to a place found by name or postcode and selects the areas of the map that make it
@@ -207,10 +228,13 @@ private:
     void draw_tooltip();
     void place_tooltip();
     void point_tooltip(int p);
+    void recent_in_tooltip(const MapView& v, int row);
     void area_tooltip(const MapView& v, int area);
     ImVec2 tooltip_size_{0, 0};
     bool save_screenshot(const std::string& path);
     void bench_step(int frame);
+    int bench_periods_ = 0;                // periods shown while a --bench-play benchmark ran
+    std::string bench_last_period_;
     void print_frame_stats(std::vector<double> ms, size_t areas);
 
     GLFWwindow* window_ = nullptr;
@@ -256,6 +280,8 @@ void panel_scenario(MapApp& app);
 void panel_report(MapApp& app);
 void panel_time(MapApp& app);
 void panel_chart(MapApp& app);
+void panel_changes(MapApp& app);   // View > What changed
 void panel_find(MapApp& app);      // in the menu bar
+void project_menu(MapApp& app);    // File menu items: the open project, open another
 
 } // namespace sespm

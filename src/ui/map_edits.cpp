@@ -11,11 +11,14 @@
 namespace sespm {
 
 void MapApp::reload_project() {
+    ++project_reloads;
     pledges.clear();
+    triggers.clear();
     scenario_names.clear();
     try {
         if (ProjectStore* store = session_ ? session_->project_for_reading() : nullptr) {
             pledges = store->pledges();
+            triggers = store->triggers();
             scenario_names = store->scenario_names();
             if (scenario) scenario = store->load_scenario(scenario->name);
             if (compare_scenario) compare_scenario = store->load_scenario(compare_scenario->name);
@@ -40,10 +43,20 @@ void MapApp::project_edit(const std::string& what, const std::function<void(Sess
         status = "Saved: " + what + " (" + project_path + ")";
         project_write_failed = false;
         note_recent_project();  // the first edit creates the file
+    } catch (const ProjectError& e) {
+        if (e.kind == ProjectError::Kind::Conflict && retryable_edit) {  // ask: keep theirs or overwrite
+            conflict_message = e.what();
+            conflict_retry = retryable_edit;
+            project_write_failed = true;  // not saved until the planner keeps theirs or overwrites
+        } else {
+            error = std::string(e.what()) + " (nothing was changed)";
+            project_write_failed = true;
+        }
     } catch (const std::exception& e) {
         error = std::string(e.what()) + " (nothing was changed)";
         project_write_failed = true;  // marked in the title bar until an edit is saved again
     }
+    retryable_edit = nullptr;
     reload_project();
 }
 
@@ -51,13 +64,22 @@ void MapApp::set_pledge(const std::string& code, std::optional<int> places) {
     auto it = pledges.find(code);
     std::optional<int> before = it == pledges.end() ? std::nullopt : std::optional<int>(it->second);
     if (before == places) return;
-    project_edit("pledge", [&](Session& s) { sespm::set_pledge(s, code, places); });
+    retryable_edit = [code, places](Session& s) { sespm::set_pledge(s, code, places); };
+    project_edit("pledge", retryable_edit);
+}
+
+void MapApp::set_trigger(const std::string& code, std::optional<double> pct) {
+    auto it = triggers.find(code);
+    std::optional<double> before = it == triggers.end() ? std::nullopt : std::optional<double>(it->second);
+    if (before == pct) return;
+    project_edit("trigger point", [&](Session& s) { sespm::set_trigger(s, code, pct); });
 }
 
 void MapApp::edit_scenario(const ScenarioEdit& e) {
     if (!scenario) return;
     std::string name = scenario->name;
-    project_edit("scenario '" + name + "'", [&](Session& s) { sespm::edit_scenario(s, name, e); });
+    retryable_edit = [name, e](Session& s) { sespm::edit_scenario(s, name, e); };
+    project_edit("scenario '" + name + "'", retryable_edit);
 }
 
 void MapApp::save_allocation_to_scenario(const Allocation& al, const AllocationNote& how) {

@@ -26,7 +26,15 @@ const std::vector<FileFilter> kProjects = {{"SESPM projects (.sespm)", {".sespm"
 
 bool exists(const std::string& p) {
     std::error_code ec;
-    return fs::exists(p, ec);
+    return is_server_location(p) || fs::exists(p, ec);  // a server is not looked for on disk
+}
+
+// A file's absolute path (--project p.sespm works from any folder); a server location as given.
+std::string full_location(const std::string& p) {
+    if (is_server_location(p)) return p;
+    std::error_code ec;
+    fs::path full = fs::absolute(p, ec).lexically_normal();
+    return ec ? p : full.string();
 }
 
 } // namespace
@@ -35,9 +43,8 @@ void MapApp::save_settings() { save_window_settings(settings_path_, settings); }
 
 // The project in use goes first in Recent projects once its file exists.
 void MapApp::note_recent_project() {
-    std::error_code ec;
-    std::string full = fs::absolute(project_path, ec).lexically_normal().string();  // --project p.sespm, from any folder
-    if (ec || !exists(full) || (!settings.recent_projects.empty() && settings.recent_projects.front() == full)) return;
+    std::string full = full_location(project_path);
+    if (!exists(full) || (!settings.recent_projects.empty() && settings.recent_projects.front() == full)) return;
     remember_project(settings, full);
     save_settings();
 }
@@ -81,14 +88,16 @@ void MapApp::file_menu() {
         ask_path(FileDialogMode::Open, "Add a file over the map", kVectorFiles, open_path, [this](const std::string& p) { add_overlay(p); });
     note_widget("menu add-overlay");
     ImGui::Separator();
-    if (ImGui::MenuItem("New project..."))
+    if (ImGui::MenuItem("New project file..."))
         ask_path(FileDialogMode::SaveNew, "New project", kProjects, fs::path(project_path).parent_path().string(),
                  [this](const std::string& p) { switch_project(p, true); });
     note_widget("menu new-project");
-    if (ImGui::MenuItem("Open project..."))
+    if (ImGui::MenuItem("Open project file..."))
         ask_path(FileDialogMode::Open, "Open a project", kProjects, project_path, [this](const std::string& p) { switch_project(p, false); });
     note_widget("menu open-project");
     recent_projects_menu();
+    ImGui::Separator();
+    project_menu(*this);  // ui/project_live.cpp: the project open, its kind, a server location typed
     ImGui::Separator();
     if (ImGui::MenuItem("Export...", "Ctrl+E")) show_export = true;
     if (ImGui::MenuItem("Board report...")) show_report = true;
@@ -106,11 +115,11 @@ void MapApp::recent_projects_menu() {
     std::vector<std::string> list = settings.recent_projects;
     for (const auto& p : list) {
         bool here = exists(p);
-        std::string label = fs::path(p).filename().string() + "   " + fs::path(p).parent_path().string();
+        std::string label = is_server_location(p) ? p + "   (PostgreSQL server)"
+                                                  : fs::path(p).filename().string() + "   " + fs::path(p).parent_path().string();
         if (!here) label += "   (not found: click to remove it)";
         if (!here) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-        std::error_code ec;
-        bool chosen = ImGui::MenuItem(label.c_str(), nullptr, p == fs::absolute(project_path, ec).lexically_normal().string());
+        bool chosen = ImGui::MenuItem(label.c_str(), nullptr, p == full_location(project_path));
         if (!here) ImGui::PopStyleColor();
         note_widget("recent " + p);
         if (!chosen) continue;
@@ -145,8 +154,7 @@ void MapApp::switch_project(const std::string& path, bool create) {
         error = "Cannot open the project " + path + ": " + e.what() + " (the project shown stays " + before + ")";
         return;
     }
-    project_path = path;
-    history.clear();
+    open_project_location(path);  // ui/project_live.cpp: the store, the undo history, a server's listener
     scenario.reset();
     compare_scenario.reset();
     scenario_on_map = false;
@@ -160,9 +168,10 @@ void MapApp::switch_project(const std::string& path, bool create) {
 
 // "p.sespm (folder) - SESPM Map"; "• p.sespm ..." while the last edit is unsaved (it failed).
 void MapApp::update_title() {
-    std::error_code ec;
-    fs::path full = fs::absolute(project_path, ec).lexically_normal();
-    std::string name = full.filename().string(), folder = full.parent_path().string();
+    fs::path full = full_location(project_path);
+    bool server = is_server_location(project_path);
+    std::string name = server ? project_path : full.filename().string();
+    std::string folder = server ? "PostgreSQL server" : full.parent_path().string();
     std::string t;
     if (project_write_failed) t = "\u2022 " + name + " (" + folder + ") - SESPM Map - the last edit was NOT saved";
     else if (!exists(project_path)) t = name + " (" + folder + ") - SESPM Map - new project, created on the first edit";

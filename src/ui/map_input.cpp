@@ -9,7 +9,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/periods.h"
+#include "map/recent_change.h"
 #include "ui/map_app.h"
+#include "ui/sparkline.h"
 
 namespace sespm {
 
@@ -140,6 +143,20 @@ void MapApp::draw_tooltip() {
     ImGui::EndTooltip();
 }
 
+// A time series: the sparkline of the area's last figures and its change since the previous
+// period and a year before.
+void MapApp::recent_in_tooltip(const MapView& v, int row) {
+    RecentChange rc = recent_change(v.series[row], v.result.period);
+    if (rc.periods.size() < 2) return;
+    ImGui::Separator();
+    ImGui::TextDisabled("%s, last %s to %s", column_title(v.result.spec, v.result.spec.count_column).c_str(), sparkline_title(rc.periods).c_str(),
+                        quarter_label(rc.periods.back()).c_str());
+    sparkline(rc.counts, ImVec2(220 * ui_scale, 30 * ui_scale), IM_COL32(178, 24, 43, 255));
+    for (const std::string& t : {change_phrase(rc.change_previous, rc.previous, rc.previous_period),
+                                 change_phrase(rc.change_year, rc.year_before, rc.year_before_period)})
+        if (!t.empty()) ImGui::TextUnformatted(t.c_str());
+}
+
 void MapApp::area_tooltip(const MapView& v, int area) {
     const Area& a = v.set->areas[area];
     ImGui::PushFont(fonts.bold);
@@ -167,6 +184,7 @@ void MapApp::area_tooltip(const MapView& v, int area) {
         }
         ImGui::EndTable();
     }
+    if (r < static_cast<int>(v.series.size())) recent_in_tooltip(v, r);
     if (missing && !v.result.spec.missing_means.empty()) {  // what the publisher's silence means here
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 380 * ui_scale);
         ImGui::TextDisabled("%s", v.result.spec.missing_means.c_str());

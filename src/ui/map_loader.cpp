@@ -66,13 +66,16 @@ void MapApp::poll_job() {
             return;
         }
         bool same_set = map && map->view.set == b->view.set;
-        if (b->mesh.levels.empty() && same_set) {  // restyled only: reuse the mesh and the picker
+        bool restyled = b->mesh.levels.empty() && same_set;
+        if (restyled) {  // restyled only (a period step, new classes): reuse the mesh, the picker, the label fits
             b->mesh = std::move(map->mesh);
             b->picker = std::move(map->picker);
+            if (label_cache_.mesh == &map->mesh) label_cache_.mesh = &b->mesh;
         }
         if (!b->picker) b->picker = std::make_unique<AreaPicker>(*ui_geos_, *b->view.set);
         map = std::move(b);
-        renderer_->upload(map->mesh);
+        if (restyled) renderer_->mesh_moved(map->mesh);  // already on the GPU
+        else renderer_->upload(map->mesh);
         renderer_->set_area_colours(map->view.colours);
         renderer_->set_points(map->view.points.x, map->view.points.y);
         if (!same_set) {

@@ -13,6 +13,7 @@
 #include "map/scenario_commands.h"
 #include "map/scenario_eval.h"
 #include "ui/edit_cell.h"
+#include "map/triggers.h"
 #include "ui/map_app.h"
 
 namespace sespm {
@@ -215,8 +216,9 @@ void summary_lines(MapApp& app, const ScenarioOutcome& o) {
     for (size_t k = 0; k < o.clusters.size(); ++k) {
         const auto& c = o.clusters[k];
         ImGui::PushID(static_cast<int>(k));
-        ImGui::Text("Cluster %s: %.0f places, limit %.0f, %s%s%s", c.name.c_str(), c.new_total, c.limit, c.status.c_str(),
-                    c.contiguous ? "" : ", NOT CONTIGUOUS", c.below_critical_mass ? ", BELOW CRITICAL MASS" : "");
+        ImGui::Text("Cluster %s: %.0f places, limit %.0f, %s%s%s%s%s", c.name.c_str(), c.new_total, c.limit, c.status.c_str(),
+                    c.contiguous ? "" : ", NOT CONTIGUOUS", c.below_critical_mass ? ", BELOW CRITICAL MASS" : "",
+                    c.trigger_pct ? ", " : "", cluster_trigger_text(c).c_str());
         ImGui::SameLine();
         if (ImGui::SmallButton("remove")) app.edit_scenario(ScenarioEdit::remove_cluster(c.name));
         ImGui::PopID();
@@ -264,6 +266,7 @@ void results_section(MapApp& app, float s) {
             ps.outcome_for = sc;
             try {
                 ps.outcome = evaluate_scenario_in(*session.atlas, session.layer("dispersal"), sc, app.wanted.within);
+                add_cluster_triggers(app.triggers, *ps.outcome);
             } catch (const std::exception& e) {
                 app.error = e.what();
             }

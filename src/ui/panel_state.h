@@ -9,6 +9,8 @@
 
 #include "core/scenario.h"
 #include "map/area_names.h"
+#include "map/chart_series.h"
+#include "map/what_changed.h"
 
 namespace sespm {
 
@@ -49,11 +51,13 @@ struct TimePanelState {
 // The chart of the selected areas (or the region and its sub-regions) over every period.
 struct ChartPanelState {
     std::string key;                // what the series below were made for (layer, areas)
-    std::vector<std::string> names, periods;
-    std::vector<std::vector<std::optional<double>>> counts;   // per line, per period
-    std::vector<std::string> notes; // series breaks of the layer
-    std::string count_title;
-    std::optional<double> limit;    // one area charted: its limit now, drawn as a line
+    ChartSeries chart;              // the lines, the single area's limit and trigger, series breaks
+};
+
+struct ChangesPanelState {
+    std::string key;                // what the lists were made for (layer, period, geography, project)
+    WhatChanged changes;
+    std::string why_none;           // the layer is not a time series, or the error
 };
 
 struct ReportPanelState {

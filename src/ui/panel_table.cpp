@@ -2,7 +2,8 @@
 // that expands it, a splitter on its top edge that sets its height, remembered for the next run
 // in window_settings), linked to the map both ways: sortable by any column, a click selects the area (shift
 // adds), a double-click zooms to it, areas selected on the map are highlighted in the table, and
-// pledges are typed into their cells.
+// pledges are typed into their cells. A time series adds a sparkline of each row's last figures
+// and its change since the previous period and a year before (map/recent_change.h).
 #include <imgui.h>
 
 #include <algorithm>
@@ -10,12 +11,40 @@
 #include <functional>
 #include <numeric>
 
+#include "core/periods.h"
+#include "map/recent_change.h"
 #include "ui/edit_cell.h"
 #include "ui/map_app.h"
+#include "ui/sparkline.h"
+#include "ui/table_triggers.h"
 
 namespace sespm {
 
 namespace {
+
+// The columns a time series adds after the layer's own: the sparkline, then the two changes.
+constexpr int kTrendColumns = 3;
+bool has_trend_columns(const MapView& v) { return !v.series.empty() && v.series.size() == v.result.rows.size(); }
+
+RecentChange row_change(const MapView& v, int r) { return recent_change(v.series[r], v.result.period); }
+
+// A time series' columns sit after the name (code, name, sparkline, two changes, the rest).
+constexpr int kTrendFirst = 2;
+int shown_index(const MapView& v, size_t own) {
+    return static_cast<int>(own) + (has_trend_columns(v) && own >= kTrendFirst ? kTrendColumns : 0);
+}
+
+// The cell a shown column sorts by: the layer's own, a change the table adds (the sparkline
+// sorts by the latest figure), or a trigger column (after all the others).
+Cell sort_cell(const MapApp& app, const MapView& v, int r, int shown) {
+    int before_triggers = static_cast<int>(v.result.columns.size()) + (has_trend_columns(v) ? kTrendColumns : 0);
+    if (shown >= before_triggers) return trigger_sort_cell(app.triggers, v, r, shown - before_triggers);
+    if (!has_trend_columns(v) || shown < kTrendFirst) return v.result.rows[r][shown];
+    if (shown >= kTrendFirst + kTrendColumns) return v.result.rows[r][shown - kTrendColumns];
+    RecentChange rc = row_change(v, r);
+    int k = shown - kTrendFirst;
+    return Cell::of_num(k == 0 ? rc.now : k == 1 ? rc.change_previous : rc.change_year, 0);
+}
 
 // The row order for the table's sort specs (kept while the map and the sort stay the same).
 const std::vector<int>& sorted_rows(MapApp& app, const MapView& v) {
@@ -29,8 +58,7 @@ const std::vector<int>& sorted_rows(MapApp& app, const MapView& v) {
         int c = specs->Specs[0].ColumnIndex;
         bool asc = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
         std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-            const Cell& x = v.result.rows[a][c];
-            const Cell& y = v.result.rows[b][c];
+            Cell x = sort_cell(app, v, a, c), y = sort_cell(app, v, b, c);
             if (x.is_text) return asc ? x.text < y.text : x.text > y.text;
             if (!x.num || !y.num) return x.num.has_value() && !y.num.has_value();  // missing last
             return asc ? *x.num < *y.num : *x.num > *y.num;
@@ -72,6 +100,20 @@ void pledge_cell(MapApp& app, int r, int c, const std::string& code) {
     ImGui::PopID();
 }
 
+// The sparkline and the two change cells of a time series' row.
+void trend_cells(const MapView& v, int r, float scale) {
+    RecentChange rc = row_change(v, r);
+    ImGui::TableSetColumnIndex(kTrendFirst);
+    sparkline(rc.counts, ImVec2(96 * scale, ImGui::GetTextLineHeight()));
+    for (auto change : {rc.change_previous, rc.change_year}) {
+        ImGui::TableNextColumn();
+        if (!change) { ImGui::TextDisabled("-"); continue; }
+        std::string t = (*change > 0 ? "+" : "") + Cell::of_num(*change, 0).display();
+        if (*change > 0) ImGui::TextColored(ImVec4(0.70f, 0.09f, 0.17f, 1), "%s", t.c_str());
+        else ImGui::TextUnformatted(t.c_str());
+    }
+}
+
 void table_rows(MapApp& app, const MapView& v, const std::function<bool(size_t)>& editable) {
     const auto& cols = v.result.columns;
     const std::vector<int>& order = sorted_rows(app, v);
@@ -83,13 +125,15 @@ void table_rows(MapApp& app, const MapView& v, const std::function<bool(size_t)>
             int area = static_cast<int>(v.result.selection[r]);
             ImGui::TableNextRow();
             for (size_t c = 0; c < cols.size(); ++c) {
-                ImGui::TableSetColumnIndex(static_cast<int>(c));
+                if (c == kTrendFirst && has_trend_columns(v)) trend_cells(v, r, app.ui_scale);
+                ImGui::TableSetColumnIndex(shown_index(v, c));
                 std::string text = v.result.rows[r][c].display();
                 if (c == 0) name_cell(app, r, area, text);
                 else if (editable(c)) pledge_cell(app, r, static_cast<int>(c), v.result.rows[r][0].text);
                 else if (text.empty() && !v.result.rows[r][c].is_text) ImGui::TextDisabled("-");
                 else ImGui::TextUnformatted(text.c_str());
             }
+            if (has_trigger_columns(app, v)) trigger_cells(app, v, r, shown_index(v, cols.size()));
         }
     }
 }
@@ -109,6 +153,15 @@ void splitter(MapApp& app, float width) {
                                         hot ? IM_COL32(60, 110, 200, 255) : IM_COL32(160, 160, 160, 255), hot ? 3.0f : 1.0f);
 }
 
+// Headers of the columns a time series adds, naming the periods the changes are from.
+void trend_headers(const MapView& v, float scale) {
+    RecentChange rc = row_change(v, 0);
+    ImGui::TableSetupColumn(sparkline_title(rc.periods).c_str(), ImGuiTableColumnFlags_WidthFixed, 118 * scale);
+    auto since = [](const std::string& p) { return p.empty() ? std::string("Change") : "Change since " + quarter_label(p); };
+    ImGui::TableSetupColumn(since(rc.previous_period).c_str());
+    ImGui::TableSetupColumn(since(rc.year_before_period).c_str());
+}
+
 void table_body(MapApp& app, const MapView& v) {
     const auto& cols = v.result.columns;
     // Planner-entered columns (pledges) are editable per district; group rows show their sums.
@@ -120,13 +173,21 @@ void table_body(MapApp& app, const MapView& v) {
     if (!v.result.spec.user_columns.empty())
         ImGui::TextDisabled("Pledges are entered here and saved to %s (Enter saves, Esc cancels, Ctrl+Z undoes).",
                             app.project_path.c_str());
+    else if (has_trigger_columns(app, v))
+        ImGui::TextDisabled("Agreed trigger points are entered here as a share of the limit and saved to %s (Enter saves, Esc cancels, Ctrl+Z undoes).",
+                            app.project_path.c_str());
     ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_RowBg |
                             ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
-    if (ImGui::BeginTable("rows", static_cast<int>(cols.size()), flags)) {
-        ImGui::TableSetupScrollFreeze(1, 1);
-        for (size_t c = 0; c < cols.size(); ++c)
+    int columns = static_cast<int>(cols.size()) + (has_trend_columns(v) ? kTrendColumns : 0) +
+                  (has_trigger_columns(app, v) ? kTriggerColumns : 0);
+    if (ImGui::BeginTable("rows", columns, flags)) {
+        ImGui::TableSetupScrollFreeze(2, 1);  // code and name stay in view when scrolled sideways
+        for (size_t c = 0; c < cols.size(); ++c) {
+            if (c == kTrendFirst && has_trend_columns(v)) trend_headers(v, app.ui_scale);
             ImGui::TableSetupColumn(column_title(v.result.spec, cols[c]).c_str(), editable(c) ? ImGuiTableColumnFlags_WidthFixed : 0,
                                     editable(c) ? 90 * app.ui_scale : 0.0f);
+        }
+        if (has_trigger_columns(app, v)) trigger_headers(app);
         ImGui::TableHeadersRow();
         table_rows(app, v, editable);
         ImGui::EndTable();

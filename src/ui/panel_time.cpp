@@ -63,12 +63,14 @@ void panel_time(MapApp& app) {
         t.playing = !t.playing;
         t.last_step = ImGui::GetTime();
     }
+    app.note_widget("play");
     ImGui::SameLine();
     if (ImGui::ArrowButton("##forward", ImGuiDir_Right)) show_period(app, i + 1);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(360 * s);
     int k = i;
     if (ImGui::SliderInt("##period", &k, 0, static_cast<int>(p.size()) - 1, p[i].c_str())) show_period(app, k);
+    app.note_widget("period-slider");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(90 * s);
     ImGui::SliderFloat("##speed", &t.quarters_per_second, 0.5f, 8.0f, "%.1f / s");

@@ -1,0 +1,28 @@
+// cache_files.h: what the boundary caches share (io/area_cache.h, io/bng_cache.h): the stamp
+// that identifies a version of a source file, a checksum against damage, reading a cache file
+// whole (regular files only), and the one warning line a process may print about its caches.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace sespm {
+
+// What identifies a version of a source file.
+struct Stamp {
+    std::string path;
+    uintmax_t size = 0;
+    long long mtime = 0;
+};
+
+std::optional<Stamp> stamp_of(const std::string& source);
+// FNV-1a over 64-bit words (then the last bytes): a checksum against damage, not an adversary.
+std::string checksum(const unsigned char* p, size_t n);
+// The whole of a regular file, or the errno of the failure (ENOENT when it is absent).
+int read_bytes(const std::string& path, std::string& out);
+// The one warning line a process may print about the caches.
+void cache_warning(const std::string& msg);
+// The cache folder ($XDG_CACHE_HOME or ~/.cache, then sespm-map/), or nullopt.
+std::optional<std::string> cache_folder();
+
+} // namespace sespm

@@ -1,0 +1,206 @@
+// pg_scenarios.cpp: the scenario rows of the PostgreSQL project (see pg_project_store.h): a
+// scenario row (name, critical mass, notes) and its places, ratios and clusters. One place,
+// ratio or cluster is a versioned single-row write; whole-scenario writes (create, replace,
+// an allocation's places) are one REPEATABLE READ transaction, retried when the server asks.
+#include <algorithm>
+#include <set>
+
+#include "core/text.h"
+#include "io/pg_project_store.h"
+
+namespace sespm::pg_store {
+
+namespace {
+
+const RowSql kPlaces{"places", 2,
+    "SELECT places::text, version, changed_by, " SESPM_PG_STAMP " FROM sespm.scenario_places WHERE scenario_id = $1::bigint AND code = $2",
+    "INSERT INTO sespm.scenario_places (scenario_id, code, places) VALUES ($1::bigint, $2, $3::bigint) ON CONFLICT DO NOTHING RETURNING version",
+    "UPDATE sespm.scenario_places SET places = $3::bigint, version = version + 1 WHERE scenario_id = $1::bigint AND code = $2"
+    " AND version = $4::bigint RETURNING version",
+    "DELETE FROM sespm.scenario_places WHERE scenario_id = $1::bigint AND code = $2 AND version = $3::bigint"};
+
+const RowSql kRatio{"ratio", 2,
+    "SELECT ratio::text, version, changed_by, " SESPM_PG_STAMP " FROM sespm.scenario_ratios WHERE scenario_id = $1::bigint AND code = $2",
+    "INSERT INTO sespm.scenario_ratios (scenario_id, code, ratio) VALUES ($1::bigint, $2, $3::double precision) ON CONFLICT DO NOTHING RETURNING version",
+    "UPDATE sespm.scenario_ratios SET ratio = $3::double precision, version = version + 1 WHERE scenario_id = $1::bigint AND code = $2"
+    " AND version = $4::bigint RETURNING version",
+    "DELETE FROM sespm.scenario_ratios WHERE scenario_id = $1::bigint AND code = $2 AND version = $3::bigint"};
+
+const RowSql kCluster{"cluster", 2,
+    "SELECT codes, version, changed_by, " SESPM_PG_STAMP " FROM sespm.scenario_clusters WHERE scenario_id = $1::bigint AND name = $2",
+    "INSERT INTO sespm.scenario_clusters (scenario_id, position, name, codes) SELECT $1::bigint, coalesce(max(position), -1) + 1, $2, $3"
+    " FROM sespm.scenario_clusters WHERE scenario_id = $1::bigint ON CONFLICT DO NOTHING RETURNING version",
+    "UPDATE sespm.scenario_clusters SET codes = $3, version = version + 1 WHERE scenario_id = $1::bigint AND name = $2"
+    " AND version = $4::bigint RETURNING version",
+    "DELETE FROM sespm.scenario_clusters WHERE scenario_id = $1::bigint AND name = $2 AND version = $3::bigint"};
+
+// The scenario's own row: its critical mass and its notes (no insert or removal here).
+const RowSql kCriticalMass{"scenario", 1,
+    "SELECT critical_mass::text, version, changed_by, " SESPM_PG_STAMP " FROM sespm.scenarios WHERE id = $1::bigint", "",
+    "UPDATE sespm.scenarios SET critical_mass = $2::bigint, version = version + 1 WHERE id = $1::bigint AND version = $3::bigint RETURNING version", ""};
+const RowSql kNotes{"scenario", 1,
+    "SELECT notes, version, changed_by, " SESPM_PG_STAMP " FROM sespm.scenarios WHERE id = $1::bigint", "",
+    "UPDATE sespm.scenarios SET notes = $2, version = version + 1 WHERE id = $1::bigint AND version = $3::bigint RETURNING version", ""};
+
+std::string join_codes(const std::vector<std::string>& codes) {
+    std::string out;
+    for (const auto& d : codes) out += (out.empty() ? "" : ";") + d;
+    return out;
+}
+
+} // namespace
+
+long long PgProjectStore::scenario_id(const std::string& name) const {
+    Result r = query("reading the scenarios", "SELECT id FROM sespm.scenarios WHERE name = $1", {name});
+    return r.rows() ? r.integer(0, 0) : -1;
+}
+
+long long PgProjectStore::existing_id(const std::string& name) const {
+    long long id = scenario_id(name);
+    if (id < 0) throw ProjectError(Kind::NotFound, where(location_, 0, "name", "no scenario is called '" + name + "'"));
+    return id;
+}
+
+std::vector<std::string> PgProjectStore::scenario_names() const {
+    std::vector<std::string> out;
+    Result r = query("reading the scenarios", "SELECT name FROM sespm.scenarios ORDER BY name COLLATE \"C\"");
+    for (int i = 0; i < r.rows(); ++i) out.push_back(r.text(i, 0));
+    return out;
+}
+
+std::optional<Scenario> PgProjectStore::load_scenario(const std::string& name) const {
+    Result head = query("reading the scenario", "SELECT id, name, critical_mass, notes, version FROM sespm.scenarios WHERE name = $1", {name});
+    if (!head.rows()) return std::nullopt;
+    std::string id = head.text(0, 0);
+    Scenario sc;
+    sc.name = head.text(0, 1);
+    sc.critical_mass = head.integer(0, 2);
+    sc.notes = head.text(0, 3);
+    seen_.saw("scenario/", id, head.integer(0, 4));
+    Result p = query("reading the scenario", "SELECT code, places, version FROM sespm.scenario_places WHERE scenario_id = $1::bigint", {id});
+    for (int i = 0; i < p.rows(); ++i) { sc.extra_places[p.text(i, 0)] = p.integer(i, 1); seen_.saw("places/" + id, p.text(i, 0), p.integer(i, 2)); }
+    Result r = query("reading the scenario", "SELECT code, ratio, version FROM sespm.scenario_ratios WHERE scenario_id = $1::bigint", {id});
+    for (int i = 0; i < r.rows(); ++i) { sc.ratio_overrides[r.text(i, 0)] = r.real(i, 1); seen_.saw("ratio/" + id, r.text(i, 0), r.integer(i, 2)); }
+    Result c = query("reading the scenario", "SELECT name, codes, version FROM sespm.scenario_clusters WHERE scenario_id = $1::bigint ORDER BY position", {id});
+    for (int i = 0; i < c.rows(); ++i) { sc.clusters.push_back({c.text(i, 0), split_list(c.text(i, 1), ';')}); seen_.saw("cluster/" + id, c.text(i, 0), c.integer(i, 2)); }
+    for (const char* t : {"places/", "ratio/", "cluster/"}) seen_.saw_all(t + id);
+    return sc;
+}
+
+long long PgProjectStore::insert_scenario_row(const Scenario& s) {
+    if (s.name.empty()) throw ProjectError(Kind::Io, where(location_, 0, "name", "a scenario needs a name"));
+    Result r = conn_->exec("creating the scenario", "INSERT INTO sespm.scenarios (name, critical_mass, notes) VALUES ($1, $2::bigint, $3)"
+                                                    " ON CONFLICT (name) DO NOTHING RETURNING id",
+                           {s.name, num(s.critical_mass), s.notes});
+    if (!r.rows()) throw ProjectError(Kind::Exists, where(location_, 0, "name", "a scenario called '" + s.name + "' exists already"));
+    return r.integer(0, 0);
+}
+
+void PgProjectStore::delete_scenario_parts(long long id) {
+    for (const char* sql : {"DELETE FROM sespm.scenario_places WHERE scenario_id = $1::bigint", "DELETE FROM sespm.scenario_ratios WHERE scenario_id = $1::bigint",
+                            "DELETE FROM sespm.scenario_clusters WHERE scenario_id = $1::bigint"})
+        conn_->exec("saving the scenario", sql, {num(id)});
+}
+
+void PgProjectStore::write_scenario_parts(long long id, const Scenario& s) {
+    std::string sid = num(id);
+    for (const auto& [code, n] : s.extra_places)
+        conn_->exec("saving the scenario", "INSERT INTO sespm.scenario_places (scenario_id, code, places) VALUES ($1::bigint, $2, $3::bigint)", {sid, code, num(n)});
+    for (const auto& [code, r] : s.ratio_overrides)
+        conn_->exec("saving the scenario", "INSERT INTO sespm.scenario_ratios (scenario_id, code, ratio) VALUES ($1::bigint, $2, $3::double precision)", {sid, code, num(r)});
+    long long pos = 0;
+    for (const auto& c : s.clusters)
+        conn_->exec("saving the scenario", "INSERT INTO sespm.scenario_clusters (scenario_id, position, name, codes) VALUES ($1::bigint, $2::integer, $3, $4)",
+                    {sid, num(pos++), c.name, join_codes(c.districts)});
+}
+
+void PgProjectStore::create_scenario(const Scenario& s) {
+    write("creating the scenario", [&] { write_scenario_parts(insert_scenario_row(s), s); });
+}
+
+void PgProjectStore::replace_scenario(const Scenario& s) {
+    write("saving the scenario", [&] {
+        long long id = scenario_id(s.name);
+        if (id < 0) {
+            id = insert_scenario_row(s);
+        } else {
+            conn_->exec("saving the scenario", "UPDATE sespm.scenarios SET critical_mass = $2::bigint, notes = $3, version = version + 1 WHERE id = $1::bigint",
+                        {num(id), num(s.critical_mass), s.notes});
+            delete_scenario_parts(id);
+        }
+        write_scenario_parts(id, s);
+    });
+}
+
+void PgProjectStore::rename_scenario(const std::string& from, const std::string& to) {
+    if (to.empty()) throw ProjectError(Kind::Io, where(location_, 0, "name", "a scenario needs a name"));
+    write("renaming the scenario", [&] {
+        long long id = existing_id(from);
+        if (scenario_id(to) >= 0) throw ProjectError(Kind::Exists, where(location_, 0, "name", "a scenario called '" + to + "' exists already"));
+        conn_->exec("renaming the scenario", "UPDATE sespm.scenarios SET name = $2, version = version + 1 WHERE id = $1::bigint", {num(id), to});
+    });
+}
+
+void PgProjectStore::delete_scenario(const std::string& name) {
+    write("deleting the scenario", [&] {
+        long long id = existing_id(name);
+        delete_scenario_parts(id);
+        conn_->exec("deleting the scenario", "DELETE FROM sespm.scenarios WHERE id = $1::bigint", {num(id)});
+    });
+}
+
+void PgProjectStore::set_scenario_places(const std::string& name, const std::string& code, long long places) {
+    std::string id = num(existing_id(name));
+    checked_write(kPlaces, {id, code}, places == 0 ? std::nullopt : Param(num(places)), "places in scenario '" + name + "'", code, "saving the places");
+}
+
+// An allocation: rows that stay are updated (only when they change), the others removed or
+// added, so the history holds one entry per district that changed.
+void PgProjectStore::upsert_places(long long id, const std::map<std::string, long long>& places) {
+    std::string sid = num(id);
+    Result cur = conn_->exec("saving the allocation", "SELECT code FROM sespm.scenario_places WHERE scenario_id = $1::bigint", {sid});
+    for (int i = 0; i < cur.rows(); ++i) {
+        auto it = places.find(cur.text(i, 0));
+        if (it == places.end() || it->second == 0)
+            conn_->exec("saving the allocation", "DELETE FROM sespm.scenario_places WHERE scenario_id = $1::bigint AND code = $2", {sid, cur.text(i, 0)});
+    }
+    for (const auto& [code, n] : places) {
+        if (n == 0) continue;
+        conn_->exec("saving the allocation",
+                    "INSERT INTO sespm.scenario_places AS t (scenario_id, code, places) VALUES ($1::bigint, $2, $3::bigint)"
+                    " ON CONFLICT (scenario_id, code) DO UPDATE SET places = EXCLUDED.places, version = t.version + 1"
+                    " WHERE t.places <> EXCLUDED.places",
+                    {sid, code, num(n)});
+    }
+}
+
+void PgProjectStore::replace_scenario_places(const std::string& name, const std::map<std::string, long long>& places) {
+    write("saving the allocation", [&] { upsert_places(existing_id(name), places); });
+}
+
+void PgProjectStore::set_scenario_ratio(const std::string& name, const std::string& code, double ratio) {
+    std::string id = num(existing_id(name));
+    checked_write(kRatio, {id, code}, ratio == 0 ? std::nullopt : Param(num(ratio)), "ratio in scenario '" + name + "'", code, "saving the ratio");
+}
+
+void PgProjectStore::set_scenario_cluster(const std::string& name, const Cluster& c) {
+    std::string id = num(existing_id(name));
+    checked_write(kCluster, {id, c.name}, join_codes(c.districts), "cluster in scenario '" + name + "'", c.name, "saving the cluster");
+}
+
+void PgProjectStore::remove_scenario_cluster(const std::string& name, const std::string& cluster) {
+    std::string id = num(existing_id(name));
+    if (!query("removing the cluster", kCluster.read, {id, cluster}).rows())
+        throw ProjectError(Kind::NotFound, where(location_, 0, "cluster", "scenario '" + name + "' has no cluster called '" + cluster + "'"));
+    checked_write(kCluster, {id, cluster}, std::nullopt, "cluster in scenario '" + name + "'", cluster, "removing the cluster");
+}
+
+void PgProjectStore::set_scenario_critical_mass(const std::string& name, long long places) {
+    checked_write(kCriticalMass, {num(existing_id(name))}, num(places), "critical mass", name, "saving the critical mass");
+}
+
+void PgProjectStore::set_scenario_notes(const std::string& name, const std::string& notes) {
+    checked_write(kNotes, {num(existing_id(name))}, notes, "notes", name, "saving the notes");
+}
+
+} // namespace sespm::pg_store

@@ -1,0 +1,69 @@
+// project_store.cpp: what both project stores share: picking the store for a location string
+// (a server location or a file path), the usage errors for locations that keep nothing, and
+// the wording of a refused edit (a conflict with someone else's change).
+#include "io/project_store.h"
+
+#include <cctype>
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "io/pg_project_store.h"
+#include "io/sqlite_project_store.h"
+
+namespace sespm {
+
+std::string conflict_message(const ConflictInfo& c, const std::string& display_name) {
+    std::string whose = (display_name.empty() ? c.key : display_name) + "'s " + c.what;
+    std::string now = c.theirs.empty() ? " was removed" : " was changed to " + c.theirs;
+    std::string by = c.by.empty() ? "" : " by " + c.by;
+    std::string at = c.at.empty() ? "" : " at " + c.at;
+    std::string yours = c.yours.empty() ? "yours (a removal)" : "yours (" + c.yours + ")";
+    return whose + now + by + at + "; " + yours + " was not saved (reload and edit again to overwrite it)";
+}
+
+ProjectError::ProjectError(const std::string& location, const ConflictInfo& c)
+    : DataError(where(location, 0, c.key, conflict_message(c, ""))), kind(Kind::Conflict), conflict(c) {}
+
+std::string canonical_json(const std::string& text) {
+    if (text.empty()) return text;
+    nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+    return j.is_discarded() ? text : j.dump();
+}
+
+bool is_server_location(const std::string& location) {
+    if (location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0) return true;
+    size_t eq = location.find('=');
+    if (eq == std::string::npos || eq == 0) return false;
+    size_t start = location.find_first_not_of(" \t");
+    for (size_t i = start; i < eq; ++i) {
+        unsigned char ch = static_cast<unsigned char>(location[i]);
+        if (std::isspace(ch)) { if (location.find_first_not_of(" \t", i) != eq) return false; break; }
+        if (!std::isalpha(ch) && ch != '_') return false;   // a libpq keyword before the first '='
+    }
+    return true;
+}
+
+void check_project_location(const std::string& location) {
+    if (location.empty())
+        throw UsageError("--project: the project location is empty (an unset shell variable?); give a file name or a server location");
+    if (location == ":memory:" || location.rfind("file::memory:", 0) == 0)
+        throw UsageError("--project " + location + ": an in-memory project keeps nothing; give a file name");
+    if (is_server_location(location)) pg_store::check_server_location(location);
+}
+
+std::unique_ptr<ProjectStore> open_project(const std::string& location, ProjectAccess access) {
+    check_project_location(location);
+    if (is_server_location(location)) return std::make_unique<pg_store::PgProjectStore>(location, access);
+    return std::make_unique<sqlite_store::SqliteProjectStore>(location, access);
+}
+
+std::string init_project(const std::string& location) {
+    check_project_location(location);
+    if (is_server_location(location)) return pg_store::PgProjectStore::init(location);
+    bool existed = std::filesystem::exists(location);
+    auto store = open_project(location, ProjectAccess::Write);  // creates or upgrades the file
+    return std::string(existed ? "the project file is at" : "created the project file,") + " schema " + std::to_string(kProjectSchemaVersion);
+}
+
+} // namespace sespm

@@ -1,0 +1,101 @@
+// what_changed.cpp: ranks the areas' changes between two periods of their series and finds the
+// ones that crossed the limit or their trigger.
+#include "map/what_changed.h"
+
+#include <algorithm>
+
+#include "core/error.h"
+#include "core/periods.h"
+
+namespace sespm {
+
+namespace {
+
+struct AreaSeries {
+    std::string code, name;
+    const std::vector<SeriesPoint>* points;
+};
+
+const SeriesPoint* at_period(const AreaSeries& a, const std::string& period) {
+    for (const auto& p : *a.points) if (p.period == period) return &p;
+    return nullptr;
+}
+
+// The largest rises (or falls) of the count from `since` to `period`; unchanged areas and areas
+// missing either figure are left out.
+ChangeList ranked(const std::vector<AreaSeries>& areas, const std::string& since, const std::string& period, bool rises,
+                  size_t top) {
+    ChangeList l{rises ? "rise" : "fall", since, {}};
+    for (const auto& a : areas) {
+        const SeriesPoint *b = at_period(a, since), *n = at_period(a, period);
+        if (!b || !n || !b->count || !n->count) continue;
+        double d = *n->count - *b->count;
+        if (rises ? d > 0 : d < 0) l.items.push_back({a.code, a.name, b->count, n->count, d, std::nullopt});
+    }
+    std::stable_sort(l.items.begin(), l.items.end(), [&](const ChangeItem& x, const ChangeItem& y) {
+        return rises ? *x.change > *y.change : *x.change < *y.change;
+    });
+    if (l.items.size() > top) l.items.resize(top);
+    return l;
+}
+
+// Areas at `period` over their limit (count above it, as `table`'s status "over") that were not
+// over it (or had no figure) at `since`; before/after are shares of the limit in percent.
+ChangeList newly_over_limit(const std::vector<AreaSeries>& areas, const std::string& since, const std::string& period) {
+    ChangeList l{"newly over the limit", since, {}};
+    auto over = [](const SeriesPoint* p) { return p && p->count && p->limit && *p->count > *p->limit; };
+    for (const auto& a : areas) {
+        const SeriesPoint *b = at_period(a, since), *n = at_period(a, period);
+        if (!over(n) || over(b)) continue;
+        std::optional<double> before = b ? b->share_pct : std::nullopt;
+        std::optional<double> d = before && n->share_pct ? std::optional<double>(*n->share_pct - *before) : std::nullopt;
+        l.items.push_back({a.code, a.name, before, n->share_pct, d, std::nullopt});
+    }
+    return l;
+}
+
+// Areas whose share of the limit (as `table` prints it) reached their agreed trigger at `period`
+// but was below it (or had no figure) at `since`.
+ChangeList newly_at_trigger(const std::vector<AreaSeries>& areas, const std::string& since, const std::string& period,
+                            const std::map<std::string, double>& triggers) {
+    ChangeList l{"newly at the trigger", since, {}};
+    for (const auto& a : areas) {
+        auto t = triggers.find(a.code);
+        const SeriesPoint *b = at_period(a, since), *n = at_period(a, period);
+        if (t == triggers.end() || !n || !n->share_pct || *n->share_pct < t->second) continue;
+        std::optional<double> before = b ? b->share_pct : std::nullopt;
+        if (before && *before >= t->second) continue;
+        std::optional<double> d = before ? std::optional<double>(*n->share_pct - *before) : std::nullopt;
+        l.items.push_back({a.code, a.name, before, n->share_pct, d, t->second});
+    }
+    return l;
+}
+
+} // namespace
+
+WhatChanged what_changed(Atlas& atlas, const LayerSpec& spec, const EvaluateOptions& opt,
+                         const std::map<std::string, double>& triggers, size_t top) {
+    if (!spec.temporal()) throw UsageError("layer '" + spec.id + "' is not a time series: nothing changes over time");
+    LayerResult r = evaluate_layer(atlas, spec, opt);
+    auto series = layer_series(atlas, spec, opt);
+    WhatChanged w;
+    w.period = r.period;
+    auto at = std::find(r.periods.begin(), r.periods.end(), r.period);
+    if (at != r.periods.begin() && at != r.periods.end()) w.previous_period = *(at - 1);
+    for (auto p = r.periods.begin(); p != at; ++p)
+        if (months_between(*p, r.period) == 12) w.year_before_period = *p;
+    std::vector<AreaSeries> areas;
+    for (size_t i = 0; i < series.size() && i < r.rows.size(); ++i) areas.push_back({r.rows[i][0].text, r.rows[i][1].text, &series[i]});
+    for (const std::string& since : {w.previous_period, w.year_before_period}) {
+        if (since.empty()) continue;
+        w.lists.push_back(ranked(areas, since, w.period, true, top));
+        w.lists.push_back(ranked(areas, since, w.period, false, top));
+    }
+    if (!spec.limit_column.empty() && !w.previous_period.empty()) {
+        w.lists.push_back(newly_over_limit(areas, w.previous_period, w.period));
+        w.lists.push_back(newly_at_trigger(areas, w.previous_period, w.period, triggers));
+    }
+    return w;
+}
+
+} // namespace sespm
