@@ -1,6 +1,7 @@
 // area_labels.cpp: see area_labels.h. Greedy placement in screen pixels in two passes: first
 // the names that fit inside their areas (they cannot collide with one another's areas), then
-// the leader labels, each at the first free spot of a few rings of positions around its area.
+// the leader labels, each at the cheapest free spot of rings of positions around its area
+// (over few named areas, its leader over few areas and crossing no other leader, short).
 #include "render/area_labels.h"
 
 #include <algorithm>
@@ -22,6 +23,21 @@ struct Box {
     bool overlaps(const Box& o) const { return x0 < o.x1 && x1 > o.x0 && y0 < o.y1 && y1 > o.y0; }
     bool contains(float x, float y) const { return x >= x0 && x <= x1 && y >= y0 && y <= y1; }
 };
+
+bool segments_cross(float ax, float ay, float bx, float by, float cx, float cy, float dx, float dy) {
+    auto orient = [](float px, float py, float qx, float qy, float rx, float ry) {
+        float v = (qx - px) * (ry - py) - (qy - py) * (rx - px);
+        return v > 0 ? 1 : v < 0 ? -1 : 0;
+    };
+    return orient(ax, ay, bx, by, cx, cy) * orient(ax, ay, bx, by, dx, dy) < 0 &&
+           orient(cx, cy, dx, dy, ax, ay) * orient(cx, cy, dx, dy, bx, by) < 0;
+}
+
+bool segment_hits_box(float x0, float y0, float x1, float y1, const Box& b) {
+    if (b.contains(x0, y0) || b.contains(x1, y1)) return true;
+    return segments_cross(x0, y0, x1, y1, b.x0, b.y0, b.x1, b.y0) || segments_cross(x0, y0, x1, y1, b.x1, b.y0, b.x1, b.y1) ||
+           segments_cross(x0, y0, x1, y1, b.x1, b.y1, b.x0, b.y1) || segments_cross(x0, y0, x1, y1, b.x0, b.y1, b.x0, b.y0);
+}
 
 Box box_at(float cx, float cy, float w, float h, float pad) { return {cx - w / 2 - pad, cy - h / 2 - pad, cx + w / 2 + pad, cy + h / 2 + pad}; }
 
@@ -46,6 +62,19 @@ struct Placement {
         for (size_t p = 0; p < poles.size(); ++p)
             if (static_cast<int>(p) != own_pole && b.contains(poles[p].first, poles[p].second)) return false;
         return true;
+    }
+    std::vector<std::array<float, 4>> leaders;  // leader lines placed: (pole x, y, box edge x, y)
+    // Whether the segment crosses a leader already placed (sharing no end with it).
+    bool crosses_leader(float x0, float y0, float x1, float y1) const {
+        for (const auto& l : leaders)
+            if (segments_cross(x0, y0, x1, y1, l[0], l[1], l[2], l[3])) return true;
+        return false;
+    }
+    // Whether a leader already placed runs through box b.
+    bool box_hits_leader(const Box& b) const {
+        for (const auto& l : leaders)
+            if (segment_hits_box(l[0], l[1], l[2], l[3], b)) return true;
+        return false;
     }
     // Whether the leader from (px, py) to box b's nearest point passes through a kept name.
     bool crosses(float px, float py, const Box& b) const {
@@ -78,6 +107,7 @@ bool cached_fit(const GeosContext& geos, const MapView& view, const MapMesh& mes
         cache->text_size = text_size;
         cache->fits.assign(mesh.areas.size() * kVariants, -1);
         cache->cover.clear();
+        cache->crossing.clear();
     }
     signed char& f = cache->fits[c.area * kVariants + lines_variant];
     if (f < 0) f = fits_inside(geos, a, mesh.areas[c.area], c, mpp) ? 1 : 0;
@@ -122,13 +152,21 @@ std::optional<Candidate> inside_variant(const GeosContext& geos, const MapView& 
 // Positions around the area for a name that does not fit in it: eight directions, those
 // pointing away from the middle of the selection first (out towards the sea or the context
 // areas, off the other districts), at three distances beyond the inscribed circle.
+const int kLeaderDirections = 16;
+const int kMaxLeaderCrossings = 2;  // other areas a district's leader may run over
+const size_t kNearRings = 5;  // of the seven rings of leader spots, the far two are a last resort
+
 std::vector<std::pair<float, float>> leader_spots(const Candidate& c, float mid_x, float mid_y) {
-    std::vector<std::array<float, 2>> dirs = {{1, 0}, {-1, 0}, {0.7f, -0.7f}, {0.7f, 0.7f}, {-0.7f, -0.7f}, {-0.7f, 0.7f}, {0, -1}, {0, 1}};
+    std::vector<std::array<float, 2>> dirs;
+    for (int i = 0; i < kLeaderDirections; ++i) {
+        double a = i * 6.283185307 / kLeaderDirections;
+        dirs.push_back({static_cast<float>(std::cos(a)), static_cast<float>(std::sin(a))});
+    }
     float ox = c.px - mid_x, oy = c.py - mid_y;
     std::stable_sort(dirs.begin(), dirs.end(), [&](const auto& a, const auto& b) { return a[0] * ox + a[1] * oy > b[0] * ox + b[1] * oy; });
     std::vector<std::pair<float, float>> out;
     float gap = static_cast<float>(std::max(c.r_px, 3.0)) + 8;
-    for (float extra : {0.0f, 22.0f, 48.0f})
+    for (float extra : {0.0f, 14.0f, 30.0f, 50.0f, 76.0f, 104.0f, 136.0f})
         for (const auto& d : dirs) {
             float reach = std::abs(d[0]) * c.w / 2 + std::abs(d[1]) * c.h / 2;  // the box's extent that way
             out.push_back({c.px + d[0] * (gap + extra + reach), c.py + d[1] * (gap + extra + reach)});
@@ -177,6 +215,115 @@ struct Neighbours {
     }
 };
 
+// Which areas, named or context, a leader runs over besides its own: points along
+// it (every pixel), each tested against the areas whose box holds it (prepared lazily: most are never hit).
+struct AreaIndex {
+    const GeosContext& geos;
+    const MapMesh& mesh;
+    const MapView& view;
+    const Camera& cam;
+    mutable std::vector<PreparedPtr> prepared;
+    AreaIndex(const GeosContext& g, const MapView& v, const MapMesh& m, const Camera& c)
+        : geos(g), mesh(m), view(v), cam(c), prepared(m.areas.size()) {}
+    // The first of `near` (area indices) that holds the point, or -1.
+    int area_at(const std::vector<int>& near, double wx, double wy) const {
+        GeomPtr pt;
+        for (int i : near) {
+            const Bbox& bb = mesh.areas[i].bbox;
+            if (wx < bb.minx || wx > bb.maxx || wy < bb.miny || wy > bb.maxy) continue;
+            if (!prepared[i]) prepared[i] = prepare(geos, view.set->areas[i].bng.get());
+            if (!pt) pt = own(geos, GEOSGeom_createPointFromXY_r(geos, wx, wy));
+            if (pt && prepared[i] && GEOSPreparedContains_r(geos, prepared[i].get(), pt.get()) == 1) return i;
+        }
+        return -1;
+    }
+    int crossings(int own_area, float x0, float y0, float x1, float y1) const {
+        double ax, ay, bx, by;
+        cam.screen_to_world(x0, y0, ax, ay);
+        cam.screen_to_world(x1, y1, bx, by);
+        std::vector<int> near;  // the areas whose box meets the leader's box: the only ones tested below
+        for (size_t i = 0; i < mesh.areas.size() && i < view.set->areas.size(); ++i) {
+            const Bbox& bb = mesh.areas[i].bbox;
+            if (static_cast<int>(i) != own_area && bb.maxx >= std::min(ax, bx) && bb.minx <= std::max(ax, bx) &&
+                bb.maxy >= std::min(ay, by) && bb.miny <= std::max(ay, by))
+                near.push_back(static_cast<int>(i));
+        }
+        near.push_back(own_area);  // a point in its own area is in no other
+        int steps = std::max(1, static_cast<int>(std::hypot(x1 - x0, y1 - y0)));
+        std::vector<int> seen;
+        for (int i = 1; i < steps && near.size() > 1; ++i) {
+            double wx, wy;
+            cam.screen_to_world(x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps, wx, wy);
+            int a = area_at(near, wx, wy);
+            if (a >= 0 && a != own_area && std::find(seen.begin(), seen.end(), a) == seen.end()) seen.push_back(a);
+        }
+        return static_cast<int>(seen.size());
+    }
+};
+
+// The nearest point of the text box (unpadded, as the leader is drawn) to the pole.
+std::pair<float, float> leader_start(const Candidate& c, float bx, float by) {
+    return {std::clamp(c.px, bx - c.w / 2, bx + c.w / 2), std::clamp(c.py, by - c.h / 2, by + c.h / 2)};
+}
+
+// The best free spot for a leader label: its box over as few other named areas as can be, its
+// leader over as few other areas (named or not), crossing no other leader, and short. Rings of
+// spots are tried outwards; the search stops after a ring that gave a spot clear of both.
+struct LeaderChoice {
+    int spot = -1;          // index into the spots, -1: none free
+    int over = 0;           // other areas its leader runs over
+    double cost = 1e30;
+};
+
+// `base` keeps the cache's spots of the smaller type apart from those of the label size.
+LeaderChoice best_leader_spot(const Candidate& c, int k, const std::vector<std::pair<float, float>>& spots, const Placement& pl,
+                              const Neighbours& nb, const AreaIndex& ai, LabelFitCache* cache, float pad, int base) {
+    int best_over = 0;
+    Box dot = box_at(c.px, c.py, 3, 3, 0);
+    int best = -1;
+    double best_cost = 1e30;
+    bool clean = false;
+    for (size_t j = 0; j < spots.size(); ++j) {
+        if (j % kLeaderDirections == 0 && clean) break;  // a whole ring nearer than this had a clean spot
+        if (j == kNearRings * kLeaderDirections && best >= 0) break;  // the far rings only when nothing nearer is free
+        Box b = box_at(spots[j].first, spots[j].second, c.w, c.h, pad);
+        if (!pl.free(b, k) || b.overlaps(dot) || pl.crosses(c.px, c.py, b) || pl.box_hits_leader(b)) continue;
+        auto [ex, ey] = leader_start(c, spots[j].first, spots[j].second);
+        if (pl.crosses_leader(c.px, c.py, ex, ey)) continue;
+        int cover = nb.cover(c, base + static_cast<int>(j), b, cache);
+        double len_cost = std::hypot(ex - c.px, ey - c.py) * 0.15;
+        if (cover * 3.0 + len_cost >= best_cost) continue;  // cannot beat the best even over no area
+        int over = -1;
+        auto key = std::make_pair(c.area, base + static_cast<int>(j));
+        if (cache && cache->crossing.count(key)) over = cache->crossing[key];
+        if (over < 0) over = ai.crossings(c.area, c.px, c.py, ex, ey);
+        if (cache) cache->crossing[key] = over;
+        double cost = cover * 3.0 + over * 12.0 + len_cost;
+        if (cost < best_cost) best = static_cast<int>(j), best_cost = cost, best_over = over;
+        clean = clean || (cover == 0 && over == 0);
+    }
+    return {best, best_over, best_cost};
+}
+
+// The leader label at the label size, or in smaller type when that finds a clearly better spot
+// (a crowded cluster of small unitaries: Reading, Wokingham, Bracknell Forest, Slough).
+LeaderChoice leader_for(Candidate& c, int k, float mid_x, float mid_y, const Placement& pl, const Neighbours& nb,
+                        const AreaIndex& ai, LabelFitCache* cache, float pad, std::vector<std::pair<float, float>>& spots) {
+    spots = leader_spots(c, mid_x, mid_y);
+    LeaderChoice full = best_leader_spot(c, k, spots, pl, nb, ai, cache, pad, 0);
+    if ((full.spot >= 0 && full.cost < 12) || c.scale < 1) return full;  // no area under its leader, little under its box
+    Candidate small = c;
+    small.w *= kSmaller;
+    small.h *= kSmaller;
+    small.scale = c.scale * kSmaller;
+    auto small_spots = leader_spots(small, mid_x, mid_y);
+    LeaderChoice less = best_leader_spot(small, k, small_spots, pl, nb, ai, cache, pad, 1000);
+    if (less.spot < 0 || less.cost + 4 >= full.cost) return full;
+    c = small;
+    spots = std::move(small_spots);
+    return less;
+}
+
 PlacedLabel make_label(const MapView& view, const MapMesh& mesh, const Camera& cam, const Candidate& c, float cx, float cy, bool leader) {
     const Area& a = view.set->areas[c.area];
     PlacedLabel l;
@@ -206,8 +353,10 @@ std::vector<Candidate> candidates(const MapView& view, const MapMesh& mesh, cons
         const std::string& name = view.set->areas[i].name;
         auto [w, h] = measure(name);
         bool unitary = view.set->areas[i].code.rfind("E06", 0) == 0;
+        // unitaries first, the smallest of them first (the most hemmed in: Slough before Windsor
+        // and Maidenhead take the room around them); then the other districts, the largest first
         out.push_back({static_cast<int>(i), static_cast<float>(sx), static_cast<float>(sy), w, h, name, a.label_r / cam.mpp,
-                       (unitary ? 1e15 : 0) + a.area_m2});
+                       unitary ? 2e15 - a.area_m2 : a.area_m2});
     }
     std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.priority > b.priority; });
     return out;
@@ -240,23 +389,25 @@ std::vector<PlacedLabel> place_area_labels(const GeosContext& geos, const MapVie
     cam.world_to_screen((view.selection_bbox.minx + view.selection_bbox.maxx) / 2, (view.selection_bbox.miny + view.selection_bbox.maxy) / 2, mx, my);
     float mid_x = static_cast<float>(mx), mid_y = static_cast<float>(my);
     Neighbours nb(geos, view, mesh, cand, cam);
+    AreaIndex ai(geos, view, mesh, cam);
     int tried = 0;  // leaders for the first names by priority only: a map of 7,000 wards is not all named
     for (size_t k = 0; k < cand.size() && tried < kMaxLeaderTries; ++k) {  // beside them, with a leader
         if (done[k]) continue;
         ++tried;
-        const Candidate& c = cand[k];
-        Box dot = box_at(c.px, c.py, 3, 3, 0);
-        auto spots = leader_spots(c, mid_x, mid_y);
-        int best = -1, best_cover = 1 << 30;
-        for (size_t j = 0; j < spots.size() && best_cover > 0; ++j) {  // the free spot over fewest neighbours
-            Box b = box_at(spots[j].first, spots[j].second, c.w, c.h, pad);
-            if (!pl.free(b, static_cast<int>(k)) || b.overlaps(dot) || pl.crosses(c.px, c.py, b)) continue;
-            int cover = nb.cover(c, static_cast<int>(j), b, cache);
-            if (cover < best_cover) best = static_cast<int>(j), best_cover = cover;
-        }
+        Candidate c = cand[k];
+        std::vector<std::pair<float, float>> spots;
+        LeaderChoice choice = leader_for(c, static_cast<int>(k), mid_x, mid_y, pl, nb, ai, cache, pad, spots);
+        int best = choice.spot, over = choice.over;
+        // a leader over many areas, or far off across another, points the eye across the map:
+        // such a name is left out (its tooltip still names it), unless it is a unitary's (the
+        // urban areas the board looks for are always named)
         if (best < 0) continue;
+        auto [ex, ey] = leader_start(c, spots[best].first, spots[best].second);
+        bool long_way = over > 0 && std::hypot(ex - c.px, ey - c.py) > 4 * c.h;  // far off, across another area
+        if (c.priority < 1e15 && (over > kMaxLeaderCrossings || long_way)) continue;
         pl.kept.push_back(box_at(spots[best].first, spots[best].second, c.w, c.h, pad));
-        pl.kept.push_back(dot);
+        pl.kept.push_back(box_at(c.px, c.py, 3, 3, 0));
+        pl.leaders.push_back({c.px, c.py, ex, ey});
         out.push_back(make_label(view, mesh, cam, c, spots[best].first, spots[best].second, true));
     }
     return out;

@@ -3,7 +3,8 @@
 // is contained by the area), so it never lies across a neighbour; a long name may be wrapped onto
 // two lines, or set in smaller type, to fit. An area too small for its
 // name on screen gets it outside, beside the area, with a thin leader line ending inside the
-// area at its pole; such a box never covers another labelled area's pole or another name.
+// area at its pole; such a box never covers another labelled area's pole, another name or
+// another leader, and its leader crosses no other leader and runs over as few areas as it can.
 // Unitary authorities (the urban areas board members look for first) are placed first, then
 // the others by size. Pure placement over GEOS and a text measure: no ImGui, no GL, so the
 // window, the headless PNG and `render --labels-json` share it and tests can check it.
@@ -39,6 +40,7 @@ struct LabelFitCache {
     float text_size = 0;
     std::vector<signed char> fits;       // per area and variant (lines, size): -1 not tested, 0 no, 1 yes
     std::map<std::pair<int, int>, int> cover;  // (area, leader spot): points over other areas
+    std::map<std::pair<int, int>, int> crossing;  // (area, leader spot): areas its leader runs over
 };
 
 // Width and height in pixels of a text at the label size.

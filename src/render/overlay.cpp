@@ -106,12 +106,16 @@ std::string missing_note(const MapView& view) {
 
 float note_wrap(float legend_w, float s) { return std::max(legend_w, 240 * s); }
 
+// The widest the legend's text runs before it wraps: the box then fits the 370 px margin that
+// `render --legend` and File > Export keep for it, and covers no district.
+float legend_text_max(float s) { return 318 * s; }
+
 ImVec2 legend_box_size(const MapView& view, const Fonts& fonts, const OverlayOptions& opt) {
     float s = opt.scale, pad = 12 * s, sw = 22 * s, sh = 15 * s, gap = 5 * s;
     float w = 0, h = pad;
     auto measure = [&](ImFont* f, const std::string& t, float extra = 0) {
         if (t.empty()) return;
-        ImVec2 ts = f->CalcTextSizeA(f->FontSize, 1e9f, 0, t.c_str());
+        ImVec2 ts = f->CalcTextSizeA(f->FontSize, 1e9f, legend_text_max(s) - extra, t.c_str());
         w = std::max(w, ts.x + extra);
         h += ts.y + gap;
     };
@@ -140,8 +144,8 @@ void draw_legend_box(ImDrawList* dl, const MapView& view, const Fonts& fonts, co
     float y = o.y + pad, x = o.x + pad;
     auto line = [&](ImFont* f, ImU32 c, const std::string& t) {
         if (t.empty()) return;
-        dl->AddText(f, f->FontSize, ImVec2(x, y), c, t.c_str());
-        y += f->CalcTextSizeA(f->FontSize, 1e9f, 0, t.c_str()).y + gap;
+        dl->AddText(f, f->FontSize, ImVec2(x, y), c, t.c_str(), nullptr, legend_text_max(s));
+        y += f->CalcTextSizeA(f->FontSize, 1e9f, legend_text_max(s), t.c_str()).y + gap;
     };
     line(fonts.title, kText, view.title);
     line(fonts.regular, kMuted, view.subtitle);

@@ -37,7 +37,8 @@ MapApp::MapApp(AppOptions opt) : options(std::move(opt)) {
     table_expanded = options.table_open;
     if (const char* f = std::getenv("SESPM_UI_LAYOUT")) layout_file_ = f;
     settings_path_ = window_settings_path();
-    if (auto h = load_window_settings(settings_path_).table_height) table_height_logical_ = *h;
+    settings = load_window_settings(settings_path_);
+    if (settings.table_height) table_height_logical_ = *settings.table_height;
     if (!options.project.empty()) {
         project_path = options.project;
     } else {
@@ -56,6 +57,7 @@ MapApp::MapApp(AppOptions opt) : options(std::move(opt)) {
         return;
     }
     reload_project();
+    note_recent_project();
     if (options.scenario.empty()) return;
     open_scenario(options.scenario);
     if (!scenario) {
@@ -89,62 +91,11 @@ bool MapApp::with_session(const std::function<void(Session&)>& f) {
 }
 
 void MapApp::reset_panels() {
-    scenario_panel = {};
+    // the open scenario's figures are recomputed; the total and rule it was allocated with stay
+    scenario_panel.outcome.reset();
+    scenario_panel.outcome_for.reset();
     query_panel = {};
     table_panel = {};
-}
-
-// The part of the window that the panels leave free for the map, in pixels: right of the
-// legend box, left of the Layers panel, below the menu bar, above the attribute table pane and
-// the attribution line.
-struct FreeRect {
-    double left, right, top, bottom;  // insets from each edge
-};
-
-static FreeRect free_rect(const Camera& cam, float s, double legend_w, double table_h) {
-    FreeRect f{legend_w + 28 * s, (kLayersPanelWidth + 20) * s, 40 * s, table_h + 50 * s};
-    if (cam.width - f.left - f.right < 200 * s) f.right = f.left;  // a narrow window: use it all
-    if (cam.height - f.top - f.bottom < 150 * s) f.bottom = f.top;
-    return f;
-}
-
-// Fits `b` into the free part of the window.
-static void fit_between_panels(Camera& cam, const Bbox& b, float s, double legend_w, double table_h) {
-    FreeRect f = free_rect(cam, s, legend_w, table_h);
-    double w = std::max(1.0, cam.width - f.left - f.right), h = std::max(1.0, cam.height - f.top - f.bottom);
-    cam.mpp = std::max(b.width() / w, b.height() / h);
-    if (!(cam.mpp > 0)) cam.mpp = 1;
-    // the centre of the free region is offset from the window centre
-    double dx = (f.left - f.right) / 2, dy = (f.top - f.bottom) / 2;
-    cam.cx = (b.minx + b.maxx) / 2 - dx * cam.mpp;
-    cam.cy = (b.miny + b.maxy) / 2 + dy * cam.mpp;
-}
-
-Bbox MapApp::visible_map_bbox() const {
-    OverlayOptions oo;
-    oo.scale = ui_scale;
-    FreeRect f = free_rect(camera, ui_scale, legend_box_size(map->view, fonts, oo).x, bottom_pane_px());
-    double x0, y0, x1, y1;
-    camera.screen_to_world(f.left, camera.height - f.bottom, x0, y0);
-    camera.screen_to_world(camera.width - f.right, f.top, x1, y1);
-    return {std::min(x0, x1), std::min(y0, y1), std::max(x0, x1), std::max(y0, y1)};
-}
-
-void MapApp::fit_to_selection() {
-    if (!map) return;
-    OverlayOptions oo;
-    oo.scale = ui_scale;
-    fit_between_panels(camera, map->view.selection_bbox, ui_scale, legend_box_size(map->view, fonts, oo).x, bottom_pane_px());
-}
-
-void MapApp::zoom_to_area(int i) {
-    if (!map || i < 0) return;
-    Bbox b = map->mesh.areas[i].bbox;
-    double pad = std::max(b.width(), b.height()) * 0.3;
-    OverlayOptions oo;
-    oo.scale = ui_scale;
-    fit_between_panels(camera, {b.minx - pad, b.miny - pad, b.maxx + pad, b.maxy + pad}, ui_scale,
-                       legend_box_size(map->view, fonts, oo).x, bottom_pane_px());
 }
 
 void MapApp::show_place(const PlaceMatch& m) {
@@ -174,10 +125,7 @@ void MapApp::show_place(const PlaceMatch& m) {
         return;
     }
     double pad = std::max(b.width(), b.height()) * 0.3;
-    OverlayOptions oo;
-    oo.scale = ui_scale;
-    fit_between_panels(camera, {b.minx - pad, b.miny - pad, b.maxx + pad, b.maxy + pad}, ui_scale,
-                       legend_box_size(map->view, fonts, oo).x, bottom_pane_px());
+    frame_world({b.minx - pad, b.miny - pad, b.maxx + pad, b.maxy + pad}, {});
     status = "Found " + m.name + " (" + m.kind + ")";
 }
 
@@ -224,9 +172,6 @@ void MapApp::draw_frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
-    pressed_this_frame_.clear();  // this frame has seen them down: now let go of the quick ones
-    for (const auto& k : deferred_releases_) ImGui_ImplGlfw_KeyCallback(window_, k.key, k.scancode, GLFW_RELEASE, k.mods);
-    deferred_releases_.clear();
     handle_input();
     live_refresh();  // ui/project_live.cpp: other planners' edits on a shared server
     draw_menu_bar();
@@ -240,24 +185,27 @@ void MapApp::draw_frame() {
     if (show_changes) panel_changes(*this);
     if (show_query) panel_query(*this);
     if (show_scenario) panel_scenario(*this);
+    draw_dialogs();
     draw_tooltip();
     draw_banners();
+    update_title();
+    refit_after_panels();
     draw_map();
     write_layout();
     ImGui::Render();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    // this whole frame has seen the quick keys down (Ctrl with them): now let them go, so the
+    // next frame sees them up (a release before the menu bar would drop Ctrl from Ctrl+E)
+    pressed_this_frame_.clear();
+    ctrl_chords_.clear();
+    for (const auto& k : deferred_releases_) ImGui_ImplGlfw_KeyCallback(window_, k.key, k.scancode, GLFW_RELEASE, k.mods);
+    deferred_releases_.clear();
 }
 
 // The menu bar and its keyboard shortcuts.
 void MapApp::draw_menu_bar() {
     if (ImGui::BeginMainMenuBar()) {
-        if (ImGui::BeginMenu("File")) {
-            if (ImGui::MenuItem("Export...", "Ctrl+E")) show_export = true;
-            if (ImGui::MenuItem("Board report...")) show_report = true;
-            project_menu(*this);  // ui/project_live.cpp: which project is open, open another
-            if (ImGui::MenuItem("Quit", "Ctrl+Q")) glfwSetWindowShouldClose(window_, 1);
-            ImGui::EndMenu();
-        }
+        file_menu();  // ui/map_files.cpp (with project_menu: the project open, a server location)
         if (ImGui::BeginMenu("Edit")) {
             if (ImGui::MenuItem("Undo", "Ctrl+Z", false, history.can_undo())) undo();
             if (ImGui::MenuItem("Redo", "Ctrl+Y", false, history.can_redo())) redo();
@@ -287,8 +235,8 @@ void MapApp::draw_menu_bar() {
         ImGui::TextDisabled("   %s", status.c_str());
         ImGui::EndMainMenuBar();
     }
-    if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) glfwSetWindowShouldClose(window_, 1);
-    if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_E)) show_export = true;
+    if (ctrl_chord(GLFW_KEY_Q)) glfwSetWindowShouldClose(window_, 1);
+    if (ctrl_chord(GLFW_KEY_E)) show_export = true;
     int steps = undo_requested_;  // Ctrl+Z / Ctrl+Y, counted in the key callback
     undo_requested_ = 0;
     for (; steps < 0; ++steps) undo();
@@ -334,28 +282,10 @@ void MapApp::draw_map() {
     style.background = Rgba::from(sea_colour);
     style.outline_px = 0.8f * ui_scale;
     if (map) {
-        // The extra layer: a light wash and dark outlines, above or below the map's fills.
-        DrawStyle ost;
-        ost.background = style.background;
-        ost.outline = Rgba{0.15f, 0.15f, 0.2f, 0.55f};
-        ost.outline_px = 1.0f;
-        bool show_overlay = overlay && overlay_visible;
-        if (show_overlay && overlay_wash_ != overlay_opacity) {  // upload only when it changes
-            std::vector<Rgba> wash(overlay->mesh.areas.size(), Rgba{0.2f, 0.25f, 0.4f, overlay_opacity});
-            overlay_renderer_->set_area_colours(wash);
-            overlay_wash_ = overlay_opacity;
-        }
-        if (show_overlay && !overlay_above) overlay_renderer_->draw(camera, ost);
-        DrawStyle main_style = style;
-        main_style.clear = !(show_overlay && !overlay_above);
-        renderer_->draw(camera, main_style);
-        if (show_overlay && overlay_above) {
-            ost.clear = false;
-            overlay_renderer_->draw(camera, ost);
-        }
+        layer_stack.draw(*renderer_, style, camera);  // the map and the files over it, bottom up
         ImDrawList* dl = ImGui::GetBackgroundDrawList();
         OverlayOptions oo;
-        oo.labels = labels;
+        oo.labels = labels && layer_stack.map_visible;
         oo.scale = ui_scale;
         oo.origin = ImVec2(0, 0);  // the map fills the window under the menu bar: names sit where the camera puts them
         oo.bottom_inset = bottom_pane_px();
@@ -531,6 +461,7 @@ bool MapApp::open_window() {
         MapApp* app = static_cast<MapApp*>(glfwGetWindowUserPointer(w));
         if (key == GLFW_KEY_F12 && action == GLFW_PRESS) app->screenshot_requested_ = true;
         bool ctrl = (mods & GLFW_MOD_CONTROL) != 0, shift = (mods & GLFW_MOD_SHIFT) != 0;
+        if (action == GLFW_PRESS && ctrl) app->ctrl_chords_.insert(key);  // by the event's own mods: a quick tap's Ctrl may be up by the frame
         if (action != GLFW_RELEASE && ctrl && !ImGui::GetIO().WantTextInput) {
             if (key == GLFW_KEY_Z && !shift) --app->undo_requested_;
             if (key == GLFW_KEY_Y || (key == GLFW_KEY_Z && shift)) ++app->undo_requested_;
@@ -538,7 +469,8 @@ bool MapApp::open_window() {
         // ImGui 1.86 reads key state once a frame, so a press released before the next frame
         // (a quick tap: Esc, Enter, Ctrl+A) would never be seen; its release waits a frame.
         if (action == GLFW_PRESS) app->pressed_this_frame_.insert(key);
-        if (action == GLFW_RELEASE && app->pressed_this_frame_.count(key)) {
+        // Later releases wait behind a deferred one, in order (Ctrl let go after E in Ctrl+E).
+        if (action == GLFW_RELEASE && (app->pressed_this_frame_.count(key) || !app->deferred_releases_.empty())) {
             app->deferred_releases_.push_back({key, scancode, mods});
             return;
         }
@@ -548,6 +480,8 @@ bool MapApp::open_window() {
 
     return true;
 }
+
+bool MapApp::ctrl_chord(int key) const { return ctrl_chords_.count(key) > 0 && !ImGui::GetIO().WantTextInput; }
 
 void MapApp::note_widget(const std::string& name) {
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
@@ -639,17 +573,15 @@ void MapApp::remember_table_height() {
     float logical = table_height / ui_scale;
     if (table_height <= 0 || logical == table_height_logical_) return;
     table_height_logical_ = logical;
-    WindowSettings ws;
-    ws.table_height = logical;
-    save_window_settings(settings_path_, ws);
+    settings.table_height = logical;
+    save_settings();
 }
 
 void MapApp::close_window() {
     if (job_.valid()) job_.wait();
     map.reset();
-    overlay.reset();
-    renderer_.reset();  // GL objects go while the context exists
-    overlay_renderer_.reset();
+    layer_stack.extras.clear();  // GL objects go while the context exists
+    renderer_.reset();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

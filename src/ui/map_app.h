@@ -31,6 +31,10 @@
 #include "render/mesh.h"
 #include "render/overlay.h"
 #include "render/picker.h"
+#include "ui/file_dialog.h"
+#include "ui/layer_stack.h"
+#include "ui/map_fit.h"
+#include "ui/window_settings.h"
 #include "ui/panel_state.h"
 
 struct GLFWwindow;
@@ -79,11 +83,9 @@ public:
     std::string data_dir() const;
     MapRequest wanted;                     // what the panels ask for
     std::unique_ptr<MapBundle> map;        // what is shown
-    // An extra layer from any vector file, drawn as outlines (and a light fill) above or below
-    // the map's fills: e.g. England's wards over the district choropleth.
-    std::unique_ptr<MapBundle> overlay;
-    bool overlay_visible = true, overlay_above = true;
-    float overlay_opacity = 0.0f;         // outlines only by default: the choropleth stays readable
+    // The map and the files added over it (outlines and a light wash, e.g. England's wards over
+    // the district choropleth), in the order the Layers panel lists and draws them (layer_stack.h).
+    LayerStack layer_stack;
     void add_overlay(const std::string& path);
     Camera camera;
     DrawStyle style;
@@ -96,6 +98,7 @@ public:
     float bottom_pane_px() const;
     void remember_table_height();          // after a splitter drag: saved for the next run (window_settings.h)
     bool labels = true, show_table = true, show_about = false, show_export = false, show_query = false, show_report = false;
+    float layers_content_h = 0;            // the Layers panel's content height, last frame (it scrolls when taller than the room)
     bool furniture = true;                 // the scale bar and north arrow (View menu; in PNG exports too)
     std::set<int> selected;                // area indices
     int hovered = -1;
@@ -148,6 +151,7 @@ public:
     // y1" in window pixels) and the legend's labels ("legend 1 - 2") after each frame that
     // changed them, so tests can click widgets by name and see what the map then shows.
     void note_widget(const std::string& name);   // the last ImGui item
+    bool ctrl_chord(int key) const;              // Ctrl+key pressed since the last frame, outside text fields
     void note_rect(const std::string& name, float x0, float y0, float x1, float y1);
 
     ScenarioPanelState scenario_panel;
@@ -180,6 +184,16 @@ public:
     // Writes the board report off the main thread (the map stays usable; progress is shown).
     void start_report(const ReportRequest& req);
     std::string last_report;               // the PDF written last, for "Open"
+    // Files and projects (map_files.cpp): the File menu, the file dialog (one at a time), the
+    // recent projects and folders kept in the window settings, and the title bar.
+    FileDialog file_dialog;
+    WindowSettings settings;
+    void save_settings();
+    void note_recent_project();
+    void ask_path(FileDialogMode mode, const std::string& title, std::vector<FileFilter> filters, const std::string& start,
+                  std::function<void(const std::string&)> chosen);
+    void switch_project(const std::string& path, bool create);   // File > Open/New project, Recent projects
+    bool project_write_failed = false;     // the last edit was not written: the title is marked
     // Runs f with the session when no background job is using it; returns false if busy.
     bool with_session(const std::function<void(Session&)>& f);
 
@@ -197,6 +211,20 @@ private:
     bool open_window();                    // GLFW, GL context, ImGui, callbacks; false when impossible
     bool after_frame(int& frame, int& code); // --screenshot, --export-data, F12; true: leave the loop
     void close_window();
+    // Framing (map_framing.cpp): fit `whole` (its `parts` clear of the docked panels) into the
+    // map's free space now, and again over the next frames as the panels settle.
+    void frame_world(const Bbox& whole, const std::vector<Bbox>& parts);
+    void refit_after_panels();
+    std::vector<ScreenBox> docked_panels() const;
+    Bbox fit_whole_{};
+    std::vector<Bbox> fit_parts_;
+    int refit_frames_ = 0;
+    ScreenBox fit_shown_;                  // where the last fit put the map: what File > Export frames
+    void file_menu();
+    void recent_projects_menu();
+    void draw_dialogs();
+    void update_title();
+    std::string title_shown_;
     void draw_tooltip();
     void place_tooltip();
     void point_tooltip(int p);
@@ -212,8 +240,7 @@ private:
     GLFWwindow* window_ = nullptr;
     std::unique_ptr<Session> session_;     // used by the loader thread, or by with_session when idle
     std::unique_ptr<GeosContext> ui_geos_; // picking on the main thread
-    std::unique_ptr<MapRenderer> renderer_, overlay_renderer_;
-    float overlay_wash_ = -1;
+    std::unique_ptr<MapRenderer> renderer_;
     LabelFitCache label_cache_;
     std::string layout_file_;              // $SESPM_UI_LAYOUT
     std::string settings_path_;            // window_settings.h
@@ -233,6 +260,7 @@ private:
     int screenshot_count_ = 0;
     struct KeyRelease { int key, scancode, mods; };
     std::set<int> pressed_this_frame_;             // keys pressed since the last NewFrame
+    std::set<int> ctrl_chords_;                    // keys pressed with Ctrl since the last frame (Ctrl+E, Ctrl+O)
     std::vector<KeyRelease> deferred_releases_;    // their releases, handed to ImGui a frame later
     double last_x_ = 0, last_y_ = 0, press_x_ = 0, press_y_ = 0;
 };
@@ -243,6 +271,7 @@ float table_height_clamped(const MapApp& app, float h);  // 120 px to 3/4 of the
 // "3 of 14 districts have no published figure": what a group's total leaves out.
 std::string group_gap_text(int without, int members, Geography native);
 void panel_layers(MapApp& app);
+void layer_list(MapApp& app);      // in the Layers panel (panel_layer_list.cpp)
 void panel_table(MapApp& app);
 void panel_about(MapApp& app);
 void panel_export(MapApp& app);

@@ -41,15 +41,20 @@ void MapApp::project_edit(const std::string& what, const std::function<void(Sess
         edit(*session_);
         history.record(before);
         status = "Saved: " + what + " (" + project_path + ")";
+        project_write_failed = false;
+        note_recent_project();  // the first edit creates the file
     } catch (const ProjectError& e) {
         if (e.kind == ProjectError::Kind::Conflict && retryable_edit) {  // ask: keep theirs or overwrite
             conflict_message = e.what();
             conflict_retry = retryable_edit;
+            project_write_failed = true;  // not saved until the planner keeps theirs or overwrites
         } else {
             error = std::string(e.what()) + " (nothing was changed)";
+            project_write_failed = true;
         }
     } catch (const std::exception& e) {
         error = std::string(e.what()) + " (nothing was changed)";
+        project_write_failed = true;  // marked in the title bar until an edit is saved again
     }
     retryable_edit = nullptr;
     reload_project();

@@ -48,16 +48,16 @@ void MapApp::poll_job() {
             }
             return;
         }
-        if (b->is_overlay) {
-            overlay = std::move(b);
-            if (!overlay_renderer_) {
-                overlay_renderer_ = std::make_unique<MapRenderer>();
-                overlay_renderer_->init(find_shader_dir());
-            }
-            overlay_renderer_->upload(overlay->mesh);
-            overlay_wash_ = -1;  // the new mesh needs its colours
-            overlay_visible = true;
-            status = "Added " + overlay->view.result.spec.id + " (" + std::to_string(overlay->view.set->areas.size()) + " areas)";
+        if (b->is_overlay) {  // on top of the layer list, with its own GPU buffers
+            ExtraLayer l;
+            l.renderer = std::make_unique<MapRenderer>();
+            l.renderer->init(find_shader_dir());
+            l.renderer->upload(b->mesh);
+            l.path = b->view.options.open_file;
+            l.name = b->view.result.spec.id;
+            status = "Added " + l.name + " (" + std::to_string(b->view.set->areas.size()) + " areas)";
+            l.bundle = std::move(b);
+            layer_stack.add_on_top(std::move(l));
             if (pending_) {
                 pending_ = false;
                 request_map(pending_refit_);

@@ -1,37 +1,92 @@
 // panel_export.cpp: the Export panel: a PNG of exactly the current view with title, legend and
 // attribution (for board papers), and GeoJSON/CSV/GeoPackage of the current layer through the
-// core's export, all written to a temporary file and renamed.
+// core's export (all the map's areas, or only those selected on it: one county for a council's
+// web team, in the map's colours), each saved through the file dialog (a typed path still allowed there; it asks
+// before replacing a file), written to a temporary file and renamed.
 #include <imgui.h>
 
 #include <cstdlib>
 
+#include "io/export.h"
+#include "io/output_file.h"
+#include "map/export_view.h"
 #include "ui/map_app.h"
 
 namespace sespm {
 
+namespace {
+
+const std::vector<FileFilter> kPng = {{"PNG image (.png)", {".png"}}};
+const std::vector<FileFilter> kData = {
+    {"GeoJSON (.geojson)", {".geojson"}}, {"CSV table (.csv)", {".csv"}}, {"GeoPackage (.gpkg)", {".gpkg"}}};
+
+// The layer's data with only the areas selected on the map (a county found with Find a place,
+// say), in the map's own classes and colours, so a web team's file matches the map.
+void export_selection(MapApp& app, const std::string& path) {
+    if (!app.map) return;
+    try {
+        check_output_path(path);
+        ExportData all = export_data(app.map->view), d = all;
+        d.selection.clear(), d.rows.clear(), d.class_index.clear(), d.fill.clear(), d.series.clear();
+        for (size_t r = 0; r < all.selection.size(); ++r) {
+            if (!app.selected.count(static_cast<int>(all.selection[r]))) continue;
+            d.selection.push_back(all.selection[r]);
+            d.rows.push_back(all.rows[r]);
+            d.class_index.push_back(all.class_index[r]);
+            d.fill.push_back(all.fill[r]);
+            if (r < all.series.size()) d.series.push_back(all.series[r]);
+        }
+        export_areas(d, path);
+        app.status = "Saved " + std::to_string(d.rows.size()) + " selected areas to " + path;
+    } catch (const std::exception& e) {
+        app.error = e.what();
+    }
+}
+
+void default_paths(ExportPanelState& e) {
+    if (e.png[0]) return;
+    const char* home = std::getenv("HOME");
+    std::string base = std::string(home && *home ? home : ".") + "/sespm-map";
+    std::snprintf(e.png, sizeof e.png, "%s.png", base.c_str());
+    std::snprintf(e.vec, sizeof e.vec, "%s.geojson", base.c_str());
+}
+
+} // namespace
+
 void panel_export(MapApp& app) {
     float s = app.ui_scale;
-    char* png = app.export_panel.png;
-    char* vec = app.export_panel.vec;
-    if (!png[0]) {
-        const char* home = std::getenv("HOME");
-        std::string base = std::string(home && *home ? home : ".") + "/sespm-map";
-        std::snprintf(png, sizeof app.export_panel.png, "%s.png", base.c_str());
-        std::snprintf(vec, sizeof app.export_panel.vec, "%s.geojson", base.c_str());
-    }
+    ExportPanelState& e = app.export_panel;
+    default_paths(e);
+    ImGuiViewport* vp = ImGui::GetMainViewport();  // first shown at the top middle, clear of the legend
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + 40 * s), ImGuiCond_FirstUseEver, ImVec2(0.5f, 0));
     ImGui::SetNextWindowSize(ImVec2(560 * s, 0), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Export", &app.show_export, ImGuiWindowFlags_AlwaysAutoResize)) { ImGui::End(); return; }
     ImGui::TextDisabled("The map as shown, with title, legend and attribution");
-    ImGui::SetNextItemWidth(420 * s);
-    ImGui::InputText("##png", png, sizeof app.export_panel.png);
+    if (ImGui::Button("Save PNG..."))
+        app.ask_path(FileDialogMode::Save, "Export the map as a PNG", kPng, e.png, [&app](const std::string& p) {
+            std::snprintf(app.export_panel.png, sizeof app.export_panel.png, "%s", p.c_str());
+            app.export_png(p);
+        });
+    app.note_widget("export-png");
     ImGui::SameLine();
-    if (ImGui::Button("Save PNG")) app.export_png(png);
+    ImGui::TextDisabled("%s", e.png);
     ImGui::Separator();
-    ImGui::TextDisabled("The layer's figures and colours (.geojson, .csv or .gpkg)");
-    ImGui::SetNextItemWidth(420 * s);
-    ImGui::InputText("##vec", vec, sizeof app.export_panel.vec);
+    ImGui::TextDisabled("The layer's figures and colours (GeoJSON for web maps, CSV, GeoPackage)");
+    if (app.selected.empty()) e.only_selected = false;
+    else {
+        std::string label = "Only the " + std::to_string(app.selected.size()) + " areas selected on the map";
+        ImGui::Checkbox(label.c_str(), &e.only_selected);
+        app.note_widget("export-only-selected");
+    }
+    if (ImGui::Button("Save data..."))
+        app.ask_path(FileDialogMode::Save, "Export the layer's data", kData, e.vec, [&app](const std::string& p) {
+            std::snprintf(app.export_panel.vec, sizeof app.export_panel.vec, "%s", p.c_str());
+            if (app.export_panel.only_selected) export_selection(app, p);
+            else app.export_vector(p);
+        });
+    app.note_widget("export-data");
     ImGui::SameLine();
-    if (ImGui::Button("Save data")) app.export_vector(vec);
+    ImGui::TextDisabled("%s", e.vec);
     if (!app.status.empty()) ImGui::TextDisabled("%s", app.status.c_str());
     ImGui::End();
 }

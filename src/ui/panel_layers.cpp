@@ -1,6 +1,6 @@
 // panel_layers.cpp: the Layers panel: which overlay, at which geography, over which areas,
-// how it is classified and coloured, its opacity, ESOL provider points, and opening any file
-// (shown as the map, or added as an outline layer over it).
+// how it is classified and coloured, ESOL provider points, opening any file (shown as the map,
+// or added as an outline layer over it), and the layer list (panel_layer_list.cpp).
 #include <imgui.h>
 
 #include <algorithm>
@@ -153,10 +153,9 @@ bool breaks_field(MapApp& app) {
     return true;
 }
 
-bool display_options(MapApp& app) {
-    ImGui::SetNextItemWidth(-1);
-    ImGui::SliderFloat("##opacity", &app.style.opacity, 0.2f, 1.0f, "Opacity %.2f");
+bool display_options(MapApp& app) {  // the map's opacity is in the layer list
     ImGui::Checkbox("District names", &app.labels);
+    app.note_widget("names");
     return false;
 }
 
@@ -209,21 +208,12 @@ bool file_section(MapApp& app) {
     if (ImGui::InputTextWithHint("##open", "path to a file", buf, sizeof buf)) app.open_path = buf;
     ImGui::SameLine();
     if (ImGui::Button("Open") && !app.open_path.empty()) app.open_file(app.open_path);
-    if (ImGui::Button("Add as an overlay on the map") && !app.open_path.empty()) app.add_overlay(app.open_path);
+    if (ImGui::Button("Add over the map") && !app.open_path.empty()) app.add_overlay(app.open_path);
+    ImGui::SameLine();
+    if (ImGui::Button("Browse..."))
+        app.ask_path(FileDialogMode::Open, "Choose a vector file", {{"Vector files", {".geojson", ".json", ".gpkg", ".shp", ".fgb", ".kml", ".gml"}}, {"All files", {}}},
+                     app.open_path, [&app](const std::string& p) { app.open_path = p; });
     ImGui::TextDisabled("or drop a file on the window to open it");
-    if (app.overlay) {
-        ImGui::Separator();
-        ImGui::TextDisabled("Overlay: %s", app.overlay->view.result.spec.id.c_str());
-        ImGui::Checkbox("Show overlay", &app.overlay_visible);
-        ImGui::SameLine();
-        ImGui::Checkbox("Above the map", &app.overlay_above);
-        ImGui::SetNextItemWidth(-1);
-        ImGui::SliderFloat("##overlay_opacity", &app.overlay_opacity, 0.0f, 1.0f, "Overlay fill %.2f");
-        if (ImGui::Button("Remove overlay")) {
-            app.status = "Removed " + app.overlay->view.result.spec.id;
-            app.overlay.reset();
-        }
-    }
     if (w.open_file.empty()) return false;
     std::vector<std::string> fields{"area"};  // style the file by any numeric property, or by area
     if (app.map && app.map->view.options.open_file == w.open_file && !app.map->view.set->areas.empty())
@@ -247,7 +237,11 @@ void panel_layers(MapApp& app) {
     ImGuiViewport* vp = ImGui::GetMainViewport();
     float s = app.ui_scale;
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 10 * s, vp->WorkPos.y + 10 * s), ImGuiCond_Always, ImVec2(1, 0));
-    ImGui::SetNextWindowSize(ImVec2(360 * s, 0), ImGuiCond_Always);
+    // as tall as its content was last frame, but it scrolls rather than run over the
+    // attribution strip and the table pane below it
+    float room = std::max(160 * s, vp->WorkSize.y - app.bottom_pane_px() - 70 * s);
+    float h = app.layers_content_h > 0 ? std::min(app.layers_content_h, room) : 0;
+    ImGui::SetNextWindowSize(ImVec2(360 * s, h), ImGuiCond_Always);
     ImGui::Begin("Layers", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
     bool refit = false;
     bool changed = overlay_section(app);
@@ -257,11 +251,15 @@ void panel_layers(MapApp& app) {
     changed |= classes_section(app);
     ImGui::Separator();
     changed |= file_section(app);
+    ImGui::Separator();
+    layer_list(app);
+    ImGui::Separator();
     if (ImGui::Button("Fit to region (F)")) app.fit_to_selection();
     ImGui::SameLine();
     if (ImGui::Button("Questions...")) app.show_query = true;
     ImGui::SameLine();
     if (ImGui::Button("Export...")) app.show_export = true;
+    app.layers_content_h = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y + ImGui::GetScrollY();
     ImGui::End();
     if (changed) app.request_map(refit);
 }

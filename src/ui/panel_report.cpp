@@ -1,6 +1,6 @@
 // panel_report.cpp: File > Board report...: the options of `sespm-map report` (title, the South
 // East or one sub-region, the scenario open in the Scenario panel and its comparison, the file),
-// written off the main thread with progress, then "Open" shows the PDF in the desktop's viewer.
+// the file chosen with the file dialog or typed, written off the main thread with progress, then "Open" shows the PDF in the desktop's viewer.
 #include <imgui.h>
 
 #include <cstdlib>
@@ -51,10 +51,17 @@ void panel_report(MapApp& app) {
         ImGui::TextDisabled("Open a scenario (View > Dispersal scenarios) to add its pages.");
     }
     ImGui::SetNextItemWidth(420 * s);
-    ImGui::InputText("File", p.path, sizeof p.path);
+    ImGui::InputText("##file", p.path, sizeof p.path);
+    ImGui::SameLine();
+    if (ImGui::Button("Browse..."))  // the file dialog: folders, recent places, asks before replacing
+        app.ask_path(FileDialogMode::Save, "Save the board report", {{"PDF (.pdf)", {".pdf"}}}, p.path, [&app](const std::string& f) {
+            std::snprintf(app.report_panel.path, sizeof app.report_panel.path, "%s", f.c_str());
+        });
+    app.note_widget("report-browse");
     bool busy = app.loading();
     if (busy) ImGui::BeginDisabled();
     if (ImGui::Button("Write the report")) app.start_report(request_of(app));
+    app.note_widget("report-write");
     if (busy) ImGui::EndDisabled();
     if (!app.last_report.empty()) {
         ImGui::SameLine();

@@ -38,6 +38,7 @@ void manage_section(MapApp& app, float s) {
     }
     ImGui::SetNextItemWidth(std::min(200 * s, ImGui::GetContentRegionAvail().x));
     ImGui::InputTextWithHint("##newname", "name", ps.new_name, sizeof ps.new_name);
+    app.note_widget("scenario-name");
     std::string nn = ps.new_name;
     bool usable = !nn.empty() && !name_taken(app, nn);
     if (!nn.empty() && !usable) { ImGui::SameLine(); ImGui::TextDisabled("(taken)"); }
@@ -71,27 +72,21 @@ void compare_section(MapApp& app, float s) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(200 * s);
     std::string cmp = app.compare_scenario ? app.compare_scenario->name : "(no comparison)";
-    if (ImGui::BeginCombo("Compare with", cmp.c_str())) {
+    bool open = ImGui::BeginCombo("Compare with", cmp.c_str());
+    app.note_widget("compare");
+    if (open) {
         if (ImGui::Selectable("(no comparison)", !app.compare_scenario)) app.compare_with("");
-        for (const auto& n : app.scenario_names)
+        for (const auto& n : app.scenario_names) {
             if (n != app.scenario->name && ImGui::Selectable(n.c_str())) app.compare_with(n);
+            app.note_widget("compare-with " + n);
+        }
         ImGui::EndCombo();
     }
 }
 
-// Allocation over the districts the map selects (the South East by default).
-void allocate_section(MapApp& app, float s) {
+// Runs the allocation the panel describes and saves it into the open scenario (one undo step).
+void run_allocation(MapApp& app) {
     ScenarioPanelState& ps = app.scenario_panel;
-    ImGui::TextDisabled("Allocate places");
-    ImGui::SetNextItemWidth(120 * s);
-    ImGui::InputInt("places", &ps.total, 100, 1000);
-    ps.total = std::max(0, ps.total);
-    ImGui::SameLine();
-    const char* rules[] = {"by population", "by headroom", "equalise rates"};
-    ImGui::SetNextItemWidth(150 * s);
-    ImGui::Combo("##rule", &ps.rule, rules, 3);
-    ImGui::SameLine();
-    if (!ImGui::Button("Allocate")) return;
     AllocateRequest req;
     req.total = ps.total;
     req.rule = static_cast<AllocationRule>(ps.rule);
@@ -110,10 +105,60 @@ void allocate_section(MapApp& app, float s) {
     app.refresh_scenario_view();
 }
 
-std::vector<std::string> selected_districts(const MapApp& app) {
+// Allocating over a scenario that already has places replaces them: asked first, as the
+// command line asks for --replace. Replace or Cancel (Esc); Ctrl+Z undoes a replacement.
+void confirm_replace(MapApp& app) {
+    if (!ImGui::BeginPopupModal("Replace the places?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    long long places = 0;
+    for (const auto& [code, n] : app.scenario->extra_places) places += n;
+    ImGui::Text("'%s' already has %lld places in %zu districts.", app.scenario->name.c_str(), places, app.scenario->extra_places.size());
+    ImGui::TextUnformatted("Replace them with this allocation? Its ratios, clusters and notes are kept (Ctrl+Z undoes it).");
+    if (ImGui::Button("Replace")) {
+        ImGui::CloseCurrentPopup();
+        run_allocation(app);
+    }
+    app.note_widget("allocate-replace");
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        app.status = "Allocation cancelled: '" + app.scenario->name + "' keeps its places";
+        ImGui::CloseCurrentPopup();
+    }
+    app.note_widget("allocate-cancel");
+    ImGui::EndPopup();
+}
+
+// Allocation over the districts the map selects (the South East by default).
+void allocate_section(MapApp& app, float s) {
+    ScenarioPanelState& ps = app.scenario_panel;
+    ImGui::TextDisabled("Allocate places");
+    ImGui::SetNextItemWidth(120 * s);
+    ImGui::InputInt("places", &ps.total, 100, 1000);
+    ImVec2 t0 = ImGui::GetItemRectMin(), t1 = ImGui::GetItemRectMax();
+    app.note_rect("allocate-total", t0.x, t0.y, t0.x + 40 * s, t1.y);  // the typed number, not its - and + buttons
+    ps.total = std::max(0, ps.total);
+    ImGui::SameLine();
+    const char* rules[] = {"by population", "by headroom", "equalise rates"};
+    ImGui::SetNextItemWidth(150 * s);
+    ImGui::Combo("##rule", &ps.rule, rules, 3);
+    ImGui::SameLine();
+    bool pressed = ImGui::Button("Allocate");
+    app.note_widget("allocate");
+    if (pressed && app.scenario->extra_places.empty()) run_allocation(app);
+    else if (pressed) ImGui::OpenPopup("Replace the places?");
+    if (app.scenario) confirm_replace(app);
+}
+
+// The districts selected on the map that the scenario covers: a context district (outside the
+// region, selectable for its tooltip) is left out and counted in `outside`.
+std::vector<std::string> selected_districts(const MapApp& app, int& outside) {
     std::vector<std::string> sel;
+    outside = 0;
     if (app.map && app.map->view.options.geography == Geography::District && app.map->view.options.open_file.empty())
-        for (int i : app.selected) sel.push_back(app.map->view.set->areas[i].code);
+        for (int i : app.selected) {
+            bool in_region = i < static_cast<int>(app.map->view.row_of_area.size()) && app.map->view.row_of_area[i] >= 0;
+            if (in_region) sel.push_back(app.map->view.set->areas[i].code);
+            else ++outside;
+        }
     return sel;
 }
 
@@ -121,8 +166,10 @@ std::vector<std::string> selected_districts(const MapApp& app) {
 void selection_section(MapApp& app, float s) {
     ScenarioPanelState& ps = app.scenario_panel;
     ImGui::TextDisabled("Selected districts");
-    std::vector<std::string> sel = selected_districts(app);
-    ImGui::TextDisabled("%zu selected on the map (click, shift-click)", sel.size());
+    int outside = 0;
+    std::vector<std::string> sel = selected_districts(app, outside);
+    ImGui::TextDisabled("%zu selected on the map (click, shift-click)%s", sel.size(),
+                        outside ? ("; " + std::to_string(outside) + " outside the region left out").c_str() : "");
     ImGui::SetNextItemWidth(120 * s);
     ImGui::InputFloat("residents per place", &ps.ratio, 10, 50, "%.0f");
     ImGui::SameLine();
@@ -133,9 +180,11 @@ void selection_section(MapApp& app, float s) {
         for (const auto& c : sel) app.edit_scenario(ScenarioEdit::set_ratio(c, 0));
     ImGui::SetNextItemWidth(200 * s);
     ImGui::InputTextWithHint("##cluster", "cluster name", ps.cluster_name, sizeof ps.cluster_name);
+    app.note_widget("cluster-name");
     ImGui::SameLine();
-    if (ImGui::Button("Make a cluster of them") && !sel.empty() && ps.cluster_name[0])
-        app.edit_scenario(ScenarioEdit::set_cluster({ps.cluster_name, sel}));
+    bool make = ImGui::Button("Make a cluster of them");
+    app.note_widget("make-cluster");
+    if (make && !sel.empty() && ps.cluster_name[0]) app.edit_scenario(ScenarioEdit::set_cluster({ps.cluster_name, sel}));
     ImGui::SetNextItemWidth(120 * s);
     if (auto typed = edit_cell("##critical", std::to_string(app.scenario->critical_mass), "0", true)) {
         long long cm = typed->empty() ? 0 : std::atoll(typed->c_str());

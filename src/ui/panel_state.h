@@ -76,6 +76,7 @@ struct FindPanelState {
 struct ExportPanelState {
     char png[1024] = "";
     char vec[1024] = "";
+    bool only_selected = false;     // the data export keeps only the areas selected on the map
 };
 
 } // namespace sespm

@@ -1,6 +1,7 @@
 // window_settings.cpp: see window_settings.h.
 #include "ui/window_settings.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -17,6 +18,19 @@ std::string window_settings_path() {
     return base.empty() ? "" : base + "/sespm-map/window.ini";
 }
 
+namespace {
+
+void read_table_height(WindowSettings& s, const std::string& value, const std::string& where) {
+    char* end = nullptr;
+    float h = std::strtof(value.c_str(), &end);
+    if (value.empty() || *end || !(h >= 60 && h <= 4000))
+        std::cerr << "sespm-map: warning: " << where << ": table_height: '" << value
+                  << "' is not a height in pixels (60 to 4000); the default is used\n";
+    else s.table_height = h;
+}
+
+} // namespace
+
 WindowSettings load_window_settings(const std::string& path) {
     WindowSettings s;
     if (path.empty()) return s;
@@ -28,27 +42,35 @@ WindowSettings load_window_settings(const std::string& path) {
         auto eq = line.find('=');
         if (eq == std::string::npos) continue;
         std::string key = line.substr(0, eq), value = line.substr(eq + 1);
-        if (key != "table_height") continue;
-        char* end = nullptr;
-        float h = std::strtof(value.c_str(), &end);
-        if (value.empty() || *end || !(h >= 60 && h <= 4000))
-            std::cerr << "sespm-map: warning: " << path << ":" << n << ": table_height: '" << value
-                      << "' is not a height in pixels (60 to 4000); the default is used\n";
-        else s.table_height = h;
+        if (key == "table_height") read_table_height(s, value, path + ":" + std::to_string(n));
+        else if (key == "recent_project" && !value.empty() && s.recent_projects.size() < kRecentProjects) s.recent_projects.push_back(value);
+        else if (key == "recent_folder" && !value.empty()) s.recent_folders.push_back(value);
     }
     return s;
 }
 
 void save_window_settings(const std::string& path, const WindowSettings& s) {
-    if (path.empty() || !s.table_height) return;
-    std::string text = "table_height=" + std::to_string(static_cast<int>(*s.table_height)) + "\n";
+    if (path.empty()) return;
+    std::string text;
+    if (s.table_height) text += "table_height=" + std::to_string(static_cast<int>(*s.table_height)) + "\n";
+    for (const auto& p : s.recent_projects)
+        if (p.find('\n') == std::string::npos) text += "recent_project=" + p + "\n";
+    for (const auto& f : s.recent_folders)
+        if (f.find('\n') == std::string::npos) text += "recent_folder=" + f + "\n";
     try {
         std::error_code ec;
         std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
         write_output_file(path, text.data(), text.size());
     } catch (const std::exception& e) {
-        std::cerr << "sespm-map: warning: the table's height is not remembered: " << e.what() << "\n";
+        std::cerr << "sespm-map: warning: the window's settings (table height, recent projects) are not remembered: " << e.what() << "\n";
     }
+}
+
+void remember_project(WindowSettings& s, const std::string& project) {
+    auto& r = s.recent_projects;
+    r.erase(std::remove(r.begin(), r.end(), project), r.end());
+    r.insert(r.begin(), project);
+    if (r.size() > kRecentProjects) r.resize(kRecentProjects);
 }
 
 } // namespace sespm

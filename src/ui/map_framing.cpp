@@ -1,0 +1,113 @@
+// map_framing.cpp: how the window frames its map: the part of the window the map has (below the
+// menu bar, above the attribution strip and the table pane), the docked panels over it (the
+// legend box, the Layers panel, the time slider, the scenario panel when open, the scale bar
+// and north arrow) as obstacles
+// for map_fit, fitting the region, an area or a found place, and what File > Export frames.
+#include "ui/map_app.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>  // FindWindowByName: where the docked panels were drawn this frame
+
+#include <algorithm>
+
+namespace sespm {
+
+namespace {
+
+// The window part left for the map, before any panel: under the menu bar, above the footer.
+ScreenBox map_frame(const Camera& cam, float s, float bottom_pane) {
+    float menu = ImGui::GetCurrentContext() ? ImGui::GetFrameHeight() : 20 * s;
+    ScreenBox f{8.0 * s, menu + 8.0 * s, cam.width - 8.0 * s, cam.height - bottom_pane - 50.0 * s};
+    if (f.h() < 150 * s) f.y1 = cam.height;  // a very low window: use it all
+    return f;
+}
+
+void add_window(std::vector<ScreenBox>& out, const char* name, float margin) {
+    ImGuiWindow* w = ImGui::GetCurrentContext() ? ImGui::FindWindowByName(name) : nullptr;
+    if (!w || !(w->Active || w->WasActive) || w->Hidden) return;
+    out.push_back({w->Pos.x - margin, w->Pos.y - margin, w->Pos.x + w->Size.x + margin, w->Pos.y + w->Size.y + margin});
+}
+
+} // namespace
+
+// The docked panels over the map, with a few pixels' margin, in window pixels.
+std::vector<ScreenBox> MapApp::docked_panels() const {
+    std::vector<ScreenBox> out;
+    float s = ui_scale, m = 6 * s;
+    add_window(out, "Layers", m);
+    add_window(out, "##time", m);
+    add_window(out, "Dispersal scenarios", m);  // open beside the map while a planner works in it
+    if (map) {
+        OverlayOptions oo;
+        oo.scale = s;
+        ImVec2 lg = legend_box_size(map->view, fonts, oo);
+        float top = (ImGui::GetCurrentContext() ? ImGui::GetFrameHeight() : 0) + 14 * s;  // as draw_legend_box puts it
+        out.push_back({14.0 * s - m, top - m, 14.0 * s + lg.x + 3 * s + m, top + lg.y + 3 * s + m});
+    }
+    if (furniture) {  // the north arrow over the scale bar, bottom left (draw_map)
+        float base = static_cast<float>(camera.height) - bottom_pane_px() - 62 * s;
+        out.push_back({10.0 * s, base - 60.0 * s, 300.0 * s, base + 14.0 * s});
+    }
+    return out;
+}
+
+void MapApp::frame_world(const Bbox& whole, const std::vector<Bbox>& parts) {
+    fit_whole_ = whole;
+    fit_parts_ = parts;
+    MapFit f = fit_clear_of(whole, parts, map_frame(camera, ui_scale, bottom_pane_px()), docked_panels(), camera.width, camera.height);
+    camera.mpp = f.mpp;
+    camera.cx = f.cx;
+    camera.cy = f.cy;
+    fit_shown_ = f.shown;
+    refit_frames_ = 2;  // the panels' sizes are known once they have been drawn (the time slider's first frame)
+}
+
+// Called each frame after the panels are drawn: a fit asked for before they settled is redone.
+// With SESPM_UI_LAYOUT it also says where the fitted extent is now and what it was kept clear of.
+void MapApp::refit_after_panels() {
+    if (map) {
+        double x0, y0, x1, y1;
+        camera.world_to_screen(fit_whole_.minx, fit_whole_.maxy, x0, y0);
+        camera.world_to_screen(fit_whole_.maxx, fit_whole_.miny, x1, y1);
+        note_rect("map-source " + (map->view.options.open_file.empty() ? map->view.options.layer_id : map->view.options.open_file), 0, 0, 0, 0);
+        note_rect("map-fit", static_cast<float>(x0), static_cast<float>(y0), static_cast<float>(x1), static_cast<float>(y1));
+        std::vector<ScreenBox> panels = docked_panels();
+        for (size_t i = 0; i < panels.size(); ++i)
+            note_rect("docked " + std::to_string(i), static_cast<float>(panels[i].x0), static_cast<float>(panels[i].y0),
+                      static_cast<float>(panels[i].x1), static_cast<float>(panels[i].y1));
+    }
+    if (refit_frames_ <= 0) return;
+    int left = refit_frames_ - 1;
+    frame_world(fit_whole_, fit_parts_);
+    refit_frames_ = left;
+}
+
+void MapApp::fit_to_selection() {
+    if (!map) return;
+    std::vector<Bbox> parts;
+    for (size_t i = 0; i < map->mesh.areas.size() && i < map->view.row_of_area.size(); ++i)
+        if (map->view.row_of_area[i] >= 0) parts.push_back(map->mesh.areas[i].bbox);
+    frame_world(map->view.selection_bbox, parts);
+}
+
+void MapApp::zoom_to_area(int i) {
+    if (!map || i < 0) return;
+    Bbox b = map->mesh.areas[i].bbox;
+    double pad = std::max(b.width(), b.height()) * 0.3;
+    frame_world({b.minx - pad, b.miny - pad, b.maxx + pad, b.maxy + pad}, {});
+}
+
+// The map File > Export draws: the window part where the last fit put the map (seen through
+// the camera as it is now, after any pan or zoom), kept inside the map's frame.
+Bbox MapApp::visible_map_bbox() const {
+    ScreenBox f = map_frame(camera, ui_scale, bottom_pane_px());
+    ScreenBox b = fit_shown_.w() > 0 ? fit_shown_ : f;
+    b = {std::max(b.x0, f.x0), std::max(b.y0, f.y0), std::min(b.x1, f.x1), std::min(b.y1, f.y1)};
+    if (b.w() < 50 || b.h() < 50) b = f;
+    double x0, y0, x1, y1;
+    camera.screen_to_world(b.x0, b.y1, x0, y0);
+    camera.screen_to_world(b.x1, b.y0, x1, y1);
+    return {std::min(x0, x1), std::min(y0, y1), std::max(x0, x1), std::max(y0, y1)};
+}
+
+} // namespace sespm
