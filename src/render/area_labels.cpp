@@ -50,18 +50,58 @@ struct Candidate {
     float scale = 1;     // of the label size
 };
 
+// A uniform grid over the view (32 px cells) of what is placed and of the poles, so that asking
+// whether a spot is free looks at its neighbourhood, not at every label of a map of 7,000 wards.
+struct ScreenGrid {
+    static constexpr float kCell = 32;
+    int w = 1, h = 1;
+    std::vector<std::vector<int>> cells;
+    void init(float view_w, float view_h) {
+        w = std::max(1, static_cast<int>(view_w / kCell) + 1);
+        h = std::max(1, static_cast<int>(view_h / kCell) + 1);
+        cells.assign(static_cast<size_t>(w) * h, {});
+    }
+    int cx(float x) const { return std::clamp(static_cast<int>(x / kCell), 0, w - 1); }
+    int cy(float y) const { return std::clamp(static_cast<int>(y / kCell), 0, h - 1); }
+    void add(const Box& b, int id) {
+        for (int y = cy(b.y0); y <= cy(b.y1); ++y)
+            for (int x = cx(b.x0); x <= cx(b.x1); ++x) cells[static_cast<size_t>(y) * w + x].push_back(id);
+    }
+    // Calls f(id) for what is in the cells box b covers (an id may come more than once); stops
+    // at the first f that returns true and returns true.
+    template <class F> bool any(const Box& b, F f) const {
+        for (int y = cy(b.y0); y <= cy(b.y1); ++y)
+            for (int x = cx(b.x0); x <= cx(b.x1); ++x)
+                for (int id : cells[static_cast<size_t>(y) * w + x]) if (f(id)) return true;
+        return false;
+    }
+};
+
 struct Placement {
     std::vector<Box> kept;              // names and leader dots already placed
     std::vector<std::pair<float, float>> poles;  // every candidate's pole (no leader label covers one)
     float view_w, view_h;
+    ScreenGrid kept_grid, pole_grid;
+    void init(float w, float h) {
+        view_w = w;
+        view_h = h;
+        kept_grid.init(w, h);
+        pole_grid.init(w, h);
+    }
+    void keep(const Box& b) {
+        kept_grid.add(b, static_cast<int>(kept.size()));
+        kept.push_back(b);
+    }
+    void add_pole(float x, float y) {
+        pole_grid.add(Box{x, y, x, y}, static_cast<int>(poles.size()));
+        poles.push_back({x, y});
+    }
     // own_pole < 0: a name inside its own area, which can cover no other area's pole.
     bool free(const Box& b, int own_pole) const {
         if (b.x0 < 0 || b.y0 < 0 || b.x1 > view_w || b.y1 > view_h) return false;
-        for (const Box& k : kept) if (b.overlaps(k)) return false;
+        if (kept_grid.any(b, [&](int i) { return b.overlaps(kept[i]); })) return false;
         if (own_pole < 0) return true;
-        for (size_t p = 0; p < poles.size(); ++p)
-            if (static_cast<int>(p) != own_pole && b.contains(poles[p].first, poles[p].second)) return false;
-        return true;
+        return !pole_grid.any(b, [&](int p) { return p != own_pole && b.contains(poles[p].first, poles[p].second); });
     }
     std::vector<std::array<float, 4>> leaders;  // leader lines placed: (pole x, y, box edge x, y)
     // Whether the segment crosses a leader already placed (sharing no end with it).
@@ -79,11 +119,10 @@ struct Placement {
     // Whether the leader from (px, py) to box b's nearest point passes through a kept name.
     bool crosses(float px, float py, const Box& b) const {
         float ex = std::clamp(px, b.x0, b.x1), ey = std::clamp(py, b.y0, b.y1);
-        for (const Box& k : kept)
-            for (int i = 1; i < 8; ++i) {  // a few points along the line: boxes are larger than the steps
-                float t = i / 8.0f;
-                if (k.contains(px + (ex - px) * t, py + (ey - py) * t)) return true;
-            }
+        for (int i = 1; i < 8; ++i) {  // a few points along the line: boxes are larger than the steps
+            float t = i / 8.0f, x = px + (ex - px) * t, y = py + (ey - py) * t;
+            if (kept_grid.any(Box{x, y, x, y}, [&](int k) { return kept[k].contains(x, y); })) return true;
+        }
         return false;
     }
 };
@@ -179,29 +218,43 @@ std::vector<std::pair<float, float>> leader_spots(const Candidate& c, float mid_
 // The count depends only on the scale, so the window's cache keeps it while the map pans.
 struct Neighbours {
     const GeosContext& geos;
+    const MapView& view;
     const MapMesh& mesh;
     const Camera& cam;
     std::vector<int> areas;
-    std::vector<PreparedPtr> prepared;
-    Neighbours(const GeosContext& g, const MapView& view, const MapMesh& m, const std::vector<Candidate>& cand, const Camera& c)
-        : geos(g), mesh(m), cam(c) {
+    mutable std::vector<PreparedPtr> prepared;   // made when first needed: most are never asked
+    ScreenGrid grid;                             // each named area under the cells its box covers
+    Neighbours(const GeosContext& g, const MapView& v, const MapMesh& m, const std::vector<Candidate>& cand, const Camera& c,
+               float view_w, float view_h)
+        : geos(g), view(v), mesh(m), cam(c) {
+        grid.init(view_w, view_h);
         for (const auto& k : cand) {
+            const Bbox& bb = mesh.areas[k.area].bbox;
+            double x0, y0, x1, y1;
+            cam.world_to_screen(bb.minx, bb.maxy, x0, y0);
+            cam.world_to_screen(bb.maxx, bb.miny, x1, y1);
+            grid.add(Box{static_cast<float>(std::min(x0, x1)), static_cast<float>(std::min(y0, y1)),
+                         static_cast<float>(std::max(x0, x1)), static_cast<float>(std::max(y0, y1))},
+                     static_cast<int>(areas.size()));
             areas.push_back(k.area);
-            prepared.push_back(prepare(geos, view.set->areas[k.area].bng.get()));
         }
+        prepared.resize(areas.size());
+    }
+    bool holds(size_t i, double wx, double wy) const {
+        const Bbox& bb = mesh.areas[areas[i]].bbox;
+        if (wx < bb.minx || wx > bb.maxx || wy < bb.miny || wy > bb.maxy) return false;
+        if (!prepared[i]) prepared[i] = prepare(geos, view.set->areas[areas[i]].bng.get());
+        GeomPtr pt = own_point(wx, wy);
+        return pt && prepared[i] && GEOSPreparedContains_r(geos, prepared[i].get(), pt.get()) == 1;
     }
     int count(int own, const Box& b) const {
         int n = 0;
         for (int gx = 0; gx < 3; ++gx)
             for (int gy = 0; gy < 3; ++gy) {
+                float sx = b.x0 + (b.x1 - b.x0) * (0.1f + 0.4f * gx), sy = b.y0 + (b.y1 - b.y0) * (0.1f + 0.4f * gy);
                 double wx, wy;
-                cam.screen_to_world(b.x0 + (b.x1 - b.x0) * (0.1 + 0.4 * gx), b.y0 + (b.y1 - b.y0) * (0.1 + 0.4 * gy), wx, wy);
-                for (size_t i = 0; i < areas.size(); ++i) {
-                    const Bbox& bb = mesh.areas[areas[i]].bbox;
-                    if (areas[i] == own || wx < bb.minx || wx > bb.maxx || wy < bb.miny || wy > bb.maxy) continue;
-                    GeomPtr pt = own_point(wx, wy);
-                    if (pt && GEOSPreparedContains_r(geos, prepared[i].get(), pt.get()) == 1) { ++n; break; }
-                }
+                cam.screen_to_world(sx, sy, wx, wy);
+                if (grid.any(Box{sx, sy, sx, sy}, [&](int i) { return areas[i] != own && holds(static_cast<size_t>(i), wx, wy); })) ++n;
             }
         return n;
     }
@@ -368,10 +421,9 @@ std::vector<PlacedLabel> place_area_labels(const GeosContext& geos, const MapVie
                                            const MeasureText& measure, float text_size, float bottom_inset, LabelFitCache* cache) {
     const float pad = 2;
     Placement pl;
-    pl.view_w = static_cast<float>(cam.width);
-    pl.view_h = static_cast<float>(cam.height) - bottom_inset;
+    pl.init(static_cast<float>(cam.width), static_cast<float>(cam.height) - bottom_inset);
     std::vector<Candidate> cand = candidates(view, mesh, cam, measure, pl.view_h);
-    for (const auto& c : cand) pl.poles.push_back({c.px, c.py});
+    for (const auto& c : cand) pl.add_pole(c.px, c.py);
     std::vector<PlacedLabel> out;
     std::vector<bool> done(cand.size(), false);
     for (size_t k = 0; k < cand.size(); ++k) {  // inside their own areas
@@ -381,14 +433,14 @@ std::vector<PlacedLabel> place_area_labels(const GeosContext& geos, const MapVie
         cand[k] = *fit;
         Box b = box_at(fit->px, fit->py, fit->w, fit->h, pad);
         if (!pl.free(b, -1)) continue;
-        pl.kept.push_back(b);
+        pl.keep(b);
         out.push_back(make_label(view, mesh, cam, cand[k], c.px, c.py, false));
         done[k] = true;
     }
     double mx, my;
     cam.world_to_screen((view.selection_bbox.minx + view.selection_bbox.maxx) / 2, (view.selection_bbox.miny + view.selection_bbox.maxy) / 2, mx, my);
     float mid_x = static_cast<float>(mx), mid_y = static_cast<float>(my);
-    Neighbours nb(geos, view, mesh, cand, cam);
+    Neighbours nb(geos, view, mesh, cand, cam, pl.view_w, pl.view_h);
     AreaIndex ai(geos, view, mesh, cam);
     int tried = 0;  // leaders for the first names by priority only: a map of 7,000 wards is not all named
     for (size_t k = 0; k < cand.size() && tried < kMaxLeaderTries; ++k) {  // beside them, with a leader
@@ -405,8 +457,8 @@ std::vector<PlacedLabel> place_area_labels(const GeosContext& geos, const MapVie
         auto [ex, ey] = leader_start(c, spots[best].first, spots[best].second);
         bool long_way = over > 0 && std::hypot(ex - c.px, ey - c.py) > 4 * c.h;  // far off, across another area
         if (c.priority < 1e15 && (over > kMaxLeaderCrossings || long_way)) continue;
-        pl.kept.push_back(box_at(spots[best].first, spots[best].second, c.w, c.h, pad));
-        pl.kept.push_back(box_at(c.px, c.py, 3, 3, 0));
+        pl.keep(box_at(spots[best].first, spots[best].second, c.w, c.h, pad));
+        pl.keep(box_at(c.px, c.py, 3, 3, 0));
         pl.leaders.push_back({c.px, c.py, ex, ey});
         out.push_back(make_label(view, mesh, cam, c, spots[best].first, spots[best].second, true));
     }
