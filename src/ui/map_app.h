@@ -234,6 +234,7 @@ private:
     bool save_screenshot(const std::string& path);
     void bench_step(int frame);
     int bench_periods_ = 0;                // periods shown while a --bench-play benchmark ran
+    bool bench_fitted_ = false;
     std::string bench_last_period_;
     void print_frame_stats(std::vector<double> ms, size_t areas);
 
