@@ -53,7 +53,11 @@ void panel_time(MapApp& app) {
         else show_period(app, i + 1);
     }
     ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.56f, vp->WorkPos.y + vp->WorkSize.y - app.bottom_pane_px() - 64 * s), ImGuiCond_Always, ImVec2(0.5f, 1));
+    // centred between the scale bar (bottom left, about 330 px) and the Layers panel, so it
+    // covers neither the panel's rows nor the scale bar
+    float left = 330 * s, right = vp->WorkSize.x - kLayersPanelWidth * s - 20 * s;
+    float centre = right > left ? (left + right) / 2 : vp->WorkSize.x / 2;
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + centre, vp->WorkPos.y + vp->WorkSize.y - app.bottom_pane_px() - 64 * s), ImGuiCond_Always, ImVec2(0.5f, 1));
     ImGui::SetNextWindowBgAlpha(0.92f);
     ImGui::Begin("##time", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
     if (ImGui::ArrowButton("##back", ImGuiDir_Left)) show_period(app, i - 1);
