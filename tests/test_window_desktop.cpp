@@ -33,19 +33,19 @@ TEST_CASE("window: at 1600x1000 the region fills the space between the docked pa
     REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
     std::string layout = test::read_file(d.file("after.txt"));
     CAPTURE(layout);
-    auto fit = test::layout_rect(layout, "map-fit");
+    auto fit = test::rect_of(layout, "map-fit");
     REQUIRE(fit[0] >= 0);
     CHECK(fit[2] - fit[0] >= 780);  // the strip right of the legend's full height gave 690 px
     CHECK(fit[2] <= 1600);
     CHECK(fit[3] <= 1000);
     std::vector<std::array<int, 4>> panels;
     for (int i = 0; i < 8; ++i)
-        if (auto p = test::layout_rect(layout, "docked " + std::to_string(i)); p[0] >= -50) panels.push_back(p);
+        if (auto p = test::rect_of(layout, "docked " + std::to_string(i)); p[0] >= -50) panels.push_back(p);
     REQUIRE(panels.size() >= 3);  // the Layers panel, the time slider, the legend
     int poles = 0;
     for (const auto& line : test::lines(layout)) {
         if (line.rfind("pole ", 0) != 0) continue;
-        auto p = test::layout_rect(layout, line.substr(0, line.find(' ', 5)));
+        auto p = test::rect_of(layout, line.substr(0, line.find(' ', 5)));
         ++poles;
         for (const auto& q : panels) CHECK_MESSAGE(!overlaps({p[0] - 1, p[1] - 1, p[2] + 1, p[3] + 1}, q), line);
     }
@@ -55,7 +55,7 @@ TEST_CASE("window: at 1600x1000 the region fills the space between the docked pa
     r = test::drive_window_script(d2, "--table --data " + test::data_dir(), "sleep 1; cp layout.txt after.txt");
     REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d2.file("window.log"))));
     std::string with_table = test::read_file(d2.file("after.txt"));
-    auto layers = test::layout_rect(with_table, "docked 0"), foot = test::layout_rect(with_table, "attribution");
+    auto layers = test::rect_of(with_table, "docked 0"), foot = test::rect_of(with_table, "attribution");
     REQUIRE(foot[0] >= 0);
     CHECK(!overlaps(layers, foot));
 }
@@ -89,7 +89,7 @@ TEST_CASE("window: Allocate over a scenario that has places asks first; Cancel k
                                   "click allocate-cancel; sleep 1.5; " + show + " > cancelled.csv\n"
                                   "click allocate; wait_for '^allocate-replace '; click allocate-replace; sleep 2.5; " + show + " > replaced.csv");
     REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
-    CHECK(test::layout_rect(test::read_file(d.file("asked.txt")), "allocate-replace")[0] >= 0);  // the question was asked
+    CHECK(test::rect_of(test::read_file(d.file("asked.txt")), "allocate-replace")[0] >= 0);  // the question was asked
     CHECK(scenario_places(test::read_file(d.file("cancelled.csv"))) == 300);  // Cancel: the places stay
     CHECK(scenario_places(test::read_file(d.file("replaced.csv"))) == 700);   // Replace: the new allocation
 }
@@ -126,11 +126,11 @@ TEST_CASE("window: the file dialog opens a file from a folder, saves by a typed 
     REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
     CHECK(test::read_file(d.file("opened.txt")).find("map-source " + d.file("maps/kent.geojson")) != std::string::npos);
     CHECK(test::read_file(d.file("out/board.png")).rfind("\x89PNG", 0) == 0);  // the name typed, .png added
-    CHECK(test::layout_rect(test::read_file(d.file("asked.txt")), "dialog-replace")[0] >= 0);
+    CHECK(test::rect_of(test::read_file(d.file("asked.txt")), "dialog-replace")[0] >= 0);
     CHECK(test::read_file(d.file("kept.png")) == "old");  // Keep it: not replaced
     CHECK(test::read_file(d.file("out/old.png")).rfind("\x89PNG", 0) == 0);  // Replace: replaced
     CHECK(test::first_line(test::read_file(d.file("out/kent-typed.csv"))).find("code") != std::string::npos);
-    CHECK(test::layout_rect(test::read_file(d.file("recent.txt")), "dialog-recent " + d.file("out"))[0] >= 0);
+    CHECK(test::rect_of(test::read_file(d.file("recent.txt")), "dialog-recent " + d.file("out"))[0] >= 0);
     CHECK(test::read_file(d.file(".config/sespm-map/window.ini")).find("recent_folder=" + d.file("out") + "\n") != std::string::npos);
 }
 
@@ -158,7 +158,7 @@ TEST_CASE("window: recent projects, most recent first, a missing one greyed and 
     CHECK(test::read_file(d.file("title1.txt")).find("c.sespm (" + d.path + ") - SESPM Map - every edit is saved") == 0);
     CHECK(test::read_file(d.file("ini1.txt")).find("recent_project=" + c + "\nrecent_project=" + a + "\nrecent_project=" + b + "\n") != std::string::npos);
     std::string menu = test::read_file(d.file("menu.txt"));
-    CHECK(test::layout_rect(menu, "recent " + a)[1] < test::layout_rect(menu, "recent " + b)[1]);  // in that order
+    CHECK(test::rect_of(menu, "recent " + a)[1] < test::rect_of(menu, "recent " + b)[1]);  // in that order
     CHECK(test::read_file(d.file("ini2.txt")).find(b) == std::string::npos);  // the missing one taken off
     CHECK(test::read_file(d.file("title2.txt")).find("a.sespm") == 0);
     CHECK(test::read_file(d.file("ini3.txt")).find("recent_project=" + a + "\nrecent_project=" + c + "\n") != std::string::npos);
@@ -211,7 +211,7 @@ TEST_CASE("window: the layer list shows the map and the files added over it; dra
     REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
     std::string added = test::read_file(d.file("added.txt")), moved = test::read_file(d.file("moved.txt"));
     CAPTURE(added);
-    auto y = [](const std::string& layout, const std::string& name) { return test::layout_rect(layout, "layer " + name)[1]; };
+    auto y = [](const std::string& layout, const std::string& name) { return test::rect_of(layout, "layer " + name)[1]; };
     CHECK(y(added, "Surrey") < y(added, "Kent"));  // the file added last is on top
     CHECK(y(added, "Kent") < y(added, "map"));
     CHECK(y(moved, "map") < y(moved, "Surrey"));    // dragged to the top

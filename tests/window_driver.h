@@ -6,17 +6,13 @@
 //   drag FROM TO        press on one widget, move slowly, release on the other
 // HOME and XDG_CONFIG_HOME are the scratch folder, so settings and recent lists start empty.
 #pragma once
-#include <array>
-#include <sstream>
 #include <string>
 
 #include "helpers.h"
 
 namespace test {
 
-inline bool have_window_tools() {
-    return run_shell("command -v xvfb-run && command -v xdotool").exit_code == 0;
-}
+// have_window_tools() and rect_of() are in helpers.h.
 
 inline RunResult drive_window_script(const ScratchDir& d, const std::string& args, const std::string& steps) {
     std::string script = "set -e\ncd " + d.path + "\n" + std::string(SESPM_EXE) + " --width 1600 --height 1000 " + args +
@@ -38,17 +34,6 @@ inline RunResult drive_window_script(const ScratchDir& d, const std::string& arg
     d.write("drive.sh", script);
     return run_shell("HOME=" + d.path + " XDG_CONFIG_HOME=" + d.path + "/.config SESPM_UI_LAYOUT=" + d.file("layout.txt") +
                      " timeout 170 xvfb-run -a -s '-screen 0 1600x1000x24' bash " + d.file("drive.sh"));
-}
-
-// "NAME x0 y0 x1 y1" from a layout file's text; all -1 when the name is not there.
-inline std::array<int, 4> layout_rect(const std::string& layout, const std::string& name) {
-    std::array<int, 4> r{-1, -1, -1, -1};
-    for (const auto& line : lines(layout)) {
-        if (line.rfind(name + " ", 0) != 0) continue;
-        std::istringstream in(line.substr(name.size()));
-        in >> r[0] >> r[1] >> r[2] >> r[3];
-    }
-    return r;
 }
 
 } // namespace test
