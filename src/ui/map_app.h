@@ -50,8 +50,8 @@ struct AppOptions {
     std::string export_png;      // --export-png FILE: File > Export's PNG of the loaded map, then exit
     int frames = 3;
     int bench_frames = 0;
-    bool bench_play = false;
-    bool first_frame = false;    // --first-frame: exit once the first map has been drawn and shown (bench/)     // --bench-play: the benchmark frames play the time slider instead of panning
+    bool bench_play = false;     // --bench-play: the benchmark frames play the time slider instead of panning
+    bool first_frame = false;    // --first-frame: exit once the first map has been drawn and shown (bench/)
     bool table_open = false;     // --table: the attribute table starts expanded
     std::string overlay;         // --overlay FILE: an extra layer over the map
     std::string scenario, compare;  // --scenario NAME [--compare NAME]: shown on the map, panel open
@@ -235,6 +235,7 @@ private:
     void bench_step(int frame);
     int bench_periods_ = 0;                // periods shown while a --bench-play benchmark ran
     bool bench_fitted_ = false;
+    int bench_settled_frames_ = 0;         // frames drawn after the fit, before --bench-play presses Play
     std::string bench_last_period_;
     void print_frame_stats(std::vector<double> ms, size_t areas);
 

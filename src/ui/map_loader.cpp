@@ -4,6 +4,7 @@
 #include "ui/map_app.h"
 
 #include "core/error.h"
+#include "ui/frame_trace.h"
 
 namespace sespm {
 
@@ -15,6 +16,7 @@ void MapApp::request_map(bool refit) {
         return;
     }
     progress_ = 0;
+    frame_trace().note("job_started");
     MapRequest opts = wanted;
     // The same areas (only figures, classes or colours change): keep the tessellated mesh.
     bool same_areas = map && map->view.options.geography == opts.geography && map->view.options.open_file == opts.open_file &&
@@ -74,6 +76,7 @@ void MapApp::poll_job() {
         }
         if (!b->picker) b->picker = std::make_unique<AreaPicker>(*ui_geos_, *b->view.set);
         map = std::move(b);
+        frame_trace().note(restyled ? "restyled_map_adopted" : "map_adopted");
         if (restyled) renderer_->mesh_moved(map->mesh);  // already on the GPU
         else renderer_->upload(map->mesh);
         renderer_->set_area_colours(map->view.colours);
