@@ -418,10 +418,12 @@ std::vector<Candidate> candidates(const MapView& view, const MapMesh& mesh, cons
 } // namespace
 
 std::vector<PlacedLabel> place_area_labels(const GeosContext& geos, const MapView& view, const MapMesh& mesh, const Camera& cam,
-                                           const MeasureText& measure, float text_size, float bottom_inset, LabelFitCache* cache) {
+                                           const MeasureText& measure, float text_size, float bottom_inset, LabelFitCache* cache,
+                                           const std::vector<std::array<float, 4>>& keep_clear) {
     const float pad = 2;
     Placement pl;
     pl.init(static_cast<float>(cam.width), static_cast<float>(cam.height) - bottom_inset);
+    for (const auto& k : keep_clear) pl.keep(Box{k[0], k[1], k[2], k[3]});  // under a panel a name would be hidden
     std::vector<Candidate> cand = candidates(view, mesh, cam, measure, pl.view_h);
     for (const auto& c : cand) pl.add_pole(c.px, c.py);
     std::vector<PlacedLabel> out;

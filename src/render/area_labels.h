@@ -9,6 +9,8 @@
 // the others by size. Pure placement over GEOS and a text measure: no ImGui, no GL, so the
 // window, the headless PNG and `render --labels-json` share it and tests can check it.
 #pragma once
+
+#include <array>
 #include <functional>
 #include <map>
 #include <string>
@@ -47,10 +49,12 @@ struct LabelFitCache {
 using MeasureText = std::function<std::pair<float, float>(const std::string&)>;
 
 // The labels for the areas in the view's selection (context areas are never named), within the
-// camera's image less `bottom_inset` pixels at the bottom. `cache` may be null.
+// camera's image less `bottom_inset` pixels at the bottom, and clear of the `keep_clear` screen
+// boxes (x0, y0, x1, y1: the window's docked panels and legend). `cache` may be null.
 std::vector<PlacedLabel> place_area_labels(const GeosContext& geos, const MapView& view, const MapMesh& mesh,
                                            const Camera& cam, const MeasureText& measure, float text_size,
-                                           float bottom_inset = 0, LabelFitCache* cache = nullptr);
+                                           float bottom_inset = 0, LabelFitCache* cache = nullptr,
+                                           const std::vector<std::array<float, 4>>& keep_clear = {});
 
 // The labels as JSON (code, name, anchor x/y in EPSG:27700, box, leader and its end).
 std::string labels_json(const std::vector<PlacedLabel>& labels);

@@ -59,7 +59,7 @@ std::vector<PlacedLabel> layout_labels(const GeosContext& geos, const MapView& v
         ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0, t.c_str());
         return std::pair<float, float>(ts.x, ts.y);
     };
-    return place_area_labels(geos, view, mesh, cam, measure, size, opt.bottom_inset, cache);
+    return place_area_labels(geos, view, mesh, cam, measure, size, opt.bottom_inset, cache, opt.keep_clear);
 }
 
 void draw_labels(ImDrawList* dl, const std::vector<PlacedLabel>& labels, const Camera& cam, const Fonts& fonts,

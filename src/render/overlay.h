@@ -30,6 +30,7 @@ struct OverlayOptions {
     float scale = 1.0f;
     ImVec2 origin{0, 0};         // top-left of the map viewport in the draw list
     float bottom_inset = 0;      // pixels at the bottom covered by a pane (the window's table)
+    std::vector<std::array<float, 4>> keep_clear;  // screen boxes no name may go under (docked panels)
 };
 
 // Where the names go (area_labels.h) at the label font's size; none when labels are off.
