@@ -145,6 +145,68 @@ TEST_CASE("points per district agree with SpatiaLite point-in-polygon") {
     CHECK(got[std::find(sel.begin(), sel.end(), env.idx("E06000035")) - sel.begin()] >= 1);
 }
 
+TEST_CASE("a point on a shared boundary is counted once, in the first area by selection order") {
+    Env env;
+    size_t a = env.idx("E07000112");  // Folkestone and Hythe
+    std::vector<size_t> nb = neighbours(env.geos, env.lad(), a);
+    REQUIRE(!nb.empty());
+    size_t b = nb.front();
+    // a point of the line the two share (GEOS, independently of count_points)
+    GeomPtr line = own(env.geos, GEOSIntersection_r(env.geos, env.lad().areas[a].bng.get(), env.lad().areas[b].bng.get()));
+    REQUIRE(line);
+    GeomPtr on = own(env.geos, GEOSPointOnSurface_r(env.geos, line.get()));
+    REQUIRE(on);
+    double x = 0, y = 0;
+    REQUIRE(GEOSGeomGetX_r(env.geos, on.get(), &x) == 1);
+    REQUIRE(GEOSGeomGetY_r(env.geos, on.get(), &y) == 1);
+    PointSet pts;
+    pts.x = {x, x + 1e9};  // the shared point, and one far out in the sea that no area holds
+    pts.y = {y, y};
+    struct Case { std::vector<size_t> sel; std::vector<int> want; };
+    const Case cases[] = {{{a, b}, {1, 0}}, {{b, a}, {1, 0}}, {{a}, {1}}, {{b}, {1}}};
+    for (const auto& c : cases) {
+        CAPTURE(c.sel.size());
+        CAPTURE(env.lad().areas[c.sel.front()].code);
+        CHECK(count_points(env.geos, env.lad(), c.sel, pts) == c.want);
+    }
+}
+
+TEST_CASE("points per district: 20,000 random points agree with SpatiaLite, every district's count") {
+    Env env;
+    // a fixed sequence over the South East's box (EPSG:27700), some in the sea, some outside it
+    PointSet pts;
+    uint64_t state = 20241231;
+    auto next = [&]() { state = state * 6364136223846793005ULL + 1442695040888963407ULL; return static_cast<double>(state >> 11) / 9007199254740992.0; };
+    for (int i = 0; i < 20000; ++i) {
+        pts.x.push_back(std::round((390000 + next() * 280000) * 10) / 10);  // to 0.1 m, so SpatiaLite reads the same values
+        pts.y.push_back(std::round((60000 + next() * 200000) * 10) / 10);
+    }
+    std::vector<size_t> sel = env.atlas.select(Geography::District, std::string("E12000008"));
+    std::vector<int> got = count_points(env.geos, env.lad(), sel, pts);
+    std::string values;
+    for (size_t i = 0; i < pts.size(); ++i)
+        values += (i ? "," : "") + std::string("(") + std::to_string(pts.x[i]) + "," + std::to_string(pts.y[i]) + ")";
+    spatialite().query("DROP TABLE IF EXISTS rnd");
+    spatialite().query("CREATE TABLE rnd(x DOUBLE, y DOUBLE)");
+    spatialite().query("INSERT INTO rnd VALUES " + values);
+    spatialite().query("DROP TABLE IF EXISTS se_bng");
+    spatialite().query("CREATE TABLE se_bng AS SELECT code, ST_Transform(geom, 27700) AS g FROM lad WHERE rgn_code = 'E12000008'");
+    auto rows = spatialite().query(
+        "SELECT l.code, count(r.x) FROM se_bng l LEFT JOIN rnd r ON MbrIntersects(l.g, MakePoint(r.x, r.y, 27700)) "
+        "AND ST_Intersects(l.g, MakePoint(r.x, r.y, 27700)) GROUP BY l.code");
+    std::map<std::string, int> expect;
+    for (auto& r : rows) expect[r[0]] = std::stoi(r[1]);
+    REQUIRE(expect.size() == sel.size());
+    int total = 0;
+    for (size_t k = 0; k < sel.size(); ++k) {
+        CAPTURE(env.lad().areas[sel[k]].code);
+        CHECK(got[k] == expect[env.lad().areas[sel[k]].code]);
+        total += got[k];
+    }
+    CHECK(total > 5000);  // the box is mostly the region: most points land in a district
+    CHECK(total < 20000);
+}
+
 TEST_CASE("dissolve: a sub-region's area is the sum of its districts' areas") {
     Env env;
     const AreaSet& sub = env.atlas.areas(Geography::Subregion);

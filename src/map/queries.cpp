@@ -46,13 +46,17 @@ void note_points_outside(const PointSet& pts, const std::vector<int>& counts, co
                          " points fall in no area of " + where + " (outside the boundaries: elsewhere, or in the sea)");
 }
 
-void answer_points(Session& s, const QueryRequest& q, QueryAnswer& a) {
+// The points a point question asks about: --points, else the first points layer.
+PointSet question_points(Session& s, const QueryRequest& q) {
     std::string file = q.points_file, label = "name";
     if (file.empty())
         for (const auto& l : s.layers)
             if (l.kind == LayerKind::Points) { file = s.data_dir + "/" + l.points_file; label = l.point_label; }
     if (file.empty()) throw UsageError("--points FILE: no points layer to ask about");
-    PointSet pts = read_points(file, label, s.postcode_lookup());
+    return read_points(file, label, s.postcode_lookup());
+}
+
+void answer_points(Session& s, const QueryRequest& q, const PointSet& pts, QueryAnswer& a) {
     std::vector<size_t> sel;
     if (q.open_file.empty()) sel = s.atlas->select(q.geography, q.within);
     else for (size_t i = 0; i < a.set->areas.size(); ++i) sel.push_back(i);
@@ -106,6 +110,9 @@ void answer_dissolve(Session& s, const QueryRequest& q, QueryAnswer& a) {
 QueryAnswer run_query(Session& s, const QueryRequest& q) {
     if (!q.open_file.empty() && q.within) throw UsageError("query: --within works with the built-in geographies, not --open");
     QueryAnswer a;
+    // Points are read before the areas: the file's table is gone before the areas load (peak memory)
+    bool points = q.question == Question::CountPoints || q.question == Question::Nearest;
+    PointSet pts = points ? question_points(s, q) : PointSet{};
     // A dissolve works on the lon/lat geometries and projects only its results (for km2), so the
     // areas it starts from are never projected; every other question measures in BNG metres.
     bool bng = q.question != Question::Dissolve;
@@ -124,7 +131,7 @@ QueryAnswer run_query(Session& s, const QueryRequest& q) {
             add_area_row(a, h.area, {Cell::of_num(h.distance_m / 1000.0, 2)});
         break;
     case Question::CountPoints:
-    case Question::Nearest: answer_points(s, q, a); break;
+    case Question::Nearest: answer_points(s, q, pts, a); break;
     case Question::Dissolve: answer_dissolve(s, q, a); break;
     }
     return a;
