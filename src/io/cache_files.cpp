@@ -56,6 +56,7 @@ int read_bytes(const std::string& path, std::string& out) {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return errno;
     out.clear();
+    out.reserve(static_cast<size_t>(st.st_size));  // one allocation for a file that does not grow meanwhile
     char buf[1 << 16];
     int err = 0;
     for (;;) {

@@ -113,27 +113,29 @@ void MapRenderer::init(const std::string& dir) {
     thin_prog_ = program(dir, "thinline.vert", "line.frag");
     point_prog_ = program(dir, "point.vert", "point.frag");
 
+    // The VAOs' per-level attributes (fill positions and colours, segments) point at the buffers
+    // of the level drawn (use_level); the corners are shared.
     glGenVertexArrays(1, &fill_vao_);
-    glGenBuffers(1, &fill_vbo_);
-    glGenBuffers(1, &colour_vbo_);
     glBindVertexArray(fill_vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, fill_vbo_);
     glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-    glBindBuffer(GL_ARRAY_BUFFER, colour_vbo_);
     glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, 0, nullptr);
 
     // Outline quads: 4 corners (along, across), one instance per segment (ax, ay, bx, by).
     const float corners[] = {0, -1, 1, -1, 0, 1, 1, 1};
-    make_instanced_vao(line_vao_, corner_vbo_, corners, segment_vbo_, 4);
+    glGenVertexArrays(1, &line_vao_);
+    glGenBuffers(1, &corner_vbo_);
+    glBindVertexArray(line_vao_);
+    glBindBuffer(GL_ARRAY_BUFFER, corner_vbo_);
+    glBufferData(GL_ARRAY_BUFFER, sizeof corners, corners, GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glEnableVertexAttribArray(1);
+    glVertexAttribDivisor(1, 1);
 
     // The same segment buffer read as GL_LINES: each segment's (ax, ay) and (bx, by) are a pair.
     glGenVertexArrays(1, &thin_vao_);
     glBindVertexArray(thin_vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, segment_vbo_);
     glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
 
     // Point circles: a quad of 4 corners, one instance per point (x, y).
     const float quad[] = {-1, -1, 1, -1, -1, 1, 1, 1};
@@ -142,49 +144,96 @@ void MapRenderer::init(const std::string& dir) {
 }
 
 MapRenderer::~MapRenderer() {
-    unsigned bufs[] = {fill_vbo_, colour_vbo_, corner_vbo_, segment_vbo_, quad_vbo_, point_vbo_};
+    unsigned bufs[] = {corner_vbo_, quad_vbo_, point_vbo_};
     unsigned vaos[] = {fill_vao_, line_vao_, point_vao_, thin_vao_};
     if (fill_prog_) {
-        glDeleteBuffers(6, bufs);
+        drop_levels();
+        glDeleteBuffers(3, bufs);
         glDeleteVertexArrays(4, vaos);
         for (unsigned p : {fill_prog_, line_prog_, thin_prog_, point_prog_}) glDeleteProgram(p);
     }
 }
 
-void MapRenderer::upload(const MapMesh& m) {
+void MapRenderer::drop_levels() {
+    for (auto& b : levels_)
+        if (b.uploaded) {
+            unsigned ids[] = {b.fill, b.colour, b.segments};
+            glDeleteBuffers(3, ids);
+        }
+    levels_.clear();
+}
+
+void MapRenderer::upload(const MapMesh& m, const std::vector<Rgba>* colours) {
+    drop_levels();
     mesh_ = &m;
-    level_vertex_offset_.clear();
-    level_segment_offset_.clear();
-    std::vector<float> fill, seg;
-    for (const auto& lv : m.levels) {
-        level_vertex_offset_.push_back(fill.size() / 2);
-        level_segment_offset_.push_back(seg.size() / 4);
-        fill.insert(fill.end(), lv.fill_xy.begin(), lv.fill_xy.end());
-        seg.insert(seg.end(), lv.segments.begin(), lv.segments.end());
+    levels_.assign(m.levels.size(), LevelBuffers{});
+    if (colours) colours_ = *colours;
+    else colours_.assign(m.areas.size(), Rgba{0.8f, 0.8f, 0.8f, 1});
+}
+
+void MapRenderer::ensure_level(size_t k) {
+    if (!mesh_ || k >= levels_.size() || levels_[k].uploaded) return;
+    const MeshLevel& lv = mesh_->levels[k];
+    LevelBuffers& b = levels_[k];
+    unsigned ids[3];
+    glGenBuffers(3, ids);
+    b.fill = ids[0];
+    b.colour = ids[1];
+    b.segments = ids[2];
+    glBindBuffer(GL_ARRAY_BUFFER, b.fill);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(lv.fill_xy.size() * sizeof(float)), lv.fill_xy.data(), GL_STATIC_DRAW);
+    glBindBuffer(GL_ARRAY_BUFFER, b.segments);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(lv.segments.size() * sizeof(float)), lv.segments.data(), GL_STATIC_DRAW);
+    b.uploaded = true;
+    write_level_colours(k);
+}
+
+// Points the VAOs at level k's buffers.
+void MapRenderer::use_level(size_t k) {
+    const LevelBuffers& b = levels_[k];
+    glBindVertexArray(fill_vao_);
+    glBindBuffer(GL_ARRAY_BUFFER, b.fill);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glBindBuffer(GL_ARRAY_BUFFER, b.colour);
+    glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, 0, nullptr);
+    glBindVertexArray(line_vao_);
+    glBindBuffer(GL_ARRAY_BUFFER, b.segments);
+    glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glBindVertexArray(thin_vao_);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glBindVertexArray(0);
+}
+
+bool MapRenderer::upload_next_level() {
+    size_t best = levels_.size();
+    for (size_t k = 0; k < levels_.size(); ++k) {
+        if (levels_[k].uploaded) continue;
+        auto dist = [&](size_t a) { return a > last_level_ ? a - last_level_ : last_level_ - a; };
+        if (best == levels_.size() || dist(k) < dist(best)) best = k;
     }
-    vertex_count_ = fill.size() / 2;
-    segment_count_ = seg.size() / 4;
-    glBindBuffer(GL_ARRAY_BUFFER, fill_vbo_);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(fill.size() * sizeof(float)), fill.data(), GL_STATIC_DRAW);
-    glBindBuffer(GL_ARRAY_BUFFER, segment_vbo_);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(seg.size() * sizeof(float)), seg.data(), GL_STATIC_DRAW);
-    std::vector<Rgba> grey(m.areas.size(), Rgba{0.8f, 0.8f, 0.8f, 1});
-    set_area_colours(grey);
+    if (best == levels_.size()) return false;
+    ensure_level(best);
+    return true;
 }
 
 void MapRenderer::set_area_colours(const std::vector<Rgba>& colours) {
     if (!mesh_) return;
-    std::vector<uint8_t> rgba(vertex_count_ * 4, 0);
-    for (size_t k = 0; k < mesh_->levels.size(); ++k) {
-        const MeshLevel& lv = mesh_->levels[k];
-        for (size_t i = 0; i < lv.ranges.size() && i < colours.size(); ++i) {
-            const AreaRange& a = lv.ranges[i];
-            uint8_t c[4] = {to8(colours[i].r), to8(colours[i].g), to8(colours[i].b), to8(colours[i].a)};
-            size_t first = level_vertex_offset_[k] + a.first_vertex;
-            for (size_t v = first; v < first + a.vertex_count; ++v) std::copy(c, c + 4, rgba.begin() + static_cast<long>(v) * 4);
-        }
+    colours_ = colours;
+    for (size_t k = 0; k < levels_.size(); ++k)
+        if (levels_[k].uploaded) write_level_colours(k);
+}
+
+// The colour of every fill vertex of level k, from its area's colour (the levels not on the
+// GPU yet get theirs when they go there).
+void MapRenderer::write_level_colours(size_t k) {
+    const MeshLevel& lv = mesh_->levels[k];
+    std::vector<uint8_t> rgba(lv.fill_xy.size() / 2 * 4, 0);
+    for (size_t i = 0; i < lv.ranges.size() && i < colours_.size(); ++i) {
+        const AreaRange& a = lv.ranges[i];
+        uint8_t c[4] = {to8(colours_[i].r), to8(colours_[i].g), to8(colours_[i].b), to8(colours_[i].a)};
+        for (size_t v = a.first_vertex; v < a.first_vertex + a.vertex_count; ++v) std::copy(c, c + 4, rgba.begin() + static_cast<long>(v) * 4);
     }
-    glBindBuffer(GL_ARRAY_BUFFER, colour_vbo_);
+    glBindBuffer(GL_ARRAY_BUFFER, levels_[k].colour);
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(rgba.size()), rgba.data(), GL_DYNAMIC_DRAW);
 }
 
@@ -218,12 +267,14 @@ void MapRenderer::draw(const Camera& cam, const DrawStyle& st) {
 
     size_t k = mesh_->level_for(cam.mpp);
     last_level_ = k;
+    ensure_level(k);
+    use_level(k);
     const MeshLevel& lv = mesh_->levels[k];
     glUseProgram(fill_prog_);
     set_camera_uniforms(fill_prog_, cam, *mesh_);
     glUniform1f(glGetUniformLocation(fill_prog_, "u_opacity"), st.opacity);
     glBindVertexArray(fill_vao_);
-    glDrawArrays(GL_TRIANGLES, static_cast<GLint>(level_vertex_offset_[k]), static_cast<GLsizei>(lv.fill_xy.size() / 2));
+    glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(lv.fill_xy.size() / 2));
 
     if (st.outline_px > 0 && st.outline_px <= 1.25f) {
         glUseProgram(thin_prog_);
@@ -231,7 +282,7 @@ void MapRenderer::draw(const Camera& cam, const DrawStyle& st) {
         glUniform4f(glGetUniformLocation(thin_prog_, "u_colour"), st.outline.r, st.outline.g, st.outline.b,
                     st.outline.a * std::min(1.0f, st.outline_px));
         glBindVertexArray(thin_vao_);
-        glDrawArrays(GL_LINES, static_cast<GLint>(level_segment_offset_[k] * 2), static_cast<GLsizei>(lv.segments.size() / 2));
+        glDrawArrays(GL_LINES, 0, static_cast<GLsizei>(lv.segments.size() / 2));
     }
     glUseProgram(line_prog_);
     set_camera_uniforms(line_prog_, cam, *mesh_);
@@ -240,7 +291,7 @@ void MapRenderer::draw(const Camera& cam, const DrawStyle& st) {
         glUniform1f(glGetUniformLocation(line_prog_, "u_width"), st.outline_px);
         glUniform4f(glGetUniformLocation(line_prog_, "u_colour"), st.outline.r, st.outline.g, st.outline.b, st.outline.a);
         glDrawArraysInstancedBaseInstance(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(lv.segments.size() / 4),
-                                          static_cast<GLuint>(level_segment_offset_[k]));
+                                          0);
     }
     if (!st.highlighted.empty()) {
         glUniform1f(glGetUniformLocation(line_prog_, "u_width"), st.highlight_px);
@@ -249,7 +300,7 @@ void MapRenderer::draw(const Camera& cam, const DrawStyle& st) {
             if (i < 0 || static_cast<size_t>(i) >= lv.ranges.size()) continue;
             const AreaRange& a = lv.ranges[i];
             glDrawArraysInstancedBaseInstance(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(a.segment_count),
-                                              static_cast<GLuint>(level_segment_offset_[k] + a.first_segment));
+                                              static_cast<GLuint>(a.first_segment));
         }
     }
     if (point_count_ > 0) {

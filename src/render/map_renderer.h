@@ -40,7 +40,13 @@ public:
 
     // Compiles the shaders; throws DataError naming the shader file on failure.
     void init(const std::string& shader_dir);
-    void upload(const MapMesh& mesh);
+    // Takes the mesh (which must outlive its use here) with `colours` (one per area; grey when
+    // null). Each level's vertices go to the GPU when first drawn or by upload_next_level, so a
+    // large mesh reaches the screen without copying the levels it does not show yet.
+    void upload(const MapMesh& mesh, const std::vector<Rgba>* colours = nullptr);
+    // Uploads one level not yet on the GPU, the nearest to the one drawn last (the window calls
+    // it once a frame, so zooming later finds every level there); false when all are there.
+    bool upload_next_level();
     // The mesh uploaded last has moved to `mesh` (the same vertices): follow it, upload nothing.
     void mesh_moved(const MapMesh& mesh) { mesh_ = &mesh; }
     // One colour per area (alpha 0 hides an area's fill).
@@ -54,11 +60,20 @@ private:
     unsigned program(const std::string& dir, const char* vert, const char* frag);
     unsigned fill_prog_ = 0, line_prog_ = 0, thin_prog_ = 0, point_prog_ = 0;
     unsigned thin_vao_ = 0;
-    unsigned fill_vao_ = 0, fill_vbo_ = 0, colour_vbo_ = 0;
-    unsigned line_vao_ = 0, corner_vbo_ = 0, segment_vbo_ = 0;
+    unsigned fill_vao_ = 0;
+    unsigned line_vao_ = 0, corner_vbo_ = 0;
     unsigned point_vao_ = 0, quad_vbo_ = 0, point_vbo_ = 0;
-    size_t vertex_count_ = 0, segment_count_ = 0, point_count_ = 0;
-    std::vector<size_t> level_vertex_offset_, level_segment_offset_;  // per mesh level, into the buffers
+    size_t point_count_ = 0;
+    struct LevelBuffers {  // one mesh level on the GPU: fill positions and colours, outline segments
+        bool uploaded = false;
+        unsigned fill = 0, colour = 0, segments = 0;
+    };
+    std::vector<LevelBuffers> levels_;  // per mesh level
+    std::vector<Rgba> colours_;         // per area, as last set
+    void drop_levels();
+    void ensure_level(size_t k);
+    void use_level(size_t k);
+    void write_level_colours(size_t k);
     const MapMesh* mesh_ = nullptr;
     size_t last_level_ = 0;
 };

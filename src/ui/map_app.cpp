@@ -423,6 +423,7 @@ int MapApp::run() {
         if (after_frame(frame, code)) break;
         glfwSwapBuffers(window_);
         trace.mark("swap");
+        if (renderer_ && renderer_->upload_next_level()) trace.mark("level_upload");  // the levels not shown yet, one a frame
         trace.end_frame();
         auto frame_end = std::chrono::steady_clock::now();
         if (options.bench_frames > 0 && map) {

@@ -77,9 +77,12 @@ void MapApp::poll_job() {
         if (!b->picker) b->picker = std::make_unique<AreaPicker>(*ui_geos_, *b->view.set);
         map = std::move(b);
         frame_trace().note(restyled ? "restyled_map_adopted" : "map_adopted");
-        if (restyled) renderer_->mesh_moved(map->mesh);  // already on the GPU
-        else renderer_->upload(map->mesh);
-        renderer_->set_area_colours(map->view.colours);
+        if (restyled) {  // already on the GPU
+            renderer_->mesh_moved(map->mesh);
+            renderer_->set_area_colours(map->view.colours);
+        } else {
+            renderer_->upload(map->mesh, &map->view.colours);
+        }
         renderer_->set_points(map->view.points.x, map->view.points.y);
         if (!same_set) {
             selected.clear();
