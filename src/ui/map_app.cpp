@@ -324,6 +324,23 @@ void MapApp::draw_map() {
     }
 }
 
+// How long the loop may sleep for input before the next frame: not at all while a button is
+// held (dragging), a benchmark runs or a screenshot or export waits for its frame; until the
+// next step while the slider plays; a twentieth of a second while a map loads (the progress
+// bar moves, and the loader keeps the cores: drawing flat out would take half of them on a
+// software rasteriser); else a quarter of a second.
+double MapApp::idle_wait_s() const {
+    if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) return 0;
+    if (loading()) return 0.05;
+    if (options.bench_frames > 0 || !options.screenshot.empty() || !options.export_data.empty() || !options.export_png.empty())
+        return 0;
+    if (time_panel.playing) {
+        double next = time_panel.last_step + 1.0 / std::max(0.1f, time_panel.quarters_per_second) - ImGui::GetTime();
+        return std::clamp(next, 0.0, 0.25);
+    }
+    return 0.25;
+}
+
 // One benchmark frame: a slow pan across the map with a zoom in and back out, so every frame
 // redraws everything the way a user's drag and wheel would.
 void MapApp::bench_step(int i) {
@@ -407,10 +424,9 @@ int MapApp::run() {
     auto frame_start = std::chrono::steady_clock::now();
     while (!glfwWindowShouldClose(window_)) {
         trace.begin_frame();
-        bool busy = loading() || !options.screenshot.empty() || !options.export_data.empty() || !options.export_png.empty() ||
-                    options.bench_frames > 0;
-        if (busy || ImGui::IsMouseDown(ImGuiMouseButton_Left)) glfwPollEvents();
-        else glfwWaitEventsTimeout(0.25);
+        double wait = idle_wait_s();
+        if (wait <= 0) glfwPollEvents();
+        else glfwWaitEventsTimeout(wait);  // any input wakes it at once
         trace.mark("events");
         poll_job();
         trace.mark("poll");

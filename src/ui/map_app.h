@@ -233,6 +233,7 @@ private:
     ImVec2 tooltip_size_{0, 0};
     bool save_screenshot(const std::string& path);
     void bench_step(int frame);
+    double idle_wait_s() const;
     int bench_periods_ = 0;                // periods shown while a --bench-play benchmark ran
     bool bench_fitted_ = false;
     int bench_settled_frames_ = 0;         // frames drawn after the fit, before --bench-play presses Play
