@@ -202,6 +202,7 @@ size_t measure_areas(const AreaSet& set, MapMesh& m, const MeshOptions& opt) {
     run_on_threads(threads, [&](size_t t) {
         GeosContext geos;
         for (size_t i = bounds[t]; i < bounds[t + 1]; ++i) {
+            if (opt.cancel && i % 64 == 0 && opt.cancel->load()) throw MeshCancelled();
             const GEOSGeometry* g = set.areas[i].bng.get();
             AreaMesh& am = m.areas[i];
             double x0, y0, x1, y1;
@@ -261,6 +262,22 @@ MapMesh build_mesh(const GeosContext& geos, const AreaSet& set, std::atomic<floa
     MapMesh m = build_mesh_uncached(geos, set, progress, opt);
     if (cache) write_mesh_cache(*cache, set, m);
     return m;
+}
+
+std::optional<MapMesh> read_cached_mesh(const AreaSet& set) {
+    std::optional<std::string> cache = mesh_cache_path(set);
+    if (!cache) return std::nullopt;
+    return read_mesh_cache(*cache, set);
+}
+
+bool is_large_mesh(const GeosContext& geos, const AreaSet& set) {
+    const size_t kLarge = 200000;  // vertices: well above England's 309 districts (39,000)
+    size_t n = 0;
+    for (const auto& a : set.areas) {
+        n += static_cast<size_t>(std::max(0, GEOSGetNumCoordinates_r(geos, a.bng.get())));
+        if (n > kLarge) return true;
+    }
+    return false;
 }
 
 MapMesh build_mesh_uncached(const GeosContext& geos, const AreaSet& set, std::atomic<float>* progress, const MeshOptions& opt) {

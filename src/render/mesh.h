@@ -10,6 +10,7 @@
 #pragma once
 #include <atomic>
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -64,6 +65,11 @@ struct MeshCancelled : std::runtime_error {
 // one (render/mesh_cache.h), else it is built and kept.
 MapMesh build_mesh(const GeosContext& geos, const AreaSet& set, std::atomic<float>* progress = nullptr,
                    const MeshOptions& opt = {});
+// The tessellated copy of a large boundary file's full mesh when one vouches for itself.
+std::optional<MapMesh> read_cached_mesh(const AreaSet& set);
+// Whether a set has so many vertices (England's wards: 750,000) that the window shows the first
+// view's level alone before building the rest.
+bool is_large_mesh(const GeosContext& geos, const AreaSet& set);
 // Always built here (the copy neither read nor written).
 MapMesh build_mesh_uncached(const GeosContext& geos, const AreaSet& set, std::atomic<float>* progress = nullptr,
                             const MeshOptions& opt = {});

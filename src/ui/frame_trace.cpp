@@ -6,7 +6,7 @@
 
 namespace sespm {
 
-FrameTrace::FrameTrace() {
+FrameTrace::FrameTrace() : born_(Clock::now()) {
     const char* path = std::getenv("SESPM_FRAME_TRACE");
     if (!path || !*path) return;
     out_ = std::fopen(path, "w");
@@ -40,7 +40,8 @@ void FrameTrace::note(const std::string& what) {
 void FrameTrace::end_frame() {
     if (!out_) return;
     double total = std::chrono::duration<double, std::milli>(Clock::now() - start_).count();
-    std::fprintf(out_, "frame=%ld total_ms=%.2f", frame_++, total);
+    double at = std::chrono::duration<double, std::milli>(start_ - born_).count();
+    std::fprintf(out_, "frame=%ld at_ms=%.1f total_ms=%.2f", frame_++, at, total);
     for (const auto& [part, ms] : parts_) std::fprintf(out_, " %s_ms=%.2f", part, ms);
     if (!notes_.empty()) std::fprintf(out_, " notes=%s", notes_.c_str());
     std::fprintf(out_, "\n");

@@ -1,6 +1,6 @@
 // frame_trace.h: where one window frame's time goes, part by part (poll, panels, map, labels, GL,
 // swap), for profiling the slowest frames. Off unless SESPM_FRAME_TRACE names a file; then each
-// frame is one line of that file: `frame=N total_ms=.. <part>_ms=.. ... [note]`.
+// frame is one line of that file: `frame=N at_ms=.. total_ms=.. <part>_ms=.. ... [notes=..]`.
 #pragma once
 
 #include <chrono>
@@ -27,7 +27,7 @@ private:
     using Clock = std::chrono::steady_clock;
     std::FILE* out_ = nullptr;
     long frame_ = 0;
-    Clock::time_point start_, last_;
+    Clock::time_point born_, start_, last_;  // born_: the trace's start (the window's, near enough)
     std::vector<std::pair<const char*, double>> parts_;
     std::string notes_;
 };

@@ -75,7 +75,9 @@ MapApp::MapApp(AppOptions opt) : options(std::move(opt)) {
 }
 
 MapApp::~MapApp() {
-    if (job_.valid()) job_.wait();
+    if (!job_.valid()) return;
+    if (mesh_upgrading_) cancel_ = true;  // as close_window
+    job_.wait();
 }
 
 const std::vector<LayerSpec>& MapApp::layers() const {
@@ -292,7 +294,7 @@ void MapApp::draw_map() {
         frame_trace().mark("map_gl");
         ImDrawList* dl = ImGui::GetBackgroundDrawList();
         OverlayOptions oo;
-        oo.labels = labels && layer_stack.map_visible;
+        oo.labels = labels && layer_stack.map_visible && !map->quick_mesh;  // a quick mesh has no label points yet
         oo.scale = ui_scale;
         oo.origin = ImVec2(0, 0);  // the map fills the window under the menu bar: names sit where the camera puts them
         oo.bottom_inset = bottom_pane_px();
@@ -425,8 +427,14 @@ int MapApp::run() {
     while (!glfwWindowShouldClose(window_)) {
         trace.begin_frame();
         double wait = idle_wait_s();
-        if (wait <= 0) glfwPollEvents();
-        else glfwWaitEventsTimeout(wait);  // any input wakes it at once
+        if (wait <= 0) {
+            glfwPollEvents();
+        } else if (loading()) {  // the loader finishing wakes it at once (input waits at most `wait`)
+            job_.wait_for(std::chrono::duration<double>(wait));
+            glfwPollEvents();
+        } else {
+            glfwWaitEventsTimeout(wait);  // any input wakes it at once
+        }
         trace.mark("events");
         poll_job();
         trace.mark("poll");
@@ -453,7 +461,8 @@ int MapApp::run() {
             }
         }
         frame_start = frame_end;
-        if (options.first_frame && map && !loading()) {  // the map is on the screen: the start is over
+        // the map is on the screen (a quick first view of a large file counts: its names follow)
+        if (options.first_frame && map && (!loading() || map->quick_mesh)) {
             glFinish();
             break;
         }
@@ -624,7 +633,10 @@ void MapApp::remember_table_height() {
 }
 
 void MapApp::close_window() {
-    if (job_.valid()) job_.wait();
+    if (job_.valid()) {
+        if (mesh_upgrading_) cancel_ = true;  // only the full mesh of a map no longer shown (a report is finished, never cut)
+        job_.wait();
+    }
     map.reset();
     layer_stack.extras.clear();  // GL objects go while the context exists
     renderer_.reset();

@@ -66,6 +66,10 @@ struct MapBundle {
     bool refit = true;           // the selection changed: fit the camera to it
     bool is_overlay = false;     // an extra layer drawn with the map (see MapApp::overlay)
     bool is_report = false;      // a board report written (File > Board report)
+    // A large file seen for the first time: the mesh is only the first view's level of detail,
+    // without label points, so the map is on the screen sooner; the full mesh follows.
+    bool quick_mesh = false;
+    bool is_mesh_upgrade = false;  // the full mesh of the map on the screen (after a quick one)
     ReportSummary report;
     std::string report_path;
 };
@@ -233,6 +237,10 @@ private:
     ImVec2 tooltip_size_{0, 0};
     bool save_screenshot(const std::string& path);
     void bench_step(int frame);
+    void start_mesh_upgrade();            // builds the full mesh of a map shown with a quick one
+    bool mesh_upgrading_ = false;         // the job running is start_mesh_upgrade's
+    bool adopt_mesh_upgrade(std::unique_ptr<MapBundle>& b);
+    void add_pending_overlay();           // --overlay, once the first map is wholly there
     double idle_wait_s() const;
     int bench_periods_ = 0;                // periods shown while a --bench-play benchmark ran
     bool bench_fitted_ = false;

@@ -4,6 +4,7 @@
 #include "ui/map_app.h"
 
 #include "core/error.h"
+#include "render/mesh_cache.h"
 #include "ui/frame_trace.h"
 
 namespace sespm {
@@ -22,27 +23,88 @@ void MapApp::request_map(bool refit) {
     bool same_areas = map && map->view.options.geography == opts.geography && map->view.options.open_file == opts.open_file &&
                       map->view.options.by == opts.by;
     cancel_ = false;
-    job_ = std::async(std::launch::async, [this, opts, refit, same_areas]() -> std::unique_ptr<MapBundle> {
+    int width = camera.width, height = camera.height;
+    job_ = std::async(std::launch::async, [this, opts, refit, same_areas, width, height]() -> std::unique_ptr<MapBundle> {
         auto b = std::make_unique<MapBundle>();
         b->view = build_map_view(*session_->atlas, session_->layers, opts);
         if (cancel_) throw MeshCancelled();
         MeshOptions mo;
         mo.cancel = &cancel_;
-        if (!same_areas) b->mesh = build_mesh(session_->geos, *b->view.set, &progress_, mo);
+        if (!same_areas) {
+            const AreaSet& set = *b->view.set;
+            std::optional<MapMesh> cached = read_cached_mesh(set);
+            if (cached) {
+                b->mesh = std::move(*cached);
+            } else if (is_large_mesh(session_->geos, set)) {  // first the level the fitted view shows, then the rest
+                const Bbox& e = b->view.selection_bbox;
+                mo.only_for_mpp = std::max((e.maxx - e.minx) / std::max(1, width), (e.maxy - e.miny) / std::max(1, height));
+                mo.label_points = false;
+                b->mesh = build_mesh_uncached(session_->geos, set, &progress_, mo);
+                b->quick_mesh = true;
+            } else {
+                b->mesh = build_mesh(session_->geos, set, &progress_, mo);
+            }
+        }
         b->refit = refit;
         return b;
     });
 }
 
+void MapApp::start_mesh_upgrade() {
+    mesh_upgrading_ = true;
+    progress_ = 0;
+    cancel_ = false;
+    const AreaSet* set = map->view.set;
+    job_ = std::async(std::launch::async, [this, set]() -> std::unique_ptr<MapBundle> {
+        auto b = std::make_unique<MapBundle>();
+        b->view.set = set;
+        MeshOptions mo;
+        mo.cancel = &cancel_;
+        b->mesh = build_mesh(session_->geos, *set, &progress_, mo);  // and keeps its copy for the next time
+        b->is_mesh_upgrade = true;
+        return b;
+    });
+}
+
+// The full mesh replaces the quick one if the same areas are still on the map.
+bool MapApp::adopt_mesh_upgrade(std::unique_ptr<MapBundle>& b) {
+    if (!b->is_mesh_upgrade) return false;
+    if (map && map->quick_mesh && map->view.set == b->view.set) {
+        map->mesh = std::move(b->mesh);
+        map->quick_mesh = false;
+        label_cache_ = LabelFitCache{};
+        renderer_->upload(map->mesh, &map->view.colours);
+        frame_trace().note("full_mesh_adopted");
+    }
+    add_pending_overlay();
+    return true;
+}
+
+void MapApp::add_pending_overlay() {
+    if (options.overlay.empty() || pending_ || !map || map->quick_mesh) return;  // --overlay waits for the first map
+    std::string o = options.overlay;
+    options.overlay.clear();
+    add_overlay(o);
+}
+
 void MapApp::poll_job() {
     if (!job_.valid() || job_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
     report_running_ = false;
+    mesh_upgrading_ = false;
     try {
         std::unique_ptr<MapBundle> b = job_.get();
         if (cancel_) throw MeshCancelled();  // finished, but the user had cancelled it
         if (b->is_report) {
             last_report = b->report_path;
             status = "Wrote " + b->report_path + " (" + std::to_string(b->report.pages) + " pages)";
+            if (pending_) {
+                pending_ = false;
+                request_map(pending_refit_);
+                pending_refit_ = false;
+            }
+            return;
+        }
+        if (adopt_mesh_upgrade(b)) {
             if (pending_) {
                 pending_ = false;
                 request_map(pending_refit_);
@@ -71,6 +133,7 @@ void MapApp::poll_job() {
         bool restyled = b->mesh.levels.empty() && same_set;
         if (restyled) {  // restyled only (a period step, new classes): reuse the mesh, the picker, the label fits
             b->mesh = std::move(map->mesh);
+            b->quick_mesh = map->quick_mesh;
             b->picker = std::move(map->picker);
             if (label_cache_.mesh == &map->mesh) label_cache_.mesh = &b->mesh;
         }
@@ -90,10 +153,10 @@ void MapApp::poll_job() {
         }
         if (map->refit) fit_to_selection();
         status = std::to_string(map->view.result.rows.size()) + " areas";
-        if (!options.overlay.empty() && !pending_) {  // --overlay waits for the first map
-            std::string o = options.overlay;
-            options.overlay.clear();
-            add_overlay(o);
+        if (map->quick_mesh) {
+            start_mesh_upgrade();  // the names and the finer levels follow (the request pending waits for it)
+        } else if (!options.overlay.empty() && !pending_) {
+            add_pending_overlay();
             return;
         }
     } catch (const MeshCancelled&) {
