@@ -78,6 +78,7 @@ struct CsvPointReader {
         p.y.push_back(y);
         p.lines.push_back(line(r));
         p.labels.push_back(label_col >= 0 ? t.rows[r][label_col] : "point " + std::to_string(r + 1));
+        if (address_col < 0 && postcode_col < 0) return;  // no details at all (PointSet::details stays empty)
         std::string where;
         for (int c : {address_col, postcode_col})
             if (c >= 0 && !trim(t.rows[r][c]).empty()) where += (where.empty() ? "" : ", ") + trim(t.rows[r][c]);
@@ -150,7 +151,6 @@ PointSet points_from_csv(const CsvTable& t, const std::string& label_field, cons
     for (auto* v : {&p.x, &p.y}) v->reserve(t.rows.size());  // one allocation each, not doubling: peak memory
     p.lines.reserve(t.rows.size());
     p.labels.reserve(t.rows.size());
-    p.details.reserve(t.rows.size());
     int ec = find_col(t, {"easting", "eastings"}), nc = find_col(t, {"northing", "northings"});
     int lat = find_col(t, {"lat", "latitude"}), lon = find_col(t, {"lon", "lng", "long", "longitude"});
     int pc = find_col(t, {"postcode", "post_code", "pcode", "post code"});
@@ -231,7 +231,6 @@ PointSet read_points_ogr(const std::string& path, const std::string& label_field
         p.y.push_back(y);
         p.lines.push_back(fid);
         p.labels.push_back(lf >= 0 ? gdal_text(f->GetFieldAsString(lf), path, fid, label_field) : "feature " + std::to_string(fid));
-        p.details.push_back("");
     }
     if (fid == 0) throw DataError(where(path, 0, "", "the file holds no points"));
     bad.finish(p.size(), "points");

@@ -14,7 +14,7 @@ struct PointSet {
     std::vector<std::string> labels;
     std::vector<double> x, y;           // EPSG:27700 metres
     std::vector<long> lines;            // CSV line or GDAL feature number of each point
-    std::vector<std::string> details;   // address and postcode where the file gives them, else ""
+    std::vector<std::string> details;   // address and postcode where the file gives them, else ""; empty when it has neither column
     size_t size() const { return x.size(); }
 };
 

@@ -1,6 +1,8 @@
 // queries.cpp: see queries.h.
 #include "map/queries.h"
 
+#include <malloc.h>
+
 #include <geos_c.h>
 
 #include "core/bad_rows.h"
@@ -113,6 +115,7 @@ QueryAnswer run_query(Session& s, const QueryRequest& q) {
     // Points are read before the areas: the file's table is gone before the areas load (peak memory)
     bool points = q.question == Question::CountPoints || q.question == Question::Nearest;
     PointSet pts = points ? question_points(s, q) : PointSet{};
+    if (points) malloc_trim(0);  // the file's table is freed: give its many small blocks back before the areas load
     // A dissolve works on the lon/lat geometries and projects only its results (for km2), so the
     // areas it starts from are never projected; every other question measures in BNG metres.
     bool bng = q.question != Question::Dissolve;

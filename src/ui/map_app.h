@@ -241,6 +241,7 @@ private:
     bool mesh_upgrading_ = false;         // the job running is start_mesh_upgrade's
     bool adopt_mesh_upgrade(std::unique_ptr<MapBundle>& b);
     void add_pending_overlay();           // --overlay, once the first map is wholly there
+    void run_pending_request();
     double idle_wait_s() const;
     int bench_periods_ = 0;                // periods shown while a --bench-play benchmark ran
     bool bench_fitted_ = false;

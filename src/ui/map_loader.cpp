@@ -97,19 +97,11 @@ void MapApp::poll_job() {
         if (b->is_report) {
             last_report = b->report_path;
             status = "Wrote " + b->report_path + " (" + std::to_string(b->report.pages) + " pages)";
-            if (pending_) {
-                pending_ = false;
-                request_map(pending_refit_);
-                pending_refit_ = false;
-            }
+            run_pending_request();
             return;
         }
         if (adopt_mesh_upgrade(b)) {
-            if (pending_) {
-                pending_ = false;
-                request_map(pending_refit_);
-                pending_refit_ = false;
-            }
+            run_pending_request();
             return;
         }
         if (b->is_overlay) {  // on top of the layer list, with its own GPU buffers
@@ -122,11 +114,7 @@ void MapApp::poll_job() {
             status = "Added " + l.name + " (" + std::to_string(b->view.set->areas.size()) + " areas)";
             l.bundle = std::move(b);
             layer_stack.add_on_top(std::move(l));
-            if (pending_) {
-                pending_ = false;
-                request_map(pending_refit_);
-                pending_refit_ = false;
-            }
+            run_pending_request();
             return;
         }
         bool same_set = map && map->view.set == b->view.set;
@@ -168,11 +156,15 @@ void MapApp::poll_job() {
         wanted = map ? map->view.options : options.view;  // back to what is shown
     }
     cancel_ = false;
-    if (pending_) {
-        pending_ = false;
-        request_map(pending_refit_);
-        pending_refit_ = false;
-    }
+    run_pending_request();
+}
+
+// The latest map asked for while a job ran.
+void MapApp::run_pending_request() {
+    if (!pending_) return;
+    pending_ = false;
+    request_map(pending_refit_);
+    pending_refit_ = false;
 }
 
 void MapApp::open_file(const std::string& path) {
