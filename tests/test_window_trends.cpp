@@ -5,6 +5,8 @@
 // point typed into the attribute table is saved to the project and Ctrl+Z takes it back.
 #include <doctest.h>
 
+#include <algorithm>
+
 #include "helpers.h"
 
 namespace {
@@ -87,4 +89,31 @@ TEST_CASE("window: a trigger point typed into the table is kept in the project a
     auto after = test::run_sespm({"triggers", "list", "--project", p, "--data", test::data_dir()});
     REQUIRE_MESSAGE(after.exit_code == 0, after.err);
     CHECK(after.out.find("E06000038") == std::string::npos);  // Ctrl+Z took it back
+}
+
+TEST_CASE("window: the slider plays at the speed set, up to 8 quarters a second, not at the window's idle pace") {
+    if (!test::have_window_tools()) {
+        MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
+        return;
+    }
+    auto periods = test::run_sespm({"periods", "--layer", "dispersal", "--data", test::data_dir()});
+    REQUIRE_MESSAGE(periods.exit_code == 0, periods.err);
+    std::vector<std::string> all = test::lines(periods.out);
+    REQUIRE(all.size() == 43);
+    test::ScratchDir d;
+    // a click at the speed slider's right end sets it near 8 a second; Play at the latest quarter
+    // starts from the earliest; 3 seconds later the map has moved on by the speed, not by the
+    // quarter-second the window waits for input when nothing moves (that allowed 4 a second)
+    auto r = test::drive_window(d, "--data " + test::data_dir(),
+                                "read x0 y0 x1 y1 < <(grep '^speed ' layout.txt | cut -d' ' -f2-)\n"
+                                "xdotool mousemove $((x1 - 2)) $(( (y0 + y1) / 2 )) click 1; sleep 0.5; xdotool mousemove 800 150; sleep 0.5\n"
+                                "click play; sleep 0.2; xdotool mousemove 800 150; sleep 3; cp layout.txt played.txt; click play\n");
+    REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
+    std::string played = period_in(test::read_file(d.file("played.txt")));
+    auto at = std::find(all.begin(), all.end(), played);
+    REQUIRE_MESSAGE(at != all.end(), played);
+    long steps = at - all.begin();
+    MESSAGE("quarters played in 3 s: " << steps);
+    CHECK(steps >= 16);  // over 5 a second (near 8 set; 4 at most when the window idled between steps)
+    CHECK(steps < 42);   // and not at the end: it plays one quarter at a time
 }

@@ -254,14 +254,18 @@ void MapApp::draw_menu_bar() {
 // The loading progress (with Cancel) and the error banner.
 void MapApp::draw_banners() {
     ImGuiViewport* vp = ImGui::GetMainViewport();
-    if (loading()) {
+    // a job of a moment (a period step while the slider plays, new classes) shows no banner:
+    // it would flash over the map at every step
+    bool shown_long = std::chrono::steady_clock::now() - job_started_ > std::chrono::milliseconds(250);
+    if (loading() && (report_running_ || shown_long)) {
         ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + 60 * ui_scale), ImGuiCond_Always, ImVec2(0.5f, 0));
         ImGui::Begin("##loading", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize);
         if (report_running_) {  // a report is written whole or not at all: it is not cancelled half way
             ImGui::TextUnformatted("Writing the board report...");
             ImGui::ProgressBar(-1.0f * static_cast<float>(ImGui::GetTime()), ImVec2(260 * ui_scale, 0));
         } else {
-            ImGui::TextUnformatted("Loading and tessellating...");
+            // the full mesh of a large file shown first without names (its first opening)
+            ImGui::TextUnformatted(mesh_upgrading_ ? "Adding the names and finer detail (kept for next time)..." : "Loading and tessellating...");
             ImGui::ProgressBar(progress(), ImVec2(260 * ui_scale, 0));
             ImGui::SameLine();
             if (ImGui::Button("Cancel")) cancel_loading();  // the map shown stays; the load is dropped

@@ -6,6 +6,7 @@
 #pragma once
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <future>
 #include <memory>
@@ -262,6 +263,7 @@ private:
     void write_layout();            // which names fit inside their areas at this zoom              // the overlay opacity last uploaded
     std::future<std::unique_ptr<MapBundle>> job_;
     std::atomic<float> progress_{0};
+    std::chrono::steady_clock::time_point job_started_;  // when job_ began (the banner waits a moment)
     std::atomic<bool> cancel_{false};       // the Cancel button: the running load is dropped
     std::string job_error_;
     bool report_running_ = false;          // the job is a board report (no Cancel: it is written whole)

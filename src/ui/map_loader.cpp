@@ -24,6 +24,7 @@ void MapApp::request_map(bool refit) {
                       map->view.options.by == opts.by;
     cancel_ = false;
     int width = camera.width, height = camera.height;
+    job_started_ = std::chrono::steady_clock::now();
     job_ = std::async(std::launch::async, [this, opts, refit, same_areas, width, height]() -> std::unique_ptr<MapBundle> {
         auto b = std::make_unique<MapBundle>();
         b->view = build_map_view(*session_->atlas, session_->layers, opts);
@@ -55,6 +56,7 @@ void MapApp::start_mesh_upgrade() {
     progress_ = 0;
     cancel_ = false;
     const AreaSet* set = map->view.set;
+    job_started_ = std::chrono::steady_clock::now();
     job_ = std::async(std::launch::async, [this, set]() -> std::unique_ptr<MapBundle> {
         auto b = std::make_unique<MapBundle>();
         b->view.set = set;
@@ -185,6 +187,7 @@ void MapApp::start_report(const ReportRequest& req) {
     progress_ = 0;
     cancel_ = false;
     report_running_ = true;
+    job_started_ = std::chrono::steady_clock::now();
     job_ = std::async(std::launch::async, [this, req]() -> std::unique_ptr<MapBundle> {
         auto b = std::make_unique<MapBundle>();
         b->report = write_report(*session_, req);
@@ -206,6 +209,7 @@ void MapApp::add_overlay(const std::string& path) {
     opts.by = "area";
     opts.within.reset();
     cancel_ = false;
+    job_started_ = std::chrono::steady_clock::now();
     job_ = std::async(std::launch::async, [this, opts]() -> std::unique_ptr<MapBundle> {
         auto b = std::make_unique<MapBundle>();
         b->view = build_map_view(*session_->atlas, session_->layers, opts);

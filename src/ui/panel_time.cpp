@@ -78,6 +78,7 @@ void panel_time(MapApp& app) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(90 * s);
     ImGui::SliderFloat("##speed", &t.quarters_per_second, 0.5f, 8.0f, "%.1f / s");
+    app.note_widget("speed");
     ImGui::SameLine();
     ImGui::TextDisabled("%zu periods (, and . step)", p.size());
     ImGui::End();
