@@ -158,3 +158,22 @@ TEST_CASE("window: a tooltip near the bottom edge is moved up, never cut off") {
     hv >> hx >> hy;
     CHECK(hy + 16 + (tip[3] - tip[1]) > 1000);  // it would have run off the bottom where ImGui puts it
 }
+
+TEST_CASE("window: the Layers panel names the palette the map is drawn with, for a layer and for an opened file") {
+    if (!test::have_window_tools()) {
+        MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
+        return;
+    }
+    struct Case { std::string args, palette; };
+    // dispersal's layer file says orange-red; a file opened by itself has no layer file and is
+    // drawn in yellow-green-blue (map/class_policy.h), whatever layer was shown before
+    const Case cases[] = {{"", "orange-red"}, {"--open " + test::data_dir() + "/boundaries/counties.geojson", "yellow-green-blue"}};
+    for (const auto& c : cases) {
+        CAPTURE(c.args);
+        test::ScratchDir d;
+        auto r = test::drive_window(d, c.args + " --data " + test::data_dir(), "sleep 0.5");
+        REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
+        std::string layout = test::read_file(d.file("layout.txt"));
+        CHECK(test::rect_of(layout, "palette " + c.palette)[0] >= 0);
+    }
+}

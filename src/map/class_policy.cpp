@@ -67,6 +67,14 @@ std::vector<double> manual_breaks(const ClassRequest& req, const LayerSpec* spec
 
 } // namespace
 
+std::string chosen_palette(const ClassRequest& req, const LayerSpec* spec, MapKind kind) {
+    return !req.palette.empty()         ? req.palette
+           : kind == MapKind::Difference ? "blue-red"
+           : kind == MapKind::Scenario   ? "orange-red"
+           : spec                        ? spec->palette
+                                         : "yellow-green-blue";
+}
+
 ClassPolicy choose_classes(const std::vector<std::optional<double>>& values, const ClassRequest& req,
                            const LayerSpec* spec, MapKind kind, std::span<const double> pool,
                            const std::string& pool_description) {
@@ -75,11 +83,7 @@ ClassPolicy choose_classes(const std::vector<std::optional<double>>& values, con
     if (!method) throw UsageError("--classify " + method_name + ": use quantile, equal, jenks, stddev or manual (with --breaks)");
     int classes = req.classes ? *req.classes : spec ? spec->classes : 5;
     if (classes < 2 || classes > 12) throw UsageError("--classes " + std::to_string(classes) + ": use 2 to 12");
-    std::string palette = !req.palette.empty() ? req.palette
-                          : kind == MapKind::Difference ? "blue-red"
-                          : kind == MapKind::Scenario   ? "orange-red"
-                          : spec                        ? spec->palette
-                                                        : "yellow-green-blue";
+    std::string palette = chosen_palette(req, spec, kind);
     if (!palette_exists(palette)) throw UsageError("--palette " + palette + ": no such palette");
     if (req.method.empty() && kind == MapKind::Scenario) return scenario_classes(values, palette);
     if (req.method.empty() && kind == MapKind::Difference) return difference_classes(values, palette);

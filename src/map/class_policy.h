@@ -36,6 +36,9 @@ struct ClassPolicy {
 // Throws UsageError for an unknown method or palette, or a class count outside 2-12. `pool`,
 // when not empty, holds the values of every period of a time series: the classes are made from
 // them (and the description says so), and `values` are styled by those classes.
+// The palette a map is drawn with: the one asked for, else blue-red for a difference,
+// orange-red for a scenario, the layer's, or yellow-green-blue for any other file.
+std::string chosen_palette(const ClassRequest& req, const LayerSpec* spec, MapKind kind);
 ClassPolicy choose_classes(const std::vector<std::optional<double>>& values, const ClassRequest& req,
                            const LayerSpec* spec, MapKind kind, std::span<const double> pool = {},
                            const std::string& pool_description = "");

@@ -188,6 +188,7 @@ MapView build_map_view(Atlas& atlas, const std::vector<LayerSpec>& layers, const
         v.legend_title += req.classes_over_period ? " (classes: this period)" : " (classes: all periods)";
     }
     ClassPolicy policy = choose_classes(v.result.class_values, req.classes, spec, v.kind, pool, pooled);
+    v.palette = chosen_palette(req.classes, spec, v.kind);
     v.styled = std::move(policy.styled);
     v.classification = policy.description;
     v.class_note = policy.note;

@@ -57,6 +57,7 @@ struct MapView {
     bool has_missing = false;
     MapKind kind = MapKind::Layer;
     std::string classification;             // how the classes were made, for exports
+    std::string palette;                    // the palette's id (core/classify.h)
     std::string classes_over;               // time series: "all periods (N, FROM to TO)" or "this period only"
     std::string class_note;                 // shown under the legend: fewer classes than asked, and why
     std::string title, subtitle, legend_title, attribution;

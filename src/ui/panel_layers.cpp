@@ -15,11 +15,14 @@
 #include "ui/edit_cell.h"
 #include "ui/map_app.h"
 
+#include "map/class_policy.h"
+
 namespace sespm {
 
 namespace {
 
 const LayerSpec* wanted_spec(const MapApp& app) {
+    if (!app.wanted.open_file.empty()) return nullptr;  // an opened file has no layer file: not the last layer's settings
     for (const auto& l : app.layers()) if (l.id == app.wanted.layer_id) return &l;
     return nullptr;
 }
@@ -75,11 +78,16 @@ bool palette_combo(MapApp& app, const LayerSpec* spec) {
     MapRequest& w = app.wanted;
     float s = app.ui_scale;
     bool changed = false;
-    std::string pal = !w.classes.palette.empty() ? w.classes.palette : spec ? spec->palette : "orange-red";
+    // what the map on the screen is drawn with (a scenario's, a difference's, a file's own default)
+    std::string pal = !w.classes.palette.empty() ? w.classes.palette
+                      : app.map && !app.map->view.palette.empty() ? app.map->view.palette
+                      : chosen_palette(w.classes, spec, MapKind::Layer);
     std::string pal_title = pal;
     for (const auto& p : palettes()) if (p.id == pal) pal_title = p.title;
     ImGui::SetNextItemWidth(-1);
-    if (!ImGui::BeginCombo("##palette", pal_title.c_str())) return false;
+    bool open = ImGui::BeginCombo("##palette", pal_title.c_str());
+    app.note_widget("palette " + pal);
+    if (!open) return false;
     for (const auto& p : palettes()) {
         auto cols = palette_colors(p.id, 5);
         ImVec2 pos = ImGui::GetCursorScreenPos();
