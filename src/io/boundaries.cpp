@@ -362,7 +362,7 @@ void project_areas(const GeosContext& geos, AreaSet& set) {
     // Two halves on two threads, each with its own GEOS context and PROJ object. GEOS geometries
     // do not belong to the context that made them, so the main context owns them afterwards.
     size_t n = set.areas.size();
-    size_t threads = worker_count(n, 2000);
+    size_t threads = worker_count(n, 64);  // by areas, not vertices: 309 dissolved districts are large ones
     run_on_threads(threads, [&](size_t t) {
         GeosContext ctx;
         LonLatToBng proj;
