@@ -143,22 +143,44 @@ void read_feature(dom::object o, TableBuilder& b) {
     b.t.rows.push_back(std::move(row));
 }
 
+// The raw text of an On Demand value (an object's or array's whole span, or a scalar's token).
+std::string_view raw_text(ondemand::value v) {
+    switch (v.type()) {
+    case ondemand::json_type::object: return ondemand::object(v.get_object()).raw_json();
+    case ondemand::json_type::array: return ondemand::array(v.get_array()).raw_json();
+    default: return v.raw_json_token();
+    }
+}
+
+// A value's text parsed, and so validated, whole by the DOM parser (which keeps every duplicate
+// key for read_feature to see). `text` lies inside the padded file, so the bytes after it are
+// readable as simdjson needs: nothing is copied.
+dom::element parse_part(dom::parser& part, std::string_view text) { return part.parse(text.data(), text.size(), false); }
+
 // The whole document: {"type": "FeatureCollection", "features": [...]}, optionally "name" and
-// "bbox"; "type" first of the two (what GDAL looks for to know the file as GeoJSON).
-FeatureTable read_collection(dom::element root) {
+// "bbox"; "type" first of the two (what GDAL looks for to know the file as GeoJSON). The
+// collection is walked On Demand (no DOM of the whole file: England's wards would hold 59 MB of
+// it at once) and each member's value, each feature in turn, is parsed by the DOM parser.
+FeatureTable read_collection(ondemand::document& doc) {
     TableBuilder b;
+    dom::parser part;
     unsigned seen = 0;
-    for (dom::key_value_pair member : dom::object(root.get_object())) {
-        std::string_view key = member.key;
+    for (auto member_result : ondemand::object(doc.get_object())) {
+        ondemand::field member;
+        if (auto error = std::move(member_result).get(member)) throw simdjson::simdjson_error(error);
+        std::string_view key = member.unescaped_key();
         unsigned bit = key == "type" ? 1u : key == "features" ? 2u : key == "name" ? 4u : key == "bbox" ? 8u : 0u;
         if (bit == 0 || (seen & bit)) hand_over();  // "crs" and every other member: GDAL's
         seen |= bit;
-        dom::element val = member.value;
+        if (bit == 2) {
+            if (!(seen & 1)) hand_over();
+            for (auto feature : ondemand::array(member.value().get_array()))
+                read_feature(parse_part(part, raw_text(feature.value())).get_object(), b);
+            continue;
+        }
+        dom::element val = parse_part(part, raw_text(member.value()));
         if (bit == 1) {
             if (plain_string(val) != "FeatureCollection") hand_over();
-        } else if (bit == 2) {
-            if (!(seen & 1)) hand_over();
-            for (dom::element f : dom::array(val.get_array())) read_feature(f.get_object(), b);
         } else if (bit == 4) {
             plain_string(val);
         } else {
@@ -166,6 +188,7 @@ FeatureTable read_collection(dom::element root) {
         }
     }
     if ((seen & 3) != 3) hand_over();
+    if (!doc.current_location().error()) hand_over();  // something after the collection
     b.finish();
     return std::move(b.t);
 }
@@ -217,15 +240,11 @@ std::optional<FeatureTable> read_geojson_fast(const std::string& path, const std
     if (!eligible(path)) return std::nullopt;
     QuietGdal quiet;
     try {
-        dom::document doc;
-        {
-            simdjson::padded_string text = simdjson::padded_string::load(path);
-            if (looks_foreign(std::string_view(text))) return std::nullopt;
-            dom::parser parser;
-            dom::element parsed = parser.parse_into_document(doc, text.data(), text.size(), false);  // throws on bad JSON
-            (void)parsed;
-        }  // the file's text and the parser's index of it go before the features are built (peak memory)
-        FeatureTable t = read_collection(doc.root());
+        simdjson::padded_string text = simdjson::padded_string::load(path);
+        if (looks_foreign(std::string_view(text))) return std::nullopt;
+        ondemand::parser parser;
+        ondemand::document doc = parser.iterate(text);  // throws on bad JSON, as every step below
+        FeatureTable t = read_collection(doc);
         if (t.rows.empty() || find_field(t, code_field) < 0) return std::nullopt;
         ++g_files_read;
         return t;

@@ -1,8 +1,11 @@
 // geojson_fast_parts.h: what the two halves of the GeoJSON fast path share (geojson_fast.cpp
 // walks the document and its properties, geojson_fast_geometry.cpp builds the OGR geometries):
-// the hand-over signal and JSON numbers read the way GDAL's GeoJSON driver reads them. The DOM
-// API is used (not On Demand): it validates the whole document, keeps every duplicate key for
-// us to see, and picks the fastest kernel for the CPU at run time inside libsimdjson.
+// the hand-over signal and JSON numbers read the way GDAL's GeoJSON driver reads them. The
+// collection's own members are walked On Demand; each member's value and each feature is parsed
+// whole by the DOM API, which validates it and keeps every duplicate key for us to see (so the
+// file is validated piece by piece without a DOM of all of it). The DOM parses pick the fastest
+// kernel for the CPU at run time inside libsimdjson; the On Demand walk, compiled here, uses the
+// portable one (it only steps over the features, a small share of the time).
 #pragma once
 #include <simdjson.h>
 
@@ -13,6 +16,7 @@
 namespace sespm::geojson_fast {
 
 namespace dom = simdjson::dom;
+namespace ondemand = simdjson::ondemand;
 
 // Thrown wherever the fast path is not certain to read what GDAL reads; caught at the top,
 // where it becomes "let GDAL read the file".
