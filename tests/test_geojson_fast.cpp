@@ -214,6 +214,21 @@ std::vector<Made> made_files() {
         {"no_features", false, "", "", "", R"({"type":"FeatureCollection","features":[]})"},
         {"no_code_field", false, R"({"id":"E1"})"},
         {"not_collection", false, "", "", "", R"({"type":"Feature","properties":{"code":"E1"},"geometry":null})"},
+        // The collection walked On Demand, its parts parsed whole: broken structure anywhere hands over.
+        {"escaped_root_key", true, R"({"code":"E1"})", "", "", R"({"typ\u0065":"FeatureCollection","features":[%]})"},
+        {"two_roots", false, R"({"code":"E1"})", "", "", R"({"type":"FeatureCollection","features":[%]}{"type":"FeatureCollection","features":[]})"},
+        {"duplicate_features", false, R"({"code":"E1"})", "", "",
+         R"({"type":"FeatureCollection","features":[%],"features":[)" + feature(R"({"code":"E2"})", kSquare2) + "]}"},
+        {"feature_not_object", false, R"({"code":"E1"})", "", "", R"({"type":"FeatureCollection","features":[[1,2],%]})"},
+        {"features_not_array", false, "", "", "", R"({"type":"FeatureCollection","features":{"a":1}})"},
+        {"missing_comma", false, R"({"code":"E1"})", "", "",
+         R"({"type":"FeatureCollection","features":[% )" + feature(R"({"code":"E2"})", kSquare2) + "]}"},
+        {"trailing_comma", false, R"({"code":"E1"})", "", "", R"({"type":"FeatureCollection","features":[%,]})"},
+        {"unclosed_collection", false, R"({"code":"E1"})", "", "", R"({"type":"FeatureCollection","features":[%])"},
+        {"feature_missing_colon", false, R"({"code":"E1"})", "", "",
+         R"({"type":"FeatureCollection","features":[{"type" "Feature","properties":{"code":"E9"},"geometry":null},%]})"},
+        {"bad_bbox", false, R"({"code":"E1"})", "", "", R"({"type":"FeatureCollection","bbox":[1,"x"],"features":[%]})"},
+        {"name_control_char", false, R"({"code":"E1"})", "", "", R"({"type":"FeatureCollection","name":"a\tb","features":[%]})"},
     };
 }
 
