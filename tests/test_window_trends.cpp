@@ -117,3 +117,23 @@ TEST_CASE("window: the slider plays at the speed set, up to 8 quarters a second,
     CHECK(steps >= 16);  // over 5 a second (near 8 set; 4 at most when the window idled between steps)
     CHECK(steps < 42);   // and not at the end: it plays one quarter at a time
 }
+
+TEST_CASE("window: another layer chosen at a period it has no figures for shows its nearest earlier period, and says so") {
+    if (!test::have_window_tools()) {
+        MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
+        return;
+    }
+    test::ScratchDir d;
+    std::string wait = "wait_for() { for i in $(seq 40); do grep -qx \"$1\" layout.txt && break; sleep 0.3; done; cp layout.txt \"$2\"; }\n";
+    // asylum support at 2025-12-31 (a period picked, not the latest); dispersal ends at
+    // 2024-09-30; the children's check is each 31 March, so 2024-09-30 falls back to 2024-03-31
+    auto r = test::drive_window(d, "--layer asylum_supported --period 2025-12-31 --data " + test::data_dir(),
+                                wait + "cp layout.txt start.txt\n"
+                                "click 'layer dispersal'; sleep 0.5; xdotool mousemove 800 150; wait_for 'period 2024-09-30' dispersal.txt\n"
+                                "click 'layer uasc'; sleep 0.5; xdotool mousemove 800 150; wait_for 'period 2024-03-31' uasc.txt\n");
+    REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
+    CHECK(period_in(test::read_file(d.file("start.txt"))) == "2025-12-31");
+    CHECK(period_in(test::read_file(d.file("dispersal.txt"))) == "2024-09-30");
+    CHECK(period_in(test::read_file(d.file("uasc.txt"))) == "2024-03-31");
+    CHECK(test::read_file(d.file("window.log")).find("error") == std::string::npos);
+}

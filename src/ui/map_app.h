@@ -71,6 +71,7 @@ struct MapBundle {
     // without label points, so the map is on the screen sooner; the full mesh follows.
     bool quick_mesh = false;
     bool is_mesh_upgrade = false;  // the full mesh of the map on the screen (after a quick one)
+    std::string period_note;       // the period asked for is not the layer's: which one is shown instead
     ReportSummary report;
     std::string report_path;
 };

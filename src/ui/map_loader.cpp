@@ -3,11 +3,37 @@
 // it to the GPU, or drops it when it was cancelled.
 #include "ui/map_app.h"
 
+#include <algorithm>
+
 #include "core/error.h"
+#include "map/evaluate.h"
 #include "render/mesh_cache.h"
 #include "ui/frame_trace.h"
 
 namespace sespm {
+
+namespace {
+
+// A period picked on one layer and kept when another is chosen: a layer without figures for it
+// shows the last of its periods up to that date (else its first) instead, and the note says so.
+std::string period_for_layer(Atlas& atlas, const std::vector<LayerSpec>& layers, MapRequest& req) {
+    if (req.period.empty() || req.period == "latest" || req.period == "earliest" || !req.open_file.empty()) return "";
+    auto spec = std::find_if(layers.begin(), layers.end(), [&](const LayerSpec& l) { return l.id == req.layer_id; });
+    if (spec == layers.end()) return "";
+    std::vector<std::string> periods = layer_periods(atlas, *spec);
+    std::string wanted = req.period;
+    if (periods.empty()) {
+        req.period.clear();  // not a time series: its one edition
+    } else if (std::find(periods.begin(), periods.end(), wanted) != periods.end()) {
+        return "";
+    } else {
+        auto after = std::upper_bound(periods.begin(), periods.end(), wanted);  // ISO dates sort as text
+        req.period = after == periods.begin() ? periods.front() : *std::prev(after);
+    }
+    return spec->title + " has no figures for " + wanted + (req.period.empty() ? ": showing its one edition" : ": showing " + req.period);
+}
+
+} // namespace
 
 void MapApp::request_map(bool refit) {
     if (!session_ || !window_) return;  // before the window opens (the constructor's project load): run() asks
@@ -24,10 +50,14 @@ void MapApp::request_map(bool refit) {
                       map->view.options.by == opts.by;
     cancel_ = false;
     int width = camera.width, height = camera.height;
+    // another layer chosen at a period picked on the last one (a typed --period stays strict)
+    bool layer_changed = map && map->view.options.layer_id != opts.layer_id;
     job_started_ = std::chrono::steady_clock::now();
-    job_ = std::async(std::launch::async, [this, opts, refit, same_areas, width, height]() -> std::unique_ptr<MapBundle> {
+    job_ = std::async(std::launch::async, [this, opts, refit, same_areas, width, height, layer_changed]() -> std::unique_ptr<MapBundle> {
         auto b = std::make_unique<MapBundle>();
-        b->view = build_map_view(*session_->atlas, session_->layers, opts);
+        MapRequest o = opts;
+        if (layer_changed) b->period_note = period_for_layer(*session_->atlas, session_->layers, o);
+        b->view = build_map_view(*session_->atlas, session_->layers, o);
         if (cancel_) throw MeshCancelled();
         MeshOptions mo;
         mo.cancel = &cancel_;
@@ -143,6 +173,10 @@ void MapApp::poll_job() {
         }
         if (map->refit) fit_to_selection();
         status = std::to_string(map->view.result.rows.size()) + " areas";
+        if (!map->period_note.empty()) {  // the slider follows what is shown
+            status = map->period_note;
+            wanted.period = map->view.options.period;
+        }
         if (map->quick_mesh) {
             start_mesh_upgrade();  // the names and the finer levels follow (the request pending waits for it)
         } else if (!options.overlay.empty() && !pending_) {

@@ -42,6 +42,7 @@ bool overlay_section(MapApp& app) {
             if (l.native == Geography::County && w.geography == Geography::District) w.geography = Geography::County;
             changed = true;
         }
+        app.note_widget("layer " + l.id);
     }
     for (const auto& l : app.layers()) {
         if (l.kind != LayerKind::Points) continue;
