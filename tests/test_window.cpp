@@ -177,3 +177,27 @@ TEST_CASE("window: the Layers panel names the palette the map is drawn with, for
         CHECK(test::rect_of(layout, "palette " + c.palette)[0] >= 0);
     }
 }
+
+TEST_CASE("window: opening the attribute table under a map as fitted fits it again above the table") {
+    if (!test::have_window_tools()) {
+        MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
+        return;
+    }
+    test::ScratchDir d;
+    // a click on the table bar's title opens the table; the region must then end above it
+    auto r = test::drive_window(d, "--data " + test::data_dir(),
+                                "cp layout.txt closed.txt\n"
+                                "read x0 y0 x1 y1 < <(grep '^table ' layout.txt | cut -d' ' -f2-)\n"
+                                "xdotool mousemove $((x0 + 200)) $((y0 + 14)) click 1; sleep 0.3; xdotool mousemove 800 150; sleep 2\n"
+                                "cp layout.txt open.txt\n");
+    REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
+    auto closed_table = test::rect_of(test::read_file(d.file("closed.txt")), "table");
+    auto open_table = test::rect_of(test::read_file(d.file("open.txt")), "table");
+    auto fit = test::rect_of(test::read_file(d.file("open.txt")), "map-fit");
+    REQUIRE(closed_table[1] >= 0);
+    REQUIRE(open_table[1] >= 0);
+    CHECK(open_table[1] < closed_table[1] - 100);  // the table did open
+    CAPTURE(fit[3]);
+    CAPTURE(open_table[1]);
+    CHECK(fit[3] <= open_table[1]);  // the fitted region's bottom edge is above the table
+}

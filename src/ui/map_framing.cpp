@@ -58,6 +58,8 @@ void MapApp::frame_world(const Bbox& whole, const std::vector<Bbox>& parts) {
     camera.mpp = f.mpp;
     camera.cx = f.cx;
     camera.cy = f.cy;
+    fitted_camera_ = {f.mpp, f.cx, f.cy};
+    fitted_bottom_px_ = bottom_pane_px();
     fit_shown_ = f.shown;
     refit_frames_ = 2;  // the panels' sizes are known once they have been drawn (the time slider's first frame)
 }
@@ -76,6 +78,10 @@ void MapApp::refit_after_panels() {
             note_rect("docked " + std::to_string(i), static_cast<float>(panels[i].x0), static_cast<float>(panels[i].y0),
                       static_cast<float>(panels[i].x1), static_cast<float>(panels[i].y1));
     }
+    // the table opened, closed or resized under a map still as fitted (not panned or zoomed
+    // since): fit it again above the table, so the table never hides the south of the region
+    bool as_fitted = fitted_camera_ == std::array<double, 3>{camera.mpp, camera.cx, camera.cy};
+    if (map && refit_frames_ <= 0 && as_fitted && bottom_pane_px() != fitted_bottom_px_) frame_world(fit_whole_, fit_parts_);
     if (refit_frames_ <= 0) return;
     int left = refit_frames_ - 1;
     frame_world(fit_whole_, fit_parts_);
