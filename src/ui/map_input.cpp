@@ -165,7 +165,7 @@ void MapApp::area_tooltip(const MapView& v, int area) {
     ImGui::TextDisabled("%s", a.code.c_str());
     int r = v.row_of_area[area];
     if (r < 0) {
-        ImGui::TextUnformatted("Outside the selected areas");
+        ImGui::TextUnformatted("Outside the area mapped: drawn for context only");
         return;
     }
     ImGui::Separator();

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "map/map_view.h"
 #include "ui/map_app.h"
 
 namespace sespm {
@@ -70,14 +71,22 @@ void panel_time(MapApp& app) {
     app.note_widget("play");
     ImGui::SameLine();
     if (ImGui::ArrowButton("##forward", ImGuiDir_Right)) show_period(app, i + 1);
+    // the date beside the slider, as the legend words it ("30 September 2019"), where the
+    // slider's handle can never cover it
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(360 * s);
+    std::string when = long_date(p[i]);
+    ImGui::TextUnformatted(when.c_str());
+    ImGui::SameLine(0, 0);
+    ImGui::Dummy(ImVec2(std::max(0.0f, 140 * s - ImGui::CalcTextSize(when.c_str()).x), 0));  // a steady width: the slider does not jump
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(300 * s);
     int k = i;
-    if (ImGui::SliderInt("##period", &k, 0, static_cast<int>(p.size()) - 1, p[i].c_str())) show_period(app, k);
+    if (ImGui::SliderInt("##period", &k, 0, static_cast<int>(p.size()) - 1, "")) show_period(app, k);
     app.note_widget("period-slider");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(90 * s);
-    ImGui::SliderFloat("##speed", &t.quarters_per_second, 0.5f, 8.0f, "%.1f / s");
+    ImGui::SetNextItemWidth(120 * s);
+    ImGui::SliderFloat("##speed", &t.quarters_per_second, 0.5f, 8.0f, "%.1f a second");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Periods a second while playing");
     app.note_widget("speed");
     ImGui::SameLine();
     ImGui::TextDisabled("%zu periods (, and . step)", p.size());
