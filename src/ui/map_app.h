@@ -111,6 +111,7 @@ public:
     int hovered_point = -1;                // a provider dot (view.points) under the cursor
     std::string error;                     // shown in a banner until dismissed
     std::string status;
+    std::string status_after_load;  // said with the next map's status line (what the change of map closed)
     std::string open_path;                 // the "Open file" field
 
     // What planners edit, written to the project at once, row by row, through the map model's

@@ -177,6 +177,8 @@ void MapApp::poll_job() {
             status = map->period_note;
             wanted.period = map->view.options.period;
         }
+        if (!status_after_load.empty()) status = status_after_load + "; " + status;
+        status_after_load.clear();
         if (map->quick_mesh) {
             start_mesh_upgrade();  // the names and the finer levels follow (the request pending waits for it)
         } else if (!options.overlay.empty() && !pending_) {

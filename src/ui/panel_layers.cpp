@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 
 #include "core/cell.h"
 #include "core/classify.h"
@@ -36,6 +37,8 @@ bool overlay_section(MapApp& app) {
         if (l.kind != LayerKind::Rate) continue;
         bool on = w.open_file.empty() && w.layer_id == l.id;
         if (ImGui::RadioButton(l.title.c_str(), on) && !on) {
+            if (!w.open_file.empty())  // the opened file gives way to the layer: say so, and how to get it back
+                app.status_after_load = "Closed " + std::filesystem::path(w.open_file).filename().string() + " (File > Open file... shows it again)";
             w.layer_id = l.id;
             w.open_file.clear();
             w.classes = {};
@@ -59,6 +62,11 @@ bool areas_section(MapApp& app, bool& refit) {
     MapRequest& w = app.wanted;
     bool changed = false;
     ImGui::TextDisabled("Areas");
+    if (!w.open_file.empty()) {  // an opened file's own areas: the built-in geographies do not apply
+        std::string name = std::filesystem::path(w.open_file).filename().string();
+        ImGui::TextWrapped("Those of %s (choose a layer above for the built-in geographies)", name.c_str());
+        return false;
+    }
     const char* geos[] = {"Districts", "Counties and unitaries", "LEPs", "SESPM sub-regions", "Regions"};
     int g = static_cast<int>(w.geography);
     ImGui::SetNextItemWidth(-1);
@@ -163,7 +171,7 @@ bool breaks_field(MapApp& app) {
 }
 
 bool display_options(MapApp& app) {  // the map's opacity is in the layer list
-    ImGui::Checkbox("District names", &app.labels);
+    ImGui::Checkbox(app.wanted.open_file.empty() ? "District names" : "Area names", &app.labels);
     app.note_widget("names");
     return false;
 }
