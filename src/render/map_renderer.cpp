@@ -67,20 +67,23 @@ void set_camera_uniforms(unsigned prog, const Camera& cam, const MapMesh& m) {
 }
 
 // A VAO drawing a 4-vertex strip (attribute 0, from `corners`) once per instance (attribute 1,
-// `components` floats per instance, data uploaded into `instance_vbo` later).
-void make_instanced_vao(unsigned& vao, unsigned& corner_vbo, const float (&corners)[8], unsigned& instance_vbo,
+// `components` floats per instance, from a new `instance_vbo` filled later; when that is null,
+// attribute 1 is pointed at a buffer before each draw).
+void make_instanced_vao(unsigned& vao, unsigned& corner_vbo, const float (&corners)[8], unsigned* instance_vbo,
                         int components) {
     glGenVertexArrays(1, &vao);
     glGenBuffers(1, &corner_vbo);
-    glGenBuffers(1, &instance_vbo);
     glBindVertexArray(vao);
     glBindBuffer(GL_ARRAY_BUFFER, corner_vbo);
     glBufferData(GL_ARRAY_BUFFER, sizeof corners, corners, GL_STATIC_DRAW);
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-    glBindBuffer(GL_ARRAY_BUFFER, instance_vbo);
+    if (instance_vbo) {
+        glGenBuffers(1, instance_vbo);
+        glBindBuffer(GL_ARRAY_BUFFER, *instance_vbo);
+        glVertexAttribPointer(1, components, GL_FLOAT, GL_FALSE, 0, nullptr);
+    }
     glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, components, GL_FLOAT, GL_FALSE, 0, nullptr);
     glVertexAttribDivisor(1, 1);
 }
 
@@ -122,15 +125,7 @@ void MapRenderer::init(const std::string& dir) {
 
     // Outline quads: 4 corners (along, across), one instance per segment (ax, ay, bx, by).
     const float corners[] = {0, -1, 1, -1, 0, 1, 1, 1};
-    glGenVertexArrays(1, &line_vao_);
-    glGenBuffers(1, &corner_vbo_);
-    glBindVertexArray(line_vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, corner_vbo_);
-    glBufferData(GL_ARRAY_BUFFER, sizeof corners, corners, GL_STATIC_DRAW);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-    glEnableVertexAttribArray(1);
-    glVertexAttribDivisor(1, 1);
+    make_instanced_vao(line_vao_, corner_vbo_, corners, nullptr, 4);  // the segments: each level's buffer (use_level)
 
     // The same segment buffer read as GL_LINES: each segment's (ax, ay) and (bx, by) are a pair.
     glGenVertexArrays(1, &thin_vao_);
@@ -139,7 +134,7 @@ void MapRenderer::init(const std::string& dir) {
 
     // Point circles: a quad of 4 corners, one instance per point (x, y).
     const float quad[] = {-1, -1, 1, -1, -1, 1, 1, 1};
-    make_instanced_vao(point_vao_, quad_vbo_, quad, point_vbo_, 2);
+    make_instanced_vao(point_vao_, quad_vbo_, quad, &point_vbo_, 2);
     glBindVertexArray(0);
 }
 
