@@ -230,6 +230,7 @@ void MapApp::draw_menu_bar() {
             ImGui::MenuItem("Questions (spatial queries)", nullptr, &show_query);
             ImGui::MenuItem("Dispersal scenarios", nullptr, &show_scenario);
             ImGui::MenuItem("Chart over time", nullptr, &show_chart);
+            note_widget("menu-item Chart over time");
             ImGui::MenuItem("What changed", nullptr, &show_changes);
             note_widget("menu-item What changed");
             ImGui::EndMenu();

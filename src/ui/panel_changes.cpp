@@ -4,6 +4,8 @@
 // on an area selects it and zooms to it.
 #include <imgui.h>
 
+#include <algorithm>
+
 #include <cctype>
 #include <cmath>
 
@@ -72,7 +74,7 @@ void draw_lists(MapApp& app) {
     for (const ChangeList& l : w.lists) {
         ImGui::Spacing();
         ImGui::PushFont(app.fonts.bold);
-        ImGui::TextUnformatted(list_heading(l, limit_title).c_str());
+        ImGui::TextWrapped("%s", list_heading(l, limit_title).c_str());  // a long heading wraps, never cut
         ImGui::PopFont();
         ImGui::Separator();
         if (l.items.empty()) ImGui::TextDisabled("none");
@@ -90,8 +92,10 @@ void draw_lists(MapApp& app) {
 void panel_changes(MapApp& app) {
     if (!app.map || !app.map->view.options.open_file.empty() || app.map->view.kind != MapKind::Layer) return;
     float s = app.ui_scale;
-    ImGuiViewport* vp = ImGui::GetMainViewport();  // first shown below the legend, clear of the map's middle
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 12 * s, vp->WorkPos.y + 250 * s), ImGuiCond_FirstUseEver);
+    // first shown at the top right, beside the Layers panel: clear of the legend and of the chart
+    ImGuiViewport* vp = ImGui::GetMainViewport();
+    float x = std::max(vp->WorkPos.x + 12 * s, vp->WorkPos.x + vp->WorkSize.x - (kLayersPanelWidth + 24 + 400) * s);
+    ImGui::SetNextWindowPos(ImVec2(x, vp->WorkPos.y + 12 * s), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(400 * s, 440 * s), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("What changed", &app.show_changes)) { ImGui::End(); return; }
     ChangesPanelState& c = app.changes_panel;

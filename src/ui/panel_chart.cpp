@@ -168,6 +168,10 @@ void save_png(MapApp& app) {
 void panel_chart(MapApp& app) {
     if (!app.map || !app.map->view.options.open_file.empty()) return;
     float s = app.ui_scale;
+    // first shown at the bottom left, under the legend, above the north arrow and the time slider
+    ImGuiViewport* vp = ImGui::GetMainViewport();
+    float y = std::max(vp->WorkPos.y + 12 * s, vp->WorkPos.y + vp->WorkSize.y - app.bottom_pane_px() - (400 + 170) * s);
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 12 * s, y), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(620 * s, 400 * s), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Chart over time", &app.show_chart)) { ImGui::End(); return; }
     if (app.chart_panel.key != chart_key(app))
