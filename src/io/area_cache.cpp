@@ -21,7 +21,7 @@
 #include "core/error.h"
 #include "io/gdal_util.h"
 #include "io/cache_files.h"
-#include "io/output_file.h"
+#include "io/output_file.h"  // errno_reason
 
 namespace fs = std::filesystem;
 
@@ -34,12 +34,6 @@ std::string record_of(const Stamp& s, const std::string& bytes_checksum, size_t 
                           {"source_mtime", s.mtime}, {"bytes", bytes}, {"checksum", bytes_checksum},
                           {"features", features}}
         .dump();
-}
-
-void drop(const std::string& cache_path) {
-    std::error_code ec;
-    fs::remove(cache_path, ec);
-    fs::remove(cache_path + ".check", ec);
 }
 
 } // namespace
@@ -68,11 +62,11 @@ std::optional<AreaSet> read_area_cache(const std::string& source, const std::str
         return std::nullopt;
     }
     if (read_bytes(cache_path + ".check", record_text) != 0) {  // an older or half-written cache
-        drop(cache_path);
+        drop_cache_copy(cache_path);
         return std::nullopt;
     }
     auto doubt = [&](const std::string& why) -> std::optional<AreaSet> {
-        drop(cache_path);
+        drop_cache_copy(cache_path);
         cache_warning("the cached copy of " + source + " in " + folder + " " + why + "; it is rebuilt from the file");
         return std::nullopt;
     };
@@ -161,14 +155,10 @@ void write_area_cache(const AreaSet& set, const std::string& source, const std::
     vsi_l_offset len = 0;
     const GByte* bytes = VSIGetMemFileBuffer(file.c_str(), &len, FALSE);
     if (!bytes) return warn("GDAL wrote no file");
-    try {
-        write_output_file(cache_path, bytes, static_cast<size_t>(len));
-        std::string rec = record_of(*stamp, checksum(bytes, static_cast<size_t>(len)), static_cast<size_t>(len), set.areas.size());
-        write_output_file(cache_path + ".check", rec.data(), rec.size());
-    } catch (const DataError& e) {
-        drop(cache_path);
-        warn(e.what());
-    }
+    std::string why = keep_cache_copy(cache_path, bytes, static_cast<size_t>(len), [&](const std::string& sum, size_t size) {
+        return record_of(*stamp, sum, size, set.areas.size());
+    });
+    if (!why.empty()) warn(why);
 }
 
 } // namespace sespm

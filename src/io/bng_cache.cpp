@@ -15,7 +15,6 @@
 #include "io/area_cache.h"
 #include "io/cache_files.h"
 #include "io/gdal_util.h"
-#include "io/output_file.h"
 
 namespace fs = std::filesystem;
 
@@ -31,12 +30,6 @@ std::string proj_version() {
 nlohmann::json record_of(const Stamp& s, const std::string& sum, size_t bytes, size_t features) {
     return {{"version", 1}, {"kind", "EPSG:4326 to EPSG:27700"}, {"proj", proj_version()}, {"source", s.path},
             {"source_size", s.size}, {"source_mtime", s.mtime}, {"bytes", bytes}, {"checksum", sum}, {"features", features}};
-}
-
-void drop(const std::string& path) {
-    std::error_code ec;
-    fs::remove(path, ec);
-    fs::remove(path + ".check", ec);
 }
 
 // Every feature's geometry, in order, as GEOS geometries; empty when any feature does not match.
@@ -105,12 +98,12 @@ std::optional<std::string> bng_cache_path(const std::string& source) {
 bool read_bng_cache(const std::string& cache_path, const std::string& source, const GeosContext& geos, AreaSet& set) {
     std::string bytes, record_text;
     if (read_bytes(cache_path, bytes) != 0) return false;  // none yet (or unreadable: projected again)
-    if (read_bytes(cache_path + ".check", record_text) != 0) { drop(cache_path); return false; }
+    if (read_bytes(cache_path + ".check", record_text) != 0) { drop_cache_copy(cache_path); return false; }
     auto stamp = stamp_of(source);
     nlohmann::json rec = nlohmann::json::parse(record_text, nullptr, false);
     if (!stamp || rec != record_of(*stamp, checksum(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size()), bytes.size(),
                                    set.areas.size())) {
-        drop(cache_path);  // another version of the file, of PROJ, a damaged or partial copy
+        drop_cache_copy(cache_path);  // another version of the file, of PROJ, a damaged or partial copy
         return false;
     }
     gdal_init();
@@ -119,7 +112,7 @@ bool read_bng_cache(const std::string& cache_path, const std::string& source, co
     VSIFCloseL(VSIFileFromMemBuffer(copy.c_str(), reinterpret_cast<GByte*>(bytes.data()), bytes.size(), FALSE));
     std::vector<GeomPtr> geoms = read_features(copy, geos, set);
     if (geoms.size() != set.areas.size()) {
-        drop(cache_path);
+        drop_cache_copy(cache_path);
         cache_warning("the projected copy of " + source + " does not match it; it is projected again");
         return false;
     }
@@ -143,14 +136,10 @@ void write_bng_cache(const std::string& cache_path, const std::string& source, c
     vsi_l_offset len = 0;
     const GByte* bytes = VSIGetMemFileBuffer(file.c_str(), &len, FALSE);
     if (!bytes) return warn("GDAL wrote no file");
-    try {
-        write_output_file(cache_path, bytes, static_cast<size_t>(len));
-        std::string rec = record_of(*stamp, checksum(bytes, static_cast<size_t>(len)), static_cast<size_t>(len), set.areas.size()).dump();
-        write_output_file(cache_path + ".check", rec.data(), rec.size());
-    } catch (const DataError& e) {
-        drop(cache_path);
-        warn(e.what());
-    }
+    std::string why = keep_cache_copy(cache_path, bytes, static_cast<size_t>(len), [&](const std::string& sum, size_t size) {
+        return record_of(*stamp, sum, size, set.areas.size()).dump();
+    });
+    if (!why.empty()) warn(why);
 }
 
 } // namespace sespm

@@ -13,6 +13,9 @@
 #include <filesystem>
 #include <iostream>
 
+#include "core/error.h"
+#include "io/output_file.h"
+
 namespace fs = std::filesystem;
 
 namespace sespm {
@@ -68,6 +71,25 @@ int read_bytes(const std::string& path, std::string& out) {
     }
     ::close(fd);
     return err;
+}
+
+void drop_cache_copy(const std::string& path) {
+    std::error_code ec;
+    fs::remove(path, ec);
+    fs::remove(path + ".check", ec);
+}
+
+std::string keep_cache_copy(const std::string& path, const unsigned char* bytes, size_t size,
+                            const std::function<std::string(const std::string& checksum, size_t size)>& record) {
+    try {
+        write_output_file(path, bytes, size);
+        std::string rec = record(checksum(bytes, size), size);
+        write_output_file(path + ".check", rec.data(), rec.size());
+        return "";
+    } catch (const DataError& e) {
+        drop_cache_copy(path);
+        return e.what();
+    }
 }
 
 std::optional<std::string> cache_folder() {

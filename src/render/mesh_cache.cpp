@@ -10,7 +10,6 @@
 #include "core/error.h"
 #include "io/bng_cache.h"
 #include "io/cache_files.h"
-#include "io/output_file.h"
 
 namespace fs = std::filesystem;
 
@@ -33,12 +32,6 @@ nlohmann::json record_of(const Stamp& s, const AreaSet& set, const std::string& 
     return {{"layout", kLayoutVersion}, {"proj", i.version ? i.version : "?"}, {"source", s.path}, {"source_size", s.size},
             {"source_mtime", s.mtime}, {"areas", set.areas.size()}, {"codes", codes_checksum(set)},
             {"bytes", bytes}, {"checksum", bytes_sum}};
-}
-
-void drop(const std::string& path) {
-    std::error_code ec;
-    fs::remove(path, ec);
-    fs::remove(path + ".check", ec);
 }
 
 template <class T> void put(std::string& out, const T& v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
@@ -128,7 +121,7 @@ std::optional<MapMesh> read_mesh_cache(const std::string& path, const AreaSet& s
                    nlohmann::json::parse(record, nullptr, false) ==
                        record_of(*stamp, set, checksum(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size()), bytes.size());
     std::optional<MapMesh> m = vouched ? parse(bytes, set.areas.size()) : std::nullopt;
-    if (!m) drop(path);  // another version of the file or of the program, or a damaged copy
+    if (!m) drop_cache_copy(path);  // another version of the file or of the program, or a damaged copy
     return m;
 }
 
@@ -136,16 +129,11 @@ void write_mesh_cache(const std::string& path, const AreaSet& set, const MapMesh
     auto stamp = stamp_of(set.source);
     if (!stamp || mesh_cache_path(set) != path) return;
     std::string bytes = serialise(mesh);
-    try {
-        std::error_code ec;
-        fs::create_directories(fs::path(path).parent_path(), ec);
-        write_output_file(path, bytes.data(), bytes.size());
-        std::string rec = record_of(*stamp, set, checksum(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size()), bytes.size()).dump();
-        write_output_file(path + ".check", rec.data(), rec.size());
-    } catch (const DataError& e) {
-        drop(path);
-        cache_warning("cannot keep the tessellated copy of " + set.source + " (" + e.what() + "); it is tessellated each time");
-    }
+    std::error_code ec;
+    fs::create_directories(fs::path(path).parent_path(), ec);
+    std::string why = keep_cache_copy(path, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                                      [&](const std::string& sum, size_t size) { return record_of(*stamp, set, sum, size).dump(); });
+    if (!why.empty()) cache_warning("cannot keep the tessellated copy of " + set.source + " (" + why + "); it is tessellated each time");
 }
 
 } // namespace sespm
