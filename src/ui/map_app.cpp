@@ -303,7 +303,7 @@ void MapApp::draw_map() {
         oo.scale = ui_scale;
         oo.origin = ImVec2(0, 0);  // the map fills the window under the menu bar: names sit where the camera puts them
         oo.bottom_inset = bottom_pane_px();
-        for (const ScreenBox& b : docked_panels())
+        for (const ScreenBox& b : docked_now_)  // as refit_after_panels found them this frame
             oo.keep_clear.push_back({static_cast<float>(b.x0), static_cast<float>(b.y0), static_cast<float>(b.x1), static_cast<float>(b.y1)});
         std::vector<PlacedLabel> placed = layout_labels(*ui_geos_, map->view, map->mesh, camera, fonts, oo, &label_cache_);
         draw_labels(dl, placed, camera, fonts, oo);

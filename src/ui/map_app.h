@@ -248,6 +248,7 @@ private:
     double idle_wait_s() const;
     int bench_periods_ = 0;                // periods shown while a --bench-play benchmark ran
     bool bench_fitted_ = false;
+    std::vector<ScreenBox> docked_now_;      // this frame's docked panels (refit_after_panels)
     std::array<double, 3> fitted_camera_{};  // the camera (mpp, cx, cy) the last fit made
     float fitted_bottom_px_ = 0;            // the table pane's height when it was made
     int bench_settled_frames_ = 0;         // frames drawn after the fit, before --bench-play presses Play
