@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 namespace fs = std::filesystem;
 
@@ -165,6 +166,43 @@ void flip_middle_byte(const std::string& path) {
     f.get(c);
     f.seekp(middle);
     f.put(static_cast<char>(~c));
+}
+
+std::vector<std::map<std::string, std::string>> rows_of(const std::string& rel) {
+    std::ifstream in(data_dir() + "/" + rel);
+    if (!in) throw std::runtime_error("cannot read " + data_dir() + "/" + rel);
+    std::string line;
+    auto next = [&] {  // a line without its CR (some data files end lines with CRLF)
+        if (!std::getline(in, line)) return false;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        return true;
+    };
+    next();
+    auto header = split_csv_simple(line);
+    std::vector<std::map<std::string, std::string>> out;
+    while (next()) {
+        auto cells = split_csv_simple(line);
+        std::map<std::string, std::string> r;
+        for (size_t i = 0; i < header.size() && i < cells.size(); ++i) r[header[i]] = cells[i];
+        out.push_back(r);
+    }
+    return out;
+}
+
+// code -> value in one period of a series file (absent = no row).
+std::map<std::string, double> series_at(const std::string& rel, const std::string& period) {
+    std::map<std::string, double> out;
+    for (auto& r : rows_of(rel))
+        if (r["period"] == period && !r["value"].empty()) out[r["code"]] = std::stod(r["value"]);
+    return out;
+}
+
+// Population by 2024 code: mid-2019 summed by its own code_lad24 column, or mid-2024 as is.
+std::map<std::string, double> population(bool mid2019) {
+    std::map<std::string, double> out;
+    for (auto& r : rows_of(mid2019 ? "stats/population_mid2019_lad19.csv" : "stats/population_mid2024.csv"))
+        out[mid2019 ? r["code_lad24"] : r["code"]] += std::stod(r["value"]);
+    return out;
 }
 
 } // namespace test

@@ -46,6 +46,14 @@ std::string first_line(const std::string& text);
 std::vector<std::string> lines(const std::string& text);
 std::vector<std::string> split_csv_simple(const std::string& line);
 
+// Figures read straight from the data's CSVs (never through the program), for expected values:
+// every row of a CSV (relative to the data directory) as column -> cell; code -> value in one
+// period of a series file (absent = no row); population by 2024 code (mid-2019 summed by its
+// code_lad24 column, or mid-2024 as is).
+std::vector<std::map<std::string, std::string>> rows_of(const std::string& rel);
+std::map<std::string, double> series_at(const std::string& rel, const std::string& period);
+std::map<std::string, double> population(bool mid2019);
+
 // stderr without the "sespm-map: note: ..." lines (e.g. a layer's codes that match no boundary),
 // for tests about the other messages.
 std::string without_notes(const std::string& err);

@@ -25,38 +25,9 @@ using namespace sespm;
 
 namespace {
 
-// Every row of a CSV as column -> cell (naive reader: quotes handled, nothing else).
-std::vector<std::map<std::string, std::string>> rows_of(const std::string& rel) {
-    std::ifstream in(test::data_dir() + "/" + rel);
-    REQUIRE_MESSAGE(in, rel);
-    std::string line;
-    std::getline(in, line);
-    auto header = test::split_csv_simple(line);
-    std::vector<std::map<std::string, std::string>> out;
-    while (std::getline(in, line)) {
-        auto cells = test::split_csv_simple(line);
-        std::map<std::string, std::string> r;
-        for (size_t i = 0; i < header.size() && i < cells.size(); ++i) r[header[i]] = cells[i];
-        out.push_back(r);
-    }
-    return out;
-}
-
-// code -> value in one period of a series file (absent = no row).
-std::map<std::string, double> series_at(const std::string& rel, const std::string& period) {
-    std::map<std::string, double> out;
-    for (auto& r : rows_of(rel))
-        if (r["period"] == period && !r["value"].empty()) out[r["code"]] = std::stod(r["value"]);
-    return out;
-}
-
-// Population by 2024 code: mid-2019 summed by its own code_lad24 column, or mid-2024 as is.
-std::map<std::string, double> population(bool mid2019) {
-    std::map<std::string, double> out;
-    for (auto& r : rows_of(mid2019 ? "stats/population_mid2019_lad19.csv" : "stats/population_mid2024.csv"))
-        out[mid2019 ? r["code_lad24"] : r["code"]] += std::stod(r["value"]);
-    return out;
-}
+using test::rows_of;
+using test::series_at;
+using test::population;
 
 struct Env {
     GeosContext geos;
@@ -174,10 +145,12 @@ TEST_CASE("asylum_supported: South East and sub-region totals for every quarter"
     for (const auto& period : periods) {
         CAPTURE(period);
         const auto& pop = period <= "2021-12-31" ? p19 : p24;
-        std::map<std::string, double> n, p;
+        std::map<std::string, double> n, p, limit;  // a group's limit: the sum of its districts' own (floored)
         for (const auto& [d, u] : utla) {
             p[sub_of(d)] += pop.at(d);
             p["SE"] += pop.at(d);
+            limit[sub_of(d)] += std::floor(pop.at(d) / 200);
+            limit["SE"] += std::floor(pop.at(d) / 200);
             if (counts[period].count(d)) { n[sub_of(d)] += counts[period][d]; n["SE"] += counts[period][d]; }
         }
         LayerResult region = env.at("asylum_supported", period, Geography::Region);
@@ -187,7 +160,7 @@ TEST_CASE("asylum_supported: South East and sub-region totals for every quarter"
         CHECK(*se.count == n["SE"]);
         CHECK(*se.denominator == p["SE"]);
         CHECK(*se.rate == doctest::Approx(n["SE"] / p["SE"] * 10000).epsilon(1e-12));
-        CHECK(*se.limit == std::floor(p["SE"] / 200));
+        CHECK(*se.limit == limit["SE"]);
         LayerResult sub = env.at("asylum_supported", period, Geography::Subregion);
         REQUIRE(sub.measures.size() == 4);
         for (const auto& m : sub.measures) {
@@ -197,6 +170,7 @@ TEST_CASE("asylum_supported: South East and sub-region totals for every quarter"
             CHECK(*m.count == n[key]);
             CHECK(*m.denominator == p[key]);
             CHECK(*m.rate == doctest::Approx(n[key] / p[key] * 10000).epsilon(1e-12));
+            CHECK(*m.limit == limit[key]);
         }
     }
 }

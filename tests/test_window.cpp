@@ -14,10 +14,7 @@
 
 
 TEST_CASE("window: a pledge typed into the table by mouse is saved; Esc cancels; F12 goes to ~/Pictures") {
-    if (!test::have_window_tools()) {
-        MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
-        return;
-    }
+    REQUIRE_MESSAGE(test::have_window_tools(), "xvfb-run or xdotool is not installed: the window test cannot run (scripts/setup installs them)");
     test::ScratchDir d;
     std::filesystem::create_directory(d.file("Pictures"));
     std::string p = d.file("p.sespm");
@@ -36,10 +33,7 @@ TEST_CASE("window: a pledge typed into the table by mouse is saved; Esc cancels;
 }
 
 TEST_CASE("window: manual class breaks typed into the Layers panel become the map's classes") {
-    if (!test::have_window_tools()) {
-        MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
-        return;
-    }
+    REQUIRE_MESSAGE(test::have_window_tools(), "xvfb-run or xdotool is not installed: the window test cannot run (scripts/setup installs them)");
     test::ScratchDir d;
     auto r = test::drive_window(d, "--data " + test::data_dir(),
                           "click method; sleep 1.5; click 'method manual'; sleep 3\n"
@@ -57,10 +51,7 @@ TEST_CASE("window: manual class breaks typed into the Layers panel become the ma
 
 
 TEST_CASE("window: the footer sits above the table bar, and the scenario panel's buttons fit inside it") {
-    if (!test::have_window_tools()) {
-        MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
-        return;
-    }
+    REQUIRE_MESSAGE(test::have_window_tools(), "xvfb-run or xdotool is not installed: the window test cannot run (scripts/setup installs them)");
     test::ScratchDir d;
     std::string p = d.file("p.sespm");
     auto r = test::run_sespm({"scenario", "create", "--project", p, "--name", "Plan A", "--data", test::data_dir()});
@@ -84,10 +75,7 @@ TEST_CASE("window: the footer sits above the table bar, and the scenario panel's
 }
 
 TEST_CASE("window: the table pane's splitter sets its height, and the next run remembers it") {
-    if (!test::have_window_tools()) {
-        MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
-        return;
-    }
+    REQUIRE_MESSAGE(test::have_window_tools(), "xvfb-run or xdotool is not installed: the window test cannot run (scripts/setup installs them)");
     test::ScratchDir d;
     // drag the splitter 150 px up, slowly, as a hand would
     auto r = test::drive_window(d, "--table --data " + test::data_dir(),
@@ -113,10 +101,7 @@ TEST_CASE("window: the table pane's splitter sets its height, and the next run r
 }
 
 TEST_CASE("window: Find a place takes a name or a postcode, zooms to it and selects it") {
-    if (!test::have_window_tools()) {
-        MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
-        return;
-    }
+    REQUIRE_MESSAGE(test::have_window_tools(), "xvfb-run or xdotool is not installed: the window test cannot run (scripts/setup installs them)");
     test::ScratchDir d;
     auto r = test::drive_window(d, "--data " + test::data_dir(),
                           "click find; sleep 1; xdotool type --delay 80 slough; sleep 1.5; xdotool key Return; sleep 2; cp layout.txt name.txt\n"
@@ -135,10 +120,7 @@ TEST_CASE("window: Find a place takes a name or a postcode, zooms to it and sele
 }
 
 TEST_CASE("window: a tooltip near the bottom edge is moved up, never cut off") {
-    if (!test::have_window_tools()) {
-        MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
-        return;
-    }
+    REQUIRE_MESSAGE(test::have_window_tools(), "xvfb-run or xdotool is not installed: the window test cannot run (scripts/setup installs them)");
     test::ScratchDir d;
     // hover just below the pole of the lowest named district on screen (the Isle of Wight, near the bottom)
     auto r = test::drive_window(d, "--data " + test::data_dir(),
@@ -160,10 +142,7 @@ TEST_CASE("window: a tooltip near the bottom edge is moved up, never cut off") {
 }
 
 TEST_CASE("window: the Layers panel names the palette the map is drawn with, for a layer and for an opened file") {
-    if (!test::have_window_tools()) {
-        MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
-        return;
-    }
+    REQUIRE_MESSAGE(test::have_window_tools(), "xvfb-run or xdotool is not installed: the window test cannot run (scripts/setup installs them)");
     struct Case { std::string args, palette; };
     // dispersal's layer file says orange-red; a file opened by itself has no layer file and is
     // drawn in yellow-green-blue (map/class_policy.h), whatever layer was shown before
@@ -179,10 +158,7 @@ TEST_CASE("window: the Layers panel names the palette the map is drawn with, for
 }
 
 TEST_CASE("window: opening the attribute table under a map as fitted fits it again above the table") {
-    if (!test::have_window_tools()) {
-        MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
-        return;
-    }
+    REQUIRE_MESSAGE(test::have_window_tools(), "xvfb-run or xdotool is not installed: the window test cannot run (scripts/setup installs them)");
     test::ScratchDir d;
     // a click on the table bar's title opens the table; the region must then end above it
     auto r = test::drive_window(d, "--data " + test::data_dir(),

@@ -18,11 +18,7 @@ bool overlaps(const std::array<int, 4>& a, const std::array<int, 4>& b) {
     return a[0] < b[2] && a[2] > b[0] && a[1] < b[3] && a[3] > b[1];
 }
 
-#define SKIP_WITHOUT_WINDOW_TOOLS()                                                                      \
-    if (!test::have_window_tools()) {                                                                    \
-        MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)"); \
-        return;                                                                                          \
-    }
+#define SKIP_WITHOUT_WINDOW_TOOLS() REQUIRE_MESSAGE(test::have_window_tools(), "xvfb-run or xdotool is not installed: the window test cannot run (scripts/setup installs them)")
 
 } // namespace
 
@@ -263,4 +259,62 @@ TEST_CASE("window: the board report's Browse... sets where the PDF goes through 
         "click report-write; for i in $(seq 60); do [ -s papers/pack.pdf ] && break; sleep 0.5; done; sleep 1");
     REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
     CHECK(test::read_file(d.file("papers/pack.pdf")).rfind("%PDF", 0) == 0);  // .pdf added to the name typed
+}
+
+TEST_CASE("window: Find a place, then File > Board report > Write the report: a PDF with the commentary typed, no crash") {
+    SKIP_WITHOUT_WINDOW_TOOLS();
+    test::ScratchDir d;
+    std::string pdf = d.file("after-find.pdf");
+    // Find a place reads every geography's names for lon/lat only; the report then draws them all
+    // (it crashed here: a null BNG geometry under Atlas::prepare). Esc leaves the search box.
+    auto r = test::drive_window_script(
+        d, "--data " + test::data_dir(),
+        "click find; xdotool type --delay 60 kent; sleep 1.5; xdotool key Return; sleep 2\n"
+        "click find; xdotool type --delay 60 oxf; sleep 1; xdotool key Escape; sleep 1\n"
+        "click 'menu file'; click 'menu report'; wait_for '^report-commentary '; click report-commentary\n"
+        "xdotool type --delay 30 'Kent dispersal reviewed at the June board.'; sleep 0.5\n"
+        "click report-browse; wait_for '^dialog-name '; click dialog-name; xdotool keydown ctrl; sleep 0.2; xdotool key a; sleep 0.2;"
+        " xdotool keyup ctrl; xdotool type --delay 30 '" + pdf + "'; xdotool key Return; sleep 1\n"
+        "click report-write; for i in $(seq 80); do [ -s " + pdf + " ] && break; sleep 0.5; done; sleep 1\n"
+        "kill -0 $pid  # the window is still there");
+    REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
+    REQUIRE(test::file_exists(pdf));
+    REQUIRE_MESSAGE(test::run_shell("command -v pdftotext >/dev/null").exit_code == 0, "pdftotext (poppler-utils) is needed");
+    std::string text = test::run_shell("pdftotext '" + pdf + "' -").out;
+    CHECK(text.find("Kent dispersal reviewed at the June board.") != std::string::npos);
+    // kept for the next pack: the window's settings hold it
+    CHECK(test::read_file(d.file(".config/sespm-map/window.ini")).find("report_commentary=Kent dispersal reviewed") != std::string::npos);
+}
+
+TEST_CASE("window: the PNG export of only the selected areas frames them whole (Kent), not the window's view") {
+    SKIP_WITHOUT_WINDOW_TOOLS();
+    REQUIRE_MESSAGE(test::run_shell("command -v ogrinfo >/dev/null").exit_code == 0, "ogrinfo (gdal-bin) is needed");
+    test::ScratchDir d;
+    std::string png = d.file("kent.png");
+    // zoom far into one corner first, so the view is not Kent
+    auto r = test::drive_window_script(
+        d, "--data " + test::data_dir(),
+        "click find; xdotool type --delay 60 kent; sleep 1.5; xdotool key Return; sleep 2\n"
+        "xdotool mousemove 300 300; for i in $(seq 6); do xdotool click 4; sleep 0.2; done; sleep 1\n"
+        "xdotool key ctrl+e; wait_for '^export-only-selected '; click export-only-selected\n"
+        "click export-png; wait_for '^dialog-name '; click dialog-name; xdotool keydown ctrl; sleep 0.2; xdotool key a; sleep 0.2;"
+        " xdotool keyup ctrl; xdotool type --delay 30 '" + png + "'; xdotool key Return; sleep 3");
+    REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
+    REQUIRE(test::file_exists(png));
+    auto box = test::rect_of(test::read_file(d.file("layout.txt")), "export-png-bbox");
+    REQUIRE(box[2] > box[0]);
+    // Kent's extent in British National Grid, by GDAL from the boundary file (not through our code)
+    auto ext = test::run_shell("ogr2ogr -f GeoJSON -t_srs EPSG:27700 /vsistdout/ '" + test::data_dir() +
+                               "/boundaries/counties.geojson' -where \"code = 'E10000016'\" | ogrinfo -so -al /vsistdin/ | grep Extent");
+    double x0, y0, x1, y1;
+    REQUIRE_MESSAGE(std::sscanf(ext.out.c_str(), "Extent: (%lf, %lf) - (%lf, %lf)", &x0, &y0, &x1, &y1) == 4, ext.out);
+    CAPTURE(ext.out);
+    CHECK(box[0] <= x0 + 50);
+    CHECK(box[1] <= y0 + 50);
+    CHECK(box[2] >= x1 - 50);
+    CHECK(box[3] >= y1 - 50);
+    double kw = x1 - x0, kh = y1 - y0;
+    CHECK(box[2] - box[0] < 1.3 * kw + 0.2 * kh);  // framed on Kent, not the region
+    CHECK(std::abs((box[0] + box[2]) / 2 - (x0 + x1) / 2) < 0.05 * kw);  // centred
+    CHECK(std::abs((box[1] + box[3]) / 2 - (y0 + y1) / 2) < 0.05 * kh);
 }

@@ -55,10 +55,7 @@ int frames_noting(const std::string& trace, const std::string& note) {
 } // namespace
 
 TEST_CASE("window: a large file seen first is drawn without names, then its full mesh follows and is kept") {
-    if (!test::have_window_tools()) {
-        MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
-        return;
-    }
+    REQUIRE_MESSAGE(test::have_window_tools(), "xvfb-run or xdotool is not installed: the window test cannot run (scripts/setup installs them)");
     test::ScratchDir d;
     std::string cache = d.file("cache");
     WardsRun first = open_wards(d, cache, "--screenshot " + d.file("first.png"));
@@ -84,10 +81,7 @@ TEST_CASE("window: a large file seen first is drawn without names, then its full
 }
 
 TEST_CASE("window: closing it before a large file's full mesh is there cancels that, and keeps no copy") {
-    if (!test::have_window_tools()) {
-        MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
-        return;
-    }
+    REQUIRE_MESSAGE(test::have_window_tools(), "xvfb-run or xdotool is not installed: the window test cannot run (scripts/setup installs them)");
     test::ScratchDir d;
     std::string cache = d.file("cache");
     WardsRun quick = open_wards(d, cache, "--first-frame");

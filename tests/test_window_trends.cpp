@@ -22,10 +22,7 @@ std::string period_in(const std::string& layout) {
 } // namespace
 
 TEST_CASE("window: the time slider steps with , and a click, plays by itself; What changed selects a district") {
-    if (!test::have_window_tools()) {
-        MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
-        return;
-    }
+    REQUIRE_MESSAGE(test::have_window_tools(), "xvfb-run or xdotool is not installed: the window test cannot run (scripts/setup installs them)");
     // The largest rise since the previous quarter at the latest period, as the command line says.
     auto c = test::run_sespm({"changes", "--layer", "dispersal", "--top", "1", "--data", test::data_dir()});
     REQUIRE_MESSAGE(c.exit_code == 0, c.err);
@@ -68,10 +65,7 @@ TEST_CASE("window: the time slider steps with , and a click, plays by itself; Wh
 }
 
 TEST_CASE("window: a trigger point typed into the table is kept in the project and undone by Ctrl+Z") {
-    if (!test::have_window_tools()) {
-        MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
-        return;
-    }
+    REQUIRE_MESSAGE(test::have_window_tools(), "xvfb-run or xdotool is not installed: the window test cannot run (scripts/setup installs them)");
     test::ScratchDir d;
     std::string p = d.file("p.sespm");
     // Reading (E06000038): scroll the table right (shift + wheel), click its trigger cell, type 60, Enter.
@@ -92,10 +86,7 @@ TEST_CASE("window: a trigger point typed into the table is kept in the project a
 }
 
 TEST_CASE("window: the slider plays at the speed set, up to 8 quarters a second, not at the window's idle pace") {
-    if (!test::have_window_tools()) {
-        MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
-        return;
-    }
+    REQUIRE_MESSAGE(test::have_window_tools(), "xvfb-run or xdotool is not installed: the window test cannot run (scripts/setup installs them)");
     auto periods = test::run_sespm({"periods", "--layer", "dispersal", "--data", test::data_dir()});
     REQUIRE_MESSAGE(periods.exit_code == 0, periods.err);
     std::vector<std::string> all = test::lines(periods.out);
@@ -119,10 +110,7 @@ TEST_CASE("window: the slider plays at the speed set, up to 8 quarters a second,
 }
 
 TEST_CASE("window: another layer chosen at a period it has no figures for shows its nearest earlier period, and says so") {
-    if (!test::have_window_tools()) {
-        MESSAGE("xvfb-run or xdotool is not installed: the window test is skipped (scripts/setup installs them)");
-        return;
-    }
+    REQUIRE_MESSAGE(test::have_window_tools(), "xvfb-run or xdotool is not installed: the window test cannot run (scripts/setup installs them)");
     test::ScratchDir d;
     std::string wait = "wait_for() { for i in $(seq 40); do grep -qx \"$1\" layout.txt && break; sleep 0.3; done; cp layout.txt \"$2\"; }\n";
     // asylum support at 2025-12-31 (a period picked, not the latest); dispersal ends at

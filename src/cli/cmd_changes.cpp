@@ -2,10 +2,12 @@
 // window's View > What changed list): the largest rises and falls since the previous period and
 // since a year before, and the areas newly over the limit or their trigger.
 #include <iostream>
+#include <set>
 
 #include "cli/cli.h"
 #include "cli/common.h"
 #include "core/error.h"
+#include "core/periods.h"
 #include "map/what_changed.h"
 
 namespace sespm {
@@ -16,7 +18,9 @@ static const char* kChangesHelp = R"(usage: sespm-map changes --layer ID [--peri
 
 What changed at a period of a time-series layer: one row per listed area, with the columns
 list,since,period,code,name,before,after,change,trigger_pct. `list` is "rise" or "fall" (the
-count since `since`: the previous period, then a year before; the --top N largest, default 5),
+count since `since`: the date 3 months before (12 for a yearly series), then 12 months before;
+the --top N largest, default 5; a date with no published figures is named on stderr and
+nothing is compared with it, never another date),
 "newly over the limit" (the count above the limit now, as `table`'s status "over"; not over
 it, or without a figure, at the previous period; before/after/change are shares in percent) or "newly at the trigger"
 (the agreed trigger points of --project). The areas are the South East's unless --within says
@@ -43,6 +47,11 @@ int cmd_changes(const std::vector<std::string>& argv) {
     if (ProjectStore* p = s->project_for_reading()) triggers = p->triggers();
     WhatChanged w = what_changed(*s->atlas, spec, evaluate_options_of(req), triggers, top);
     if (w.previous_period.empty()) std::cerr << "sespm-map: note: " << w.period << " is the layer's first period: nothing before it\n";
+    std::set<std::string> unpublished;
+    for (const auto& l : w.lists)
+        if (!l.published && unpublished.insert(l.since).second)
+            std::cerr << "sespm-map: note: no figures for " << l.since << " (" << months_between(l.since, w.period)
+                      << " months before " << w.period << "): nothing is compared with it\n";
     std::vector<std::vector<Cell>> rows;
     for (const auto& l : w.lists)
         for (const auto& i : l.items) {

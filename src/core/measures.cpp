@@ -2,6 +2,7 @@
 #include "core/measures.h"
 
 #include <cmath>
+#include <optional>
 
 namespace sespm {
 
@@ -12,9 +13,43 @@ std::string limit_status(double count, double limit, double near_pct) {
     return "under";
 }
 
+namespace {
+
+struct AppliedLimit {
+    double per = 200, places = 1;
+    std::string label;
+};
+
+AppliedLimit applied_limit(const LayerSpec& spec, const FigureData& figures, double ratio_override) {
+    AppliedLimit rule{figures.limit_per > 0 ? figures.limit_per : spec.limit_per, figures.limit_per > 0 ? figures.limit_places : spec.limit_places,
+                   figures.limit_per > 0 ? figures.limit_rule : spec.limit_label};
+    if (ratio_override > 0) rule = {ratio_override, 1, "1 per " + std::to_string(static_cast<long long>(ratio_override)) + " (agreed ratio)"};
+    return rule;
+}
+
+// places == 1: floor(d / per), exactly as before; 7 per 10,000: floor(d * 7 / 10000)
+double limit_of(double denominator, const AppliedLimit& rule) {
+    return std::floor(rule.places == 1 ? denominator / rule.per : denominator * rule.places / rule.per);
+}
+
+// The sum of the members' own limits (each floored); nullopt when a member has no denominator.
+std::optional<double> summed_limit(const LayerSpec& spec, std::span<const std::string> members, const FigureData& figures,
+                                   double group_ratio, std::span<const double> member_ratios) {
+    double sum = 0;
+    for (size_t i = 0; i < members.size(); ++i) {
+        auto d = figures.denominator.find(members[i]);
+        if (d == figures.denominator.end()) return std::nullopt;
+        double own = i < member_ratios.size() && member_ratios[i] > 0 ? member_ratios[i] : group_ratio;
+        sum += limit_of(d->second, applied_limit(spec, figures, own));
+    }
+    return sum;
+}
+
+} // namespace
+
 MeasureRow compute_measure(const LayerSpec& spec, const std::string& code, const std::string& name,
                            std::span<const std::string> native_members, const FigureData& figures,
-                           double ratio_override) {
+                           double ratio_override, std::span<const double> member_ratios) {
     MeasureRow r;
     r.code = code;
     r.name = name;
@@ -31,17 +66,19 @@ MeasureRow compute_measure(const LayerSpec& spec, const std::string& code, const
     if (spec.denominator && all_denom) r.denominator = denom;
     if (r.count && r.denominator && *r.denominator > 0) r.rate = *r.count / *r.denominator * spec.rate_per;
     if (!spec.limit_column.empty()) {
-        double per = figures.limit_per > 0 ? figures.limit_per : spec.limit_per;
-        double places = figures.limit_per > 0 ? figures.limit_places : spec.limit_places;
-        r.limit_rule = figures.limit_per > 0 ? figures.limit_rule : spec.limit_label;
-        if (ratio_override > 0) {
-            per = ratio_override;
-            places = 1;
-            r.limit_rule = "1 per " + std::to_string(static_cast<long long>(ratio_override)) + " (agreed ratio)";
+        AppliedLimit rule = applied_limit(spec, figures, ratio_override);
+        r.limit_rule = rule.label;
+        r.residents_per_place = rule.per / rule.places;
+        if (r.denominator) {
+            if (native_members.size() > 1) {
+                r.limit = summed_limit(spec, native_members, figures, ratio_override, member_ratios);
+                bool mixed = false;
+                for (double m : member_ratios) mixed |= m > 0 && m != ratio_override;
+                r.limit_rule = mixed ? "the sum of the members' own limits, agreed ratios included" : rule.label + ", the sum of the members' own";
+            } else {
+                r.limit = limit_of(*r.denominator, rule);
+            }
         }
-        r.residents_per_place = per / places;
-        // places == 1: floor(d / per), exactly as before; 7 per 10,000: floor(d * 7 / 10000)
-        if (r.denominator) r.limit = std::floor(places == 1 ? *r.denominator / per : *r.denominator * places / per);
         if (r.count && r.limit) {
             r.headroom = *r.limit - *r.count;
             if (*r.limit > 0) r.share_pct = *r.count / *r.limit * 100.0;

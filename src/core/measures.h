@@ -39,10 +39,13 @@ struct MeasureRow {
 
 // Sums the members' figures and derives the measures. `ratio_override` > 0 replaces
 // spec.limit_per for this area. A count is missing only when no member has a published count;
-// the denominator is missing when any member lacks one.
+// the denominator is missing when any member lacks one. A group's limit (more than one member)
+// is the sum of its members' own limits, each floored by its own rule: `member_ratios` (one
+// per member, 0 = none) are the members' agreed ratios, which come before the group's
+// `ratio_override`; so a table's rows always add up to its total row.
 MeasureRow compute_measure(const LayerSpec& spec, const std::string& code, const std::string& name,
                            std::span<const std::string> native_members, const FigureData& figures,
-                           double ratio_override = 0);
+                           double ratio_override = 0, std::span<const double> member_ratios = {});
 
 // Status word for a share of the limit: "over" above 100%, "near" at or above near_pct,
 // otherwise "under".

@@ -2,6 +2,7 @@
 #include "core/periods.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 
 #include "core/error.h"
@@ -51,6 +52,27 @@ int months_between(const std::string& a, const std::string& b) {
     split(a, ya, ma, da);
     split(b, yb, mb, db);
     return (yb - ya) * 12 + (mb - ma);
+}
+
+std::string months_before(const std::string& iso, int months) {
+    int y, m, d;
+    split(iso, y, m, d);
+    bool last_day = d == month_days(y, m);
+    int index = y * 12 + (m - 1) - months;
+    int ny = index / 12, nm = index % 12 + 1;
+    int nd = last_day ? month_days(ny, nm) : std::min(d, month_days(ny, nm));
+    char out[40];
+    std::snprintf(out, sizeof out, "%04d-%02d-%02d", ny, nm, nd);
+    return out;
+}
+
+int period_step_months(const std::vector<std::string>& periods) {
+    int step = 0;
+    for (size_t i = 1; i < periods.size(); ++i) {
+        int gap = months_between(periods[i - 1], periods[i]);
+        if (gap > 0 && (step == 0 || gap < step)) step = gap;
+    }
+    return step;
 }
 
 std::string choose_period(const std::vector<std::string>& periods, const std::string& wanted,

@@ -16,6 +16,13 @@ bool is_iso_date(const std::string& s);
 long days_of(const std::string& iso);
 // Months between two ISO dates (b - a), counting only year and month.
 int months_between(const std::string& a, const std::string& b);
+// The date `months` before an ISO date, by the calendar: a month's last day gives the last day
+// of the earlier month (2026-06-30 -> 2026-03-31 for 3), another day the same day, or the
+// month's last when it has fewer (2024-05-31 is a last day; 2024-03-15 -> 2023-12-15).
+std::string months_before(const std::string& iso, int months);
+// The usual step of a series in months: the shortest gap between neighbouring periods (3 for a
+// quarterly series even across a missing quarter, 12 for a yearly one); 0 with fewer than two.
+int period_step_months(const std::vector<std::string>& periods);
 
 // The period `wanted` ("", "latest", "earliest" or an ISO date) names among `periods` (sorted,
 // oldest first). Throws UsageError naming `option` and `layer`: for a non-date, for a date not

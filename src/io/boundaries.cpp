@@ -443,10 +443,13 @@ void Atlas::prepare(const std::vector<Geography>& gs) {
         else made[i - 1] = build_set(todo[i - 1]);
     });
     for (size_t i = 0; i < todo.size(); ++i) sets_.emplace(todo[i], std::move(made[i]));
+    // Every set asked for ends projected, also one read earlier for lon/lat only (Find a place
+    // reads every geography's names that way): what a caller gets never depends on what ran before.
     std::vector<AreaSet*> unprojected;
-    for (Geography g : todo) {
+    for (Geography g : gs) {
+        if (g == Geography::District) continue;
         areas_context_from_districts(g);
-        unprojected.push_back(&sets_.at(g));
+        if (!sets_.at(g).projected) unprojected.push_back(&sets_.at(g));
     }
     run_on_threads(unprojected.size(), [&](size_t i) { project_areas(geos_, *unprojected[i]); });
 }

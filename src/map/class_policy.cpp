@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
 
 #include "core/error.h"
@@ -65,6 +66,28 @@ std::vector<double> manual_breaks(const ClassRequest& req, const LayerSpec* spec
     return b;
 }
 
+// The threshold a layer's map is about: 100 (%) when it is classed by its share of a limit
+// (the cluster limit, the NTS threshold); none otherwise.
+std::optional<double> threshold_of(const LayerSpec* spec, MapKind kind) {
+    if (!spec || kind != MapKind::Layer || spec->limit_column.empty() || spec->class_measure != spec->share_column) return std::nullopt;
+    return 100.0;
+}
+
+// Makes `at` a class bound when the classes span it, so over and under never share a colour:
+// the nearest inner bound moves to it (the number of classes kept), or, when that would leave
+// bounds out of order, it is added.
+bool add_threshold_break(Classification& c, double at) {
+    if (c.upper.size() < 1 || !(c.min < at && at < c.upper.back())) return false;
+    for (double u : c.upper) if (u == at) return false;
+    size_t nearest = 0;
+    for (size_t i = 1; i + 1 < c.upper.size(); ++i)
+        if (std::abs(c.upper[i] - at) < std::abs(c.upper[nearest] - at)) nearest = i;
+    bool keeps_order = c.upper.size() > 1 && (nearest == 0 || c.upper[nearest - 1] < at) && at < c.upper[nearest + 1];
+    if (keeps_order) c.upper[nearest] = at;
+    else c.upper.insert(std::upper_bound(c.upper.begin(), c.upper.end(), at), at);
+    return true;
+}
+
 } // namespace
 
 std::string chosen_palette(const ClassRequest& req, const LayerSpec* spec, MapKind kind) {
@@ -92,12 +115,20 @@ ClassPolicy choose_classes(const std::vector<std::optional<double>>& values, con
     // Few areas, few classes. Pooled over periods the count must not change with the period (a
     // colour means the same in every period), so it goes by the number of areas, not this
     // period's distinct figures.
-    int few = pool.empty() ? few_areas_limit(values) : std::max(1, std::min(static_cast<int>(values.size()) / 2, 12));
+    size_t classed = req.areas_classed > 0 ? req.areas_classed : values.size();
+    int few = pool.empty() ? few_areas_limit(values) : std::max(1, std::min(static_cast<int>(classed) / 2, 12));
     int usable = *method == ClassMethod::Manual ? classes : std::min(classes, few);
     if (!pool.empty() && kind == MapKind::Layer)  // a time series: classes from every period pooled
         p.styled = style_with_classes(values, classify(pool, *method, usable, breaks), palette);
     else
         p.styled = style_values(values, *method, usable, palette, breaks);
+    if (auto at = threshold_of(spec, kind); at && *method != ClassMethod::Manual) {
+        Classification c = p.styled.classification;
+        if (add_threshold_break(c, *at)) {
+            p.styled = style_with_classes(values, c, palette);
+            p.threshold_note = "a class bound at 100%: over and under the limit never share a colour";
+        }
+    }
     int got = p.styled.classification.class_count();
     p.description = std::string(class_method_name(*method)) + ", " + std::to_string(got) + " classes";
     if (usable < classes && got > 0)
@@ -105,6 +136,7 @@ ClassPolicy choose_classes(const std::vector<std::optional<double>>& values, con
                  std::to_string(distinct_values(values)) + " areas with distinct figures";
     if (!p.note.empty()) p.description += " (" + p.note + ")";
     if (!pool_description.empty()) p.description += ", " + pool_description;
+    if (!p.threshold_note.empty()) p.description += "; " + p.threshold_note;
     return p;
 }
 

@@ -20,6 +20,7 @@ struct ClassRequest {
     std::vector<double> breaks;  // class upper bounds for "manual" (empty = the layer's)
     std::optional<int> classes;  // none = the layer's default
     std::string palette;         // empty = the layer's default
+    size_t areas_classed = 0;    // with a pool: the areas the classes are made over (0 = those shown)
 };
 
 struct ClassPolicy {
@@ -27,8 +28,12 @@ struct ClassPolicy {
     std::string description;     // "quantile, 5 classes", "fixed: share of the cluster limit"
     std::string top_label;       // replaces the last legend label when set ("over 100 (over the limit)")
     std::string note;            // why there are fewer classes than asked ("2 classes, not 5: only 4 areas")
+    std::string threshold_note;  // set when a class bound was moved to the limit (100%)
 };
 
+// A map classed by the share of a limit (the cluster limit, the NTS threshold) always has a
+// class bound at 100%, so over and under the limit never share a colour (say so in the
+// description); manual breaks are the user's and kept as typed.
 // Few areas get few classes: at most one class for every two areas with distinct values (4
 // sub-regions: 2 classes, never a class per area or an empty one), said in `note`.
 // Throws UsageError for an unknown method or palette, a class count outside 2-12, or manual

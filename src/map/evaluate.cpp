@@ -49,6 +49,7 @@ struct PreparedArea {
     const Area* area;
     std::vector<std::string> members;
     double ratio = 0;
+    std::vector<double> member_ratios;   // per member: its agreed ratio, 0 = none
     std::vector<std::optional<double>> user;
 };
 
@@ -58,8 +59,12 @@ std::vector<PreparedArea> prepare_areas(Atlas& atlas, const LayerSpec& spec, con
     std::vector<PreparedArea> out;
     for (size_t idx : selection) {
         const Area& a = set.areas[idx];
-        PreparedArea p{&a, native_members(atlas, spec, opt.geography, a), 0, {}};
+        PreparedArea p{&a, native_members(atlas, spec, opt.geography, a), 0, {}, {}};
         if (auto it = opt.ratio_overrides.find(a.code); it != opt.ratio_overrides.end()) p.ratio = it->second;
+        for (const auto& m : p.members) {
+            auto it = opt.ratio_overrides.find(m);
+            p.member_ratios.push_back(it != opt.ratio_overrides.end() ? it->second : 0);
+        }
         p.user.assign(spec.user_columns.size(), std::nullopt);
         for (size_t u = 0; u < spec.user_columns.size(); ++u) {
             auto col = opt.user_values.find(spec.user_columns[u]);
@@ -76,7 +81,7 @@ std::vector<PreparedArea> prepare_areas(Atlas& atlas, const LayerSpec& spec, con
 }
 
 MeasureRow measure_of(const LayerSpec& spec, const PreparedArea& p, const FigureData& data) {
-    MeasureRow m = compute_measure(spec, p.area->code, p.area->name, p.members, data, p.ratio);
+    MeasureRow m = compute_measure(spec, p.area->code, p.area->name, p.members, data, p.ratio, p.member_ratios);
     m.user = p.user;
     return m;
 }
@@ -222,6 +227,13 @@ std::vector<double> pooled_class_values(Atlas& atlas, const LayerSpec& spec, con
     for (const auto& pf : figs.periods)
         for (const auto& p : areas)
             if (auto v = class_value_of(spec, measure_of(spec, p, pf.data))) out.push_back(*v);
+    return out;
+}
+
+std::vector<double> period_class_values(Atlas& atlas, const LayerSpec& spec, const EvaluateOptions& opt) {
+    std::vector<double> out;
+    for (const auto& v : evaluate_layer(atlas, spec, opt).class_values)
+        if (v) out.push_back(*v);
     return out;
 }
 

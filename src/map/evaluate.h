@@ -54,6 +54,9 @@ std::vector<std::string> layer_periods(Atlas& atlas, const LayerSpec& spec);
 // The classified measure of the selected areas in every period, pooled (rounded as the map
 // rounds it): classes made from these mean the same value in every period.
 std::vector<double> pooled_class_values(Atlas& atlas, const LayerSpec& spec, const EvaluateOptions& opt);
+// The class values of one period (opt.period) over the selection, for classes made over other
+// areas than those shown (a sub-region's map in the region's classes).
+std::vector<double> period_class_values(Atlas& atlas, const LayerSpec& spec, const EvaluateOptions& opt);
 
 // One area's figures in one period, for charts and `export --all-periods`.
 struct SeriesPoint {

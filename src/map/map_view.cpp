@@ -175,19 +175,30 @@ MapView build_map_view(Atlas& atlas, const std::vector<LayerSpec>& layers, const
     v.kind = !req.scenario ? MapKind::Layer : req.compare_with ? MapKind::Difference : MapKind::Scenario;
     std::vector<double> pool;
     std::string pooled;
+    EvaluateOptions class_options = evaluate_options_of(req);  // the areas the classes are made over
+    if (req.classes_within) class_options.within = req.classes_within;
+    std::string whose = req.classes_within ? req.classes_within_name + "'s " : "";
     if (spec && spec->temporal() && v.kind == MapKind::Layer) {
         const auto& ps = v.result.periods;
         if (req.classes_over_period) {
             v.classes_over = "this period only (" + v.result.period + ")";
+            if (req.classes_within) pool = period_class_values(atlas, *spec, class_options);
         } else {
-            pool = pooled_class_values(atlas, *spec, evaluate_options_of(req));
+            pool = pooled_class_values(atlas, *spec, class_options);
             v.classes_over = "all periods pooled (" + std::to_string(ps.size()) + ", " + ps.front() + " to " + ps.back() + ")";
         }
         pooled = "classes over " + v.classes_over;
         v.series = layer_series(atlas, *spec, evaluate_options_of(req));
-        v.legend_title += req.classes_over_period ? " (classes: this period)" : " (classes: all periods)";
+        v.legend_title += " (" + (whose.empty() ? std::string("classes") : whose + "classes") +
+                          (req.classes_over_period ? ": this period)" : ": all periods)");
+    } else if (req.classes_within && v.kind == MapKind::Layer && spec) {
+        pool = period_class_values(atlas, *spec, class_options);
+        v.legend_title += " (" + whose + "classes)";
     }
-    ClassPolicy policy = choose_classes(v.result.class_values, req.classes, spec, v.kind, pool, pooled);
+    if (req.classes_within) pooled = whose + (pooled.empty() ? "classes" : pooled);
+    ClassRequest classes = req.classes;
+    if (req.classes_within) classes.areas_classed = atlas.select(req.geography, req.classes_within).size();
+    ClassPolicy policy = choose_classes(v.result.class_values, classes, spec, v.kind, pool, pooled);
     v.palette = chosen_palette(req.classes, spec, v.kind);
     v.styled = std::move(policy.styled);
     v.classification = policy.description;

@@ -36,6 +36,11 @@ struct MapRequest {
     // of a time series are made from this period only instead of every period pooled.
     std::string period;
     bool classes_over_period = false;
+    // Classes made over another selection than the areas shown (a sub-region's pages in the
+    // South East's pack use the region's classes, so a colour means one set of values on every
+    // page); `classes_within_name` says whose in the legend ("the South East's classes").
+    std::optional<std::string> classes_within;
+    std::string classes_within_name;
     // A dispersal scenario shown instead of the published figures (districts only), or, with
     // compare_with, the difference between two scenarios (second minus first, diverging colours).
     std::optional<Scenario> scenario, compare_with;

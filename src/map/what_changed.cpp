@@ -25,7 +25,7 @@ const SeriesPoint* at_period(const AreaSeries& a, const std::string& period) {
 // missing either figure are left out.
 ChangeList ranked(const std::vector<AreaSeries>& areas, const std::string& since, const std::string& period, bool rises,
                   size_t top) {
-    ChangeList l{rises ? "rise" : "fall", since, {}};
+    ChangeList l{rises ? "rise" : "fall", since, true, {}};
     for (const auto& a : areas) {
         const SeriesPoint *b = at_period(a, since), *n = at_period(a, period);
         if (!b || !n || !b->count || !n->count) continue;
@@ -42,7 +42,7 @@ ChangeList ranked(const std::vector<AreaSeries>& areas, const std::string& since
 // Areas at `period` over their limit (count above it, as `table`'s status "over") that were not
 // over it (or had no figure) at `since`; before/after are shares of the limit in percent.
 ChangeList newly_over_limit(const std::vector<AreaSeries>& areas, const std::string& since, const std::string& period) {
-    ChangeList l{"newly over the limit", since, {}};
+    ChangeList l{"newly over the limit", since, true, {}};
     auto over = [](const SeriesPoint* p) { return p && p->count && p->limit && *p->count > *p->limit; };
     for (const auto& a : areas) {
         const SeriesPoint *b = at_period(a, since), *n = at_period(a, period);
@@ -58,7 +58,7 @@ ChangeList newly_over_limit(const std::vector<AreaSeries>& areas, const std::str
 // but was below it (or had no figure) at `since`.
 ChangeList newly_at_trigger(const std::vector<AreaSeries>& areas, const std::string& since, const std::string& period,
                             const std::map<std::string, double>& triggers) {
-    ChangeList l{"newly at the trigger", since, {}};
+    ChangeList l{"newly at the trigger", since, true, {}};
     for (const auto& a : areas) {
         auto t = triggers.find(a.code);
         const SeriesPoint *b = at_period(a, since), *n = at_period(a, period);
@@ -80,20 +80,29 @@ WhatChanged what_changed(Atlas& atlas, const LayerSpec& spec, const EvaluateOpti
     auto series = layer_series(atlas, spec, opt);
     WhatChanged w;
     w.period = r.period;
-    auto at = std::find(r.periods.begin(), r.periods.end(), r.period);
-    if (at != r.periods.begin() && at != r.periods.end()) w.previous_period = *(at - 1);
-    for (auto p = r.periods.begin(); p != at; ++p)
-        if (months_between(*p, r.period) == 12) w.year_before_period = *p;
+    auto published = [&](const std::string& date) { return std::find(r.periods.begin(), r.periods.end(), date) != r.periods.end(); };
+    if (!r.periods.empty() && r.periods.front() < r.period) {
+        int step = period_step_months(r.periods);
+        w.previous_period = months_before(r.period, step > 0 ? step : 3);
+        if (step < 12) w.year_before_period = months_before(r.period, 12);
+    }
     std::vector<AreaSeries> areas;
     for (size_t i = 0; i < series.size() && i < r.rows.size(); ++i) areas.push_back({r.rows[i][0].text, r.rows[i][1].text, &series[i]});
     for (const std::string& since : {w.previous_period, w.year_before_period}) {
         if (since.empty()) continue;
+        if (!published(since)) {  // said, never replaced by another date
+            w.lists.push_back({"rise", since, false, {}});
+            w.lists.push_back({"fall", since, false, {}});
+            continue;
+        }
         w.lists.push_back(ranked(areas, since, w.period, true, top));
         w.lists.push_back(ranked(areas, since, w.period, false, top));
     }
     if (!spec.limit_column.empty() && !w.previous_period.empty()) {
-        w.lists.push_back(newly_over_limit(areas, w.previous_period, w.period));
-        w.lists.push_back(newly_at_trigger(areas, w.previous_period, w.period, triggers));
+        bool pub = published(w.previous_period);
+        w.lists.push_back(pub ? newly_over_limit(areas, w.previous_period, w.period) : ChangeList{"newly over the limit", w.previous_period, false, {}});
+        w.lists.push_back(pub ? newly_at_trigger(areas, w.previous_period, w.period, triggers)
+                              : ChangeList{"newly at the trigger", w.previous_period, false, {}});
     }
     return w;
 }

@@ -201,12 +201,7 @@ void draw_print_map(cairo_t* cr, const GeosContext& geos, const MapView& v, cons
     for (size_t k = 0; k < v.points.size(); ++k) {
         double px, py;
         t.to_page(v.points.x[k], v.points.y[k], px, py);
-        cairo_arc(cr, px, py, 1.6, 0, 2 * M_PI);
-        set_rgb(cr, 0x214f9e);
-        cairo_fill_preserve(cr);
-        set_rgb(cr, 0xffffff);
-        cairo_set_line_width(cr, 0.4);
-        cairo_stroke(cr);
+        draw_point_marker(cr, px, py);
     }
     if (opt.labels) draw_labels(cr, geos, v, t, box);
     if (opt.scale_bar) draw_scale_bar(cr, t, box);
@@ -215,6 +210,15 @@ void draw_print_map(cairo_t* cr, const GeosContext& geos, const MapView& v, cons
     set_rgb(cr, 0x999999);
     cairo_set_line_width(cr, 0.5);
     cairo_rectangle(cr, box.x, box.y, box.w, box.h);
+    cairo_stroke(cr);
+}
+
+void draw_point_marker(cairo_t* cr, double x, double y) {
+    cairo_arc(cr, x, y, 2.6, 0, 2 * M_PI);
+    set_rgb(cr, 0x1d3f8a);
+    cairo_fill_preserve(cr);
+    set_rgb(cr, 0xffffff);
+    cairo_set_line_width(cr, 0.9);
     cairo_stroke(cr);
 }
 

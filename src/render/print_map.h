@@ -37,6 +37,9 @@ Bbox print_extent(const MapView& v, const PrintMapOptions& opt);
 
 // Draws the areas (context first, then the selected ones), labels, scale bar and north arrow.
 void draw_print_map(cairo_t* cr, const GeosContext& geos, const MapView& v, const PrintBox& box, const PrintMapOptions& opt);
+// A point of a points layer (an ESOL provider): a dark blue dot with a white ring, legible on
+// every fill; the legend draws the same marker.
+void draw_point_marker(cairo_t* cr, double x, double y);
 // The legend (title, one swatch a class, "No published figure"); returns the height used.
 double draw_print_legend(cairo_t* cr, const MapView& v, double x, double y, double width);
 

@@ -37,15 +37,21 @@ static void scenario_pages(ReportDoc& doc, const ReportContext& c, const ReportR
     scenario_page(doc, c, d, "Comparison: " + req.compare + " minus " + req.scenario);
 }
 
+std::string default_report_title(const std::string& area_name) {
+    std::string area = area_name == "The South East" ? "the South East" : area_name;
+    return "SESPM board report: migration in " + area;
+}
+
 ReportSummary write_report(Session& s, const ReportRequest& req) {
     // Every geography the pack draws, read and projected at once on the machine's cores.
     s.atlas->prepare({Geography::District, Geography::County, Geography::Subregion, Geography::Region});
     ReportContext c = context_for(s, req);
     const LayerSpec& dispersal = s.layer("dispersal");
     (void)dispersal;
-    ReportDoc doc(req.title + (req.subregion ? ": " + c.area_name : ""), "The latest published figures",
+    std::string title = req.title.empty() ? default_report_title(c.area_name) : req.title;
+    ReportDoc doc(title, "The latest published figures",
                   full_attribution(s.data_dir, dispersal.attribution) + " Other figures: see Sources and definitions.");
-    cover_page(doc, c, req.title, req.commentary);
+    cover_page(doc, c, title, req.commentary);
     dispersal_page(doc, c);
     trend_page(doc, c);
     subregion_pages(doc, c);  // the four groups, or the one the pack is for

@@ -13,7 +13,7 @@ namespace sespm {
 
 struct ReportRequest {
     std::string output;                        // FILE.pdf
-    std::string title = "SESPM board report: migration in the South East";
+    std::string title;                         // "" = "SESPM board report: migration in <the area>"
     std::optional<std::string> subregion;      // SESPM-KENT, ...: that group's districts only
     std::string scenario, compare;             // from the session's project
     std::string commentary;                    // the officer's text for the Commentary box
@@ -25,5 +25,7 @@ struct ReportSummary {
 };
 
 ReportSummary write_report(Session& s, const ReportRequest& req);
+// The title a pack gets when none is given: "SESPM board report: migration in Kent".
+std::string default_report_title(const std::string& area_name);
 
 } // namespace sespm

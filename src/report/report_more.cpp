@@ -23,11 +23,21 @@ void esol_page(ReportDoc& doc, const ReportContext& c) {
     doc.new_page("ESOL providers", esol->title);
     draw_paragraph(doc, esol->description, "DejaVu Sans 8");
     doc.need(340);
-    draw_print_map(doc.cr(), c.session.geos, v, {ReportDoc::kMargin, doc.y, doc.content_width(), 330}, {});
+    double legend_w = 130, map_w = doc.content_width() - legend_w - 10, lx = ReportDoc::kMargin + map_w + 10;
+    draw_print_map(doc.cr(), c.session.geos, v, {ReportDoc::kMargin, doc.y, map_w, 330}, {});
+    double ly = doc.y + draw_print_legend(doc.cr(), v, lx, doc.y, legend_w) + 6;
+    draw_point_marker(doc.cr(), lx + 6, ly + 5);
+    set_rgb(doc.cr(), 0x222222);
+    print_text(doc.cr(), lx + 16, ly, legend_w - 16, "One provider (" + esol->title + ")", "DejaVu Sans 7");
     doc.y += 340;
-    draw_paragraph(doc, std::to_string(v.points.size()) + " providers shown as blue dots over the districts, which are coloured by dispersal "
-                        "density (the legend of the dispersal page).", "DejaVu Sans 8");
     MapView counts = c.layer_view(esol->id);
+    double in_area = 0;  // the providers in the pack's own area (the map may show some beyond it)
+    int count_col = column_index(counts.result.columns, counts.result.spec.points_count_column);  // providers per district
+    for (const auto& r : counts.result.rows)
+        if (count_col >= 0 && r[count_col].num) in_area += *r[count_col].num;
+    draw_paragraph(doc, count_phrase(static_cast<long>(in_area), "provider") + " in " + lower_the(c.area_name) +
+                        ", each a blue dot with a white ring over the districts, which are coloured by their share of the "
+                        "cluster limit (the legend of the dispersal page).", "DejaVu Sans 8");
     TablePart t;
     for (const auto& col : counts.result.columns) if (col != "code") t.headings.push_back(column_title(col));
     t.widths = {0.3, 0.12, 0.43, 0.15};
@@ -75,7 +85,10 @@ void sources_page(ReportDoc& doc, const ReportContext& c) {
     draw_paragraph(doc, "Cluster limit: an advisory ceiling of 1 asylum seeker in dispersal accommodation per 200 settled residents, "
                         "applied per local authority (Home Office, in force since 2000): limit = floor(population / 200). "
                         "Near the limit: 90% of it or more. A group (county, LEP, sub-region, region) sums its districts' counts "
-                        "and populations and recomputes the rates.", "DejaVu Sans 8");
+                        "and populations and recomputes the rates; its cluster limit is the sum of its districts' limits, so a "
+                        "table's rows add up to its total.", "DejaVu Sans 8");
+    draw_paragraph(doc, "Change on the quarter, half-year or year: against the figure 3, 6 or 12 months before, by date. Where "
+                        "that date has no published figure the report says so and compares with no other date.", "DejaVu Sans 8");
     draw_paragraph(doc, "National Transfer Scheme: a council is over its share when its looked-after unaccompanied asylum-seeking "
                         "children exceed 0.1% of its child population (0.07% before August 2022).", "DejaVu Sans 8");
     draw_paragraph(doc, "No published figure: the Home Office tables publish no zero rows, so a district with no row is shown and "

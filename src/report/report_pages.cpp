@@ -21,7 +21,14 @@ MapView ReportContext::layer_view(const std::string& layer_id, Geography g) cons
     req.geography = g;
     req.within = area_code;
     req.user_values = session.user_values();
+    apply_region_classes(req);
     return views.emplace(std::make_pair(layer_id, g), build_map_view(*session.atlas, session.layers, req)).first->second;
+}
+
+void ReportContext::apply_region_classes(MapRequest& req) const {
+    if (area_code == kRegionCode) return;
+    req.classes_within = std::string(kRegionCode);
+    req.classes_within_name = "the South East";
 }
 
 bool ReportContext::has_layer(const std::string& id) const {
@@ -91,8 +98,8 @@ static std::vector<Headline> headlines(const ReportContext& c, const MapView& di
                        shown(area, 0, "per_10k") + " per 10,000 residents" + (t ? "; " + change_text(*t) : ""), Rag::None,
                        t ? t->counts : std::vector<std::optional<double>>{}});
         const Cell* st = cell(area, 0, "status");
-        out.push_back({"Share of the summed cluster limit (1 per 200)", shown(area, 0, "share_of_limit_pct") + "%",
-                       "limit " + shown(area, 0, "cluster_limit") + " places, headroom " + shown(area, 0, "headroom"),
+        out.push_back({"Share of the cluster limit (1 per 200 residents)", shown(area, 0, "share_of_limit_pct") + "%",
+                       "limit " + shown(area, 0, "cluster_limit") + " places (the sum of the districts' limits), headroom " + shown(area, 0, "headroom"),
                        rag_of(st ? st->text : ""), {}});
     }
     auto over = with_status(districts, "over"), near = with_status(districts, "near");
@@ -140,7 +147,8 @@ static std::vector<std::string> sentences(const ReportContext& c, const MapView&
         auto u_over = with_status(u, "over");
         out.push_back(u_over.empty() ? "No council is over its National Transfer Scheme threshold (0.1% of its child population)."
                                      : std::to_string(u_over.size()) + " of " + std::to_string(u.result.rows.size()) +
-                                           " councils are over their National Transfer Scheme threshold: " + join_names(u_over) + ".");
+                                           (u_over.size() == 1 ? " councils is" : " councils are") +
+                                           " over their National Transfer Scheme threshold: " + join_names(u_over) + ".");
     }
     return out;
 }
@@ -201,11 +209,15 @@ static TablePart dispersal_table(const ReportContext& c, const MapView& v) {
     for (size_t r = 0; r < v.result.rows.size(); ++r) {
         std::vector<Cell> row;
         for (const auto& col : cols) row.push_back(cell(v, r, col) ? *cell(v, r, col) : Cell::of_text(""));
+        std::vector<std::string> periods;
         std::vector<std::optional<double>> counts;
-        if (r < series.size()) for (const auto& p : series[r]) counts.push_back(p.count);
-        std::optional<double> change;
-        if (counts.size() > 4 && counts.back() && counts[counts.size() - 5]) change = *counts.back() - *counts[counts.size() - 5];
-        row.push_back(Cell::of_num(change, 0));
+        if (r < series.size())
+            for (const auto& p : series[r]) {
+                periods.push_back(p.period);
+                counts.push_back(p.count);
+            }
+        DatedChange year = change_by_date(periods, counts, v.result.period, 12);
+        row.push_back(Cell::of_num(year.change, 0));
         row.push_back(Cell::of_text(""));
         t.rows.push_back(row);
         t.sparks.push_back(counts);
@@ -236,8 +248,8 @@ void subregion_pages(ReportDoc& doc, const ReportContext& c) {
         MapView v = sub.layer_view("dispersal");
         doc.new_page("Sub-region: " + name, name);
         draw_paragraph(doc, name + ": " + shown(groups, g, "dispersed") + " people in dispersal accommodation, " +
-                                shown(groups, g, "share_of_limit_pct") + "% of the summed cluster limit of " +
-                                shown(groups, g, "cluster_limit") + " places.", "DejaVu Sans 9");
+                                shown(groups, g, "share_of_limit_pct") + "% of its cluster limit of " +
+                                shown(groups, g, "cluster_limit") + " places (the sum of its districts' limits).", "DejaVu Sans 9");
         double top = doc.y;
         map_with_legend(doc, c.session.geos, v, 300);
         ReportContext region{c.session, "E12000008", "The South East", Geography::Region};
@@ -266,7 +278,8 @@ void layer_page(ReportDoc& doc, const ReportContext& c, const std::string& layer
         std::vector<Cell> row(v.result.rows[order[k]].begin() + 1, v.result.rows[order[k]].end());
         t.rows.push_back(row);
     }
-    draw_paragraph(doc, "The " + std::to_string(t.rows.size()) + " highest by " + column_title(spec.class_measure) + ":", "DejaVu Sans Bold 8");
+    draw_paragraph(doc, (t.rows.size() == 1 ? "The one " + std::string(geography_name(spec.native)) + ", by " :
+                         "The " + std::to_string(t.rows.size()) + " highest by ") + column_title(spec.class_measure) + ":", "DejaVu Sans Bold 8");
     draw_table(doc, t);
 }
 

@@ -22,6 +22,10 @@ struct ReportContext {
     // several pages show the same map, each with pooled classes over every period).
     MapView layer_view(const std::string& layer_id, Geography g = Geography::District) const;
     bool has_layer(const std::string& id) const;
+    // Every map of a pack is classed over the South East (all periods pooled), so a colour
+    // means one set of values on every page of every pack; a sub-region's legend says so.
+    static constexpr const char* kRegionCode = "E12000008";
+    void apply_region_classes(MapRequest& req) const;
     mutable std::map<std::pair<std::string, Geography>, MapView> views = {};
 };
 

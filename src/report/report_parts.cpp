@@ -142,4 +142,12 @@ void draw_paragraph(ReportDoc& doc, const std::string& text, const std::string& 
     doc.y += print_text(doc.cr(), ReportDoc::kMargin, doc.y, doc.content_width(), text, font) + 5;
 }
 
+std::string count_phrase(long n, const std::string& noun) {
+    return Cell::of_num(static_cast<double>(n), 0).display() + " " + noun + (n == 1 ? "" : "s");
+}
+
+std::string lower_the(const std::string& area_name) {
+    return area_name.rfind("The ", 0) == 0 ? "the " + area_name.substr(4) : area_name;
+}
+
 } // namespace sespm

@@ -41,4 +41,9 @@ void draw_headlines(ReportDoc& doc, const std::vector<Headline>& items);
 
 void draw_paragraph(ReportDoc& doc, const std::string& text, const std::string& font = "DejaVu Sans 9");
 
+// Words for the pages' sentences: "1 provider", "39 providers" (thousands separated); an area's
+// name inside a sentence ("The South East" -> "the South East").
+std::string count_phrase(long n, const std::string& noun);
+std::string lower_the(const std::string& area_name);
+
 } // namespace sespm

@@ -23,15 +23,6 @@ EvaluateOptions area_options(const ReportContext& c, Geography g) {
     return o;
 }
 
-std::optional<double> change_back(const std::vector<std::optional<double>>& v, size_t back) {
-    if (v.size() <= back || !v.back() || !v[v.size() - 1 - back]) return std::nullopt;
-    return *v.back() - *v[v.size() - 1 - back];
-}
-
-std::string signed_whole(double v) {
-    Cell c = Cell::of_num(std::abs(v), 0);
-    return (v > 0 ? "+" : v < 0 ? "-" : "±") + c.display();
-}
 
 } // namespace
 
@@ -46,14 +37,16 @@ std::optional<AreaTrend> area_trend(const ReportContext& c, const std::string& l
         t.counts.push_back(p.count);
     }
     t.latest = t.counts.back();
-    t.change_half_year = change_back(t.counts, 2);
-    t.change_year = change_back(t.counts, 4);
+    t.half_year = change_by_date(t.periods, t.counts, t.periods.back(), 6);
+    t.year = change_by_date(t.periods, t.counts, t.periods.back(), 12);
     return t;
 }
 
 std::string change_text(const AreaTrend& t) {
-    std::string half = t.change_half_year ? signed_whole(*t.change_half_year) : "no figure", year = t.change_year ? signed_whole(*t.change_year) : "no figure";
-    return half + " on the half-year, " + year + " on the year";
+    auto part = [](const DatedChange& d, const char* span) {
+        return d.change ? signed_count(*d.change) + " on the " + span : std::string(span) + ": no figure for " + quarter_label(d.since);
+    };
+    return part(t.half_year, "half-year") + ", " + part(t.year, "year");
 }
 
 void draw_sparkline(cairo_t* cr, const std::vector<std::optional<double>>& v, size_t n, double x, double y, double w, double h) {
@@ -129,6 +122,7 @@ void small_multiples(ReportDoc& doc, const ReportContext& c, int quarters) {
         req.layer_id = "dispersal";
         req.within = c.area_code;
         req.period = periods[periods.size() - quarters + k];
+        c.apply_region_classes(req);
         last = build_map_view(*c.session.atlas, c.session.layers, req);
         double x = ReportDoc::kMargin + (k % 2) * (w + gap), y = doc.y + (k / 2) * (h + gap + 10);
         PrintMapOptions mo;
@@ -149,17 +143,36 @@ std::vector<std::string> change_sentences(const ReportContext& c) {
     const LayerSpec& spec = c.session.layer("dispersal");
     auto series = layer_series(*c.session.atlas, spec, area_options(c, Geography::District));
     MapView v = c.layer_view("dispersal");
-    std::vector<std::pair<double, std::string>> changes;
+    std::vector<std::pair<double, std::string>> rises, falls;
+    std::string period, since;
     for (size_t a = 0; a < series.size() && a < v.result.rows.size(); ++a) {
+        std::vector<std::string> periods;
         std::vector<std::optional<double>> counts;
-        for (const auto& p : series[a]) counts.push_back(p.count);
-        if (auto d = change_back(counts, 4)) changes.push_back({*d, v.result.rows[a][1].text});
+        for (const auto& p : series[a]) {
+            periods.push_back(p.period);
+            counts.push_back(p.count);
+        }
+        if (periods.empty()) continue;
+        DatedChange d = change_by_date(periods, counts, periods.back(), 12);
+        period = d.period;
+        since = d.since;
+        if (d.change && *d.change > 0) rises.push_back({-*d.change, v.result.rows[a][1].text});
+        if (d.change && *d.change < 0) falls.push_back({*d.change, v.result.rows[a][1].text});
     }
-    if (changes.size() < 2) return out;
-    std::sort(changes.begin(), changes.end());
-    auto item = [](const std::pair<double, std::string>& x) { return x.second + " (" + signed_whole(x.first) + ")"; };
-    out.push_back("Over the year, the largest rises in dispersal accommodation were in " + item(changes.back()) + " and " +
-                  item(changes[changes.size() - 2]) + "; the largest falls in " + item(changes[0]) + " and " + item(changes[1]) + ".");
+    if (period.empty()) return out;
+    std::sort(rises.begin(), rises.end());
+    std::sort(falls.begin(), falls.end());
+    auto items = [](const std::vector<std::pair<double, std::string>>& l, bool rise) {
+        std::string s;
+        for (size_t i = 0; i < l.size() && i < 2; ++i)
+            s += (i ? " and " : "") + l[i].second + " (" + signed_count(rise ? -l[i].first : l[i].first) + ")";
+        return s;
+    };
+    std::string span = "From " + quarter_label(since) + " to " + quarter_label(period) + ", ";
+    if (rises.empty() && falls.empty()) out.push_back(span + "no district's number in dispersal accommodation changed.");
+    else
+        out.push_back(span + (rises.empty() ? "no district rose" : "the largest rises in dispersal accommodation were in " + items(rises, true)) +
+                      "; " + (falls.empty() ? "none fell" : "the largest falls in " + items(falls, false)) + ".");
     return out;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/dated_change.h"
 #include "core/periods.h"
 #include "report/report_pages.h"
 
@@ -16,14 +17,17 @@ namespace sespm {
 struct AreaTrend {
     std::vector<std::string> periods;
     std::vector<std::optional<double>> counts;   // per period, missing = no published figure
-    // The latest count and the change since 2 and 4 quarters before (empty when either is missing).
-    std::optional<double> latest, change_half_year, change_year;
+    // The latest count and its change against 6 and 12 months before, by date (core/dated_change.h).
+    std::optional<double> latest;
+    DatedChange half_year, year;
 };
 
 // The count series of the report's area (its group row) for a time-series layer; nullopt when
 // the layer is missing or not a time series.
 std::optional<AreaTrend> area_trend(const ReportContext& c, const std::string& layer_id);
-std::string change_text(const AreaTrend& t);   // "+120 since the half-year before, -40 since a year before"
+// "-826 on the half-year, -327 on the year" (against 6 and 12 months before, by date), or
+// "half-year: no figure for 31 Dec 2025" where that date has nothing to compare with.
+std::string change_text(const AreaTrend& t);
 
 void trend_page(ReportDoc& doc, const ReportContext& c);
 void small_multiples(ReportDoc& doc, const ReportContext& c, int quarters);

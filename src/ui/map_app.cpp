@@ -132,7 +132,7 @@ void MapApp::show_place(const PlaceMatch& m) {
     status = "Found " + m.name + " (" + m.kind + ")";
 }
 
-void MapApp::export_png(const std::string& path) {
+void MapApp::export_png(const std::string& path, bool only_selected) {
     if (!map) return;
     try {
         // The same framing as `render --legend`: the legend in a margin on the left and, right
@@ -144,7 +144,8 @@ void MapApp::export_png(const std::string& path) {
         ro.legend = true;
         ro.labels = labels;
         ro.furniture = furniture;
-        ro.bbox = visible_map_bbox();
+        ro.bbox = only_selected && !selected.empty() ? selected_bbox() : visible_map_bbox();
+        exported_png_bbox_ = ro.bbox;
         std::vector<uint8_t> px = render_map_rgba(map->view, map->mesh, ro);
         write_png(path, ro.width, ro.height, px);
         status = "Saved " + path;
@@ -558,6 +559,8 @@ void MapApp::write_layout() {
     if (map) for (const auto& e : map->view.legend) legend += e.label + "\n";
     for (int i : selected) legend += std::to_string(i) + "\n";
     if (map) legend += map->view.result.period;
+    if (const auto& b = exported_png_bbox_)  // BNG metres, for tests of what the export framed
+        note_rect("export-png-bbox", static_cast<float>(b->minx), static_cast<float>(b->miny), static_cast<float>(b->maxx), static_cast<float>(b->maxy));
     if (layout_file_.empty() || (widgets_ == widgets_written_ && legend == legend_written_)) {
         widgets_.clear();
         return;

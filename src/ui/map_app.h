@@ -185,8 +185,11 @@ public:
     void fit_to_selection();
     void open_file(const std::string& path);   // show any polygon file GDAL reads (menu, drop, --open)
     void zoom_to_area(int area);
-    void export_png(const std::string& path);
+    // File > Export > Save PNG: the view as the user sees it, or, with `only_selected`, the
+    // selected areas framed whole and centred (one county for a council's page).
+    void export_png(const std::string& path, bool only_selected = false);
     Bbox visible_map_bbox() const;         // the map between the panels, BNG (what File > Export draws)
+    Bbox selected_bbox() const;            // the selected areas framed whole, with a margin, BNG
     void export_vector(const std::string& path);
     // Writes the board report off the main thread (the map stays usable; progress is shown).
     void start_report(const ReportRequest& req);
@@ -262,6 +265,7 @@ private:
     LabelFitCache label_cache_;
     std::string layout_file_;              // $SESPM_UI_LAYOUT
     std::string settings_path_;            // window_settings.h
+    std::optional<Bbox> exported_png_bbox_;  // what the last PNG export framed (SESPM_UI_LAYOUT "export-png-bbox")
     float table_height_logical_ = 0;       // as last saved, logical pixels
     std::map<std::string, std::array<int, 4>> widgets_, widgets_written_;
     std::string legend_written_;

@@ -103,6 +103,19 @@ void MapApp::zoom_to_area(int i) {
     frame_world({b.minx - pad, b.miny - pad, b.maxx + pad, b.maxy + pad}, {});
 }
 
+// The selected areas' extent (BNG) with a margin of 6% on every side.
+Bbox MapApp::selected_bbox() const {
+    Bbox b{1e300, 1e300, -1e300, -1e300};
+    for (int i : selected) {
+        if (i < 0 || static_cast<size_t>(i) >= map->mesh.areas.size()) continue;
+        const Bbox& a = map->mesh.areas[i].bbox;
+        b = {std::min(b.minx, a.minx), std::min(b.miny, a.miny), std::max(b.maxx, a.maxx), std::max(b.maxy, a.maxy)};
+    }
+    if (b.minx > b.maxx) return visible_map_bbox();
+    double pad = std::max(b.width(), b.height()) * 0.06;
+    return {b.minx - pad, b.miny - pad, b.maxx + pad, b.maxy + pad};
+}
+
 // The map File > Export draws: the window part where the last fit put the map (seen through
 // the camera as it is now, after any pan or zoom), kept inside the map's frame.
 Bbox MapApp::visible_map_bbox() const {

@@ -77,7 +77,8 @@ void draw_lists(MapApp& app) {
         ImGui::TextWrapped("%s", list_heading(l, limit_title).c_str());  // a long heading wraps, never cut
         ImGui::PopFont();
         ImGui::Separator();
-        if (l.items.empty()) ImGui::TextDisabled("none");
+        if (!l.published) ImGui::TextDisabled("No figures were published for %s: nothing to compare.", quarter_label(l.since).c_str());
+        else if (l.items.empty()) ImGui::TextDisabled("none");
         for (const ChangeItem& i : l.items) {
             ImGui::PushID(id++);
             if (ImGui::Selectable(item_text(l, i, limit_title).c_str())) show_area(app, i.code);

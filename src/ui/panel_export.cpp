@@ -61,23 +61,24 @@ void panel_export(MapApp& app) {
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + 40 * s), ImGuiCond_FirstUseEver, ImVec2(0.5f, 0));
     ImGui::SetNextWindowSize(ImVec2(560 * s, 0), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Export", &app.show_export, ImGuiWindowFlags_AlwaysAutoResize)) { ImGui::End(); return; }
-    ImGui::TextDisabled("The map as shown, with title, legend and attribution");
+    if (app.selected.empty()) e.only_selected = false;
+    else {  // one county for a council's page: its PNG framed on it, its data alone
+        std::string label = "Only the " + std::to_string(app.selected.size()) + " areas selected on the map";
+        ImGui::Checkbox(label.c_str(), &e.only_selected);
+        app.note_widget("export-only-selected");
+    }
+    ImGui::TextDisabled(e.only_selected ? "The selected areas, framed whole, with title, legend and attribution"
+                                        : "The map as shown, with title, legend and attribution");
     if (ImGui::Button("Save PNG..."))
         app.ask_path(FileDialogMode::Save, "Export the map as a PNG", kPng, e.png, [&app](const std::string& p) {
             std::snprintf(app.export_panel.png, sizeof app.export_panel.png, "%s", p.c_str());
-            app.export_png(p);
+            app.export_png(p, app.export_panel.only_selected);
         });
     app.note_widget("export-png");
     ImGui::SameLine();
     ImGui::TextDisabled("%s", e.png);
     ImGui::Separator();
     ImGui::TextDisabled("The layer's figures and colours (GeoJSON for web maps, CSV, GeoPackage)");
-    if (app.selected.empty()) e.only_selected = false;
-    else {
-        std::string label = "Only the " + std::to_string(app.selected.size()) + " areas selected on the map";
-        ImGui::Checkbox(label.c_str(), &e.only_selected);
-        app.note_widget("export-only-selected");
-    }
     if (ImGui::Button("Save data..."))
         app.ask_path(FileDialogMode::Save, "Export the layer's data", kData, e.vec, [&app](const std::string& p) {
             std::snprintf(app.export_panel.vec, sizeof app.export_panel.vec, "%s", p.c_str());

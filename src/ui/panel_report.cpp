@@ -19,6 +19,7 @@ ReportRequest request_of(const MapApp& app) {
     ReportRequest r;
     r.output = p.path;
     r.title = p.title;
+    r.commentary = p.commentary;
     if (p.subregion > 0) r.subregion = kGroupCodes[p.subregion];
     if (p.with_scenario && app.scenario) {
         r.scenario = app.scenario->name;
@@ -39,10 +40,18 @@ void panel_report(MapApp& app) {
     ImGui::SetNextWindowSize(ImVec2(560 * s, 0), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Board report", &app.show_report, ImGuiWindowFlags_AlwaysAutoResize)) { ImGui::End(); return; }
     ImGui::TextDisabled("An A4 PDF pack for board papers: headline figures, maps, charts, tables, sources");
-    ImGui::SetNextItemWidth(420 * s);
-    ImGui::InputText("Title", p.title, sizeof p.title);
+    if (!p.commentary_loaded) {  // the last pack's commentary, so the next one starts from it
+        std::snprintf(p.commentary, sizeof p.commentary, "%s", app.settings.report_commentary.c_str());
+        p.commentary_loaded = true;
+    }
     ImGui::SetNextItemWidth(420 * s);
     ImGui::Combo("Area", &p.subregion, kGroups, IM_ARRAYSIZE(kGroups));
+    std::string area = p.subregion > 0 ? kGroups[p.subregion] : "The South East";
+    ImGui::SetNextItemWidth(420 * s);
+    ImGui::InputTextWithHint("Title", default_report_title(area).c_str(), p.title, sizeof p.title);
+    ImGui::TextUnformatted("Commentary (printed in the box on the cover; kept for the next pack)");
+    ImGui::InputTextMultiline("##commentary", p.commentary, sizeof p.commentary, ImVec2(520 * s, 110 * s));
+    app.note_widget("report-commentary");
     if (app.scenario) {
         std::string label = "Add the scenario '" + app.scenario->name + "'" +
                             (app.compare_scenario ? " and its difference from '" + app.compare_scenario->name + "'" : "");
@@ -60,7 +69,13 @@ void panel_report(MapApp& app) {
     app.note_widget("report-browse");
     bool busy = app.loading();
     if (busy) ImGui::BeginDisabled();
-    if (ImGui::Button("Write the report")) app.start_report(request_of(app));
+    if (ImGui::Button("Write the report")) {
+        if (app.settings.report_commentary != p.commentary) {
+            app.settings.report_commentary = p.commentary;
+            app.save_settings();
+        }
+        app.start_report(request_of(app));
+    }
     app.note_widget("report-write");
     if (busy) ImGui::EndDisabled();
     if (!app.last_report.empty()) {

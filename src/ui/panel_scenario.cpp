@@ -195,7 +195,7 @@ void selection_section(MapApp& app, float s) {
 }
 
 void summary_lines(MapApp& app, const ScenarioOutcome& o) {
-    ImGui::Text("%.0f places (%.0f extra) against a summed limit of %.0f", o.new_total, o.extra, o.limit);
+    ImGui::Text("%.0f places (%.0f extra) against a limit of %.0f (the sum of the districts' limits)", o.new_total, o.extra, o.limit);
     std::map<std::string, std::string> names;
     std::string zero;  // no published current figure: counted as 0 current places
     for (const auto& d : o.districts) {

@@ -62,9 +62,11 @@ struct ChangesPanelState {
 
 struct ReportPanelState {
     char path[1024] = "";
-    char title[256] = "SESPM board report: migration in the South East";
+    char title[256] = "";           // "" = "SESPM board report: migration in <the area chosen>"
     int subregion = 0;              // 0 = the South East, then the four groups
     bool with_scenario = true;      // the scenario open in the Scenario panel, if any
+    char commentary[4096] = "";     // the cover's Commentary box (kept in the window settings)
+    bool commentary_loaded = false;
 };
 
 struct FindPanelState {

@@ -43,7 +43,7 @@ Cell sort_cell(const MapApp& app, const MapView& v, int r, int shown) {
     if (shown >= kTrendFirst + kTrendColumns) return v.result.rows[r][shown - kTrendColumns];
     RecentChange rc = row_change(v, r);
     int k = shown - kTrendFirst;
-    return Cell::of_num(k == 0 ? rc.now : k == 1 ? rc.change_previous : rc.change_year, 0);
+    return Cell::of_num(k == 0 ? rc.now : k == 1 ? rc.previous.change : rc.year.change, 0);
 }
 
 // The row order for the table's sort specs (kept while the map and the sort stay the same).
@@ -105,8 +105,9 @@ void trend_cells(const MapView& v, int r, float scale) {
     RecentChange rc = row_change(v, r);
     ImGui::TableSetColumnIndex(kTrendFirst);
     sparkline(rc.counts, ImVec2(96 * scale, ImGui::GetTextLineHeight()));
-    for (auto change : {rc.change_previous, rc.change_year}) {
+    for (const DatedChange* d : {&rc.previous, &rc.year}) {
         ImGui::TableNextColumn();
+        const std::optional<double>& change = d->change;
         if (!change) { ImGui::TextDisabled("-"); continue; }
         std::string t = (*change > 0 ? "+" : "") + Cell::of_num(*change, 0).display();
         if (*change > 0) ImGui::TextColored(ImVec4(0.70f, 0.09f, 0.17f, 1), "%s", t.c_str());
@@ -157,9 +158,13 @@ void splitter(MapApp& app, float width) {
 void trend_headers(const MapView& v, float scale) {
     RecentChange rc = row_change(v, 0);
     ImGui::TableSetupColumn(sparkline_title(rc.periods).c_str(), ImGuiTableColumnFlags_WidthFixed, 118 * scale);
-    auto since = [](const std::string& p) { return p.empty() ? std::string("Change") : "Change since " + quarter_label(p); };
-    ImGui::TableSetupColumn(since(rc.previous_period).c_str());
-    ImGui::TableSetupColumn(since(rc.year_before_period).c_str());
+    // the dates by the one rule (core/dated_change.h), said even when the series has no figure then
+    auto since = [](const DatedChange& d) {
+        if (d.since.empty()) return std::string("Change");
+        return (d.published ? "Change since " : "No figure for ") + quarter_label(d.since);
+    };
+    ImGui::TableSetupColumn(since(rc.previous).c_str());
+    ImGui::TableSetupColumn(since(rc.year).c_str());
 }
 
 void table_body(MapApp& app, const MapView& v) {

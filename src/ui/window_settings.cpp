@@ -20,6 +20,30 @@ std::string window_settings_path() {
 
 namespace {
 
+// One line for a text of several: "\n" for a newline, "\\" for a backslash.
+std::string escape_line(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '\\') out += "\\\\";
+        else if (c == '\n') out += "\\n";
+        else if (c != '\r') out += c;
+    }
+    return out;
+}
+
+std::string unescape_line(const std::string& line) {
+    std::string out;
+    for (size_t i = 0; i < line.size(); ++i) {
+        if (line[i] == '\\' && i + 1 < line.size()) {
+            out += line[i + 1] == 'n' ? '\n' : line[i + 1];
+            ++i;
+        } else {
+            out += line[i];
+        }
+    }
+    return out;
+}
+
 void read_table_height(WindowSettings& s, const std::string& value, const std::string& where) {
     char* end = nullptr;
     float h = std::strtof(value.c_str(), &end);
@@ -45,6 +69,7 @@ WindowSettings load_window_settings(const std::string& path) {
         if (key == "table_height") read_table_height(s, value, path + ":" + std::to_string(n));
         else if (key == "recent_project" && !value.empty() && s.recent_projects.size() < kRecentProjects) s.recent_projects.push_back(value);
         else if (key == "recent_folder" && !value.empty()) s.recent_folders.push_back(value);
+        else if (key == "report_commentary") s.report_commentary = unescape_line(value);
     }
     return s;
 }
@@ -55,6 +80,7 @@ void save_window_settings(const std::string& path, const WindowSettings& s) {
     if (s.table_height) text += "table_height=" + std::to_string(static_cast<int>(*s.table_height)) + "\n";
     for (const auto& p : s.recent_projects)
         if (p.find('\n') == std::string::npos) text += "recent_project=" + p + "\n";
+    if (!s.report_commentary.empty()) text += "report_commentary=" + escape_line(s.report_commentary) + "\n";
     for (const auto& f : s.recent_folders)
         if (f.find('\n') == std::string::npos) text += "recent_folder=" + f + "\n";
     try {
