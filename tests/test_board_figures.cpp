@@ -220,3 +220,76 @@ TEST_CASE("one limit rule: a group's cluster limit is the sum of its districts' 
     CHECK(checked > 20);
     CHECK(limit_of(subregion_members()["South East"]) == 48183);  // the issue's figure, not floor(region / 200) = 48,214
 }
+
+TEST_CASE("honest classes: over and under a limit never share a colour; a sub-region's pages use the region's classes") {
+    struct Case { const char* layer; const char* geography; const char* within; const char* share; };
+    test::ScratchDir d;
+    int over_seen = 0;
+    for (const Case& c : std::vector<Case>{{"uasc", "county", "E12000008", "share_of_threshold_pct"},
+                                           {"uasc", "county", "SESPM-KENT", "share_of_threshold_pct"},
+                                           {"asylum_supported", "district", "E12000008", "share_of_limit_pct"}}) {
+        CAPTURE(c.layer);
+        CAPTURE(c.within);
+        auto r = test::run_sespm({"export", "--layer", c.layer, "--geography", c.geography, "--within", c.within, "-o", d.file("x.geojson"),
+                                  "--data", test::data_dir()});
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+        std::map<std::string, std::set<bool>> sides;  // fill -> over (share above 100) or not
+        const auto doc = nlohmann::json::parse(test::read_file(d.file("x.geojson")));
+        for (const auto& f : doc["features"]) {
+            const auto& p = f["properties"];
+            if (!p[c.share].is_number()) continue;
+            bool over = p[c.share].get<double>() > 100;
+            over_seen += over;
+            sides[p["fill"].get<std::string>()].insert(over);
+        }
+        for (const auto& [fill, s] : sides) CHECK_MESSAGE(s.size() == 1, fill << " colours areas over and under the limit");
+        CHECK(sides.size() >= 2);
+    }
+    CHECK(over_seen >= 2);  // Kent is over its NTS threshold: the check above is not vacuous
+    // the pack: the Kent page's legend is the South East page's, and says whose classes they are
+    REQUIRE_MESSAGE(test::run_shell("command -v pdftotext >/dev/null").exit_code == 0, "pdftotext (poppler-utils) is needed");
+    REQUIRE(test::run_sespm({"report", "-o", d.file("se.pdf"), "--data", test::data_dir()}).exit_code == 0);
+    auto page_of = [&](const std::string& heading) {
+        for (int p = 1; p < 40; ++p) {
+            std::string t = test::run_shell("pdftotext -f " + std::to_string(p) + " -l " + std::to_string(p) + " '" + d.file("se.pdf") + "' -").out;
+            if (t.empty()) break;
+            if (squeezed(t).find(heading) != std::string::npos) return squeezed(t);
+        }
+        return std::string();
+    };
+    std::string region = page_of("Asylum dispersal against the cluster limit People"), kent = page_of("Kent: ");
+    REQUIRE(!region.empty());
+    REQUIRE(!kent.empty());
+    CHECK(kent.find("the South East's classes") != std::string::npos);
+    for (const char* bound : {"0.1 – 0.4", "8.1 – 57.6"}) {  // the region's classes, pooled over every quarter
+        CHECK_MESSAGE(region.find(bound) != std::string::npos, bound);
+        CHECK_MESSAGE(kent.find(bound) != std::string::npos, bound);
+    }
+}
+
+TEST_CASE("the pack's own area: the ESOL page counts the providers in it, from the providers' file") {
+    REQUIRE_MESSAGE(test::run_shell("command -v pdftotext >/dev/null").exit_code == 0, "pdftotext (poppler-utils) is needed");
+    auto members = subregion_members();
+    std::map<std::string, int> providers;  // sub-region (and "South East") -> colleges in it
+    std::map<std::string, std::string> sub_of;
+    for (const auto& [name, codes] : members)
+        if (name != "South East") for (const auto& c : codes) sub_of[c] = name;
+    for (auto& r : test::rows_of("stats/fe_colleges_south_east.csv")) {
+        if (!sub_of.count(r["lad_code"])) continue;
+        ++providers[sub_of[r["lad_code"]]];
+        ++providers["South East"];
+    }
+    test::ScratchDir d;
+    for (const auto& [name, code] : std::map<std::string, std::string>{{"South East", ""}, {"Kent", "SESPM-KENT"}}) {
+        CAPTURE(name);
+        std::vector<std::string> args{"report", "-o", d.file("p.pdf"), "--data", test::data_dir()};
+        if (!code.empty()) args.insert(args.end(), {"--subregion", code});
+        REQUIRE(test::run_sespm(args).exit_code == 0);
+        std::string text = squeezed(test::run_shell("pdftotext '" + d.file("p.pdf") + "' -").out);
+        std::string want = std::to_string(providers[name]) + " providers in " + (name == "South East" ? "the South East" : name);
+        CHECK_MESSAGE(text.find(want) != std::string::npos, want);
+        CHECK(text.find("(±0)") == std::string::npos);  // no unchanged district among the largest rises or falls
+        CHECK(text.find(" 1 rows") == std::string::npos);
+        CHECK(text.find("1 of 19 councils are") == std::string::npos);
+    }
+}
