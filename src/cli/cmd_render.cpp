@@ -18,7 +18,8 @@ namespace sespm {
 static const char* kRenderHelp = R"(usage: sespm-map render [--layer ID | --open FILE --by FIELD|area] [--geography G]
                         [--within CODE] [--bbox MINX,MINY,MAXX,MAXY] [--classify METHOD] [--breaks B1,B2,...]
                         [--classes N] [--palette NAME] [--points-layer ID] [--no-labels]
-                        [--legend] [--width W] [--height H] [--scale S] [--labels-json FILE] -o FILE.png|FILE.pdf|FILE.svg
+                        [--legend] [--width W] [--height H] [--scale S] [--labels-json FILE]
+                        [--furniture-json FILE] -o FILE.png|FILE.pdf|FILE.svg
                         [--project FILE [--scenario NAME [--compare NAME]]] [--period DATE|latest|earliest]
                         [--classes-over all|period] [--data DIR] [--layers DIR]
 
@@ -38,7 +39,9 @@ as .png, .pdf or .svg (--no-furniture leaves them
 out). --points-layer esol draws the ESOL providers as circles. --project FILE shows its
 pledges; --labels-json FILE writes each name drawn: code, text, its centre and box (EPSG:27700),
 and whether it sits beside its area with a leader line (and where that line ends, inside the
-area). --scenario NAME draws that dispersal scenario (the same fixed classes as the window and
+area); the PDF and SVG maps place names the same way, sized for the page, over a white halo.
+--furniture-json FILE (.pdf, .svg) writes where the north arrow and the scale bar went
+(EPSG:27700 boxes): in corners of the map clear of the selected areas. --scenario NAME draws that dispersal scenario (the same fixed classes as the window and
 `scenario export`), --compare NAME the difference between the two.
 --period picks the period of a time-series layer (default latest); its classes are made over
 every period pooled, so colours mean the same in every period (--classes-over period: this
@@ -128,13 +131,15 @@ int cmd_render(const std::vector<std::string>& argv) {
     Args a = parse_args(argv, with_common({"--layer", "--open", "--by", "--code-field", "--name-field", "--geography",
                                            "--within", "--bbox", "--classify", "--classes", "--breaks", "--palette",
                                            "--points-layer", "--width", "--height", "--scale", "-o",
-                                           "--project", "--scenario", "--compare", "--period", "--classes-over", "--labels-json", "--small-multiples"}),
+                                           "--project", "--scenario", "--compare", "--period", "--classes-over", "--labels-json", "--furniture-json",
+                                           "--small-multiples"}),
                         {"--no-labels", "--legend", "--no-furniture"}, "render");
     if (a.has("--help")) { std::cout << kRenderHelp; return 0; }
     resolve_area_options(a, AreaKinds::Any);  // names as well as codes
     std::string out = a.require("-o", "render");
     std::string ext = out.size() >= 4 ? out.substr(out.size() - 4) : "";
     if (ext != ".png" && ext != ".pdf" && ext != ".svg") throw UsageError("-o " + clip(out) + ": give a .png, .pdf or .svg file name");
+    if (a.has("--furniture-json") && ext == ".png") throw UsageError("--furniture-json: give -o FILE.pdf or FILE.svg");
     output_folder(out);  // fail before any loading or GL work when the file could not be written anyway
     RenderOptions ro = render_options(a);
     MapRequest mo = map_request(a, std::string("E12000008"));
@@ -151,7 +156,20 @@ int cmd_render(const std::vector<std::string>& argv) {
         vo.height = a.get("--height") ? ro.height : 595;
         vo.legend = ro.legend;
         vo.labels = ro.labels;
+        std::vector<PlacedLabel> labels;
+        PrintFurniture furniture;
+        auto labels_file = a.get("--labels-json"), furniture_file = a.get("--furniture-json");
+        if (labels_file) output_folder(*labels_file), vo.labels_out = &labels;
+        if (furniture_file) output_folder(*furniture_file), vo.furniture_out = &furniture;
         write_vector_map(s->geos, view, out, vo);
+        if (labels_file) {
+            std::string text = labels_json(labels);
+            write_output_file(*labels_file, text.data(), text.size());
+        }
+        if (furniture_file) {
+            std::string text = furniture_json(furniture);
+            write_output_file(*furniture_file, text.data(), text.size());
+        }
         std::cerr << "wrote " << out << " (" << vo.width << "x" << vo.height << " points, " << view.result.rows.size() << " areas in colour)\n";
         return 0;
     }

@@ -115,11 +115,11 @@ void build_level(const GeosContext& geos, const AreaSet& set, const std::vector<
 }
 
 // The label anchor: the pole of inaccessibility (the centre of the largest inscribed circle,
-// GEOS's polylabel-style grid search, to 1/200 of the area's extent) and that circle's radius,
+// GEOS's polylabel-style grid search, to `tol` or 1/200 of the area's extent) and that circle's radius,
 // so a name placed there is as far from every edge as the area allows. A centroid can lie
 // outside a crescent or on an island's neighbour; a point-on-surface can sit on a thin strip.
-void label_point(const GeosContext& geos, const GEOSGeometry* g, AreaMesh& am) {
-    double tol = std::max(am.bbox.width(), am.bbox.height()) / 200;
+void label_point(const GeosContext& geos, const GEOSGeometry* g, AreaMesh& am, double tol) {
+    if (tol <= 0) tol = std::max(am.bbox.width(), am.bbox.height()) / 200;
     GeomPtr mic = own(geos, tol > 0 ? GEOSMaximumInscribedCircle_r(geos, g, tol) : nullptr);
     if (mic) {
         const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(geos, mic.get());
@@ -138,6 +138,19 @@ void label_point(const GeosContext& geos, const GEOSGeometry* g, AreaMesh& am) {
 }
 
 } // namespace
+
+AreaMesh measure_area(const GeosContext& geos, const GEOSGeometry* g, bool with_label_point, double pole_tolerance_m) {
+    AreaMesh am;
+    double x0, y0, x1, y1;
+    GEOSGeom_getXMin_r(geos, g, &x0);
+    GEOSGeom_getYMin_r(geos, g, &y0);
+    GEOSGeom_getXMax_r(geos, g, &x1);
+    GEOSGeom_getYMax_r(geos, g, &y1);
+    am.bbox = Bbox{x0, y0, x1, y1};
+    GEOSArea_r(geos, g, &am.area_m2);
+    if (with_label_point) label_point(geos, g, am, pole_tolerance_m);
+    return am;
+}
 
 size_t MapMesh::level_for(double mpp) const {
     size_t best = 0;
@@ -204,15 +217,7 @@ size_t measure_areas(const AreaSet& set, MapMesh& m, const MeshOptions& opt) {
         for (size_t i = bounds[t]; i < bounds[t + 1]; ++i) {
             if (opt.cancel && i % 64 == 0 && opt.cancel->load()) throw MeshCancelled();
             const GEOSGeometry* g = set.areas[i].bng.get();
-            AreaMesh& am = m.areas[i];
-            double x0, y0, x1, y1;
-            GEOSGeom_getXMin_r(geos, g, &x0);
-            GEOSGeom_getYMin_r(geos, g, &y0);
-            GEOSGeom_getXMax_r(geos, g, &x1);
-            GEOSGeom_getYMax_r(geos, g, &y1);
-            am.bbox = Bbox{x0, y0, x1, y1};
-            GEOSArea_r(geos, g, &am.area_m2);
-            if (opt.label_points) label_point(geos, g, am);
+            m.areas[i] = measure_area(geos, g, opt.label_points);
             vertices[t] += static_cast<size_t>(std::max(0, GEOSGetNumCoordinates_r(geos, g)));
         }
     });

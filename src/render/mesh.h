@@ -59,6 +59,12 @@ struct MeshCancelled : std::runtime_error {
     MeshCancelled() : std::runtime_error("cancelled") {}
 };
 
+// One area's extent, size and (with `label_point`) its pole of inaccessibility and the radius
+// there: what names are placed by (render/area_labels.h), without any tessellation, for the
+// print maps that draw with cairo and need no triangles. The pole is found to `pole_tolerance_m`
+// (0: 1/200 of the area's extent, as the window's mesh does).
+AreaMesh measure_area(const GeosContext& geos, const GEOSGeometry* g, bool label_point, double pole_tolerance_m = 0);
+
 // Tessellates every area of a projected set. `progress` (0..1) is updated as it goes when given.
 // Throws DataError naming the area when the tessellator fails.
 // The window's full mesh of a large boundary file comes from its tessellated copy when there is

@@ -7,6 +7,8 @@
 #include <cmath>
 #include <vector>
 
+#include "render/print_furniture.h"
+#include "render/print_labels.h"
 #include "render/print_text.h"
 
 namespace sespm {
@@ -124,74 +126,13 @@ void draw_areas(cairo_t* cr, const GeosContext& geos, const MapView& v, const Pr
     }
 }
 
-void draw_labels(cairo_t* cr, const GeosContext& geos, const MapView& v, const PrintTransform& t, const PrintBox& box) {
-    std::vector<std::pair<double, size_t>> order;  // biggest first: they are placed before small ones
-    for (size_t r = 0; r < v.result.selection.size(); ++r) {
-        double a = 0;
-        GEOSArea_r(geos, v.set->areas[v.result.selection[r]].bng.get(), &a);
-        order.push_back({-a, v.result.selection[r]});
-    }
-    std::sort(order.begin(), order.end());
-    std::vector<PrintBox> placed;
-    const std::string font = "DejaVu Sans 5.5";
-    for (const auto& [neg_area, i] : order) {
-        const Area& a = v.set->areas[i];
-        if (-neg_area * t.scale * t.scale < 60) continue;  // too small on the page to hold its name
-        GeomPtr p = own(geos, GEOSPointOnSurface_r(geos, a.bng.get()));
-        double x, y, px, py;
-        GEOSGeomGetX_r(geos, p.get(), &x);
-        GEOSGeomGetY_r(geos, p.get(), &y);
-        t.to_page(x, y, px, py);
-        double w = text_width(cr, a.name, font), h = 7;
-        PrintBox lb{px - w / 2, py - h / 2, w, h};
-        if (lb.x < box.x || lb.x + w > box.x + box.w || lb.y < box.y || lb.y + h > box.y + box.h) continue;
-        bool clash = false;
-        for (const auto& o : placed) clash |= lb.x < o.x + o.w && o.x < lb.x + lb.w && lb.y < o.y + o.h && o.y < lb.y + lb.h;
-        if (clash) continue;
-        placed.push_back(lb);
-        set_rgb(cr, 0x333333);
-        print_text(cr, lb.x, lb.y - 0.5, 0, a.name, font);
-    }
-}
-
-double nice_km(double max_km) {
-    for (double s : {500.0, 200.0, 100.0, 50.0, 20.0, 10.0, 5.0, 2.0, 1.0})
-        if (s <= max_km) return s;
-    return 1;
-}
-
-void draw_scale_bar(cairo_t* cr, const PrintTransform& t, const PrintBox& box) {
-    double km = nice_km(box.w * 0.25 / t.scale / 1000.0);
-    double len = km * 1000.0 * t.scale, x = box.x + 8, y = box.y + box.h - 12;
-    set_rgb(cr, 0x333333);
-    cairo_set_line_width(cr, 0.8);
-    cairo_rectangle(cr, x, y, len / 2, 3);
-    cairo_fill(cr);
-    cairo_rectangle(cr, x, y, len, 3);
-    cairo_stroke(cr);
-    print_text(cr, x, y - 9, 0, "0", "DejaVu Sans 6");
-    char t1[32];
-    std::snprintf(t1, sizeof t1, "%g km", km);
-    print_text(cr, x + len - 6, y - 9, 0, t1, "DejaVu Sans 6");
-}
-
-void draw_north_arrow(cairo_t* cr, const PrintBox& box) {
-    double cx = box.x + box.w - 16, top = box.y + 8;
-    set_rgb(cr, 0x333333);
-    cairo_move_to(cr, cx, top);
-    cairo_line_to(cr, cx + 5, top + 16);
-    cairo_line_to(cr, cx, top + 12);
-    cairo_line_to(cr, cx - 5, top + 16);
-    cairo_close_path(cr);
-    cairo_fill(cr);
-    print_text(cr, cx - 10, top + 17, 20, "N", "DejaVu Sans Bold 7", Align::Centre);
-}
-
 } // namespace
 
 void draw_print_map(cairo_t* cr, const GeosContext& geos, const MapView& v, const PrintBox& box, const PrintMapOptions& opt) {
-    Bbox e = print_extent(v, opt);
-    PrintTransform t = print_transform(e, box);
+    // the furniture first: a map made smaller to free a corner for it is drawn smaller
+    PrintFurniture f = place_print_furniture(cr, geos, v, box, print_transform(print_extent(v, opt), box), opt.north_arrow,
+                                             opt.scale_bar);
+    const PrintTransform& t = f.t;
     cairo_save(cr);
     cairo_rectangle(cr, box.x, box.y, box.w, box.h);
     cairo_clip(cr);
@@ -203,9 +144,16 @@ void draw_print_map(cairo_t* cr, const GeosContext& geos, const MapView& v, cons
         t.to_page(v.points.x[k], v.points.y[k], px, py);
         draw_point_marker(cr, px, py);
     }
-    if (opt.labels) draw_labels(cr, geos, v, t, box);
-    if (opt.scale_bar) draw_scale_bar(cr, t, box);
-    if (opt.north_arrow) draw_north_arrow(cr, box);
+    draw_print_furniture(cr, f);
+    if (opt.labels) {
+        std::vector<PrintBox> clear = opt.keep_clear;
+        for (const auto& b : {f.north_arrow, f.scale_bar}) if (b) clear.push_back(*b);
+        double size = opt.label_pt > 0 ? opt.label_pt : print_label_points(box);
+        std::vector<PlacedLabel> labels = place_print_labels(cr, geos, v, box, t, size, clear);
+        draw_print_labels(cr, labels, t, size);
+        if (opt.labels_out) *opt.labels_out = std::move(labels);
+    }
+    if (opt.furniture_out) *opt.furniture_out = f;
     cairo_restore(cr);
     set_rgb(cr, 0x999999);
     cairo_set_line_width(cr, 0.5);

@@ -1,18 +1,24 @@
 // print_map.h: a MapView drawn as vector paths on a cairo context (PDF, SVG: the board report,
 // `render -o FILE.pdf|.svg`): the same projected geometry (EPSG:27700) and the same colours as
-// the window and `export`, fitted into a box in points, with district names placed at an
-// interior point, a legend, a scale bar in km (BNG is metres, so it is exact) and a north arrow.
+// the window and `export`, fitted into a box in points, with district names placed as the
+// window places them (render/print_labels.h), a legend, and a scale bar in km (BNG is metres,
+// so it is exact) and a north arrow in corners clear of the selected areas
+// (render/print_furniture.h).
 #pragma once
 #include <cairo.h>
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/types.h"
 #include "io/geos.h"
 #include "map/map_view.h"
+#include "render/area_labels.h"
 
 namespace sespm {
+
+struct PrintFurniture;
 
 struct PrintBox {
     double x = 0, y = 0, w = 0, h = 0;   // points, y down
@@ -23,6 +29,10 @@ struct PrintMapOptions {
     bool labels = true;
     bool scale_bar = true, north_arrow = true;
     double outline_pt = 0.35;
+    double label_pt = 0;                 // type size of the names; 0: sized for the frame
+    std::vector<PrintBox> keep_clear;    // page boxes no name may cover (text drawn over the map)
+    std::vector<PlacedLabel>* labels_out = nullptr;  // when set: the names drawn, where
+    PrintFurniture* furniture_out = nullptr;         // when set: where the arrow and the bar went
 };
 
 // The metres-per-point scale and origin used for `box`, exposed for tests that find a district
@@ -35,7 +45,7 @@ struct PrintTransform {
 PrintTransform print_transform(const Bbox& extent, const PrintBox& box);
 Bbox print_extent(const MapView& v, const PrintMapOptions& opt);
 
-// Draws the areas (context first, then the selected ones), labels, scale bar and north arrow.
+// Draws the areas (context first, then the selected ones), scale bar, north arrow and names.
 void draw_print_map(cairo_t* cr, const GeosContext& geos, const MapView& v, const PrintBox& box, const PrintMapOptions& opt);
 // A point of a points layer (an ESOL provider): a dark blue dot with a white ring, legible on
 // every fill; the legend draws the same marker.

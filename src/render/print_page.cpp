@@ -38,11 +38,16 @@ void write_vector_map(const GeosContext& geos, const MapView& v, const std::stri
     double margin = opt.legend ? std::min(220.0, opt.width * 0.3) : 0;
     PrintMapOptions mo;
     mo.labels = opt.labels;
+    mo.labels_out = opt.labels_out;
+    mo.furniture_out = opt.furniture_out;
+    // without the margin the attribution is printed over the map's bottom right: no name under it
+    PrintBox attribution{opt.width * 0.4, opt.height - 12, opt.width * 0.6 - 6, 8};
+    if (!opt.legend) mo.keep_clear.push_back(attribution);
     draw_print_map(cr, geos, v, {margin, 0, opt.width - margin, opt.height}, mo);
     if (opt.legend) draw_margin(cr, v, margin, opt.height);
     else {
         set_rgb(cr, 0x444444);
-        print_text(cr, opt.width * 0.4, opt.height - 12, opt.width * 0.6 - 6, v.attribution, "DejaVu Sans 4.5", Align::Right);
+        print_text(cr, attribution.x, attribution.y, attribution.w, v.attribution, "DejaVu Sans 4.5", Align::Right);
     }
     cairo_destroy(cr);
     cairo_surface_finish(surface);
@@ -68,7 +73,7 @@ static void draw_grid(cairo_t* cr, const GeosContext& geos, const std::vector<Ma
         set_rgb(cr, 0x333333);
         print_text(cr, x, y, cw, views[k].result.period, "DejaVu Sans Bold 9");
         PrintMapOptions mo;
-        mo.labels = false;
+        mo.labels = false;  // 64 names on a map this small would hide the colours the grid compares
         mo.north_arrow = mo.scale_bar = k == 0;
         draw_print_map(cr, geos, views[k], {x, y + 14, cw, ch - 14}, mo);
     }

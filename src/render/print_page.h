@@ -3,15 +3,19 @@
 // with the title, period, legend and attribution. Written whole or not at all.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "io/geos.h"
 #include "map/map_view.h"
+#include "render/print_furniture.h"
 
 namespace sespm {
 
 struct VectorPageOptions {
     double width = 842, height = 595;   // points (A4 landscape by default)
     bool legend = false, labels = true;
+    std::vector<PlacedLabel>* labels_out = nullptr;  // when set: the names drawn (write_vector_map)
+    PrintFurniture* furniture_out = nullptr;         // when set: where the arrow and the bar went
 };
 
 // Format by extension (.pdf, .svg). Throws DataError when drawing or writing fails.
