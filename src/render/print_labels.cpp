@@ -97,8 +97,8 @@ PlacementKey placement_key(const GeosContext& geos, const MapView& v, const Came
     return k;
 }
 
-// The last few maps' names on this thread: a memo of a pure function of its key, so it can only
-// save time (the report's dozen maps are half repeats), never change a result.
+// The last few maps' names: a memo of a pure function of its key, so it can only save time (the
+// report's dozen maps are half repeats), never change a result.
 struct PlacementMemo {
     static constexpr size_t kKept = 4;
     std::vector<std::pair<PlacementKey, std::vector<PlacedLabel>>> entries;
@@ -113,13 +113,25 @@ struct PlacementMemo {
     }
 };
 
+} // namespace
+
+// What one document's print maps have worked out, kept by its caller (see print_labels.h).
+struct PrintLabelCache::Parts {
+    std::map<const GEOSGeometry*, AreaMesh> poles;
+    PlacementMemo memo;
+};
+PrintLabelCache::PrintLabelCache() : parts(std::make_unique<Parts>()) {}
+PrintLabelCache::~PrintLabelCache() = default;
+
+namespace {
+
 // Extents, sizes and, for the selected areas (the only ones named), poles: no tessellation. A
-// pole depends on its area alone, so each is found once per thread (the report's sub-region maps
-// name districts its regional maps already named), kept with the area's extent so that another
-// geometry made later at the same address is never taken for it.
-MapMesh label_mesh(const GeosContext& geos, const MapView& v) {
-    thread_local std::map<const GEOSGeometry*, AreaMesh> poles;
-    if (poles.size() > 20000) poles.clear();  // a window session's many maps: start again
+// pole depends on its area alone, so with a cache each is found once per document (the
+// report's sub-region maps name districts its regional maps already named), kept with the
+// area's extent so that another geometry made later at the same address is never taken for it.
+MapMesh label_mesh(const GeosContext& geos, const MapView& v, PrintLabelCache* cache) {
+    std::map<const GEOSGeometry*, AreaMesh> none;
+    std::map<const GEOSGeometry*, AreaMesh>& poles = cache ? cache->parts->poles : none;
     MapMesh m;
     m.areas.reserve(v.set->areas.size());
     for (size_t i = 0; i < v.set->areas.size(); ++i) {
@@ -211,7 +223,7 @@ double print_label_points(const PrintBox& box) {
 
 std::vector<PlacedLabel> place_print_labels(cairo_t* cr, const GeosContext& geos, const MapView& v, const PrintBox& box,
                                             const PrintTransform& t, double text_pt,
-                                            const std::vector<PrintBox>& keep_clear) {
+                                            const std::vector<PrintBox>& keep_clear, PrintLabelCache* cache) {
     if (!v.set || text_pt <= 0 || t.scale <= 0) return {};
     double k = kUnitsPerLabel / text_pt;
     Camera cam = label_camera(box, t, k);
@@ -219,10 +231,10 @@ std::vector<PlacedLabel> place_print_labels(cairo_t* cr, const GeosContext& geos
     for (const auto& b : keep_clear)
         clear.push_back({static_cast<float>((b.x - box.x) * k), static_cast<float>((b.y - box.y) * k),
                          static_cast<float>((b.x + b.w - box.x) * k), static_cast<float>((b.y + b.h - box.y) * k)});
-    thread_local PlacementMemo memo;
     PlacementKey key = placement_key(geos, v, cam, text_pt, clear);
-    if (const auto* done = memo.find(key)) return *done;
-    MapMesh mesh = label_mesh(geos, v);
+    if (cache)
+        if (const auto* done = cache->parts->memo.find(key)) return *done;
+    MapMesh mesh = label_mesh(geos, v, cache);
     PangoLayout* layout = name_layout(cr, "", text_pt);  // one layout, its text changed for each measure
     auto measure = [&](const std::string& text) {
         pango_layout_set_text(layout, text.c_str(), static_cast<int>(text.size()));
@@ -231,7 +243,7 @@ std::vector<PlacedLabel> place_print_labels(cairo_t* cr, const GeosContext& geos
     };
     std::vector<PlacedLabel> out = place_area_labels(geos, v, mesh, cam, measure, static_cast<float>(kUnitsPerLabel), 0, nullptr, clear);
     g_object_unref(layout);
-    memo.keep(std::move(key), out);
+    if (cache) cache->parts->memo.keep(std::move(key), out);
     return out;
 }
 

@@ -22,10 +22,11 @@ namespace sespm {
 double print_label_points(const PrintBox& box);
 
 // The names of the selected areas of `v` drawn in `box` at transform `t`, clear of the
-// `keep_clear` page boxes (the north arrow, the scale bar); positions in BNG metres.
+// `keep_clear` page boxes (the north arrow, the scale bar); positions in BNG metres. `cache`
+// (PrintMapOptions::label_cache), when given, keeps what was worked out for the next maps.
 std::vector<PlacedLabel> place_print_labels(cairo_t* cr, const GeosContext& geos, const MapView& v, const PrintBox& box,
                                             const PrintTransform& t, double text_pt,
-                                            const std::vector<PrintBox>& keep_clear);
+                                            const std::vector<PrintBox>& keep_clear, PrintLabelCache* cache = nullptr);
 
 // Leaders, then each name over its halo.
 void draw_print_labels(cairo_t* cr, const std::vector<PlacedLabel>& labels, const PrintTransform& t, double text_pt);

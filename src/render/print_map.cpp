@@ -149,7 +149,7 @@ void draw_print_map(cairo_t* cr, const GeosContext& geos, const MapView& v, cons
         std::vector<PrintBox> clear = opt.keep_clear;
         for (const auto& b : {f.north_arrow, f.scale_bar}) if (b) clear.push_back(*b);
         double size = opt.label_pt > 0 ? opt.label_pt : print_label_points(box);
-        std::vector<PlacedLabel> labels = place_print_labels(cr, geos, v, box, t, size, clear);
+        std::vector<PlacedLabel> labels = place_print_labels(cr, geos, v, box, t, size, clear, opt.label_cache);
         draw_print_labels(cr, labels, t, size);
         if (opt.labels_out) *opt.labels_out = std::move(labels);
     }

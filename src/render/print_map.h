@@ -7,6 +7,7 @@
 #pragma once
 #include <cairo.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,19 @@ struct PrintBox {
     double x = 0, y = 0, w = 0, h = 0;   // points, y down
 };
 
+// What one document's print maps have worked out (the areas' poles, the last few maps' names),
+// owned by the caller that draws several maps of the same areas (the board report), so the
+// later maps reuse it: it only saves time, never changes a result. Lives no longer than the
+// MapViews' area sets it was used with.
+struct PrintLabelCache {
+    PrintLabelCache();
+    ~PrintLabelCache();
+    PrintLabelCache(const PrintLabelCache&) = delete;
+    PrintLabelCache& operator=(const PrintLabelCache&) = delete;
+    struct Parts;
+    std::unique_ptr<Parts> parts;
+};
+
 struct PrintMapOptions {
     std::optional<Bbox> extent;          // EPSG:27700; default: the selected areas, with a margin
     bool labels = true;
@@ -33,6 +47,7 @@ struct PrintMapOptions {
     std::vector<PrintBox> keep_clear;    // page boxes no name may cover (text drawn over the map)
     std::vector<PlacedLabel>* labels_out = nullptr;  // when set: the names drawn, where
     PrintFurniture* furniture_out = nullptr;         // when set: where the arrow and the bar went
+    PrintLabelCache* label_cache = nullptr;          // when set: kept between maps (see above)
 };
 
 // The metres-per-point scale and origin used for `box`, exposed for tests that find a district

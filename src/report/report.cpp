@@ -46,6 +46,8 @@ ReportSummary write_report(Session& s, const ReportRequest& req) {
     // Every geography the pack draws, read and projected at once on the machine's cores.
     s.atlas->prepare({Geography::District, Geography::County, Geography::Subregion, Geography::Region});
     ReportContext c = context_for(s, req);
+    PrintLabelCache labels;  // the districts' poles and repeated maps' names, worked out once for the pack
+    c.label_cache = &labels;
     const LayerSpec& dispersal = s.layer("dispersal");
     (void)dispersal;
     std::string title = req.title.empty() ? default_report_title(c.area_name) : req.title;

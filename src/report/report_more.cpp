@@ -24,7 +24,7 @@ void esol_page(ReportDoc& doc, const ReportContext& c) {
     draw_paragraph(doc, esol->description, "DejaVu Sans 8");
     doc.need(340);
     double legend_w = 130, map_w = doc.content_width() - legend_w - 10, lx = ReportDoc::kMargin + map_w + 10;
-    draw_print_map(doc.cr(), c.session.geos, v, {ReportDoc::kMargin, doc.y, map_w, 330}, {});
+    draw_print_map(doc.cr(), c.session.geos, v, {ReportDoc::kMargin, doc.y, map_w, 330}, c.map_options());
     double ly = doc.y + draw_print_legend(doc.cr(), v, lx, doc.y, legend_w) + 6;
     draw_point_marker(doc.cr(), lx + 6, ly + 5);
     set_rgb(doc.cr(), 0x222222);
@@ -69,7 +69,7 @@ void scenario_page(ReportDoc& doc, const ReportContext& c, const MapView& v, con
     doc.new_page(heading, heading);
     doc.need(370);
     double legend_w = 130, map_w = doc.content_width() - legend_w - 10;
-    draw_print_map(doc.cr(), c.session.geos, v, {ReportDoc::kMargin, doc.y, map_w, 360}, {});
+    draw_print_map(doc.cr(), c.session.geos, v, {ReportDoc::kMargin, doc.y, map_w, 360}, c.map_options());
     draw_print_legend(doc.cr(), v, ReportDoc::kMargin + map_w + 10, doc.y, legend_w);
     doc.y += 372;
     TablePart t;

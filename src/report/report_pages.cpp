@@ -70,10 +70,10 @@ Rag rag_of(const std::string& status) {
 }
 
 // The map of a view on the left, its legend on the right.
-void map_with_legend(ReportDoc& doc, const GeosContext& geos, const MapView& v, double height) {
+void map_with_legend(ReportDoc& doc, const ReportContext& c, const MapView& v, double height) {
     doc.need(height + 10);
     double legend_w = 130, map_w = doc.content_width() - legend_w - 10;
-    draw_print_map(doc.cr(), geos, v, {ReportDoc::kMargin, doc.y, map_w, height}, {});
+    draw_print_map(doc.cr(), c.session.geos, v, {ReportDoc::kMargin, doc.y, map_w, height}, c.map_options());
     double ly = doc.y;
     ly += draw_print_legend(doc.cr(), v, ReportDoc::kMargin + map_w + 10, ly, legend_w) + 8;
     set_rgb(doc.cr(), 0x555555);
@@ -183,7 +183,7 @@ void dispersal_page(ReportDoc& doc, const ReportContext& c) {
     MapView v = c.layer_view("dispersal");
     doc.new_page("Asylum dispersal", "Asylum dispersal against the cluster limit");
     draw_paragraph(doc, v.result.spec.description, "DejaVu Sans 8");
-    map_with_legend(doc, c.session.geos, v, 360);
+    map_with_legend(doc, c, v, 360);
     DotChartPart chart;
     chart.title = "Every district ranked by its share of the cluster limit";
     chart.axis = "Share of the cluster limit (%): red over 100, amber 90 or more";
@@ -245,14 +245,16 @@ void subregion_pages(ReportDoc& doc, const ReportContext& c) {
     for (size_t g = 0; g < groups.result.rows.size(); ++g) {
         std::string code = groups.result.rows[g][0].text, name = groups.result.rows[g][1].text;
         ReportContext sub{c.session, code, name, Geography::Subregion};
+        sub.label_cache = c.label_cache;
         MapView v = sub.layer_view("dispersal");
         doc.new_page("Sub-region: " + name, name);
         draw_paragraph(doc, name + ": " + shown(groups, g, "dispersed") + " people in dispersal accommodation, " +
                                 shown(groups, g, "share_of_limit_pct") + "% of its cluster limit of " +
                                 shown(groups, g, "cluster_limit") + " places (the sum of its districts' limits).", "DejaVu Sans 9");
         double top = doc.y;
-        map_with_legend(doc, c.session.geos, v, 300);
+        map_with_legend(doc, c, v, 300);
         ReportContext region{c.session, "E12000008", "The South East", Geography::Region};
+        region.label_cache = c.label_cache;
         locator_map(doc, region, v, ReportDoc::kMargin + doc.content_width() - 130, top + 180, 130, 90);
         draw_table(doc, dispersal_table(sub, v));
     }
@@ -264,7 +266,7 @@ void layer_page(ReportDoc& doc, const ReportContext& c, const std::string& layer
     MapView v = c.layer_view(layer_id, spec.native);
     doc.new_page(section, spec.title);
     draw_paragraph(doc, spec.description, "DejaVu Sans 8");
-    map_with_legend(doc, c.session.geos, v, 330);
+    map_with_legend(doc, c, v, 330);
     TablePart t;
     std::vector<size_t> order(v.result.rows.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;

@@ -9,6 +9,7 @@
 
 #include "map/map_view.h"
 #include "map/session.h"
+#include "render/print_map.h"
 #include "report/report_doc.h"
 
 namespace sespm {
@@ -27,6 +28,13 @@ struct ReportContext {
     static constexpr const char* kRegionCode = "E12000008";
     void apply_region_classes(MapRequest& req) const;
     mutable std::map<std::pair<std::string, Geography>, MapView> views = {};
+    PrintLabelCache* label_cache = nullptr;    // the pack's (report.cpp), shared by every page's maps
+    // Print options for this pack's maps: the names' cache shared between them.
+    PrintMapOptions map_options() const {
+        PrintMapOptions o;
+        o.label_cache = label_cache;
+        return o;
+    }
 };
 
 void cover_page(ReportDoc& doc, const ReportContext& c, const std::string& title, const std::string& commentary);
