@@ -105,6 +105,32 @@ bool overlaps_extent(const GeosContext& geos, const GEOSGeometry* g, const Bbox&
     return x1 >= e.minx && x0 <= e.maxx && y1 >= e.miny && y0 <= e.maxy;
 }
 
+// Thin diagonal lines over the current path (which is kept), for "no published figure": in a
+// greyscale print its light grey would otherwise read as a low class.
+void hatch_path(cairo_t* cr) {
+    double x0, y0, x1, y1;
+    cairo_path_extents(cr, &x0, &y0, &x1, &y1);
+    cairo_path_t* path = cairo_copy_path(cr);
+    cairo_save(cr);
+    cairo_clip(cr);
+    set_rgb(cr, 0x7a7a7a);
+    cairo_set_line_width(cr, 0.35);
+    for (double d = x0 - (y1 - y0); d < x1; d += 2.6) {
+        cairo_move_to(cr, d, y1);
+        cairo_line_to(cr, d + (y1 - y0), y0);
+    }
+    cairo_stroke(cr);
+    cairo_restore(cr);
+    cairo_append_path(cr, path);
+    cairo_path_destroy(path);
+}
+
+bool no_figure(const MapView& v, size_t area) {
+    int row = area < v.row_of_area.size() ? v.row_of_area[area] : -1;
+    return row >= 0 && v.kind == MapKind::Layer && static_cast<size_t>(row) < v.styled.class_index.size() &&
+           v.styled.class_index[row] < 0;
+}
+
 void draw_areas(cairo_t* cr, const GeosContext& geos, const MapView& v, const PrintTransform& t, double outline,
                 const PageWindow& w) {
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
@@ -119,6 +145,7 @@ void draw_areas(cairo_t* cr, const GeosContext& geos, const MapView& v, const Pr
             const Rgba& c = v.colours[i];
             cairo_set_source_rgb(cr, c.r, c.g, c.b);
             cairo_fill_preserve(cr);
+            if (no_figure(v, i)) hatch_path(cr);
             set_rgb(cr, selected ? 0xffffff : 0xd4d1ca);
             cairo_set_line_width(cr, outline);
             cairo_stroke(cr);
@@ -178,6 +205,7 @@ double draw_print_legend(cairo_t* cr, const MapView& v, double x, double y, doub
         set_rgb(cr, (e.colour.r << 16) | (e.colour.g << 8) | e.colour.b);
         cairo_rectangle(cr, x, y + 1, 12, 7);
         cairo_fill_preserve(cr);
+        if (e.colour == no_figure_colour) hatch_path(cr);  // as the map draws it
         set_rgb(cr, 0x888888);
         cairo_set_line_width(cr, 0.3);
         cairo_stroke(cr);
