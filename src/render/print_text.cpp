@@ -7,7 +7,8 @@ namespace sespm {
 
 namespace {
 
-PangoLayout* make_layout(cairo_t* cr, double width, const std::string& text, const std::string& font, Align align) {
+PangoLayout* make_layout(cairo_t* cr, double width, const std::string& text, const std::string& font, Align align,
+                         bool hyphens = true) {
     PangoLayout* layout = pango_cairo_create_layout(cr);
     PangoFontDescription* desc = pango_font_description_from_string(font.c_str());
     pango_layout_set_font_description(layout, desc);
@@ -16,6 +17,12 @@ PangoLayout* make_layout(cairo_t* cr, double width, const std::string& text, con
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
     pango_layout_set_alignment(layout, align == Align::Centre ? PANGO_ALIGN_CENTER : align == Align::Right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
     pango_layout_set_text(layout, text.c_str(), static_cast<int>(text.size()));
+    // No ligatures: a PDF's "fi" stays two letters, so its text reads, searches and copies as written.
+    PangoAttrList* attrs = pango_attr_list_new();
+    pango_attr_list_insert(attrs, pango_attr_font_features_new("liga=0, clig=0"));
+    if (!hyphens) pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
+    pango_layout_set_attributes(layout, attrs);
+    pango_attr_list_unref(attrs);
     return layout;
 }
 
@@ -38,6 +45,24 @@ void print_line(cairo_t* cr, double x, double y, double width, const std::string
     cairo_move_to(cr, x, y);
     pango_cairo_show_layout(cr, layout);
     g_object_unref(layout);
+}
+
+double print_words(cairo_t* cr, double x, double y, double width, const std::string& text, const std::string& font,
+                   Align align, int max_lines, bool draw) {
+    PangoLayout* layout = make_layout(cr, width, text, font, align, false);
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
+    if (max_lines > 0) {
+        pango_layout_set_height(layout, -max_lines);
+        pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
+    }
+    if (draw) {
+        cairo_move_to(cr, x, y);
+        pango_cairo_show_layout(cr, layout);
+    }
+    int w = 0, h = 0;
+    pango_layout_get_size(layout, &w, &h);
+    g_object_unref(layout);
+    return static_cast<double>(h) / PANGO_SCALE;
 }
 
 double text_height(cairo_t* cr, double width, const std::string& text, const std::string& font) {

@@ -16,6 +16,11 @@ double print_text(cairo_t* cr, double x, double y, double width, const std::stri
 // One line cut to `width` with an ellipsis when it is too long (table cells).
 void print_line(cairo_t* cr, double x, double y, double width, const std::string& text,
                 const std::string& font = "DejaVu Sans 9", Align align = Align::Left);
+// Table cells and headings: wrapped between words only (never inside a word, never hyphenated),
+// at most `max_lines` lines, the last cut with an ellipsis only when the text needs more; returns
+// the height used. With draw false, only measures.
+double print_words(cairo_t* cr, double x, double y, double width, const std::string& text, const std::string& font,
+                   Align align, int max_lines, bool draw = true);
 // The height the same call would use, without drawing.
 double text_height(cairo_t* cr, double width, const std::string& text, const std::string& font = "DejaVu Sans 9");
 // The width of one line of `text` (no wrapping).

@@ -1,4 +1,4 @@
-// report_parts.cpp: see report_parts.h.
+// report_parts.cpp: see report_parts.h (tables: report_table.cpp).
 #include "report/report_parts.h"
 
 #include <algorithm>
@@ -9,53 +9,6 @@
 #include "report/report_trends.h"
 
 namespace sespm {
-
-
-static void table_row(ReportDoc& doc, const TablePart& t, const std::vector<std::string>& cells,
-                      const std::vector<bool>& right, bool heading, double row_h) {
-    cairo_t* cr = doc.cr();
-    double x = ReportDoc::kMargin, w = doc.content_width();
-    for (size_t c = 0; c < cells.size(); ++c) {
-        double cw = (t.widths.size() == cells.size() ? t.widths[c] : 1.0 / cells.size()) * w;
-        set_rgb(cr, heading ? 0x333333 : 0x1a1a1a);
-        if (heading) print_text(cr, x + 2, doc.y + 1.5, cw - 4, cells[c], "DejaVu Sans Bold 6.5", right[c] ? Align::Right : Align::Left);
-        else print_line(cr, x + 2, doc.y + 1.5, cw - 4, cells[c], t.font, right[c] ? Align::Right : Align::Left);
-        x += cw;
-    }
-    doc.y += row_h;
-    set_rgb(cr, heading ? 0x999999 : 0xe4e4e4);
-    cairo_set_line_width(cr, heading ? 0.6 : 0.3);
-    cairo_move_to(cr, ReportDoc::kMargin, doc.y);
-    cairo_line_to(cr, ReportDoc::kMargin + w, doc.y);
-    cairo_stroke(cr);
-}
-
-void draw_table(ReportDoc& doc, const TablePart& t) {
-    std::vector<bool> right(t.headings.size(), false);
-    for (const auto& r : t.rows)
-        for (size_t c = 0; c < r.size() && c < right.size(); ++c) if (!r[c].is_text && r[c].num) right[c] = true;
-    const double row_h = 10.5, head_h = 20;
-    doc.need(head_h + row_h * std::min<size_t>(3, t.rows.size()));
-    table_row(doc, t, t.headings, right, true, head_h);
-    for (const auto& r : t.rows) {
-        if (doc.y + row_h > doc.bottom()) {
-            doc.need(doc.bottom());  // forces a new page
-            table_row(doc, t, t.headings, right, true, head_h);
-        }
-        std::vector<std::string> cells;
-        for (const auto& c : r) cells.push_back(c.is_text || c.num ? c.display() : "–");
-        size_t k = static_cast<size_t>(&r - t.rows.data());
-        if (t.spark_column >= 0 && k < t.sparks.size() && static_cast<size_t>(t.spark_column) < cells.size()) {
-            cells[t.spark_column] = "";
-            double x = ReportDoc::kMargin, w = doc.content_width();
-            for (int c = 0; c < t.spark_column; ++c) x += (t.widths.size() == cells.size() ? t.widths[c] : 1.0 / cells.size()) * w;
-            double cw = (t.widths.size() == cells.size() ? t.widths[t.spark_column] : 1.0 / cells.size()) * w;
-            draw_sparkline(doc.cr(), t.sparks[k], 12, x + 4, doc.y + 1.5, cw - 8, row_h - 3);
-        }
-        table_row(doc, t, cells, right, false, row_h);
-    }
-    doc.y += 8;
-}
 
 void draw_dot_chart(ReportDoc& doc, const DotChartPart& c) {
     auto items = c.items;
