@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "io/attribution.h"
+#include "map/map_alt_text.h"
 #include "map/programmes.h"
+#include "render/pdf_tags.h"
 #include "render/print_map.h"
 #include "render/print_text.h"
 #include "report/report_pages.h"
@@ -23,7 +25,7 @@ void esol_page(ReportDoc& doc, const ReportContext& c) {
     doc.new_page("ESOL providers", esol->title);
     draw_paragraph(doc, esol->description, "DejaVu Sans 8");
     doc.need(340);
-    draw_print_map(doc.cr(), c.session.geos, v, {ReportDoc::kMargin, doc.y, doc.content_width(), 330}, {});
+    doc.figure(map_alt_text(v), [&] { draw_print_map(doc.cr(), c.session.geos, v, {ReportDoc::kMargin, doc.y, doc.content_width(), 330}, {}); });
     doc.y += 340;
     draw_paragraph(doc, std::to_string(v.points.size()) + " providers shown as blue dots over the districts, which are coloured by dispersal "
                         "density (the legend of the dispersal page).", "DejaVu Sans 8");
@@ -59,8 +61,11 @@ void scenario_page(ReportDoc& doc, const ReportContext& c, const MapView& v, con
     doc.new_page(heading, heading);
     doc.need(370);
     double legend_w = 130, map_w = doc.content_width() - legend_w - 10;
-    draw_print_map(doc.cr(), c.session.geos, v, {ReportDoc::kMargin, doc.y, map_w, 360}, {});
-    draw_print_legend(doc.cr(), v, ReportDoc::kMargin + map_w + 10, doc.y, legend_w);
+    doc.figure(map_alt_text(v), [&] { draw_print_map(doc.cr(), c.session.geos, v, {ReportDoc::kMargin, doc.y, map_w, 360}, {}); });
+    {
+        PdfTag legend(doc.cr(), "P");
+        draw_print_legend(doc.cr(), v, ReportDoc::kMargin + map_w + 10, doc.y, legend_w);
+    }
     doc.y += 372;
     TablePart t;
     for (const auto& col : v.result.columns) if (col != "code") t.headings.push_back(column_title(col));

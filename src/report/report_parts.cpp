@@ -4,24 +4,18 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 
+#include "render/pdf_tags.h"
 #include "render/print_text.h"
 #include "report/report_trends.h"
 
 namespace sespm {
 
-void draw_dot_chart(ReportDoc& doc, const DotChartPart& c) {
-    auto items = c.items;
-    std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
-        if (!a.second || !b.second) return a.second.has_value() && !b.second.has_value();
-        return *a.second > *b.second;
-    });
-    const double row = 8.2, label_w = 120, top = 24;
-    double h = top + row * items.size() + 18;
-    doc.need(h);
+static void dot_chart_body(ReportDoc& doc, const DotChartPart& c, const std::vector<std::pair<std::string, std::optional<double>>>& items,
+                           double top) {
     cairo_t* cr = doc.cr();
-    set_rgb(cr, 0x1a1a1a);
-    print_text(cr, ReportDoc::kMargin, doc.y, doc.content_width(), c.title, "DejaVu Sans Bold 9");
+    const double row = 8.2, label_w = 120;
     double x0 = ReportDoc::kMargin + label_w, w = doc.content_width() - label_w - 10, y0 = doc.y + top;
     double max = c.limit;
     for (const auto& [n, v] : items) if (v) max = std::max(max, *v);
@@ -59,6 +53,25 @@ void draw_dot_chart(ReportDoc& doc, const DotChartPart& c) {
     }
     set_rgb(cr, 0x555555);
     print_text(cr, x0, y0 + row * items.size() + 8, w, c.axis, "DejaVu Sans 6.5", Align::Centre);
+}
+
+
+void draw_dot_chart(ReportDoc& doc, const DotChartPart& c) {
+    auto items = c.items;
+    std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
+        if (!a.second || !b.second) return a.second.has_value() && !b.second.has_value();
+        return *a.second > *b.second;
+    });
+    const double row = 8.2, top = 24;
+    double h = top + row * items.size() + 18;
+    doc.need(h);
+    cairo_t* cr = doc.cr();
+    set_rgb(cr, 0x1a1a1a);
+    {
+        PdfTag h3(cr, "H3");
+        print_text(cr, ReportDoc::kMargin, doc.y, doc.content_width(), c.title, "DejaVu Sans Bold 9");
+    }
+    doc.figure(c.alt, [&] { dot_chart_body(doc, c, items, top); });
     doc.y += h + 6;
 }
 
@@ -76,12 +89,14 @@ void draw_headlines(ReportDoc& doc, const std::vector<Headline>& items) {
         set_rgb(cr, band);
         cairo_rectangle(cr, x, y, 5, tile_h);
         cairo_fill(cr);
+        // label, figure and detail are three paragraphs; the tile, its band and sparkline are decoration
+        double label_h = 0;
         set_rgb(cr, 0x444444);
-        double label_h = print_text(cr, x + 12, y + 6, tile_w - 18, items[i].label, "DejaVu Sans 7.5");
+        tagged(cr, "P", [&] { label_h = print_text(cr, x + 12, y + 6, tile_w - 18, items[i].label, "DejaVu Sans 7.5"); });
         set_rgb(cr, 0x111111);
-        print_text(cr, x + 12, y + 8 + std::max(10.0, label_h), tile_w - 100, items[i].value, "DejaVu Sans Bold 16");
+        tagged(cr, "P", [&] { print_text(cr, x + 12, y + 8 + std::max(10.0, label_h), tile_w - 100, items[i].value, "DejaVu Sans Bold 16"); });
         set_rgb(cr, 0x555555);
-        print_text(cr, x + 12, y + 42, tile_w - 18, items[i].detail, "DejaVu Sans 6.5");
+        tagged(cr, "P", [&] { print_text(cr, x + 12, y + 42, tile_w - 18, items[i].detail, "DejaVu Sans 6.5"); });
         if (!items[i].spark.empty()) draw_sparkline(cr, items[i].spark, 12, x + tile_w - 80, y + 20, 70, 18);
         if (i % per_row == per_row - 1 || i + 1 == items.size()) doc.y += tile_h + gap;
     }
@@ -92,7 +107,30 @@ void draw_paragraph(ReportDoc& doc, const std::string& text, const std::string& 
     double h = text_height(doc.cr(), doc.content_width(), text, font);
     doc.need(h + 4);
     set_rgb(doc.cr(), 0x1a1a1a);
+    PdfTag p(doc.cr(), "P");
     doc.y += print_text(doc.cr(), ReportDoc::kMargin, doc.y, doc.content_width(), text, font) + 5;
+}
+
+void draw_list(ReportDoc& doc, const std::vector<std::string>& items, const std::string& font) {
+    cairo_t* cr = doc.cr();
+    const double indent = 10;
+    auto list = std::make_unique<PdfTag>(cr, "L");
+    for (const auto& item : items) {
+        double h = text_height(cr, doc.content_width() - indent, item, font);
+        if (doc.y + h + 4 > doc.bottom()) {
+            list.reset();                 // each page's part of the list is its own L
+            doc.need(h + 4);
+            list = std::make_unique<PdfTag>(cr, "L");
+        }
+        set_rgb(cr, 0x1a1a1a);
+        PdfTag li(cr, "LI");
+        {
+            PdfTag lbl(cr, "Lbl");
+            print_text(cr, ReportDoc::kMargin, doc.y, indent, "•", font);
+        }
+        PdfTag body(cr, "LBody");
+        doc.y += print_text(cr, ReportDoc::kMargin + indent, doc.y, doc.content_width() - indent, item, font) + 5;
+    }
 }
 
 } // namespace sespm
