@@ -37,6 +37,7 @@ struct TableLayout {
     std::string family, head_font;
     double size = 7, scale = 1;
     double spacing = 8;                  // one line of body type, as pango sets it (ascent to descent)
+    TextCells* measure = nullptr;        // every width, height and cell of text
     std::string body(double f = 1) const { return font_of(family, size * scale * f); }
     double line_h() const { return spacing + 0.6; }   // a row of one line
 };
@@ -65,19 +66,22 @@ struct ColumnMeasures {
     double head_word = 0, full = 0, word = 0;
 };
 
-std::vector<ColumnMeasures> measure_columns(cairo_t* cr, const TablePart& t, const TableLayout& l) {
+std::vector<ColumnMeasures> measure_columns(const TablePart& t, const TableLayout& l) {
     std::vector<ColumnMeasures> m(t.headings.size());
     std::string head = font_of("DejaVu Sans Bold", kHeadSize), body = font_of(l.family, l.size);
     for (size_t c = 0; c < m.size(); ++c) {
-        for (const auto& w : words_of(t.headings[c])) m[c].head_word = std::max(m[c].head_word, text_width(cr, w, head));
+        for (const auto& w : words_of(t.headings[c])) m[c].head_word = std::max(m[c].head_word, l.measure->width(w, head));
         if (static_cast<int>(c) == t.spark_column) { m[c].full = m[c].word = kSparkMin; continue; }
+        size_t longest = 0;   // figures: DejaVu's digits are all one width, so only the longest few are measured
+        for (const auto& r : t.rows) if (c < r.size() && l.right[c]) longest = std::max(longest, cell_text(r[c]).size());
         for (const auto& r : t.rows) {
             if (c >= r.size()) continue;
             std::string s = cell_text(r[c]);
-            double full = text_width(cr, s, body);
+            if (l.right[c] && s.size() + 1 < longest) continue;
+            double full = l.measure->width(s, body);
             m[c].full = std::max(m[c].full, full);
             if (l.right[c] || full <= m[c].word) m[c].word = std::max(m[c].word, full);
-            else for (const auto& w : words_of(s)) m[c].word = std::max(m[c].word, text_width(cr, w, body));
+            else for (const auto& w : words_of(s)) m[c].word = std::max(m[c].word, l.measure->width(w, body));
         }
     }
     return m;
@@ -98,7 +102,7 @@ size_t first_text_column(const TableLayout& l) {
 // Column widths at l.scale: each column what it wants, then narrowed while the total is too wide:
 // first the slack over one line, then the later text columns (a note wraps before a name does),
 // then every column down to its longest word or figure. False when even those do not fit.
-bool widths_at(cairo_t* cr, const TablePart& t, const std::vector<ColumnMeasures>& m, double total, TableLayout& l) {
+bool widths_at(const TablePart& t, const std::vector<ColumnMeasures>& m, double total, TableLayout& l) {
     size_t n = t.headings.size();
     std::vector<double> hard(n), want(n), w(n);
     for (size_t c = 0; c < n; ++c) {
@@ -114,26 +118,26 @@ bool widths_at(cairo_t* cr, const TablePart& t, const std::vector<ColumnMeasures
     double sum = std::accumulate(w.begin(), w.end(), 0.0);
     for (auto& x : w) x *= total / sum;   // fills the width exactly (or squeezes the last resort)
     l.widths = w;
-    l.spacing = text_height(cr, 0, "Ag", l.body());
+    l.spacing = l.measure->words_height(0, "Ag", l.body());
     return std::accumulate(hard.begin(), hard.end(), 0.0) <= total;
 }
 
 // Every text cell fits in two lines at these widths (so none is cut with an ellipsis).
-bool text_fits(cairo_t* cr, const TablePart& t, const TableLayout& l) {
+bool text_fits(const TablePart& t, const TableLayout& l) {
     for (const auto& r : t.rows)
         for (size_t c = 0; c < r.size() && c < l.widths.size(); ++c) {
             if (l.right[c] || static_cast<int>(c) == t.spark_column) continue;
             double cw = l.widths[c] - 2 * kPad;
             std::string s = cell_text(r[c]);
-            if (text_width(cr, s, l.body(0.88)) <= cw) continue;
-            if (print_words(cr, 0, 0, cw, s, l.body(), Align::Left, 0, false) > 2 * l.spacing + 0.5) return false;
+            if (l.measure->width(s, l.body(0.88)) <= cw) continue;
+            if (l.measure->words_height(cw, s, l.body()) > 2 * l.spacing + 0.5) return false;
         }
     return true;
 }
 
 // The largest type (a step at a time, down to 72%) at which every heading word and figure fits
 // its column and every name fits in two lines.
-TableLayout plan(cairo_t* cr, const TablePart& t, double total) {
+TableLayout plan(TextCells& measure, const TablePart& t, double total) {
     size_t n = t.headings.size();
     TableLayout l;
     l.right.assign(n, false);
@@ -142,35 +146,36 @@ TableLayout plan(cairo_t* cr, const TablePart& t, double total) {
     size_t cut = t.font.find_last_of(' ');
     l.family = t.font.substr(0, cut);
     l.size = cut == std::string::npos ? 7 : std::stod(t.font.substr(cut + 1));
-    std::vector<ColumnMeasures> m = measure_columns(cr, t, l);
+    l.measure = &measure;
+    std::vector<ColumnMeasures> m = measure_columns(t, l);
     for (double scale : {1.0, 0.92, 0.85, 0.78, 0.72}) {
         l.scale = scale;
         l.head_font = font_of("DejaVu Sans Bold", kHeadSize * scale);
-        if (widths_at(cr, t, m, total, l) && text_fits(cr, t, l)) break;
+        if (widths_at(t, m, total, l) && text_fits(t, l)) break;
     }
     return l;
 }
 
 // A name cell: in full on one line, else in smaller type, else on two lines. Returns its lines.
-int name_lines(cairo_t* cr, const TableLayout& l, double cw, const std::string& s, std::string& font) {
+int name_lines(const TableLayout& l, double cw, const std::string& s, std::string& font) {
     font = l.body();
-    if (text_width(cr, s, font) <= cw) return 1;
-    if (text_width(cr, s, l.body(0.88)) <= cw) { font = l.body(0.88); return 1; }
+    if (l.measure->width(s, font) <= cw) return 1;
+    if (l.measure->width(s, l.body(0.88)) <= cw) { font = l.body(0.88); return 1; }
     return 2;
 }
 
-double row_height(cairo_t* cr, const TableLayout& l, const std::vector<std::string>& cells) {
+double row_height(const TableLayout& l, const std::vector<std::string>& cells) {
     int lines = 1;
     std::string font;
     for (size_t c = 0; c < cells.size(); ++c)
-        if (!l.right[c]) lines = std::max(lines, name_lines(cr, l, l.widths[c] - 2 * kPad, cells[c], font));
+        if (!l.right[c]) lines = std::max(lines, name_lines(l, l.widths[c] - 2 * kPad, cells[c], font));
     return l.line_h() + (lines - 1) * (l.spacing + 0.8);
 }
 
-double heading_height(cairo_t* cr, const TablePart& t, const TableLayout& l) {
+double heading_height(const TablePart& t, const TableLayout& l) {
     double h = 0;
     for (size_t c = 0; c < t.headings.size(); ++c)
-        h = std::max(h, print_words(cr, 0, 0, l.widths[c] - 2 * kPad, t.headings[c], l.head_font, Align::Left, 0, false));
+        h = std::max(h, l.measure->words_height(l.widths[c] - 2 * kPad, t.headings[c], l.head_font));
     return h + 4;
 }
 
@@ -191,8 +196,8 @@ void heading_row(ReportDoc& doc, const TablePart& t, const TableLayout& l, doubl
         for (size_t c = 0; c < t.headings.size(); ++c) {
             PdfTag th(cr, "TH");
             set_rgb(cr, 0x333333);
-            print_words(cr, x + kPad, doc.y + 1.5, l.widths[c] - 2 * kPad, t.headings[c], l.head_font,
-                        l.right[c] ? Align::Right : Align::Left, 0);
+            l.measure->draw(x + kPad, doc.y + 1.5, l.widths[c] - 2 * kPad, t.headings[c], l.head_font,
+                            l.right[c] ? Align::Right : Align::Left, 0);
             x += l.widths[c];
         }
     }
@@ -213,12 +218,12 @@ void body_row(ReportDoc& doc, const TablePart& t, const TableLayout& l, size_t k
             set_rgb(cr, 0x1a1a1a);
             if (static_cast<int>(c) == t.spark_column && k < t.sparks.size())
                 draw_sparkline(cr, t.sparks[k], 12, x + 4, doc.y + 2, l.widths[c] - 8, h - 4);
-            else if (l.right[c]) print_line(cr, x + kPad, top(1), cw, cells[c], l.body(), Align::Right);
+            else if (l.right[c]) l.measure->draw(x + kPad, top(1), cw, cells[c], l.body(), Align::Right, 1);
             else {
                 std::string font;
-                int lines = name_lines(cr, l, cw, cells[c], font);
-                double small = font == l.body() ? 0 : (l.spacing - text_height(cr, 0, "Ag", font)) / 2;   // smaller type, same middle
-                print_words(cr, x + kPad, top(lines) + small, cw, cells[c], font, Align::Left, lines);
+                int lines = name_lines(l, cw, cells[c], font);
+                double small = font == l.body() ? 0 : (l.spacing - l.measure->words_height(0, "Ag", font)) / 2;   // smaller type, same middle
+                l.measure->draw(x + kPad, top(lines) + small, cw, cells[c], font, Align::Left, lines);
             }
             x += l.widths[c];
         }
@@ -231,8 +236,9 @@ void body_row(ReportDoc& doc, const TablePart& t, const TableLayout& l, size_t k
 
 void draw_table(ReportDoc& doc, const TablePart& t) {
     cairo_t* cr = doc.cr();
-    TableLayout l = plan(cr, t, doc.content_width());
-    double head_h = heading_height(cr, t, l);
+    TextCells measure(cr);
+    TableLayout l = plan(measure, t, doc.content_width());
+    double head_h = heading_height(t, l);
     doc.need(head_h + l.line_h() * std::min<size_t>(3, t.rows.size()));
     auto table = std::make_unique<PdfTag>(cr, "Table");
     heading_row(doc, t, l, head_h);
@@ -241,7 +247,7 @@ void draw_table(ReportDoc& doc, const TablePart& t) {
         for (const auto& c : t.rows[k]) cells.push_back(cell_text(c));
         cells.resize(t.headings.size());
         if (t.spark_column >= 0 && static_cast<size_t>(t.spark_column) < cells.size()) cells[t.spark_column] = "";
-        double h = row_height(cr, l, cells);
+        double h = row_height(l, cells);
         if (doc.y + h > doc.bottom()) {
             table.reset();               // this page's part ends here; the next page's has its own headings
             doc.need(doc.bottom());      // forces a new page
