@@ -1,53 +1,65 @@
-// pdf_accessibility.cpp: see pdf_accessibility.h. libqpdf reads cairo's bytes from memory,
-// edits the catalog and the structure tree in place, replaces each page's content stream with
-// its artifacts marked (render/pdf_artifacts), and writes the whole file back to memory.
+// pdf_accessibility.cpp: see pdf_accessibility.h. libqpdf reads cairo's bytes from memory and
+// edits the catalog, the structure tree's top level, the tables' header cells and each page's
+// content stream (its artifacts marked by render/pdf_artifacts); the changed objects are
+// appended to cairo's bytes as an incremental update (render/pdf_update), so the thousands of
+// objects nobody changed are neither parsed nor written again.
 #include "render/pdf_accessibility.h"
 
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
-#include <qpdf/QPDFWriter.hh>
 
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <map>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "core/error.h"
 #include "render/pdf_artifacts.h"
+#include "render/pdf_update.h"
 
 namespace sespm {
 
 namespace {
 
-// Every page's content with its furniture marked as artifacts (render/pdf_artifacts). cairo's
-// streams (FlateDecode) are inflated, marked and deflated on as many threads as there are cores
-// (any other is decoded by qpdf first), so the writer passes every stream through as it is.
-void mark_pages(QPDF& pdf) {
+// What the step changes: objects by number (each written again whole) and new bodies.
+struct Changes {
+    std::set<QPDFObjGen> objects;
+    std::map<int, std::string> bodies;
+    void touch(QPDFObjectHandle o) {
+        if (!o.isIndirect()) return;
+        if (o.getGeneration() != 0) throw DataError("the PDF has an object of a later generation: not cairo's");
+        objects.insert(o.getObjGen());
+    }
+};
+
+// Every page's content with its furniture marked as artifacts (render/pdf_artifacts): cairo's
+// streams (one a page, FlateDecode) inflated, marked and deflated on as many threads as there are
+// cores. A page whose content is not one such stream is left as it is.
+void mark_pages(QPDF& pdf, Changes& changes) {
     struct Job {
         QPDFObjectHandle contents;
         std::string in, out;
-        bool flate = false;
     };
     std::vector<Job> jobs;
     for (auto& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
-        if (page.getObjectHandle().getKey("/Contents").isArray()) page.coalesceContentStreams();
-        Job j{page.getObjectHandle().getKey("/Contents"), "", "", false};
-        if (!j.contents.isStream()) continue;
-        QPDFObjectHandle filter = j.contents.getDict().getKey("/Filter");
-        j.flate = filter.isName() && filter.getName() == "/FlateDecode" && !j.contents.getDict().hasKey("/DecodeParms");
-        auto data = j.flate ? j.contents.getRawStreamData() : j.contents.getStreamData(qpdf_dl_generalized);
-        j.in.assign(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
-        jobs.push_back(std::move(j));
+        QPDFObjectHandle c = page.getObjectHandle().getKey("/Contents");
+        if (!c.isStream() || !c.isIndirect() || c.getGeneration() != 0) continue;
+        QPDFObjectHandle filter = c.getDict().getKey("/Filter");
+        if (!filter.isName() || filter.getName() != "/FlateDecode" || c.getDict().hasKey("/DecodeParms")) continue;
+        auto data = c.getRawStreamData();
+        jobs.push_back({c, std::string(reinterpret_cast<const char*>(data->getBuffer()), data->getSize()), ""});
     }
     std::atomic<size_t> next{0};
     std::exception_ptr failed;
     std::mutex failed_mutex;
     auto work = [&] {
         for (size_t k; (k = next++) < jobs.size();) try {
-            jobs[k].out = mark_artifacts_deflated(jobs[k].in, jobs[k].flate);
+            jobs[k].out = mark_artifacts_deflated(jobs[k].in);
         } catch (...) {
             std::lock_guard<std::mutex> lock(failed_mutex);
             failed = std::current_exception();
@@ -58,57 +70,75 @@ void mark_pages(QPDF& pdf) {
     work();
     for (auto& t : threads) t.join();
     if (failed) std::rethrow_exception(failed);
-    for (auto& j : jobs)
-        j.contents.replaceStreamData(j.out, QPDFObjectHandle::newName("/FlateDecode"), QPDFObjectHandle::newNull());
-}
-
-// The structure tree's elements under one Document element (PDF/UA's root; poppler warns of a
-// tagged PDF whose root holds several), so cairo's top-level elements become its children.
-void wrap_in_document(QPDF& pdf, QPDFObjectHandle tree) {
-    QPDFObjectHandle kids = tree.getKey("/K");
-    if (kids.isNull()) return;
-    if (kids.isDictionary() && kids.getKey("/S").isName() && kids.getKey("/S").getName() == "/Document") return;
-    if (!kids.isArray()) kids = QPDFObjectHandle::newArray(std::vector<QPDFObjectHandle>{kids});
-    QPDFObjectHandle doc = pdf.makeIndirectObject(QPDFObjectHandle::parse("<< /Type /StructElem /S /Document >>"));
-    doc.replaceKey("/P", tree);
-    doc.replaceKey("/K", kids);
-    for (int i = 0; i < kids.getArrayNItems(); ++i)
-        if (kids.getArrayItem(i).isDictionary()) kids.getArrayItem(i).replaceKey("/P", doc);
-    tree.replaceKey("/K", doc);
-}
-
-// Depth first in document order: /Alt on each Figure from `alts`, /Scope on each TH.
-void visit(QPDFObjectHandle node, const std::vector<std::string>& alts, size_t& figures) {
-    if (node.isArray()) {
-        for (int i = 0; i < node.getArrayNItems(); ++i) visit(node.getArrayItem(i), alts, figures);
-        return;
+    for (auto& j : jobs) {
+        QPDFObjectHandle dict = j.contents.getDict().shallowCopy();
+        dict.replaceKey("/Length", QPDFObjectHandle::newInteger(static_cast<long long>(j.out.size())));
+        changes.bodies[j.contents.getObjectID()] = dict.unparseResolved() + "\nstream\n" + j.out + "\nendstream";
     }
-    if (!node.isDictionary()) return;
-    QPDFObjectHandle s = node.getKey("/S");
-    if (s.isName() && s.getName() == "/Figure") {
-        if (figures < alts.size()) node.replaceKey("/Alt", QPDFObjectHandle::newUnicodeString(alts[figures]));
-        ++figures;
-    }
-    if (s.isName() && s.getName() == "/TH")
-        node.replaceKey("/A", QPDFObjectHandle::parse("<< /O /Table /Scope /Column >>"));
-    if (node.hasKey("/K") && !(node.getKey("/Type").isName() && node.getKey("/Type").getName() == "/MCR"))
-        visit(node.getKey("/K"), alts, figures);
 }
 
-void edit_catalog(QPDF& pdf, const PdfAccessibility& a) {
+bool is(QPDFObjectHandle element, const char* type) {
+    QPDFObjectHandle s = element.isDictionary() ? element.getKey("/S") : QPDFObjectHandle::newNull();
+    return s.isName() && s.getName() == type;
+}
+
+std::vector<QPDFObjectHandle> kids_of(QPDFObjectHandle element) {
+    QPDFObjectHandle k = element.getKey("/K");
+    return k.isArray() ? k.getArrayAsVector() : std::vector<QPDFObjectHandle>{k};
+}
+
+// /Scope /Column on the header cells: each table's (each page's part's) first row.
+void scope_headers(QPDFObjectHandle table, Changes& changes) {
+    auto rows = kids_of(table);
+    if (rows.empty() || !is(rows[0], "/TR")) return;
+    for (auto& cell : kids_of(rows[0]))
+        if (is(cell, "/TH")) {
+            cell.replaceKey("/A", QPDFObjectHandle::parse("<< /O /Table /Scope /Column >>"));
+            changes.touch(cell);
+        }
+}
+
+// The object's body with `key` referring to `ref` ("12 0 R"), an object not in the file yet (a
+// qpdf handle to it would be null, and a null value removes a key).
+std::string body_with_ref(QPDFObjectHandle o, const char* key, const std::string& ref) {
+    QPDFObjectHandle copy = o.shallowCopy();
+    copy.removeKey(key);
+    std::string body = copy.unparseResolved();
+    return body.insert(body.rfind(">>"), std::string(key) + " " + ref + " ");
+}
+
+// The top-level elements under one new Document element (PDF/UA's root; poppler warns of a
+// tagged PDF whose root holds several), /Alt on each Figure from `alts` in order, header cells
+// scoped. Returns the count of Figures found.
+size_t edit_structure(QPDFObjectHandle tree, int doc_id, const std::vector<std::string>& alts, Changes& changes) {
+    std::vector<QPDFObjectHandle> top = kids_of(tree);
+    std::string doc = std::to_string(doc_id) + " 0 R", refs;
+    size_t figures = 0;
+    for (auto& e : top) {
+        if (!e.isIndirect() || e.getGeneration() != 0) throw DataError("the PDF's structure tree is not cairo's");
+        refs += e.unparse() + " ";
+        if (is(e, "/Figure") && figures < alts.size()) e.replaceKey("/Alt", QPDFObjectHandle::newUnicodeString(alts[figures]));
+        figures += is(e, "/Figure");
+        if (is(e, "/Table")) scope_headers(e, changes);
+        changes.bodies[e.getObjectID()] = body_with_ref(e, "/P", doc);
+    }
+    changes.bodies[doc_id] = "<< /Type /StructElem /S /Document /P " + tree.unparse() + " /K [ " + refs + "] >>";
+    changes.bodies[tree.getObjectID()] = body_with_ref(tree, "/K", doc);
+    return figures;
+}
+
+void edit_catalog(QPDF& pdf, const PdfAccessibility& a, int doc_id, Changes& changes) {
     QPDFObjectHandle root = pdf.getRoot();
     root.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(a.lang));
     root.replaceKey("/MarkInfo", QPDFObjectHandle::parse("<< /Marked true >>"));
     QPDFObjectHandle prefs = root.getKey("/ViewerPreferences");
-    if (!prefs.isDictionary()) prefs = QPDFObjectHandle::newDictionary();
+    prefs = prefs.isDictionary() ? prefs.shallowCopy() : QPDFObjectHandle::newDictionary();
     prefs.replaceKey("/DisplayDocTitle", QPDFObjectHandle::newBool(true));
     root.replaceKey("/ViewerPreferences", prefs);
+    changes.touch(root);
     size_t figures = 0;
     QPDFObjectHandle tree = root.getKey("/StructTreeRoot");
-    if (tree.isDictionary()) {
-        wrap_in_document(pdf, tree);
-        visit(tree.getKey("/K"), a.figure_alts, figures);
-    }
+    if (tree.isDictionary() && tree.isIndirect()) figures = edit_structure(tree, doc_id, a.figure_alts, changes);
     if (figures != a.figure_alts.size())
         throw DataError("the PDF has " + std::to_string(figures) + " figures but " + std::to_string(a.figure_alts.size()) +
                         " alternative texts were recorded");
@@ -121,14 +151,15 @@ std::string make_pdf_accessible(const std::string& bytes, const PdfAccessibility
         QPDF pdf;
         pdf.setSuppressWarnings(true);
         pdf.processMemoryFile("cairo output", bytes.data(), bytes.size());
-        edit_catalog(pdf, a);
-        mark_pages(pdf);
-        QPDFWriter w(pdf);
-        w.setOutputMemory();
-        w.setStreamDataMode(qpdf_s_preserve);   // every stream as cairo (or mark_pages) compressed it
-        w.write();
-        auto buffer = w.getBufferSharedPointer();
-        return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+        QPDFObjectHandle trailer = pdf.getTrailer().shallowCopy();
+        int size = trailer.getKey("/Size").getIntValueAsInt();
+        Changes changes;
+        edit_catalog(pdf, a, size, changes);
+        mark_pages(pdf, changes);
+        for (const auto& og : changes.objects)
+            if (!changes.bodies.count(og.getObj())) changes.bodies[og.getObj()] = pdf.getObject(og).unparseResolved();
+        for (const char* key : {"/Prev", "/Size", "/XRefStm"}) trailer.removeKey(key);
+        return append_pdf_update(bytes, changes.bodies, trailer.unparseResolved(), size);
     } catch (const QPDFExc& e) {
         throw DataError(std::string("the PDF could not be made accessible: ") + e.what());
     } catch (const std::runtime_error& e) {

@@ -85,9 +85,7 @@ std::string deflate_all(const std::string& in, int level) {
 
 } // namespace
 
-std::string mark_artifacts_deflated(const std::string& bytes, bool inflate) {
-    return deflate_all(mark_artifacts(inflate ? inflate_all(bytes) : bytes), 2);
-}
+std::string mark_artifacts_deflated(const std::string& flate) { return deflate_all(mark_artifacts(inflate_all(flate)), 2); }
 
 std::string mark_artifacts(const std::string& s) {
     std::string out;

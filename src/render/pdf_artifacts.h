@@ -14,9 +14,9 @@ namespace sespm {
 // marked content outside the structure (cairo's /Span /ActualText) stays inside the run around it.
 std::string mark_artifacts(const std::string& content);
 
-// The same, returned compressed (FlateDecode) at a fast level, from a FlateDecode stream's bytes
-// (cairo's) or, with `inflate` false, decoded bytes (the step runs once a page, on several
-// threads). Throws std::runtime_error on bytes zlib cannot inflate.
-std::string mark_artifacts_deflated(const std::string& bytes, bool inflate = true);
+// The same on a FlateDecode stream's bytes (cairo's), returned compressed again at a fast level
+// (the step runs once a page, on several threads). Throws std::runtime_error on bytes zlib
+// cannot inflate.
+std::string mark_artifacts_deflated(const std::string& flate);
 
 } // namespace sespm
