@@ -9,7 +9,10 @@
 #include <cstdio>
 #include <memory>
 #include <numeric>
+#include <optional>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 #include "render/pdf_tags.h"
 #include "render/print_text.h"
@@ -123,37 +126,16 @@ bool widths_at(const TablePart& t, const std::vector<ColumnMeasures>& m, double 
 }
 
 // Every text cell fits in two lines at these widths (so none is cut with an ellipsis).
-bool text_fits(const TablePart& t, const TableLayout& l) {
+bool text_fits(const TablePart& t, const TableLayout& l, int lines) {
     for (const auto& r : t.rows)
         for (size_t c = 0; c < r.size() && c < l.widths.size(); ++c) {
             if (l.right[c] || static_cast<int>(c) == t.spark_column) continue;
             double cw = l.widths[c] - 2 * kPad;
             std::string s = cell_text(r[c]);
             if (l.measure->width(s, l.body(0.88)) <= cw) continue;
-            if (l.measure->words_height(cw, s, l.body()) > 2 * l.spacing + 0.5) return false;
+            if (lines < 2 || l.measure->words_height(cw, s, l.body()) > 2 * l.spacing + 0.5) return false;
         }
     return true;
-}
-
-// The largest type (a step at a time, down to 72%) at which every heading word and figure fits
-// its column and every name fits in two lines.
-TableLayout plan(TextCells& measure, const TablePart& t, double total) {
-    size_t n = t.headings.size();
-    TableLayout l;
-    l.right.assign(n, false);
-    for (const auto& r : t.rows)
-        for (size_t c = 0; c < r.size() && c < n; ++c) if (!r[c].is_text && r[c].num) l.right[c] = true;
-    size_t cut = t.font.find_last_of(' ');
-    l.family = t.font.substr(0, cut);
-    l.size = cut == std::string::npos ? 7 : std::stod(t.font.substr(cut + 1));
-    l.measure = &measure;
-    std::vector<ColumnMeasures> m = measure_columns(t, l);
-    for (double scale : {1.0, 0.92, 0.85, 0.78, 0.72}) {
-        l.scale = scale;
-        l.head_font = font_of("DejaVu Sans Bold", kHeadSize * scale);
-        if (widths_at(t, m, total, l) && text_fits(t, l)) break;
-    }
-    return l;
 }
 
 // A name cell: in full on one line, else in smaller type, else on two lines. Returns its lines.
@@ -177,6 +159,41 @@ double heading_height(const TablePart& t, const TableLayout& l) {
     for (size_t c = 0; c < t.headings.size(); ++c)
         h = std::max(h, l.measure->words_height(l.widths[c] - 2 * kPad, t.headings[c], l.head_font));
     return h + 4;
+}
+
+double table_height(const TablePart& t, const TableLayout& l, const std::vector<std::vector<std::string>>& cells) {
+    double h = heading_height(t, l);
+    for (const auto& r : cells) h += row_height(l, r);
+    return h;
+}
+
+// The largest type at which every heading word and figure fits its column and every text cell
+// fits one line (down to 85%), else two lines (down to 72%); when the table would spill a few
+// rows past `room` (a twelve-row table with a wrapped note left two rows on a page of their
+// own), the largest of those that fits it, down to type of 5.4 (pango sets 7.2 pt on the page).
+TableLayout plan(TextCells& measure, const TablePart& t, const std::vector<std::vector<std::string>>& cells, double total, double room) {
+    size_t n = t.headings.size();
+    TableLayout l;
+    l.right.assign(n, false);
+    for (const auto& r : t.rows)
+        for (size_t c = 0; c < r.size() && c < n; ++c) if (!r[c].is_text && r[c].num) l.right[c] = true;
+    size_t cut = t.font.find_last_of(' ');
+    l.family = t.font.substr(0, cut);
+    l.size = cut == std::string::npos ? 7 : std::stod(t.font.substr(cut + 1));
+    l.measure = &measure;
+    std::vector<ColumnMeasures> m = measure_columns(t, l);
+    std::optional<TableLayout> first;
+    for (auto [scale, lines] : std::vector<std::pair<double, int>>{{1.0, 1}, {0.92, 1}, {0.85, 1}, {1.0, 2}, {0.92, 2}, {0.85, 2}, {0.78, 2}, {0.72, 2}}) {
+        l.scale = scale;
+        l.head_font = font_of("DejaVu Sans Bold", kHeadSize * scale);
+        if (!widths_at(t, m, total, l) || !text_fits(t, l, lines)) continue;
+        if (first && l.size * scale < 5.4) break;   // no type under 5.4 (7.2 pt on the page) only to save one
+        double h = table_height(t, l, cells);
+        if (h <= room) return l;
+        if (!first) first = l;
+        if (h > 1.25 * room) break;         // well over: it continues on the next page anyway
+    }
+    return first ? *first : l;
 }
 
 void rule(ReportDoc& doc, bool heading) {
@@ -232,29 +249,39 @@ void body_row(ReportDoc& doc, const TablePart& t, const TableLayout& l, size_t k
     rule(doc, false);
 }
 
+
+std::vector<std::vector<std::string>> cells_of(const TablePart& t) {
+    std::vector<std::vector<std::string>> out;
+    for (const auto& r : t.rows) {
+        std::vector<std::string> cells;
+        for (const auto& c : r) cells.push_back(cell_text(c));
+        cells.resize(t.headings.size());
+        if (t.spark_column >= 0 && static_cast<size_t>(t.spark_column) < cells.size()) cells[t.spark_column] = "";
+        out.push_back(cells);
+    }
+    return out;
+}
+
 } // namespace
 
 void draw_table(ReportDoc& doc, const TablePart& t) {
     cairo_t* cr = doc.cr();
     TextCells measure(cr);
-    TableLayout l = plan(measure, t, doc.content_width());
+    std::vector<std::vector<std::string>> cells = cells_of(t);
+    TableLayout l = plan(measure, t, cells, doc.content_width(), doc.bottom() - doc.y);
     double head_h = heading_height(t, l);
     doc.need(head_h + l.line_h() * std::min<size_t>(3, t.rows.size()));
     auto table = std::make_unique<PdfTag>(cr, "Table");
     heading_row(doc, t, l, head_h);
     for (size_t k = 0; k < t.rows.size(); ++k) {
-        std::vector<std::string> cells;
-        for (const auto& c : t.rows[k]) cells.push_back(cell_text(c));
-        cells.resize(t.headings.size());
-        if (t.spark_column >= 0 && static_cast<size_t>(t.spark_column) < cells.size()) cells[t.spark_column] = "";
-        double h = row_height(l, cells);
+        double h = row_height(l, cells[k]);
         if (doc.y + h > doc.bottom()) {
             table.reset();               // this page's part ends here; the next page's has its own headings
             doc.need(doc.bottom());      // forces a new page
             table = std::make_unique<PdfTag>(cr, "Table");
             heading_row(doc, t, l, head_h);
         }
-        body_row(doc, t, l, k, cells, h);
+        body_row(doc, t, l, k, cells[k], h);
     }
     table.reset();
     doc.y += 8;
