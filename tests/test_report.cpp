@@ -13,7 +13,11 @@
 
 namespace {
 
-bool have(const std::string& tool) { return test::run_shell("command -v " + tool + " >/dev/null").exit_code == 0; }
+// A missing tool fails the test loudly: a report nobody could check is not a passing report.
+void require_tool(const std::string& tool) {
+    REQUIRE_MESSAGE(test::run_shell("command -v " + tool + " >/dev/null").exit_code == 0,
+                    tool << " is missing: scripts/setup installs poppler-utils and qpdf");
+}
 
 std::string text_of(const std::string& pdf) {
     auto r = test::run_shell("pdftotext -layout '" + pdf + "' -");
@@ -39,7 +43,8 @@ std::string with_commas(const std::string& digits) {
 } // namespace
 
 TEST_CASE("the board report: a valid A4 PDF with every district, the sub-regions and the table's figures") {
-    if (!have("pdftotext") || !have("qpdf")) { MESSAGE("poppler-utils / qpdf missing: report test skipped (scripts/setup installs them)"); return; }
+    require_tool("pdftotext");
+    require_tool("qpdf");
     test::ScratchDir d;
     std::string data = test::data_dir(), pdf = d.file("board.pdf");
     auto r = test::run_sespm({"report", "-o", pdf, "--data", data});
@@ -94,7 +99,7 @@ TEST_CASE("the board report: a valid A4 PDF with every district, the sub-regions
 }
 
 TEST_CASE("the report's dispersal map is drawn in the export's class colours") {
-    if (!have("pdftoppm")) { MESSAGE("poppler-utils missing: skipped"); return; }
+    require_tool("pdftoppm");
     test::ScratchDir d;
     std::string data = test::data_dir();
     REQUIRE(test::run_sespm({"report", "-o", d.file("b.pdf"), "--data", data}).exit_code == 0);
@@ -121,7 +126,7 @@ TEST_CASE("the report's dispersal map is drawn in the export's class colours") {
 }
 
 TEST_CASE("a sub-region pack holds only its districts; bad options are usage errors") {
-    if (!have("pdftotext")) { MESSAGE("poppler-utils missing: skipped"); return; }
+    require_tool("pdftotext");
     test::ScratchDir d;
     std::string data = test::data_dir();
     auto r = test::run_sespm({"report", "--subregion", "SESPM-THAMES-VALLEY", "-o", d.file("tv.pdf"), "--data", data});
@@ -138,7 +143,8 @@ TEST_CASE("a sub-region pack holds only its districts; bad options are usage err
 }
 
 TEST_CASE("render -o FILE.pdf|.svg draws the map as vector paths with its title and legend") {
-    if (!have("pdftotext") || !have("qpdf")) { MESSAGE("poppler-utils / qpdf missing: skipped"); return; }
+    require_tool("pdftotext");
+    require_tool("qpdf");
     test::ScratchDir d;
     std::string data = test::data_dir();
     for (const char* ext : {"pdf", "svg"}) {

@@ -8,22 +8,41 @@
 
 #include "core/error.h"
 #include "io/output_file.h"
+#include "map/map_alt_text.h"
+#include "render/pdf_accessibility.h"
+#include "render/pdf_tags.h"
 #include "render/print_map.h"
 #include "render/print_text.h"
 
 namespace sespm {
 
-// The left margin: title, period, legend, attribution.
+// The left margin: title (H1), period, legend, attribution (P), drawn before the map so a
+// screen reader meets them in that order.
 static void draw_margin(cairo_t* cr, const MapView& v, double w, double h) {
     double x = 16, y = 18, tw = w - 28;
     set_rgb(cr, 0x1a1a1a);
-    y += print_text(cr, x, y, tw, v.title, "DejaVu Sans Bold 13") + 4;
+    {
+        PdfTag h1(cr, "H1");
+        y += print_text(cr, x, y, tw, v.title, "DejaVu Sans Bold 13") + 4;
+    }
     set_rgb(cr, 0x555555);
-    y += print_text(cr, x, y, tw, v.subtitle, "DejaVu Sans 8") + 12;
-    y += draw_print_legend(cr, v, x, y, tw) + 12;
+    {
+        PdfTag p(cr, "P");
+        y += print_text(cr, x, y, tw, v.subtitle, "DejaVu Sans 8") + 12;
+    }
+    {
+        PdfTag p(cr, "P");
+        y += draw_print_legend(cr, v, x, y, tw) + 12;
+    }
     set_rgb(cr, 0x666666);
+    PdfTag p(cr, "P");
     double ah = text_height(cr, tw, v.attribution, "DejaVu Sans 5.5");
     print_text(cr, x, std::max(y, h - ah - 14), tw, v.attribution, "DejaVu Sans 5.5");
+}
+
+// cairo's PDF made accessible (render/pdf_accessibility): language, title, each map's alt text.
+static void finish_pdf(std::string& bytes, std::vector<std::string> alts) {
+    bytes = make_pdf_accessible(bytes, {"en-GB", std::move(alts)});
 }
 
 void write_vector_map(const GeosContext& geos, const MapView& v, const std::string& path, const VectorPageOptions& opt) {
@@ -31,7 +50,7 @@ void write_vector_map(const GeosContext& geos, const MapView& v, const std::stri
     std::string bytes;
     cairo_surface_t* surface = svg ? cairo_svg_surface_create_for_stream(append_to_string, &bytes, opt.width, opt.height)
                                    : cairo_pdf_surface_create_for_stream(append_to_string, &bytes, opt.width, opt.height);
-    if (!svg) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, v.title.c_str());
+    if (!svg) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, (v.title + (v.subtitle.empty() ? "" : ", " + v.subtitle)).c_str());
     cairo_t* cr = cairo_create(surface);
     set_rgb(cr, 0xffffff);
     cairo_paint(cr);
@@ -43,10 +62,14 @@ void write_vector_map(const GeosContext& geos, const MapView& v, const std::stri
     // without the margin the attribution is printed over the map's bottom right: no name under it
     PrintBox attribution{opt.width * 0.4, opt.height - 12, opt.width * 0.6 - 6, 8};
     if (!opt.legend) mo.keep_clear.push_back(attribution);
-    draw_print_map(cr, geos, v, {margin, 0, opt.width - margin, opt.height}, mo);
     if (opt.legend) draw_margin(cr, v, margin, opt.height);
-    else {
+    {
+        PdfTag figure(cr, "Figure");
+        draw_print_map(cr, geos, v, {margin, 0, opt.width - margin, opt.height}, mo);
+    }
+    if (!opt.legend) {
         set_rgb(cr, 0x444444);
+        PdfTag p(cr, "P");
         print_text(cr, attribution.x, attribution.y, attribution.w, v.attribution, "DejaVu Sans 4.5", Align::Right);
     }
     cairo_destroy(cr);
@@ -54,6 +77,7 @@ void write_vector_map(const GeosContext& geos, const MapView& v, const std::stri
     cairo_status_t st = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     if (st != CAIRO_STATUS_SUCCESS) throw DataError(where(path, 0, "", std::string("the map could not be drawn: ") + cairo_status_to_string(st)));
+    if (!svg) finish_pdf(bytes, {map_alt_text(v)});
     write_output_file(path, bytes.data(), bytes.size());
 }
 
@@ -63,13 +87,20 @@ static void draw_grid(cairo_t* cr, const GeosContext& geos, const std::vector<Ma
     const MapView& first = views.front();
     double margin = 200, top = 40, gap = 10;
     set_rgb(cr, 0x1a1a1a);
-    print_text(cr, 16, 12, opt.width - 32, first.title, "DejaVu Sans Bold 14");
-    draw_print_legend(cr, first, 16, top + 10, margin - 28);
+    {
+        PdfTag h1(cr, "H1");
+        print_text(cr, 16, 12, opt.width - 32, first.title, "DejaVu Sans Bold 14");
+    }
+    {
+        PdfTag p(cr, "P");
+        draw_print_legend(cr, first, 16, top + 10, margin - 28);
+    }
     int n = static_cast<int>(views.size()), cols = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(n))));
     int rows = (n + cols - 1) / cols;
     double cw = (opt.width - margin - gap * cols) / cols, ch = (opt.height - top - 30 - gap * rows) / rows;
     for (int k = 0; k < n; ++k) {
         double x = margin + (k % cols) * (cw + gap), y = top + (k / cols) * (ch + gap);
+        PdfTag figure(cr, "Figure");
         set_rgb(cr, 0x333333);
         print_text(cr, x, y, cw, views[k].result.period, "DejaVu Sans Bold 9");
         PrintMapOptions mo;
@@ -78,6 +109,7 @@ static void draw_grid(cairo_t* cr, const GeosContext& geos, const std::vector<Ma
         draw_print_map(cr, geos, views[k], {x, y + 14, cw, ch - 14}, mo);
     }
     set_rgb(cr, 0x666666);
+    PdfTag p(cr, "P");
     print_text(cr, 16, opt.height - 24, opt.width - 32, first.attribution, "DejaVu Sans 5.5");
 }
 
@@ -98,6 +130,11 @@ void write_small_multiples(const GeosContext& geos, const std::vector<MapView>& 
     cairo_status_t st = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     if (st != CAIRO_STATUS_SUCCESS) throw DataError(where(path, 0, "", std::string("the maps could not be drawn: ") + cairo_status_to_string(st)));
+    if (ext != ".png" && ext != ".svg") {
+        std::vector<std::string> alts;
+        for (const auto& v : views) alts.push_back(map_alt_text(v));
+        finish_pdf(bytes, alts);
+    }
     write_output_file(path, bytes.data(), bytes.size());
 }
 

@@ -6,6 +6,8 @@
 
 #include <string>
 
+struct _PangoLayout;   // pango's PangoLayout, for TextCells
+
 namespace sespm {
 
 enum class Align { Left, Centre, Right };
@@ -20,6 +22,27 @@ void print_line(cairo_t* cr, double x, double y, double width, const std::string
 double text_height(cairo_t* cr, double width, const std::string& text, const std::string& font = "DejaVu Sans 9");
 // The width of one line of `text` (no wrapping).
 double text_width(cairo_t* cr, const std::string& text, const std::string& font = "DejaVu Sans 9");
+
+// Table cells and headings, many with one pango layout (a layout a call is most of the cost of a
+// table): text wrapped between words only (never inside a word, never hyphenated), at most
+// `max_lines` lines (0: no limit), the last cut with an ellipsis only when the text needs more;
+// one line's width; the height such a cell takes.
+class TextCells {
+public:
+    explicit TextCells(cairo_t* cr);
+    ~TextCells();
+    TextCells(const TextCells&) = delete;
+    TextCells& operator=(const TextCells&) = delete;
+    double width(const std::string& text, const std::string& font);
+    double words_height(double width, const std::string& text, const std::string& font);
+    void draw(double x, double y, double width, const std::string& text, const std::string& font, Align align, int max_lines);
+
+private:
+    void set(const std::string& text, const std::string& font, double width, int max_lines = 0);
+    cairo_t* cr_;
+    ::_PangoLayout* layout_;
+    std::string font_;
+};
 
 void set_rgb(cairo_t* cr, unsigned hex);   // 0xrrggbb
 

@@ -3,9 +3,12 @@
 
 #include <cairo-pdf.h>
 
+#include <algorithm>
 #include <ctime>
 
 #include "core/error.h"
+#include "render/pdf_accessibility.h"
+#include "render/pdf_tags.h"
 #include "render/print_text.h"
 
 namespace sespm {
@@ -36,7 +39,10 @@ void ReportDoc::footer() {
     print_text(cr_, kWidth - kMargin - 50, kHeight - kMargin, 50, "page " + std::to_string(pages_), "DejaVu Sans 7", Align::Right);
 }
 
-void ReportDoc::new_page(const std::string& section, const std::string& heading) {
+void ReportDoc::new_page(const std::string& section, const std::string& heading) { start_page(section, heading, false); }
+
+// A continued page repeats its heading as page furniture (an artifact), not as a second heading.
+void ReportDoc::start_page(const std::string& section, const std::string& heading, bool continued) {
     if (pages_ > 0) cairo_show_page(cr_);
     ++pages_;
     heading_ = heading;
@@ -44,8 +50,10 @@ void ReportDoc::new_page(const std::string& section, const std::string& heading)
         cairo_pdf_surface_add_outline(surface_, CAIRO_PDF_OUTLINE_ROOT, section.c_str(),
                                       ("page=" + std::to_string(pages_)).c_str(), CAIRO_PDF_OUTLINE_FLAG_OPEN);
     set_rgb(cr_, 0x666666);
-    print_text(cr_, kMargin, 22, content_width() / 2, title_, "DejaVu Sans 7");
-    print_text(cr_, kWidth / 2, 22, content_width() / 2, period_, "DejaVu Sans 7", Align::Right);
+    // The running header on one line: the period at the right, the title in the rest.
+    double period_w = std::min(text_width(cr_, period_, "DejaVu Sans 7"), content_width() / 2);
+    print_line(cr_, kMargin, 22, content_width() - period_w - 12, title_, "DejaVu Sans 7");
+    print_text(cr_, kWidth - kMargin - period_w - 1, 22, period_w + 1, period_, "DejaVu Sans 7", Align::Right);
     set_rgb(cr_, 0xcccccc);
     cairo_set_line_width(cr_, 0.5);
     cairo_move_to(cr_, kMargin, 33);
@@ -54,7 +62,9 @@ void ReportDoc::new_page(const std::string& section, const std::string& heading)
     y = kMargin + 6;
     if (!heading.empty()) {
         set_rgb(cr_, 0x1a1a1a);
+        if (!continued) cairo_tag_begin(cr_, "H2", "");
         y += print_text(cr_, kMargin, y, content_width(), heading, "DejaVu Sans Bold 15") + 8;
+        if (!continued) cairo_tag_end(cr_, "H2");
     }
     footer();
 }
@@ -62,8 +72,20 @@ void ReportDoc::new_page(const std::string& section, const std::string& heading)
 void ReportDoc::need(double height) {
     if (y + height <= bottom()) return;
     std::string base = heading_;
-    new_page("", base.empty() ? "" : base + " (continued)");
+    start_page("", base.empty() ? "" : base + " (continued)", true);
     heading_ = base;
+}
+
+// The figure is drawn into a group (cairo writes it as a Form XObject), so the page's own
+// content stays small: render/pdf_accessibility rewrites each page's content to mark its
+// artifacts, and the maps' long paths then pass through untouched.
+void ReportDoc::figure(const std::string& alt, const std::function<void()>& draw) {
+    figure_alts_.push_back(alt);
+    PdfTag tag(cr_, "Figure");
+    cairo_push_group(cr_);
+    draw();
+    cairo_pop_group_to_source(cr_);
+    cairo_paint(cr_);
 }
 
 std::string ReportDoc::finish() {
@@ -75,7 +97,7 @@ std::string ReportDoc::finish() {
     cairo_surface_destroy(surface_);
     surface_ = nullptr;
     if (st != CAIRO_STATUS_SUCCESS) throw DataError(std::string("the report could not be drawn: ") + cairo_status_to_string(st));
-    return std::move(bytes_);
+    return make_pdf_accessible(bytes_, {"en-GB", figure_alts_});
 }
 
 } // namespace sespm

@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "io/attribution.h"
+#include "map/map_alt_text.h"
 #include "map/programmes.h"
+#include "render/pdf_tags.h"
 #include "render/print_map.h"
 #include "render/print_text.h"
 #include "report/report_pages.h"
@@ -24,11 +26,14 @@ void esol_page(ReportDoc& doc, const ReportContext& c) {
     draw_paragraph(doc, esol->description, "DejaVu Sans 8");
     doc.need(340);
     double legend_w = 130, map_w = doc.content_width() - legend_w - 10, lx = ReportDoc::kMargin + map_w + 10;
-    draw_print_map(doc.cr(), c.session.geos, v, {ReportDoc::kMargin, doc.y, map_w, 330}, c.map_options());
-    double ly = doc.y + draw_print_legend(doc.cr(), v, lx, doc.y, legend_w) + 6;
-    draw_point_marker(doc.cr(), lx + 6, ly + 5);
-    set_rgb(doc.cr(), 0x222222);
-    print_text(doc.cr(), lx + 16, ly, legend_w - 16, "One provider (" + esol->title + ")", "DejaVu Sans 7");
+    doc.figure(map_alt_text(v), [&] { draw_print_map(doc.cr(), c.session.geos, v, {ReportDoc::kMargin, doc.y, map_w, 330}, c.map_options()); });
+    {
+        PdfTag legend(doc.cr(), "P");
+        double ly = doc.y + draw_print_legend(doc.cr(), v, lx, doc.y, legend_w) + 6;
+        draw_point_marker(doc.cr(), lx + 6, ly + 5);
+        set_rgb(doc.cr(), 0x222222);
+        print_text(doc.cr(), lx + 16, ly, legend_w - 16, "An ESOL provider", "DejaVu Sans 7");
+    }
     doc.y += 340;
     MapView counts = c.layer_view(esol->id);
     double in_area = 0;  // the providers in the pack's own area (the map may show some beyond it)
@@ -69,8 +74,11 @@ void scenario_page(ReportDoc& doc, const ReportContext& c, const MapView& v, con
     doc.new_page(heading, heading);
     doc.need(370);
     double legend_w = 130, map_w = doc.content_width() - legend_w - 10;
-    draw_print_map(doc.cr(), c.session.geos, v, {ReportDoc::kMargin, doc.y, map_w, 360}, c.map_options());
-    draw_print_legend(doc.cr(), v, ReportDoc::kMargin + map_w + 10, doc.y, legend_w);
+    doc.figure(map_alt_text(v), [&] { draw_print_map(doc.cr(), c.session.geos, v, {ReportDoc::kMargin, doc.y, map_w, 360}, c.map_options()); });
+    {
+        PdfTag legend(doc.cr(), "P");
+        draw_print_legend(doc.cr(), v, ReportDoc::kMargin + map_w + 10, doc.y, legend_w);
+    }
     doc.y += 372;
     TablePart t;
     for (const auto& col : v.result.columns) if (col != "code") t.headings.push_back(column_title(col));

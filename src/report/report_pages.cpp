@@ -6,9 +6,12 @@
 #include <cstdio>
 #include <set>
 
+#include "map/map_alt_text.h"
+#include "render/pdf_tags.h"
 #include "render/print_map.h"
 #include "render/print_text.h"
 #include "map/evaluate.h"
+#include "report/report_alt.h"
 #include "report/report_parts.h"
 #include "report/report_trends.h"
 
@@ -69,11 +72,12 @@ Rag rag_of(const std::string& status) {
     return status == "over" ? Rag::Red : status == "near" ? Rag::Amber : status == "under" ? Rag::Green : Rag::None;
 }
 
-// The map of a view on the left, its legend on the right.
-void map_with_legend(ReportDoc& doc, const ReportContext& c, const MapView& v, double height) {
+// The map of a view on the left (a Figure with `alt`), its legend on the right.
+void map_with_legend(ReportDoc& doc, const ReportContext& c, const MapView& v, double height, const std::string& alt) {
     doc.need(height + 10);
     double legend_w = 130, map_w = doc.content_width() - legend_w - 10;
-    draw_print_map(doc.cr(), c.session.geos, v, {ReportDoc::kMargin, doc.y, map_w, height}, c.map_options());
+    doc.figure(alt, [&] { draw_print_map(doc.cr(), c.session.geos, v, {ReportDoc::kMargin, doc.y, map_w, height}, c.map_options()); });
+    PdfTag legend(doc.cr(), "P");
     double ly = doc.y;
     ly += draw_print_legend(doc.cr(), v, ReportDoc::kMargin + map_w + 10, ly, legend_w) + 8;
     set_rgb(doc.cr(), 0x555555);
@@ -157,25 +161,35 @@ void cover_page(ReportDoc& doc, const ReportContext& c, const std::string& title
     doc.new_page("At a glance", "");
     cairo_t* cr = doc.cr();
     set_rgb(cr, 0x1a1a1a);
+    cairo_tag_begin(cr, "H1", "");
     doc.y += print_text(cr, ReportDoc::kMargin, doc.y + 10, doc.content_width(), title, "DejaVu Sans Bold 20") + 14;
+    cairo_tag_end(cr, "H1");
     set_rgb(cr, 0x444444);
+    cairo_tag_begin(cr, "P", "");
     doc.y += print_text(cr, ReportDoc::kMargin, doc.y, doc.content_width(), c.area_name + ": the latest published figures",
                         "DejaVu Sans 11") + 14;
+    cairo_tag_end(cr, "P");
     MapView d = c.layer_view("dispersal");
     draw_headlines(doc, headlines(c, d));
     set_rgb(cr, 0x1a1a1a);
+    cairo_tag_begin(cr, "H2", "");
     doc.y += print_text(cr, ReportDoc::kMargin, doc.y + 6, doc.content_width(), "What the figures say", "DejaVu Sans Bold 12") + 10;
-    for (const auto& s : sentences(c, d)) draw_paragraph(doc, "• " + s);
+    cairo_tag_end(cr, "H2");
+    draw_list(doc, sentences(c, d));
     doc.need(120);
     set_rgb(cr, 0x1a1a1a);
+    cairo_tag_begin(cr, "H2", "");
     doc.y += print_text(cr, ReportDoc::kMargin, doc.y + 6, doc.content_width(), "Commentary", "DejaVu Sans Bold 12") + 10;
+    cairo_tag_end(cr, "H2");
     double h = std::max(90.0, text_height(cr, doc.content_width() - 16, commentary) + 16);
     set_rgb(cr, 0xaaaaaa);
     cairo_set_line_width(cr, 0.6);
     cairo_rectangle(cr, ReportDoc::kMargin, doc.y, doc.content_width(), h);
     cairo_stroke(cr);
     set_rgb(cr, 0x1a1a1a);
+    cairo_tag_begin(cr, "P", "");
     print_text(cr, ReportDoc::kMargin + 8, doc.y + 8, doc.content_width() - 16, commentary);
+    cairo_tag_end(cr, "P");
     doc.y += h + 10;
 }
 
@@ -183,7 +197,7 @@ void dispersal_page(ReportDoc& doc, const ReportContext& c) {
     MapView v = c.layer_view("dispersal");
     doc.new_page("Asylum dispersal", "Asylum dispersal against the cluster limit");
     draw_paragraph(doc, v.result.spec.description, "DejaVu Sans 8");
-    map_with_legend(doc, c, v, 360);
+    map_with_legend(doc, c, v, 360, map_alt_text(v));
     DotChartPart chart;
     chart.title = "Every district ranked by its share of the cluster limit";
     chart.axis = "Share of the cluster limit (%): red over 100, amber 90 or more";
@@ -192,6 +206,7 @@ void dispersal_page(ReportDoc& doc, const ReportContext& c) {
         const Cell* s = cell(v, r, "share_of_limit_pct");
         chart.items.push_back({v.result.rows[r][1].text, s ? s->num : std::nullopt});
     }
+    chart.alt = ranked_chart_alt(chart, "%");
     draw_dot_chart(doc, chart);
 }
 
@@ -226,7 +241,8 @@ static TablePart dispersal_table(const ReportContext& c, const MapView& v) {
 }
 
 // The South East with this sub-region's districts picked out, small, to say where it is.
-static void locator_map(ReportDoc& doc, const ReportContext& region, const MapView& sub, double x, double y, double w, double h) {
+static void locator_map(ReportDoc& doc, const ReportContext& region, const MapView& sub, const std::string& alt, double x, double y,
+                        double w, double h) {
     MapView loc = region.layer_view("dispersal");
     std::set<std::string> mine;
     for (const auto& r : sub.result.rows) mine.insert(r[0].text);
@@ -237,7 +253,7 @@ static void locator_map(ReportDoc& doc, const ReportContext& region, const MapVi
     PrintMapOptions mo;
     mo.labels = mo.scale_bar = mo.north_arrow = false;
     mo.outline_pt = 0.2;
-    draw_print_map(doc.cr(), region.session.geos, loc, {x, y, w, h}, mo);
+    doc.figure(alt, [&] { draw_print_map(doc.cr(), region.session.geos, loc, {x, y, w, h}, mo); });
 }
 
 void subregion_pages(ReportDoc& doc, const ReportContext& c) {
@@ -252,10 +268,11 @@ void subregion_pages(ReportDoc& doc, const ReportContext& c) {
                                 shown(groups, g, "share_of_limit_pct") + "% of its cluster limit of " +
                                 shown(groups, g, "cluster_limit") + " places (the sum of its districts' limits).", "DejaVu Sans 9");
         double top = doc.y;
-        map_with_legend(doc, c, v, 300);
+        map_with_legend(doc, c, v, 300, map_alt_text(v));
         ReportContext region{c.session, "E12000008", "The South East", Geography::Region};
         region.label_cache = c.label_cache;
-        locator_map(doc, region, v, ReportDoc::kMargin + doc.content_width() - 130, top + 180, 130, 90);
+        locator_map(doc, region, v, "Locator map: where " + name + " lies in the South East, its " +
+                    std::to_string(v.result.rows.size()) + " districts in blue.", ReportDoc::kMargin + doc.content_width() - 130, top + 180, 130, 90);
         draw_table(doc, dispersal_table(sub, v));
     }
 }
@@ -266,7 +283,7 @@ void layer_page(ReportDoc& doc, const ReportContext& c, const std::string& layer
     MapView v = c.layer_view(layer_id, spec.native);
     doc.new_page(section, spec.title);
     draw_paragraph(doc, spec.description, "DejaVu Sans 8");
-    map_with_legend(doc, c, v, 330);
+    map_with_legend(doc, c, v, 330, map_alt_text(v));
     TablePart t;
     std::vector<size_t> order(v.result.rows.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;

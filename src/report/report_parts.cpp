@@ -1,74 +1,21 @@
-// report_parts.cpp: see report_parts.h.
+// report_parts.cpp: see report_parts.h (tables: report_table.cpp).
 #include "report/report_parts.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 
+#include "render/pdf_tags.h"
 #include "render/print_text.h"
 #include "report/report_trends.h"
 
 namespace sespm {
 
-
-static void table_row(ReportDoc& doc, const TablePart& t, const std::vector<std::string>& cells,
-                      const std::vector<bool>& right, bool heading, double row_h) {
+static void dot_chart_body(ReportDoc& doc, const DotChartPart& c, const std::vector<std::pair<std::string, std::optional<double>>>& items,
+                           double top) {
     cairo_t* cr = doc.cr();
-    double x = ReportDoc::kMargin, w = doc.content_width();
-    for (size_t c = 0; c < cells.size(); ++c) {
-        double cw = (t.widths.size() == cells.size() ? t.widths[c] : 1.0 / cells.size()) * w;
-        set_rgb(cr, heading ? 0x333333 : 0x1a1a1a);
-        if (heading) print_text(cr, x + 2, doc.y + 1.5, cw - 4, cells[c], "DejaVu Sans Bold 6.5", right[c] ? Align::Right : Align::Left);
-        else print_line(cr, x + 2, doc.y + 1.5, cw - 4, cells[c], t.font, right[c] ? Align::Right : Align::Left);
-        x += cw;
-    }
-    doc.y += row_h;
-    set_rgb(cr, heading ? 0x999999 : 0xe4e4e4);
-    cairo_set_line_width(cr, heading ? 0.6 : 0.3);
-    cairo_move_to(cr, ReportDoc::kMargin, doc.y);
-    cairo_line_to(cr, ReportDoc::kMargin + w, doc.y);
-    cairo_stroke(cr);
-}
-
-void draw_table(ReportDoc& doc, const TablePart& t) {
-    std::vector<bool> right(t.headings.size(), false);
-    for (const auto& r : t.rows)
-        for (size_t c = 0; c < r.size() && c < right.size(); ++c) if (!r[c].is_text && r[c].num) right[c] = true;
-    const double row_h = 10.5, head_h = 20;
-    doc.need(head_h + row_h * std::min<size_t>(3, t.rows.size()));
-    table_row(doc, t, t.headings, right, true, head_h);
-    for (const auto& r : t.rows) {
-        if (doc.y + row_h > doc.bottom()) {
-            doc.need(doc.bottom());  // forces a new page
-            table_row(doc, t, t.headings, right, true, head_h);
-        }
-        std::vector<std::string> cells;
-        for (const auto& c : r) cells.push_back(c.is_text || c.num ? c.display() : "–");
-        size_t k = static_cast<size_t>(&r - t.rows.data());
-        if (t.spark_column >= 0 && k < t.sparks.size() && static_cast<size_t>(t.spark_column) < cells.size()) {
-            cells[t.spark_column] = "";
-            double x = ReportDoc::kMargin, w = doc.content_width();
-            for (int c = 0; c < t.spark_column; ++c) x += (t.widths.size() == cells.size() ? t.widths[c] : 1.0 / cells.size()) * w;
-            double cw = (t.widths.size() == cells.size() ? t.widths[t.spark_column] : 1.0 / cells.size()) * w;
-            draw_sparkline(doc.cr(), t.sparks[k], 12, x + 4, doc.y + 1.5, cw - 8, row_h - 3);
-        }
-        table_row(doc, t, cells, right, false, row_h);
-    }
-    doc.y += 8;
-}
-
-void draw_dot_chart(ReportDoc& doc, const DotChartPart& c) {
-    auto items = c.items;
-    std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
-        if (!a.second || !b.second) return a.second.has_value() && !b.second.has_value();
-        return *a.second > *b.second;
-    });
-    const double row = 8.2, label_w = 120, top = 24;
-    double h = top + row * items.size() + 18;
-    doc.need(h);
-    cairo_t* cr = doc.cr();
-    set_rgb(cr, 0x1a1a1a);
-    print_text(cr, ReportDoc::kMargin, doc.y, doc.content_width(), c.title, "DejaVu Sans Bold 9");
+    const double row = 8.2, label_w = 120;
     double x0 = ReportDoc::kMargin + label_w, w = doc.content_width() - label_w - 10, y0 = doc.y + top;
     double max = c.limit;
     for (const auto& [n, v] : items) if (v) max = std::max(max, *v);
@@ -106,6 +53,25 @@ void draw_dot_chart(ReportDoc& doc, const DotChartPart& c) {
     }
     set_rgb(cr, 0x555555);
     print_text(cr, x0, y0 + row * items.size() + 8, w, c.axis, "DejaVu Sans 6.5", Align::Centre);
+}
+
+
+void draw_dot_chart(ReportDoc& doc, const DotChartPart& c) {
+    auto items = c.items;
+    std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
+        if (!a.second || !b.second) return a.second.has_value() && !b.second.has_value();
+        return *a.second > *b.second;
+    });
+    const double row = 8.2, top = 24;
+    double h = top + row * items.size() + 18;
+    doc.need(h);
+    cairo_t* cr = doc.cr();
+    set_rgb(cr, 0x1a1a1a);
+    {
+        PdfTag h3(cr, "H3");
+        print_text(cr, ReportDoc::kMargin, doc.y, doc.content_width(), c.title, "DejaVu Sans Bold 9");
+    }
+    doc.figure(c.alt, [&] { dot_chart_body(doc, c, items, top); });
     doc.y += h + 6;
 }
 
@@ -123,12 +89,14 @@ void draw_headlines(ReportDoc& doc, const std::vector<Headline>& items) {
         set_rgb(cr, band);
         cairo_rectangle(cr, x, y, 5, tile_h);
         cairo_fill(cr);
+        // label, figure and detail are three paragraphs; the tile, its band and sparkline are decoration
+        double label_h = 0;
         set_rgb(cr, 0x444444);
-        double label_h = print_text(cr, x + 12, y + 6, tile_w - 18, items[i].label, "DejaVu Sans 7.5");
+        tagged(cr, "P", [&] { label_h = print_text(cr, x + 12, y + 6, tile_w - 18, items[i].label, "DejaVu Sans 7.5"); });
         set_rgb(cr, 0x111111);
-        print_text(cr, x + 12, y + 8 + std::max(10.0, label_h), tile_w - 100, items[i].value, "DejaVu Sans Bold 16");
+        tagged(cr, "P", [&] { print_text(cr, x + 12, y + 8 + std::max(10.0, label_h), tile_w - 100, items[i].value, "DejaVu Sans Bold 16"); });
         set_rgb(cr, 0x555555);
-        print_text(cr, x + 12, y + 42, tile_w - 18, items[i].detail, "DejaVu Sans 6.5");
+        tagged(cr, "P", [&] { print_text(cr, x + 12, y + 42, tile_w - 18, items[i].detail, "DejaVu Sans 6.5"); });
         if (!items[i].spark.empty()) draw_sparkline(cr, items[i].spark, 12, x + tile_w - 80, y + 20, 70, 18);
         if (i % per_row == per_row - 1 || i + 1 == items.size()) doc.y += tile_h + gap;
     }
@@ -139,6 +107,7 @@ void draw_paragraph(ReportDoc& doc, const std::string& text, const std::string& 
     double h = text_height(doc.cr(), doc.content_width(), text, font);
     doc.need(h + 4);
     set_rgb(doc.cr(), 0x1a1a1a);
+    PdfTag p(doc.cr(), "P");
     doc.y += print_text(doc.cr(), ReportDoc::kMargin, doc.y, doc.content_width(), text, font) + 5;
 }
 
@@ -148,6 +117,28 @@ std::string count_phrase(long n, const std::string& noun) {
 
 std::string lower_the(const std::string& area_name) {
     return area_name.rfind("The ", 0) == 0 ? "the " + area_name.substr(4) : area_name;
+}
+
+void draw_list(ReportDoc& doc, const std::vector<std::string>& items, const std::string& font) {
+    cairo_t* cr = doc.cr();
+    const double indent = 10;
+    auto list = std::make_unique<PdfTag>(cr, "L");
+    for (const auto& item : items) {
+        double h = text_height(cr, doc.content_width() - indent, item, font);
+        if (doc.y + h + 4 > doc.bottom()) {
+            list.reset();                 // each page's part of the list is its own L
+            doc.need(h + 4);
+            list = std::make_unique<PdfTag>(cr, "L");
+        }
+        set_rgb(cr, 0x1a1a1a);
+        PdfTag li(cr, "LI");
+        {
+            PdfTag lbl(cr, "Lbl");
+            print_text(cr, ReportDoc::kMargin, doc.y, indent, "•", font);
+        }
+        PdfTag body(cr, "LBody");
+        doc.y += print_text(cr, ReportDoc::kMargin + indent, doc.y, doc.content_width() - indent, item, font) + 5;
+    }
 }
 
 } // namespace sespm

@@ -1,7 +1,8 @@
 // report_parts.h: the building blocks of report pages, drawn at the document's cursor: tables
 // of cells (numbers right-aligned, thousands separators, long tables continued on the next
 // page), a ranked dot chart with a limit line, headline figure tiles coloured red/amber/green by
-// the domain rules, and paragraphs.
+// the domain rules, paragraphs and bulleted lists. Each is tagged for a tagged PDF (Table, Figure
+// with the alt text its page builder wrote, P, L/LI).
 #pragma once
 #include "render/print_chart.h"
 #include <optional>
@@ -28,6 +29,7 @@ struct DotChartPart {
     std::vector<std::pair<std::string, std::optional<double>>> items;   // name, value (ranked here)
     double limit = 100;                  // a vertical line (the limit), 0 for none
     std::string limit_label = "limit";
+    std::string alt;                     // the Figure's alternative text (what it shows, its largest values)
 };
 void draw_dot_chart(ReportDoc& doc, const DotChartPart& c);
 
@@ -40,6 +42,8 @@ struct Headline {
 void draw_headlines(ReportDoc& doc, const std::vector<Headline>& items);
 
 void draw_paragraph(ReportDoc& doc, const std::string& text, const std::string& font = "DejaVu Sans 9");
+// A bulleted list (L, LI: the bullet as Lbl, the sentence as LBody), each item wrapped beside its bullet.
+void draw_list(ReportDoc& doc, const std::vector<std::string>& items, const std::string& font = "DejaVu Sans 9");
 
 // Words for the pages' sentences: "1 provider", "39 providers" (thousands separated); an area's
 // name inside a sentence ("The South East" -> "the South East").

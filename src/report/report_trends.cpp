@@ -8,8 +8,11 @@
 
 #include "core/periods.h"
 #include "map/evaluate.h"
+#include "map/map_alt_text.h"
+#include "render/pdf_tags.h"
 #include "render/print_map.h"
 #include "render/print_text.h"
+#include "report/report_alt.h"
 #include "report/report_parts.h"
 
 namespace sespm {
@@ -75,10 +78,13 @@ static void line_chart(ReportDoc& doc, const std::string& title, const std::vect
     doc.need(h + 30);
     cairo_t* cr = doc.cr();
     set_rgb(cr, 0x1a1a1a);
-    print_text(cr, ReportDoc::kMargin, doc.y, doc.content_width(), title, "DejaVu Sans Bold 9");
+    {
+        PdfTag h3(cr, "H3");
+        print_text(cr, ReportDoc::kMargin, doc.y, doc.content_width(), title, "DejaVu Sans Bold 9");
+    }
     ChartSeries chart;
     for (const auto& [name, t] : lines) chart.lines.push_back({"", name, t.periods, t.counts});
-    draw_line_chart(cr, chart, ReportDoc::kMargin, doc.y + 16, doc.content_width(), h - 16);
+    doc.figure(trend_chart_alt(title, lines), [&] { draw_line_chart(cr, chart, ReportDoc::kMargin, doc.y + 16, doc.content_width(), h - 16); });
     doc.y += h + 12;
 }
 
@@ -115,7 +121,10 @@ void small_multiples(ReportDoc& doc, const ReportContext& c, int quarters) {
     }
     doc.need(title_h + 2 * (h + gap + 10) + 10);  // all of it, so the grid never runs into the footer
     set_rgb(doc.cr(), 0x1a1a1a);
-    doc.y += print_text(doc.cr(), ReportDoc::kMargin, doc.y, doc.content_width(), title, "DejaVu Sans Bold 9") + 6;
+    {
+        PdfTag h3(doc.cr(), "H3");
+        doc.y += print_text(doc.cr(), ReportDoc::kMargin, doc.y, doc.content_width(), title, "DejaVu Sans Bold 9") + 6;
+    }
     MapView last;
     for (int k = 0; k < quarters; ++k) {
         MapRequest req;
@@ -129,11 +138,16 @@ void small_multiples(ReportDoc& doc, const ReportContext& c, int quarters) {
         mo.labels = false;
         mo.north_arrow = k == 0;
         mo.scale_bar = k == 0;
-        draw_print_map(doc.cr(), c.session.geos, last, {x, y + 10, w, h}, mo);
-        set_rgb(doc.cr(), 0x333333);
-        print_text(doc.cr(), x, y, w, quarter_label(req.period), "DejaVu Sans Bold 7");
+        doc.figure(map_alt_text(last), [&] {
+            draw_print_map(doc.cr(), c.session.geos, last, {x, y + 10, w, h}, mo);
+            set_rgb(doc.cr(), 0x333333);
+            print_text(doc.cr(), x, y, w, quarter_label(req.period), "DejaVu Sans Bold 7");
+        });
     }
-    draw_print_legend(doc.cr(), last, ReportDoc::kMargin + 2 * w + gap + 10, doc.y + 10, 120);
+    {
+        PdfTag legend(doc.cr(), "P");
+        draw_print_legend(doc.cr(), last, ReportDoc::kMargin + 2 * w + gap + 10, doc.y + 10, 120);
+    }
     doc.y += 2 * (h + gap + 10) + 10;
 }
 
