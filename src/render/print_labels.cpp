@@ -217,8 +217,10 @@ void draw_halos(cairo_t* cr, const std::vector<PangoLayout*>& layouts, const std
 
 } // namespace
 
-double print_label_points(const PrintBox& box) {
-    return std::clamp(std::sqrt(box.w * box.h) / 65.0, 4.5, 7.5);
+double print_label_points(const PrintBox& box, size_t named) {
+    // a map of a few areas (one sub-region's dozen) has room for larger names than the region's 64
+    double few = std::clamp(std::pow(64.0 / static_cast<double>(std::max<size_t>(named, 1)), 0.25), 1.0, 1.4);
+    return std::clamp(std::sqrt(box.w * box.h) / 65.0 * few, 4.5, 8.5);
 }
 
 std::vector<PlacedLabel> place_print_labels(cairo_t* cr, const GeosContext& geos, const MapView& v, const PrintBox& box,

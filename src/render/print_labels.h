@@ -17,9 +17,10 @@
 
 namespace sespm {
 
-// The type size (points) of district names on a map frame of this size: a full page takes
-// larger names than a report's half-page map or a small multiple.
-double print_label_points(const PrintBox& box);
+// The type size (points) of district names on a map frame of this size naming `named` areas: a
+// full page takes larger names than a report's half-page map or a small multiple, and a map of
+// one sub-region's dozen districts larger names than the region's 64.
+double print_label_points(const PrintBox& box, size_t named);
 
 // The names of the selected areas of `v` drawn in `box` at transform `t`, clear of the
 // `keep_clear` page boxes (the north arrow, the scale bar); positions in BNG metres. `cache`

@@ -125,10 +125,15 @@ void hatch_path(cairo_t* cr) {
     cairo_path_destroy(path);
 }
 
+// An area drawn in the "no published figure" grey because its row has no class (a locator map
+// that recolours the areas is never hatched).
 bool no_figure(const MapView& v, size_t area) {
     int row = area < v.row_of_area.size() ? v.row_of_area[area] : -1;
-    return row >= 0 && v.kind == MapKind::Layer && static_cast<size_t>(row) < v.styled.class_index.size() &&
-           v.styled.class_index[row] < 0;
+    if (row < 0 || v.kind != MapKind::Layer || static_cast<size_t>(row) >= v.styled.class_index.size() || v.styled.class_index[row] >= 0)
+        return false;
+    const Rgba& c = v.colours[area];
+    auto byte = [](float f) { return static_cast<int>(std::lround(f * 255)); };
+    return byte(c.r) == no_figure_colour.r && byte(c.g) == no_figure_colour.g && byte(c.b) == no_figure_colour.b;
 }
 
 void draw_areas(cairo_t* cr, const GeosContext& geos, const MapView& v, const PrintTransform& t, double outline,
@@ -175,7 +180,7 @@ void draw_print_map(cairo_t* cr, const GeosContext& geos, const MapView& v, cons
     if (opt.labels) {
         std::vector<PrintBox> clear = opt.keep_clear;
         for (const auto& b : {f.north_arrow, f.scale_bar}) if (b) clear.push_back(*b);
-        double size = opt.label_pt > 0 ? opt.label_pt : print_label_points(box);
+        double size = opt.label_pt > 0 ? opt.label_pt : print_label_points(box, v.result.selection.size());
         std::vector<PlacedLabel> labels = place_print_labels(cr, geos, v, box, t, size, clear, opt.label_cache);
         draw_print_labels(cr, labels, t, size);
         if (opt.labels_out) *opt.labels_out = std::move(labels);
