@@ -102,9 +102,9 @@ void sources_page(ReportDoc& doc, const ReportContext& c) {
     draw_paragraph(doc, "No published figure: the Home Office tables publish no zero rows, so a district with no row is shown and "
                         "counted as missing, never as zero; group totals sum the districts that have a figure.", "DejaVu Sans 8");
     draw_paragraph(doc, "Sources", "DejaVu Sans Bold 10");
-    draw_paragraph(doc, "Boundaries: " + boundary_attribution(c.session.data_dir), "DejaVu Sans 8");
+    draw_paragraph(doc, "Boundaries: " + boundary_attribution(c.session.data_dir), "DejaVu Sans 7");
     for (const auto& l : c.session.layers)
-        draw_paragraph(doc, l.title + " (" + l.period + "): " + l.attribution, "DejaVu Sans 8");
+        draw_paragraph(doc, l.title + " (" + l.period + "): " + l.attribution, "DejaVu Sans 7");
 }
 
 void annex_page(ReportDoc& doc, const ReportContext& c) {
