@@ -265,6 +265,18 @@ TEST_CASE("honest classes: over and under a limit never share a colour; a sub-re
         CHECK_MESSAGE(region.find(bound) != std::string::npos, bound);
         CHECK_MESSAGE(kent.find(bound) != std::string::npos, bound);
     }
+    // the Kent pack: every map coloured by the share of the cluster limit (dispersal, ESOL) in those classes
+    REQUIRE(test::run_sespm({"report", "-o", d.file("kent.pdf"), "--subregion", "SESPM-KENT", "--data", test::data_dir()}).exit_code == 0);
+    int legends = 0;
+    for (int p = 1; p < 40; ++p) {
+        std::string t = squeezed(test::run_shell("pdftotext -f " + std::to_string(p) + " -l " + std::to_string(p) + " '" + d.file("kent.pdf") + "' - 2>/dev/null").out);
+        if (t.empty()) break;
+        if (t.find("Share of the cluster limit (%) (") == std::string::npos) continue;
+        CAPTURE(p);
+        ++legends;
+        CHECK(t.find("8.1 – 57.6") != std::string::npos);
+    }
+    CHECK(legends >= 3);  // the dispersal page, the Kent page, the ESOL page
 }
 
 TEST_CASE("the pack's own area: the ESOL page counts the providers in it, from the providers' file") {

@@ -21,6 +21,7 @@ void esol_page(ReportDoc& doc, const ReportContext& c) {
     req.layer_id = "dispersal";
     req.within = c.area_code;
     req.points_layer = esol->id;
+    c.apply_region_classes(req);  // the dispersal page's colours, as the page says
     MapView v = build_map_view(*c.session.atlas, c.session.layers, req);
     doc.new_page("ESOL providers", esol->title);
     draw_paragraph(doc, esol->description, "DejaVu Sans 8");
