@@ -95,6 +95,12 @@ TEST_CASE("the date rule: months_before and change_by_date, a table of cases") {
     CHECK(y.change == -327);
     CHECK(change_phrase(y, false) == "-327 since 30 Jun 2025");
     CHECK(period_step_months(ps) == 3);
+    // a census: the same month ten years before, whatever its day
+    DatedChange census = change_by_date({"2011-03-27", "2021-03-21"}, {100, 130}, "2021-03-21", 120);
+    CHECK(census.published);
+    CHECK(census.since == "2011-03-27");
+    CHECK(census.change == 30);
+    CHECK(change_by_date({"2011-03-27", "2021-03-21"}, {}, "2021-03-21", 120).since == "2011-03-27");  // the dates alone
     CHECK(period_step_months({"2021-03-31", "2022-03-31", "2024-03-31"}) == 12);
 }
 
@@ -219,6 +225,22 @@ TEST_CASE("one limit rule: a group's cluster limit is the sum of its districts' 
     }
     CHECK(checked > 20);
     CHECK(limit_of(subregion_members()["South East"]) == 48183);  // the issue's figure, not floor(region / 200) = 48,214
+    // a district's agreed ratio counts in its groups' limits: Portsmouth at 1 per 150
+    auto r = test::run_sespm({"table", "--layer", "dispersal", "--geography", "subregion", "--within", "E12000008", "--ratio", "E06000044=150",
+                              "--data", test::data_dir()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    double hampshire = limit_of(groups["Hampshire & Isle of Wight"]) - std::floor(pop["E06000044"] / 200) + std::floor(pop["E06000044"] / 150);
+    bool seen = false;
+    for (const auto& line : test::lines(r.out)) {
+        auto c = test::split_csv_simple(line);
+        if (c.size() < 2 || c[1] != "Hampshire & Isle of Wight") continue;
+        auto head = test::split_csv_simple(test::lines(r.out)[0]);
+        size_t limit_col = std::find(head.begin(), head.end(), "cluster_limit") - head.begin();
+        CHECK(std::stod(c.at(limit_col)) == hampshire);
+        seen = true;
+    }
+    CHECK(seen);
+    CHECK(hampshire > limit_of(groups["Hampshire & Isle of Wight"]));
 }
 
 TEST_CASE("honest classes: over and under a limit never share a colour; a sub-region's pages use the region's classes") {

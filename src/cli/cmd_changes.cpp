@@ -18,7 +18,8 @@ static const char* kChangesHelp = R"(usage: sespm-map changes --layer ID [--peri
 
 What changed at a period of a time-series layer: one row per listed area, with the columns
 list,since,period,code,name,before,after,change,trigger_pct. `list` is "rise" or "fall" (the
-count since `since`: the date 3 months before (12 for a yearly series), then 12 months before;
+count since `since`: one step of the series before (3 months for a quarterly series, 6 for a
+half-yearly one, 12 for a yearly one, ten years for a census), then 12 months before;
 the --top N largest, default 5; a date with no published figures is named on stderr and
 nothing is compared with it, never another date),
 "newly over the limit" (the count above the limit now, as `table`'s status "over"; not over

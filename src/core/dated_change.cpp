@@ -17,11 +17,14 @@ DatedChange change_by_date(const std::vector<std::string>& periods, const std::v
     c.period = period;
     if (!is_iso_date(period)) return c;
     c.since = months_before(period, months);
-    for (size_t i = 0; i < periods.size() && i < counts.size(); ++i) {
-        if (periods[i] == period) c.now = counts[i];
-        if (periods[i] == c.since) {
+    for (size_t i = 0; i < periods.size(); ++i) {
+        std::optional<double> count = i < counts.size() ? counts[i] : std::nullopt;  // no counts: the dates alone
+        if (periods[i] == period) c.now = count;
+        // the same calendar month: a census day moves (27 Mar 2011, 21 Mar 2021), a quarter's end does not
+        if (is_iso_date(periods[i]) && months_between(periods[i], period) == months) {
+            c.since = periods[i];
             c.published = true;
-            c.before = counts[i];
+            c.before = count;
         }
     }
     if (c.now && c.before) c.change = *c.now - *c.before;

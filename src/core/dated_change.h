@@ -19,8 +19,10 @@ struct DatedChange {
     std::optional<double> before, now, change;   // change only when both figures exist
 };
 
-// `periods` sorted oldest first, `counts` one per period; `period` must be one of them
-// (otherwise nothing is compared: `now` stays empty).
+// `periods` sorted oldest first, `counts` one per period (empty: the dates alone); `period` must be one of them
+// (otherwise nothing is compared: `now` stays empty). The earlier figure is the period in the
+// calendar month `months` before (a census taken on 21 March 2021 against 27 March 2011); with
+// none, `since` is the date by the calendar (core/periods months_before) and nothing is compared.
 DatedChange change_by_date(const std::vector<std::string>& periods, const std::vector<std::optional<double>>& counts,
                            const std::string& period, int months);
 

@@ -54,16 +54,14 @@ ScenarioOutcome evaluate_scenario(const Scenario& s, const std::vector<DistrictB
         ClusterOutcome co;
         co.name = c.name;
         co.districts = c.districts;
-        double ratio_weighted_limit = 0;
         for (const auto& code : c.districts) {
             auto it = index.find(code);
             if (it == index.end()) { co.unknown_districts.push_back(code); continue; }
             const DistrictOutcome& d = out.districts[it->second];
             co.population += d.population;
             co.new_total += d.new_total;
-            ratio_weighted_limit += d.population / d.ratio;  // a cluster is judged as one: summed residents / ratio
+            co.limit += d.limit;  // judged as one, against the sum of its districts' own limits (the one group rule)
         }
-        co.limit = std::floor(ratio_weighted_limit + 1e-9);
         co.per_10k = co.population > 0 ? co.new_total / co.population * 10000 : 0;
         co.share_pct = co.limit > 0 ? co.new_total / co.limit * 100 : 0;
         co.status = limit_status(co.new_total, co.limit, near_pct);

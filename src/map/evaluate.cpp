@@ -88,7 +88,13 @@ MeasureRow measure_of(const LayerSpec& spec, const PreparedArea& p, const Figure
 
 std::optional<double> class_value_of(const LayerSpec& spec, const MeasureRow& m) {
     std::optional<double> cv = measure_value(spec, m, spec.class_measure);
-    if (cv) cv = round_to(*cv, decimals_for(spec, spec.class_measure));
+    if (!cv) return cv;
+    double raw = *cv;
+    cv = round_to(raw, decimals_for(spec, spec.class_measure));
+    // a share just over the limit (100.04%) rounds to 100.0: it stays above the 100% class bound,
+    // so its colour says "over" as its status does
+    if (!spec.limit_column.empty() && spec.class_measure == spec.share_column && raw > 100 && *cv <= 100)
+        cv = std::nextafter(100.0, 101.0);
     return cv;
 }
 
@@ -258,9 +264,10 @@ LayerResult evaluate_layer(Atlas& atlas, const LayerSpec& spec, const EvaluateOp
     r.geography = opt.geography;
     r.selection = atlas.select(opt.geography, opt.within);
     for (const auto& [code, ratio] : opt.ratio_overrides) {
-        if (!atlas.areas_lonlat(opt.geography).find(code))
+        // an area of the geography shown, or a district: its agreed ratio counts in its groups' limits
+        if (!atlas.areas_lonlat(opt.geography).find(code) && !atlas.areas_lonlat(Geography::District).find(code))
             throw UsageError("--ratio " + code + "=...: no " + std::string(geography_name(opt.geography)) +
-                             " has the code " + code);
+                             " or district has the code " + code);
         if (!(ratio >= 1)) throw UsageError("--ratio " + code + ": the ratio must be at least 1 resident per place");
     }
     if (spec.kind == LayerKind::Points) {

@@ -13,12 +13,16 @@ std::string areas_word(Geography g, size_t n) {
     return std::to_string(n) + " " + one + (n == 1 ? "" : "s");
 }
 
-// The row's figure as the table prints it (the classified column), or the bare value.
+// The row's figure as the table prints it (the classified column), or the bare value, with "%"
+// when the column is a percentage (a share of a limit, a share of residents).
 std::string figure_of(const MapView& v, size_t row) {
-    int c = column_index(v.result.columns, v.result.spec.class_measure);
-    if (c >= 0 && static_cast<size_t>(c) < v.result.rows[row].size() && v.result.rows[row][c].num)
-        return v.result.rows[row][c].display();
-    return Cell::of_num(v.result.class_values[row], 1).display();
+    const std::string& measure = v.result.spec.class_measure;
+    bool percent = measure.size() > 4 && (measure.compare(measure.size() - 4, 4, "_pct") == 0 || measure.find("(%)") != std::string::npos);
+    int c = column_index(v.result.columns, measure);
+    std::string shown = c >= 0 && static_cast<size_t>(c) < v.result.rows[row].size() && v.result.rows[row][c].num
+                            ? v.result.rows[row][c].display()
+                            : Cell::of_num(v.result.class_values[row], 1).display();
+    return shown + (percent ? "%" : "");
 }
 
 } // namespace
@@ -38,7 +42,7 @@ std::string highest_areas(const MapView& v, size_t highest) {
     return out;
 }
 
-std::string map_alt_text(const MapView& v, size_t highest) {
+std::string map_alt_text(const MapView& v, size_t highest, std::optional<size_t> points_in_area) {
     std::string out = "Map: " + v.title + (v.subtitle.empty() ? "" : " (" + v.subtitle + ")") + ". " +
                       areas_word(v.result.geography, v.result.rows.size()) + " coloured by " + v.legend_title + ".";
     std::string top = highest_areas(v, highest);
@@ -46,7 +50,8 @@ std::string map_alt_text(const MapView& v, size_t highest) {
     size_t missing = 0;
     for (const auto& x : v.result.class_values) missing += !x;
     if (missing > 0) out += " " + std::to_string(missing) + " with no published figure.";
-    if (v.points.size() > 0) out += " " + std::to_string(v.points.size()) + " " + v.points_title + " shown as dots.";
+    size_t points = points_in_area.value_or(v.points.size());
+    if (v.points.size() > 0) out += " " + std::to_string(points) + " " + v.points_title + (points_in_area ? " in the area" : "") + " shown as dots.";
     return out;
 }
 

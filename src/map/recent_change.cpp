@@ -27,7 +27,8 @@ RecentChange recent_change(const std::vector<SeriesPoint>& series, const std::st
     rc.yearly = step >= 12;
     if (at > 0) {  // the first period has nothing before it to compare with
         rc.previous = change_by_date(periods, counts, periods[at], step > 0 ? step : 3);
-        rc.year = change_by_date(periods, counts, periods[at], 12);
+        // a year before; a yearly series' step is that year, and a census's ten years have no year before
+        rc.year = step == 12 ? rc.previous : step < 12 ? change_by_date(periods, counts, periods[at], 12) : DatedChange{};
     }
     return rc;
 }

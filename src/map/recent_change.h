@@ -18,8 +18,8 @@ struct RecentChange {
     std::vector<std::string> periods;              // up to N, oldest first, ending at the period
     std::vector<std::optional<double>> counts;     // missing = no published figure
     std::optional<double> now;
-    DatedChange previous, year;                    // `previous` is one step back (3 or 12 months)
-    bool yearly = false;                           // the step is a year: `previous` is `year`
+    DatedChange previous, year;                    // `previous` is one step back (3, 6, 12, 120 months)
+    bool yearly = false;                           // the step is a year or more: `year` is `previous` or empty
 };
 
 // `period` "" = the series' latest.

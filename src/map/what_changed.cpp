@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "core/dated_change.h"
 #include "core/periods.h"
 
 namespace sespm {
@@ -81,10 +82,10 @@ WhatChanged what_changed(Atlas& atlas, const LayerSpec& spec, const EvaluateOpti
     WhatChanged w;
     w.period = r.period;
     auto published = [&](const std::string& date) { return std::find(r.periods.begin(), r.periods.end(), date) != r.periods.end(); };
-    if (!r.periods.empty() && r.periods.front() < r.period) {
+    if (!r.periods.empty() && r.periods.front() < r.period) {  // the dates of the one rule (core/dated_change)
         int step = period_step_months(r.periods);
-        w.previous_period = months_before(r.period, step > 0 ? step : 3);
-        if (step < 12) w.year_before_period = months_before(r.period, 12);
+        w.previous_period = change_by_date(r.periods, {}, r.period, step > 0 ? step : 3).since;
+        if (step < 12) w.year_before_period = change_by_date(r.periods, {}, r.period, 12).since;
     }
     std::vector<AreaSeries> areas;
     for (size_t i = 0; i < series.size() && i < r.rows.size(); ++i) areas.push_back({r.rows[i][0].text, r.rows[i][1].text, &series[i]});

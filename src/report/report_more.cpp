@@ -25,9 +25,15 @@ void esol_page(ReportDoc& doc, const ReportContext& c) {
     MapView v = build_map_view(*c.session.atlas, c.session.layers, req);
     doc.new_page("ESOL providers", esol->title);
     draw_paragraph(doc, esol->description, "DejaVu Sans 8");
+    MapView counts = c.layer_view(esol->id);
+    double in_area = 0;  // the providers in the pack's own area (the map may show some beyond it)
+    int count_col = column_index(counts.result.columns, counts.result.spec.points_count_column);  // providers per district
+    for (const auto& r : counts.result.rows)
+        if (count_col >= 0 && r[count_col].num) in_area += *r[count_col].num;
     doc.need(340);
     double legend_w = 130, map_w = doc.content_width() - legend_w - 10, lx = ReportDoc::kMargin + map_w + 10;
-    doc.figure(map_alt_text(v), [&] { draw_print_map(doc.cr(), c.session.geos, v, {ReportDoc::kMargin, doc.y, map_w, 330}, c.map_options()); });
+    doc.figure(map_alt_text(v, 3, static_cast<size_t>(in_area)),
+               [&] { draw_print_map(doc.cr(), c.session.geos, v, {ReportDoc::kMargin, doc.y, map_w, 330}, c.map_options()); });
     {
         PdfTag legend(doc.cr(), "P");
         double ly = doc.y + draw_print_legend(doc.cr(), v, lx, doc.y, legend_w) + 6;
@@ -36,11 +42,6 @@ void esol_page(ReportDoc& doc, const ReportContext& c) {
         print_text(doc.cr(), lx + 16, ly, legend_w - 16, "An ESOL provider", "DejaVu Sans 7");
     }
     doc.y += 340;
-    MapView counts = c.layer_view(esol->id);
-    double in_area = 0;  // the providers in the pack's own area (the map may show some beyond it)
-    int count_col = column_index(counts.result.columns, counts.result.spec.points_count_column);  // providers per district
-    for (const auto& r : counts.result.rows)
-        if (count_col >= 0 && r[count_col].num) in_area += *r[count_col].num;
     draw_paragraph(doc, count_phrase(static_cast<long>(in_area), "provider") + " in " + lower_the(c.area_name) +
                         ", each a blue dot with a white ring over the districts, which are coloured by their share of the "
                         "cluster limit (the legend of the dispersal page).", "DejaVu Sans 8");

@@ -151,8 +151,8 @@ static std::vector<std::string> sentences(const ReportContext& c, const MapView&
         auto u_over = with_status(u, "over");
         out.push_back(u_over.empty() ? "No council is over its National Transfer Scheme threshold (0.1% of its child population)."
                                      : std::to_string(u_over.size()) + " of " + std::to_string(u.result.rows.size()) +
-                                           (u_over.size() == 1 ? " councils is" : " councils are") +
-                                           " over their National Transfer Scheme threshold: " + join_names(u_over) + ".");
+                                           (u_over.size() == 1 ? " councils is over its" : " councils are over their") +
+                                           " National Transfer Scheme threshold: " + join_names(u_over) + ".");
     }
     return out;
 }

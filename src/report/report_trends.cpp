@@ -47,7 +47,9 @@ std::optional<AreaTrend> area_trend(const ReportContext& c, const std::string& l
 
 std::string change_text(const AreaTrend& t) {
     auto part = [](const DatedChange& d, const char* span) {
-        return d.change ? signed_count(*d.change) + " on the " + span : std::string(span) + ": no figure for " + quarter_label(d.since);
+        if (d.change) return signed_count(*d.change) + " on the " + span;
+        // say which figure is missing: this period's, or the one it is compared with
+        return std::string(span) + ": no figure for " + quarter_label(d.now ? d.since : d.period);
     };
     return part(t.half_year, "half-year") + ", " + part(t.year, "year");
 }
@@ -95,7 +97,7 @@ void trend_page(ReportDoc& doc, const ReportContext& c) {
         if (auto t = area_trend(c, id)) lines.push_back({label, *t});
     if (lines.empty()) return;
     doc.new_page("Trends", "Trends: " + c.area_name + ", every quarter");
-    line_chart(doc, "People supported, " + c.area_name + " (as published each quarter)", lines);
+    line_chart(doc, "People supported, " + lower_the(c.area_name) + " (as published each quarter)", lines);
     for (const auto& id : {"asylum_supported", "dispersal"}) {
         if (!c.has_layer(id)) continue;
         for (const auto& note : c.session.layer(id).breaks)
@@ -151,6 +153,17 @@ void small_multiples(ReportDoc& doc, const ReportContext& c, int quarters) {
     doc.y += 2 * (h + gap + 10) + 10;
 }
 
+// "the largest rises in dispersal accommodation were in A (+9) and B (+4)", "the only fall was
+// in C (-2)", "no district rose"; `l` sorted largest first, rises stored negated.
+static std::string ranked_changes(const std::vector<std::pair<double, std::string>>& l, bool rise) {
+    if (l.empty()) return rise ? "no district rose" : "none fell";
+    std::string names;
+    for (size_t i = 0; i < l.size() && i < 2; ++i)
+        names += (i ? " and " : "") + l[i].second + " (" + signed_count(rise ? -l[i].first : l[i].first) + ")";
+    if (l.size() == 1) return std::string(rise ? "the only rise in dispersal accommodation was in " : "the only fall was in ") + names;
+    return std::string(rise ? "the largest rises in dispersal accommodation were in " : "the largest falls in ") + names;
+}
+
 std::vector<std::string> change_sentences(const ReportContext& c) {
     std::vector<std::string> out;
     if (!c.has_layer("dispersal")) return out;
@@ -159,6 +172,7 @@ std::vector<std::string> change_sentences(const ReportContext& c) {
     MapView v = c.layer_view("dispersal");
     std::vector<std::pair<double, std::string>> rises, falls;
     std::string period, since;
+    bool compared = false;  // the year-before date has figures at all
     for (size_t a = 0; a < series.size() && a < v.result.rows.size(); ++a) {
         std::vector<std::string> periods;
         std::vector<std::optional<double>> counts;
@@ -170,23 +184,17 @@ std::vector<std::string> change_sentences(const ReportContext& c) {
         DatedChange d = change_by_date(periods, counts, periods.back(), 12);
         period = d.period;
         since = d.since;
+        compared |= d.published;
         if (d.change && *d.change > 0) rises.push_back({-*d.change, v.result.rows[a][1].text});
         if (d.change && *d.change < 0) falls.push_back({*d.change, v.result.rows[a][1].text});
     }
     if (period.empty()) return out;
     std::sort(rises.begin(), rises.end());
     std::sort(falls.begin(), falls.end());
-    auto items = [](const std::vector<std::pair<double, std::string>>& l, bool rise) {
-        std::string s;
-        for (size_t i = 0; i < l.size() && i < 2; ++i)
-            s += (i ? " and " : "") + l[i].second + " (" + signed_count(rise ? -l[i].first : l[i].first) + ")";
-        return s;
-    };
     std::string span = "From " + quarter_label(since) + " to " + quarter_label(period) + ", ";
-    if (rises.empty() && falls.empty()) out.push_back(span + "no district's number in dispersal accommodation changed.");
-    else
-        out.push_back(span + (rises.empty() ? "no district rose" : "the largest rises in dispersal accommodation were in " + items(rises, true)) +
-                      "; " + (falls.empty() ? "none fell" : "the largest falls in " + items(falls, false)) + ".");
+    if (!compared) out.push_back("There are no dispersal figures for " + quarter_label(since) + " to compare " + quarter_label(period) + " with.");
+    else if (rises.empty() && falls.empty()) out.push_back(span + "no district's number in dispersal accommodation changed.");
+    else out.push_back(span + ranked_changes(rises, true) + "; " + ranked_changes(falls, false) + ".");
     return out;
 }
 

@@ -152,8 +152,8 @@ void MapApp::recent_in_tooltip(const MapView& v, int row) {
     ImGui::TextDisabled("%s, last %s to %s", column_title(v.result.spec, v.result.spec.count_column).c_str(), sparkline_title(rc.periods).c_str(),
                         quarter_label(rc.periods.back()).c_str());
     sparkline(rc.counts, ImVec2(220 * ui_scale, 30 * ui_scale), IM_COL32(178, 24, 43, 255));
-    std::vector<std::string> lines{change_phrase(rc.year)};
-    if (!rc.yearly) lines.insert(lines.begin(), change_phrase(rc.previous));
+    std::vector<std::string> lines{change_phrase(rc.previous)};
+    if (!rc.yearly) lines.push_back(change_phrase(rc.year));
     for (const std::string& t : lines)
         if (!t.empty()) ImGui::TextUnformatted(t.c_str());
 }
