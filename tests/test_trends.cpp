@@ -576,11 +576,12 @@ TEST_CASE("scenario show states a cluster's agreed trigger and its status agains
     auto show = run({"scenario", "show", "--project", p, "--name", "A"});
     CHECK(show.err.find("cluster 'Solent'") != std::string::npos);
     CHECK(show.err.find("trigger") == std::string::npos);  // none agreed yet
-    // The cluster's places and limit from the CSVs: the latest quarter's counts, residents / 200.
+    // The cluster's places and limit from the CSVs: the latest quarter's counts, the sum of its
+    // districts' own limits (residents / 200, each floored).
     auto counts = series_at("stats/asylum_s95_dispersal_timeseries_2014q1_2024q3.csv", "2024-09-30");
     auto pop = population(false);
     double places = counts.at("E06000044") + counts.at("E07000088");
-    double limit = std::floor((pop.at("E06000044") + pop.at("E07000088")) / 200);
+    double limit = std::floor(pop.at("E06000044") / 200) + std::floor(pop.at("E07000088") / 200);
     double share = places / limit * 100;
     char line[160];
     int below = static_cast<int>(std::floor(share)), above = below + 5;  // a trigger reached, and one within 10 points

@@ -120,7 +120,7 @@ void print_outcome(const ScenarioOutcome& o, const std::string& format) {
     }
     write_table(std::cout, format, cols, rows);
     std::cerr << "region: " << static_cast<long long>(o.new_total) << " places (" << static_cast<long long>(o.extra)
-              << " extra) against a summed limit of " << static_cast<long long>(o.limit) << "; breaches: " << o.breaches.size();
+              << " extra) against a limit of " << static_cast<long long>(o.limit) << " (the sum of the districts' limits); breaches: " << o.breaches.size();
     for (const auto& b : o.breaches) std::cerr << " " << b;
     std::cerr << "\n";
     for (const auto& c : o.clusters) {
