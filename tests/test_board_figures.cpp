@@ -6,6 +6,7 @@
 // region; and the date rule's own cases.
 #include <doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -325,5 +326,31 @@ TEST_CASE("the pack's own area: the ESOL page counts the providers in it, from t
         CHECK(text.find("(±0)") == std::string::npos);  // no unchanged district among the largest rises or falls
         CHECK(text.find(" 1 rows") == std::string::npos);
         CHECK(text.find("1 of 19 councils are") == std::string::npos);
+    }
+}
+
+TEST_CASE("the pack as a whole: no nearly blank page in the South East and Kent packs") {
+    REQUIRE_MESSAGE(test::run_shell("command -v pdftotext >/dev/null").exit_code == 0, "pdftotext (poppler-utils) is needed");
+    test::ScratchDir d;
+    for (const auto& code : std::vector<std::string>{"", "SESPM-KENT"}) {
+        CAPTURE(code);
+        std::vector<std::string> args{"report", "-o", d.file("p.pdf"), "--data", test::data_dir()};
+        if (!code.empty()) args.insert(args.end(), {"--subregion", code});
+        REQUIRE(test::run_sespm(args).exit_code == 0);
+        // poppler's word boxes: how far down each page its content reaches, above the footer
+        std::string bbox = test::run_shell("pdftotext -bbox '" + d.file("p.pdf") + "' -").out;
+        std::vector<double> reach;
+        double height = 0;
+        for (const auto& line : test::lines(bbox)) {
+            if (auto at = line.find("<page "); at != std::string::npos) {
+                height = std::stod(line.substr(line.find("height=\"", at) + 8));
+                reach.push_back(0);
+            } else if (auto y = line.find("yMax=\""); y != std::string::npos && !reach.empty()) {
+                double v = std::stod(line.substr(y + 6));
+                if (v < height - 80) reach.back() = std::max(reach.back(), v / height);  // the footer's attribution left out
+            }
+        }
+        REQUIRE(reach.size() >= 10);
+        for (size_t p = 0; p < reach.size(); ++p) CHECK_MESSAGE(reach[p] > 0.25, "page " << p + 1 << " ends at " << reach[p] << " of its height");
     }
 }
