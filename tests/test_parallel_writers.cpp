@@ -100,3 +100,23 @@ TEST_CASE("a project location that keeps nothing is a usage error") {
         CHECK(r.exit_code == 2);
     }
 }
+
+TEST_CASE("a project location: SQLite URI forms and files that are not regular files are refused before opening") {
+    test::ScratchDir d;
+    REQUIRE(test::run_shell("mkfifo '" + d.file("pipe.sespm") + "'").exit_code == 0);
+    struct Case { std::string location, says; };
+    for (const Case& c : std::vector<Case>{{"file:" + d.file("x.sespm") + "?mode=memory", "SQLite URI"},
+                                           {"file:" + d.file("x.sespm"), "SQLite URI"},
+                                           {"FILE:" + d.file("x.sespm") + "?mode=ro", "SQLite URI"},
+                                           {d.path, "a folder"},
+                                           {d.file("pipe.sespm"), "named pipe"},
+                                           {"/dev/null", "a device"}}) {
+        CAPTURE(c.location);
+        // a FIFO opened for reading would wait for a writer: the command must answer at once
+        auto r = test::run_sespm({"pledges", "set", "--project", c.location, "--code", "E06000044", "--places", "3", "--data", test::data_dir()},
+                                 "timeout 20");
+        CHECK(r.exit_code == 2);
+        CHECK_MESSAGE(r.err.find(c.says) != std::string::npos, r.err);
+        CHECK_FALSE(test::file_exists(d.file("x.sespm")));
+    }
+}

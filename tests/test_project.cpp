@@ -56,7 +56,8 @@ TEST_CASE("files that are not projects are refused with the file named") {
     d.write("text.sespm", "this is not a database");
     CHECK_THROWS_WITH_AS(sespm::open_project(d.file("text.sespm"), sespm::ProjectAccess::Read), doctest::Contains("text.sespm"), DataError);
     CHECK_THROWS_WITH_AS(sespm::open_project(d.file("missing.sespm"), sespm::ProjectAccess::Read), doctest::Contains("does not exist"), DataError);
-    CHECK_THROWS_WITH_AS(sespm::open_project(d.path, sespm::ProjectAccess::Write), doctest::Contains("is a directory"), DataError);
+    // a folder is refused before SQLite opens it, like any file that is not a regular file
+    CHECK_THROWS_WITH_AS(sespm::open_project(d.path, sespm::ProjectAccess::Write), doctest::Contains("a folder, not a project file"), UsageError);
     // another program's SQLite database
     sqlite3* db = nullptr;
     sqlite3_open(d.file("other.sqlite").c_str(), &db);

@@ -49,7 +49,24 @@ void check_project_location(const std::string& location) {
         throw UsageError("--project: the project location is empty (an unset shell variable?); give a file name or a server location");
     if (location == ":memory:" || location.rfind("file::memory:", 0) == 0)
         throw UsageError("--project " + location + ": an in-memory project keeps nothing; give a file name");
-    if (is_server_location(location)) pg_store::check_server_location(location);
+    if (is_server_location(location)) {
+        pg_store::check_server_location(location);
+        return;
+    }
+    // SQLite would read "file:x.sespm?mode=memory" as a URI and keep nothing: only plain paths
+    std::string head = location.substr(0, 5);
+    for (char& ch : head) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (head == "file:")
+        throw UsageError("--project " + clip(location) + ": an SQLite URI (file:...) is not taken; give a plain file path "
+                         "(./" + clip(location) + " if the file's name really starts with 'file:')");
+    // a FIFO, a device, a socket or a folder is refused before anything opens it for reading
+    std::error_code ec;
+    auto st = std::filesystem::status(location, ec);
+    if (!ec && std::filesystem::exists(st) && !std::filesystem::is_regular_file(st))
+        throw UsageError("--project " + clip(location) + ": " +
+                         (std::filesystem::is_directory(st) ? "a folder" : std::filesystem::is_fifo(st) ? "a named pipe (FIFO)"
+                          : std::filesystem::is_character_file(st) || std::filesystem::is_block_file(st) ? "a device" : "not a regular file") +
+                         ", not a project file; give a .sespm file");
 }
 
 std::unique_ptr<ProjectStore> open_project(const std::string& location, ProjectAccess access) {
