@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/input_files.h"
 
 namespace sespm {
 
@@ -138,6 +139,7 @@ CsvTable read_csv(const std::string& path) {
         throw DataError(where(path, 0, "", "is a folder, not a CSV file"));
     std::ifstream in(path, std::ios::binary);
     if (!in) throw DataError(where(path, 0, "", "cannot open the file"));
+    note_input_file(path);
     std::ostringstream ss;
     ss << in.rdbuf();
     return parse_csv(ss.str(), path);

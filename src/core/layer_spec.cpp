@@ -15,6 +15,7 @@
 #include "core/classify.h"
 #include "core/error.h"
 #include "core/periods.h"
+#include "core/input_files.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -441,6 +442,7 @@ LayerSpec parse_layer_spec(const std::string& text, const std::string& path) {
 LayerSpec read_layer_spec(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw DataError(where(path, 0, "", "cannot open the layer file"));
+    note_input_file(path);
     std::ostringstream ss;
     ss << in.rdbuf();
     return parse_layer_spec(ss.str(), path);

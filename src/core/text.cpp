@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/input_files.h"
 
 namespace sespm {
 
@@ -41,6 +42,7 @@ std::string read_text_file(const std::string& path) {
     if (std::filesystem::is_directory(path, ec)) throw DataError(where(path, 0, "", "is a folder, not a text file"));
     std::ifstream in(path, std::ios::binary);
     if (!in) throw DataError(where(path, 0, "", "cannot open the file"));
+    note_input_file(path);
     std::ostringstream ss;
     ss << in.rdbuf();
     std::string text = ss.str();

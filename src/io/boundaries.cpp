@@ -25,6 +25,7 @@
 #include "io/geojson_fast.h"
 #include "io/points.h"
 #include "io/proj.h"
+#include "core/input_files.h"
 
 namespace sespm {
 
@@ -196,6 +197,7 @@ AreaSet areas_from_table(const std::string& path, const std::string& code_field,
 static AreaSet read_area_file_uncached(const std::string& path, const std::string& code_field,
                                        const std::string& name_field) {
     gdal_init();
+    note_input_file(path);
     if (auto t = read_geojson_fast(path, code_field)) return areas_from_table(path, code_field, name_field, *t);
     GdalErrorCapture capture;
     std::error_code fec;

@@ -13,6 +13,7 @@
 #include <filesystem>
 
 #include "core/error.h"
+#include "core/input_files.h"
 
 namespace fs = std::filesystem;
 
@@ -77,6 +78,9 @@ int write_all(int fd, const char* p, size_t n) {
 } // namespace
 
 void write_output_file(const std::string& path, const void* data, size_t size) {
+    if (auto input = input_file_at(path))  // the one check: by device and inode, whatever path names it
+        throw UsageError(clip(path) + ": is " + (*input == path ? "one of this command's inputs" : "the input " + clip(*input) + " by another name") +
+                         "; it was not replaced: write the output under another name");
     check_replaceable(path);
     std::string tmp = temporary_name(path);
     int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);

@@ -18,6 +18,7 @@
 #include "io/gdal_input.h"
 #include "io/gdal_util.h"
 #include "io/proj.h"
+#include "core/input_files.h"
 
 namespace sespm {
 
@@ -200,6 +201,7 @@ std::string OgrPointReader::locate(const OGRGeometry* g, double& x, double& y) c
 
 PointSet read_points_ogr(const std::string& path, const std::string& label_field) {
     gdal_init();
+    note_input_file(path);
     GdalErrorCapture capture;
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
     if (!ds || ds->GetLayerCount() < 1)

@@ -13,6 +13,7 @@
 
 #include "core/bad_rows.h"
 #include "io/output_file.h"
+#include "core/input_files.h"
 
 namespace sespm {
 
@@ -101,6 +102,7 @@ void SqliteProjectStore::open(ProjectAccess access) {
             throw ProjectError(Kind::Io, where(path_, 0, "", std::string("cannot open the project file: ") + (db_ ? sqlite3_errmsg(db_) : "")));
         read_only_ = true;
     }
+    note_input_file(path_);  // held open: no output of this process may be written over it
     sqlite3_busy_timeout(db_, kBusyTimeoutMs);
     // Is it an SQLite database at all? Reading the schema fails for other files.
     if (sqlite3_exec(db_, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) != SQLITE_OK) {

@@ -1,0 +1,17 @@
+// input_files.h: the files this process has read as inputs (data files, layer files, points,
+// a commentary, the project), by device and inode, so that an output about to be written over
+// one of them is refused whatever path names it (a link, "..", another spelling). Readers note
+// a file when they open it; io/output_file asks before it writes. Process-wide by nature: a
+// command's inputs are every file the process read, on any thread (guarded by a mutex).
+#pragma once
+#include <optional>
+#include <string>
+
+namespace sespm {
+
+// Records `path` as read (no-op when it cannot be stat'ed: the reader reports that itself).
+void note_input_file(const std::string& path);
+// The path an input was read under when `path` is the same file (device and inode), else none.
+std::optional<std::string> input_file_at(const std::string& path);
+
+} // namespace sespm
