@@ -89,6 +89,11 @@ TEST_CASE("usage errors exit 2 and say what is wrong") {
         {{"query", "within", "--code", "E07000112"}, "--km"},
         {{"table", "--layer", "uasc", "--geography", "district"}, "county and unitary"},
         {{"table", "--layer", "dispersal", "--ratio", "E06000044"}, "CODE=RESIDENTS_PER_PLACE"},
+        // a ratio that is not a finite number of residents, 1 or more (inf gave a limit of 0, "over", exit 0)
+        {{"scenario", "allocate", "--total", "100", "--rule", "population", "--within", "E12000008", "--ratio", "E06000044=inf"}, "finite number"},
+        {{"table", "--layer", "dispersal", "--ratio", "E06000044=nan"}, "finite number"},
+        {{"table", "--layer", "dispersal", "--ratio", "E06000044=1e999"}, "finite number"},
+        {{"table", "--layer", "dispersal", "--ratio", "E06000044=0.5"}, "1 or more"},
     };
     for (const auto& c : cases) {
         auto args = c.args;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -181,6 +182,9 @@ std::map<std::string, double> ratio_options(const Args& a) {
         char* end = nullptr;
         double d = std::strtod(num.c_str(), &end);
         if (num.empty() || *end != '\0') throw UsageError("--ratio " + v + ": '" + num + "' is not a number");
+        // inf gave a limit of 0 and "over" with exit 0; nan compared false everywhere
+        if (!std::isfinite(d) || d < 1)
+            throw UsageError("--ratio " + clip(v) + ": a ratio is a finite number of residents per place, 1 or more (e.g. 150)");
         out[v.substr(0, eq)] = d;
     }
     return out;
