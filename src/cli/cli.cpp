@@ -6,6 +6,7 @@
 #include "cli/checked_stdout.h"
 #include "core/bad_rows.h"
 #include "core/error.h"
+#include "io/output_file.h"
 
 namespace sespm {
 
@@ -110,9 +111,27 @@ static int dispatch(const std::vector<std::string>& all_args) {
     }
 }
 
+// Puts the command's staged outputs in place when it succeeded as a whole; otherwise says which
+// files were not written (their earlier versions untouched) and lets StagedOutputs remove them.
+static int commit_outputs(StagedOutputs& outputs, int rc) {
+    if (rc != 0) {
+        for (const auto& p : outputs.staged_paths())
+            std::cerr << "sespm-map: " << clip(p) << " was not written, because the command failed; an earlier file of that name is unchanged\n";
+        return rc;
+    }
+    try {
+        outputs.commit();
+        return 0;
+    } catch (const std::exception& e) {
+        std::cerr << "sespm-map: error: " << clip_message(e.what()) << "\n";
+        return 1;
+    }
+}
+
 int run_cli(const std::vector<std::string>& args) {
     CheckedStdout out;
-    int rc = finish_with_input_log(dispatch(args));
+    StagedOutputs outputs;
+    int rc = commit_outputs(outputs, finish_with_input_log(dispatch(args)));
     std::string why = out.finish();
     if (why.empty()) return rc;
     std::cerr << "sespm-map: error: cannot write the output (standard output): " << why << "\n";

@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "cli/common.h"
 #include "core/error.h"
+#include "io/output_file.h"
 #include "core/text.h"
 #include "map/chart_series.h"
 #include "render/print_chart.h"
@@ -35,7 +36,7 @@ int cmd_chart(const std::vector<std::string>& argv) {
     auto s = open_session(a);
     ChartSeries c = chart_series(*s, layer, geography_option(a), codes);
     write_chart(c, out, width, height);
-    std::cerr << "sespm-map: wrote " << out << " (" << c.lines.size() << " line" << (c.lines.size() == 1 ? "" : "s") << ")\n";
+    announce_output("sespm-map: wrote " + out + " (" + std::to_string(c.lines.size()) + " line" + (c.lines.size() == 1 ? "" : "s") + ")");
     return 0;
 }
 

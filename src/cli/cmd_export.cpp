@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 #include "cli/common.h"
 #include "core/error.h"
+#include "io/output_file.h"
 #include "io/pg_publish.h"
 #include "map/export_view.h"
 
@@ -87,8 +88,8 @@ int cmd_export(const std::vector<std::string>& argv) {
     if (target.table.empty()) export_areas(data, target.file);
     else publish_table(data, target.location, target.table);
     size_t n = data.rows.size();
-    std::cerr << "wrote " << (target.table.empty() ? target.file : "published." + target.table + " on " + target.location) << ": " << n << " areas, " << v.styled.classification.class_count()
-              << " classes of " << v.result.spec.class_measure << "\n";
+    announce_output("wrote " + (target.table.empty() ? target.file : "published." + target.table + " on " + target.location) + ": " + std::to_string(n) +
+                    " areas, " + std::to_string(v.styled.classification.class_count()) + " classes of " + v.result.spec.class_measure);
     return 0;
 }
 

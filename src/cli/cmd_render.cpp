@@ -102,7 +102,7 @@ static int render_small_multiples(Session& s, const MapRequest& mo, const Render
     vo.width = ro.width;
     vo.height = ro.height;
     write_small_multiples(s.geos, views, out, vo);
-    std::cerr << "wrote " << out << " (" << views.size() << " maps, one legend)\n";
+    announce_output("wrote " + out + " (" + std::to_string(views.size()) + " maps, one legend)");
     return 0;
 }
 
@@ -123,8 +123,8 @@ static void render_png(Session& s, const MapView& view, RenderOptions ro, const 
         std::string text = labels_json(labels);
         write_output_file(*labels_file, text.data(), text.size());
     }
-    std::cerr << "wrote " << out << " (" << ro.width << "x" << ro.height << ", " << view.result.rows.size()
-              << " areas in colour)\n";
+    announce_output("wrote " + out + " (" + std::to_string(ro.width) + "x" + std::to_string(ro.height) + ", " +
+                    std::to_string(view.result.rows.size()) + " areas in colour)");
 }
 
 int cmd_render(const std::vector<std::string>& argv) {
@@ -170,7 +170,8 @@ int cmd_render(const std::vector<std::string>& argv) {
             std::string text = furniture_json(furniture);
             write_output_file(*furniture_file, text.data(), text.size());
         }
-        std::cerr << "wrote " << out << " (" << vo.width << "x" << vo.height << " points, " << view.result.rows.size() << " areas in colour)\n";
+        announce_output("wrote " + out + " (" + std::to_string(vo.width) + "x" + std::to_string(vo.height) + " points, " +
+                        std::to_string(view.result.rows.size()) + " areas in colour)");
         return 0;
     }
     render_png(*s, view, ro, a.get("--labels-json"), out);

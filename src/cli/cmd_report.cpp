@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 #include "cli/common.h"
 #include "core/error.h"
+#include "io/output_file.h"
 #include "io/export.h"
 #include "core/text.h"
 #include "report/report.h"
@@ -40,7 +41,7 @@ int cmd_report(const std::vector<std::string>& argv) {
     if (!req.scenario.empty() && !a.get("--project")) throw UsageError("--scenario needs --project FILE");
     auto s = open_session(a);
     ReportSummary sum = write_report(*s, req);
-    std::cerr << "wrote " << req.output << ": " << sum.pages << " pages, " << sum.bytes / 1024 << " KB\n";
+    announce_output("wrote " + req.output + ": " + std::to_string(sum.pages) + " pages, " + std::to_string(sum.bytes / 1024) + " KB");
     return 0;
 }
 

@@ -82,9 +82,9 @@ void drop_cache_copy(const std::string& path) {
 std::string keep_cache_copy(const std::string& path, const unsigned char* bytes, size_t size,
                             const std::function<std::string(const std::string& checksum, size_t size)>& record) {
     try {
-        write_output_file(path, bytes, size);
+        write_file_now(path, bytes, size);
         std::string rec = record(checksum(bytes, size), size);
-        write_output_file(path + ".check", rec.data(), rec.size());
+        write_file_now(path + ".check", rec.data(), rec.size());
         return "";
     } catch (const DataError& e) {
         drop_cache_copy(path);

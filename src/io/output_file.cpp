@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <iostream>
 
 #include "core/error.h"
 #include "core/input_files.h"
@@ -77,11 +78,42 @@ int write_all(int fd, const char* p, size_t n) {
 
 } // namespace
 
-void write_output_file(const std::string& path, const void* data, size_t size) {
+namespace {
+
+struct StagedFile {
+    std::string path, tmp;
+};
+
+// The outputs of the command that is running, and their announcements; active while a
+// StagedOutputs is alive (one at a time: the command line runs one command per process).
+struct Staging {
+    bool active = false;
+    std::vector<StagedFile> files;
+    std::vector<std::string> announcements;
+};
+
+Staging& staging() {
+    static Staging s;
+    return s;
+}
+
+void check_not_an_input(const std::string& path) {
     if (auto input = input_file_at(path))  // the one check: by device and inode, whatever path names it
         throw UsageError(clip(path) + ": is " + (*input == path ? "one of this command's inputs" : "the input " + clip(*input) + " by another name") +
                          "; it was not replaced: write the output under another name");
-    check_replaceable(path);
+}
+
+// Two outputs of one command named the same file (by any name): the second would silently win.
+void check_not_staged_twice(const std::string& path) {
+    std::error_code ec;
+    fs::path abs = fs::weakly_canonical(fs::absolute(path, ec), ec);
+    for (const auto& f : staging().files)
+        if (fs::weakly_canonical(fs::absolute(f.path, ec), ec) == abs)
+            throw UsageError(clip(path) + ": this command writes two outputs under this name; give each its own file name");
+}
+
+// Writes the bytes under a fresh temporary name beside `path` (fsynced, closed); returns it.
+std::string write_temporary(const std::string& path, const void* data, size_t size) {
     std::string tmp = temporary_name(path);
     int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0) throw DataError(where(path, 0, "", "cannot create the file: " + errno_reason(errno)));
@@ -89,18 +121,77 @@ void write_output_file(const std::string& path, const void* data, size_t size) {
     // fsync surfaces errors a file system reports late (NFS, quotas); EINVAL: it cannot sync, fine.
     if (err == 0 && ::fsync(fd) != 0 && errno != EINVAL) err = errno;
     if (::close(fd) != 0 && err == 0) err = errno;
-    auto fail = [&](const std::string& what) {
+    if (err != 0) {
         ::unlink(tmp.c_str());
-        throw DataError(where(path, 0, "", what));
-    };
-    if (err != 0) fail("cannot write the file: " + errno_reason(err) + " (nothing was changed)");
+        throw DataError(where(path, 0, "", "cannot write the file: " + errno_reason(err) + " (nothing was changed)"));
+    }
+    return tmp;
+}
+
+// Renames the finished temporary file over `path`, checking again that it may be replaced.
+void put_in_place(const std::string& tmp, const std::string& path) {
     try {
         check_replaceable(path);
     } catch (const DataError&) {
         ::unlink(tmp.c_str());
         throw;
     }
-    if (::rename(tmp.c_str(), path.c_str()) != 0) fail("cannot replace the file: " + errno_reason(errno));
+    if (::rename(tmp.c_str(), path.c_str()) != 0) {
+        int err = errno;
+        ::unlink(tmp.c_str());
+        throw DataError(where(path, 0, "", "cannot replace the file: " + errno_reason(err)));
+    }
+}
+
+} // namespace
+
+void write_output_file(const std::string& path, const void* data, size_t size) {
+    check_not_an_input(path);
+    check_replaceable(path);
+    if (staging().active) check_not_staged_twice(path);
+    std::string tmp = write_temporary(path, data, size);
+    if (staging().active) staging().files.push_back({path, tmp});
+    else put_in_place(tmp, path);
+}
+
+void write_file_now(const std::string& path, const void* data, size_t size) {
+    check_not_an_input(path);
+    check_replaceable(path);
+    put_in_place(write_temporary(path, data, size), path);
+}
+
+StagedOutputs::StagedOutputs() {
+    staging() = Staging{};
+    staging().active = true;
+}
+
+StagedOutputs::~StagedOutputs() {
+    for (const auto& f : staging().files) ::unlink(f.tmp.c_str());
+    staging() = Staging{};
+}
+
+std::vector<std::string> StagedOutputs::staged_paths() const {
+    std::vector<std::string> out;
+    for (const auto& f : staging().files) out.push_back(f.path);
+    return out;
+}
+
+void StagedOutputs::commit() {
+    Staging& s = staging();
+    // Every file is checked before any is renamed, so a read-only target found now stops them all.
+    for (const auto& f : s.files) check_replaceable(f.path);
+    while (!s.files.empty()) {
+        StagedFile f = s.files.front();
+        s.files.erase(s.files.begin());
+        put_in_place(f.tmp, f.path);
+    }
+    for (const auto& line : s.announcements) std::cerr << line << "\n";
+    s.announcements.clear();
+}
+
+void announce_output(const std::string& line) {
+    if (staging().active) staging().announcements.push_back(line);
+    else std::cerr << line << "\n";
 }
 
 } // namespace sespm
