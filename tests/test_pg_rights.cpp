@@ -1,5 +1,5 @@
-// test_pg_rights.cpp: rights on a shared server are the database's (row-level security and the
-// sespm_* roles): a viewer's write and a planner's write to another council are refused with the
+// test_pg_rights.cpp: rights on a shared server are the database's (the sespm_* roles and the
+// schema's functions, which check every write): a viewer's write and a planner's write to another council are refused with the
 // missing right named and change nothing; the superuser (whom RLS does not bind) may not edit;
 // a planner's own council and scenarios are theirs to edit.
 #include <doctest.h>
@@ -57,7 +57,7 @@ TEST_CASE("PostgreSQL: a viewer and a planner outside their councils are refused
     // the superuser owns everything and RLS does not bind it: the program will not edit as it
     r = run_sespm({"pledges", "set", "--project", pg::location(), "--code", "E06000044", "--places", "33", "--data", data_dir()});
     CHECK(r.exit_code == 1);
-    CHECK(r.err.find("row-level security") != std::string::npos);
+    CHECK(r.err.find("rights do not bind") != std::string::npos);
     // a planner may not grant
     r = run_sespm({"project", "grant", "--project", alice, "--user", "eve", "--role", "admin"});
     CHECK(r.exit_code == 1);

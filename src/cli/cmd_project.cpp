@@ -65,6 +65,13 @@ int project_restore(const Args& a) {
     return 0;
 }
 
+// E06, E07, E08 or E09 and six digits: a district (unitary, non-metropolitan, metropolitan, London).
+static bool is_district_code(const std::string& c) {
+    if (c.size() != 9 || c[0] != 'E' || c[1] != '0' || c[2] < '6' || c[2] > '9') return false;
+    for (size_t i = 3; i < 9; ++i) if (c[i] < '0' || c[i] > '9') return false;
+    return true;
+}
+
 int project_grant(const Args& a, bool grant) {
     std::string what = grant ? "project grant" : "project revoke";
     std::string loc = a.require("--project", what);
@@ -75,13 +82,16 @@ int project_grant(const Args& a, bool grant) {
         u.role = a.require("--role", what);
         if (u.role != "viewer" && u.role != "planner" && u.role != "admin") throw UsageError("--role " + clip(u.role) + ": viewer, planner or admin");
         if (auto c = a.get("--councils")) u.councils = split_list(*c, ',');
+        for (const auto& c : u.councils)  // the server checks again; "%" or a quote never reaches it
+            if (!is_district_code(c))
+                throw UsageError("--councils: council '" + clip(c) + "': a council is a district code (E06, E07, E08 or E09 and six digits, e.g. E06000044)");
         if (u.role == "planner" && u.councils.empty()) throw UsageError("--councils: a planner needs their council codes (e.g. E06000044,E07000085)");
         if (u.role != "planner" && !u.councils.empty()) throw UsageError("--councils: only a planner has councils (a " + u.role + " has rights everywhere or nowhere)");
     }
     auto store = open_project(loc, ProjectAccess::Write);
     if (grant) store->grant(u);
     else store->revoke(u.name);
-    std::cerr << (grant ? "granted " + u.role + " to " : "revoked the role of ") << u.name << " in " << loc << "\n";
+    std::cerr << (grant ? "granted " + u.role + " to " : "revoked the role of ") << printable(u.name) << " in " << loc << "\n";
     return 0;
 }
 

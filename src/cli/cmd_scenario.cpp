@@ -124,7 +124,7 @@ void print_outcome(const ScenarioOutcome& o, const std::string& format) {
     for (const auto& b : o.breaches) std::cerr << " " << b;
     std::cerr << "\n";
     for (const auto& c : o.clusters) {
-        std::cerr << "cluster '" << c.name << "': " << static_cast<long long>(c.new_total) << " places, limit "
+        std::cerr << "cluster '" << printable(c.name) << "': " << static_cast<long long>(c.new_total) << " places, limit "
                   << static_cast<long long>(c.limit) << ", " << c.status << (c.contiguous ? "" : ", NOT CONTIGUOUS")
                   << (c.below_critical_mass ? ", BELOW CRITICAL MASS" : "");
         if (c.trigger_pct) std::cerr << ", " << cluster_trigger_text(c);
@@ -222,7 +222,7 @@ static int scenario_manage(const Args& a, const std::string& what) {
         sc.notes = a.get("--notes").value_or("");
         if (a.get("--critical-mass")) sc.critical_mass = whole(a, "--critical-mass", 0);
         create_scenario(*s, sc);
-        std::cerr << "created scenario '" << name << "' in " << s->project_location() << "\n";
+        std::cerr << "created scenario '" << printable(name) << "' in " << s->project_location() << "\n";
         return 0;
     }
     if (what == "set" || what == "ratio" || what == "cluster") return scenario_edit(*s, a, what, name);

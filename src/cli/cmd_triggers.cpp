@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "cli/common.h"
 #include "core/error.h"
+#include "core/text.h"
 #include "map/scenario_commands.h"
 #include "map/triggers.h"
 
@@ -100,7 +101,7 @@ int cmd_triggers(const std::vector<std::string>& argv) {
     std::string key = trigger_key(a, what);
     s->project_for_writing().triggers();  // what this edit replaces: the triggers as the command began (a later change is a conflict)
     set_trigger(*s, key, what == "set" ? std::optional<double>(pct) : std::nullopt);
-    std::cerr << (what == "set" ? "set the trigger of " : "cleared the trigger of ") << key << " in " << s->project_location() << "\n";
+    std::cerr << (what == "set" ? "set the trigger of " : "cleared the trigger of ") << printable(key) << " in " << s->project_location() << "\n";
     return 0;
 }
 

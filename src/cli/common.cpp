@@ -190,7 +190,8 @@ std::map<std::string, double> ratio_options(const Args& a) {
     return out;
 }
 
-std::string csv_escape(const std::string& s) {
+std::string csv_escape(const std::string& raw) {
+    std::string s = printable(raw);  // stored as given, printed with nothing that acts on a terminal
     if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
     std::string o = "\"";
     for (char c : s) { if (c == '"') o += '"'; o += c; }

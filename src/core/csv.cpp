@@ -28,6 +28,17 @@ int CsvTable::column(std::string_view name) const {
     return -1;
 }
 
+// Two columns of one name (any case; empty names aside): which holds the figure? The first was
+// taken without a word. DataError naming the column and both positions.
+static void check_header_unique(const std::string& path, const std::vector<std::string>& header) {
+    for (size_t i = 0; i < header.size(); ++i)
+        for (size_t j = i + 1; j < header.size(); ++j)
+            if (!header[i].empty() && same_name(header[i], header[j]))
+                throw DataError(where(path, 1, header[j], "the column appears twice (columns " + std::to_string(i + 1) + " and " +
+                                                              std::to_string(j + 1) + "), so which one holds the figures is not clear: "
+                                                              "rename or remove one"));
+}
+
 // A header that is one cell holding semicolons: the file is separated by ';', not ','.
 static bool semicolon_header(const std::vector<std::string>& header) {
     return header.size() == 1 && header[0].find(';') != std::string::npos;
@@ -49,10 +60,31 @@ int CsvTable::require_column(std::string_view name) const {
     return c;
 }
 
+// The spaces a cell may carry unseen from a spreadsheet or a web page: a no-break space, the
+// narrow one, zero-width spaces and joiners, the word joiner and a byte-order mark.
+static size_t invisible_space_at(std::string_view s, size_t i) {
+    static const std::string_view kSpaces[] = {"\xC2\xA0", "\xE2\x80\xAF", "\xE2\x80\x8B", "\xE2\x80\x8C", "\xE2\x80\x8D",
+                                               "\xE2\x81\xA0", "\xEF\xBB\xBF"};
+    for (auto sp : kSpaces)
+        if (s.substr(i, sp.size()) == sp) return sp.size();
+    return 0;
+}
+static size_t invisible_space_before(std::string_view s, size_t e) {
+    for (size_t n : {size_t{2}, size_t{3}})
+        if (e >= n && invisible_space_at(s, e - n) == n) return n;
+    return 0;
+}
+
 std::string trim(std::string_view s) {
     size_t b = 0, e = s.size();
-    while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n')) ++b;
-    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n')) --e;
+    for (size_t n = 1; n > 0 && b < e;) {
+        n = (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n') ? 1 : invisible_space_at(s, b);
+        b += n;
+    }
+    for (size_t n = 1; n > 0 && e > b;) {
+        n = (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n') ? 1 : invisible_space_before(s.substr(0, e), e);
+        e -= n;
+    }
     return std::string(s.substr(b, e - b));
 }
 
@@ -94,6 +126,7 @@ CsvTable parse_csv(std::string_view text, const std::string& path) {
             if (t.header.empty()) {
                 for (auto& h : row) h = trim(h);
                 t.header = std::move(row);
+                check_header_unique(path, t.header);
             } else {
                 if (row.size() != t.header.size())
                     throw DataError(where(path, row_start, "",
@@ -123,7 +156,9 @@ CsvTable parse_csv(std::string_view text, const std::string& path) {
         }
         if (c == '"' && trim(cell).empty() && !cell_quoted) { in_quotes = true; cell_quoted = true; cell.clear(); }
         else if (c == ',') { row.push_back(cell); cell.clear(); cell_quoted = false; }
-        else if (c == '\r') { /* CRLF: the \n ends the row */ }
+        else if (c == '\r') {  // CRLF: the \n ends the row; a CR alone (old Mac files) ends it itself
+            if (i + 1 >= text.size() || text[i + 1] != '\n') { ++line; end_row(line); }
+        }
         else if (c == '\n') { ++line; end_row(line); }
         else cell += c;
     }
@@ -134,9 +169,7 @@ CsvTable parse_csv(std::string_view text, const std::string& path) {
 }
 
 CsvTable read_csv(const std::string& path) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        throw DataError(where(path, 0, "", "is a folder, not a CSV file"));
+    if (std::string why = not_a_file_reason(path, "a CSV file"); !why.empty()) throw DataError(where(path, 0, "", why));
     std::ifstream in(path, std::ios::binary);
     if (!in) throw DataError(where(path, 0, "", "cannot open the file"));
     note_input_file(path);

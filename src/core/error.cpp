@@ -3,6 +3,8 @@
 
 #include <cstdio>
 
+#include "core/text.h"
+
 namespace sespm {
 
 std::string where(const std::string& file, long line, const std::string& field,
@@ -17,7 +19,8 @@ std::string where(const std::string& file, long line, const std::string& field,
     return s;
 }
 
-std::string clip(const std::string& value, size_t max) {
+std::string clip(const std::string& raw, size_t max) {
+    std::string value = printable(raw);  // a NUL no longer cuts the message off; ESC acts on no terminal
     if (value.size() <= max) return value;
     size_t cut = max;
     while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;  // not mid-character
@@ -32,7 +35,7 @@ std::string short_number(double v) {
 
 std::string clip_message(const std::string& message) {
     std::string out, word;
-    auto flush = [&] { out += clip(word, 200); word.clear(); };
+    auto flush = [&] { out += clip(printable(word), 200); word.clear(); };  // a value echoed acts on no terminal
     for (char c : message) {
         if (c == ' ' || c == '\n') { flush(); out += c; }
         else word += c;

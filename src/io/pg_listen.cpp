@@ -6,7 +6,7 @@
 #include <sys/select.h>
 
 #include <chrono>
-#include <nlohmann/json.hpp>
+#include <cstdlib>
 
 namespace sespm {
 
@@ -25,20 +25,32 @@ ChangeListener::Taken ChangeListener::take() {
     return out;
 }
 
-// Connects and LISTENs; false (with the reason queued) when the server cannot be reached.
+namespace {
+
+// One value of a query on the listener's own connection ("" when it fails).
+std::string scalar(PGconn* c, const char* sql) {
+    PGresult* r = PQexec(c, sql);
+    std::string v = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1 ? PQgetvalue(r, 0, 0) : "";
+    PQclear(r);
+    return v;
+}
+
+} // namespace
+
+// Connects, LISTENs and notes the newest history id; false (with the reason queued) when the
+// server cannot be reached or the history cannot be read.
 bool ChangeListener::listen_once(void*& conn) {
     const char* keys[] = {"connect_timeout", "fallback_application_name", "dbname", nullptr};
     const char* vals[] = {"5", "sespm-map (live refresh)", location_.c_str(), nullptr};
     PGconn* c = PQconnectdbParams(keys, vals, 1);
-    std::string problem;
-    std::string user;
+    std::string problem, user, newest;
     if (PQstatus(c) == CONNECTION_OK) {
         PGresult* r = PQexec(c, "LISTEN sespm_changes");
         if (PQresultStatus(r) != PGRES_COMMAND_OK) problem = PQerrorMessage(c);
         PQclear(r);
-        r = PQexec(c, "SELECT session_user");
-        if (PQresultStatus(r) == PGRES_TUPLES_OK) user = PQgetvalue(r, 0, 0);
-        PQclear(r);
+        user = scalar(c, "SELECT session_user");
+        newest = scalar(c, "SELECT coalesce(max(id), 0) FROM sespm.history");
+        if (problem.empty() && newest.empty()) problem = "cannot read the project's history: " + std::string(PQerrorMessage(c));
     } else {
         problem = PQerrorMessage(c);
     }
@@ -50,6 +62,7 @@ bool ChangeListener::listen_once(void*& conn) {
         return false;
     }
     conn = c;
+    last_id_ = std::atoll(newest.c_str());
     pending_.connected = true;
     pending_.problem.clear();
     pending_.user = user;
@@ -58,24 +71,50 @@ bool ChangeListener::listen_once(void*& conn) {
     return true;
 }
 
-// Waits for notifications until the connection drops or the listener stops.
-void ChangeListener::wait_for_notes(void* conn) {
+// Queues the history entries after the last one seen (who wrote them is the history's, never
+// a notice's word); false when the connection failed.
+bool ChangeListener::read_new_entries(void* conn) {
     PGconn* c = static_cast<PGconn*>(conn);
+    std::string after = std::to_string(last_id_);
+    const char* params[] = {after.c_str()};
+    PGresult* r = PQexecParams(c, "SELECT id, tbl, key, who FROM sespm.history WHERE id > $1::bigint ORDER BY id LIMIT 10000", 1, nullptr,
+                               params, nullptr, nullptr, 0);
+    bool ok = PQresultStatus(r) == PGRES_TUPLES_OK;
+    std::lock_guard<std::mutex> g(m_);
+    for (int i = 0; ok && i < PQntuples(r); ++i) {
+        ChangeNote note{std::atoll(PQgetvalue(r, i, 0)), PQgetvalue(r, i, 1), PQgetvalue(r, i, 2), PQgetvalue(r, i, 3)};
+        last_id_ = note.id;
+        pending_.changes.push_back(note);
+    }
+    PQclear(r);
+    return ok;
+}
+
+// Waits for notices until the connection drops or the listener stops. A notice is only a hint
+// that the history may have grown, whatever it says (anyone who can connect may NOTIFY): the
+// history is read at once after a quiet second, else a second after the last read, so a burst
+// (or a flood of forged notices) costs at most one read, and one reload, a second.
+void ChangeListener::wait_for_notes(void* conn) {
+    using Clock = std::chrono::steady_clock;
+    PGconn* c = static_cast<PGconn*>(conn);
+    bool hinted = false;
+    Clock::time_point last_read = Clock::now() - std::chrono::seconds(2);
     while (!stop_) {
         int sock = PQsocket(c);
         fd_set in;
         FD_ZERO(&in);
         FD_SET(sock, &in);
-        timeval tv{0, 250 * 1000};
+        timeval tv{0, 100 * 1000};
         if (select(sock + 1, &in, nullptr, nullptr, &tv) < 0) break;
         if (PQconsumeInput(c) == 0) break;  // the server went away
         while (PGnotify* n = PQnotifies(c)) {
-            nlohmann::json j = nlohmann::json::parse(n->extra ? n->extra : "", nullptr, false);
             PQfreemem(n);
-            if (!j.is_object()) continue;
-            ChangeNote note{j.value("id", 0LL), j.value("table", ""), j.value("key", ""), j.value("who", "")};
-            std::lock_guard<std::mutex> g(m_);
-            pending_.changes.push_back(note);
+            hinted = true;
+        }
+        if (hinted && Clock::now() - last_read >= std::chrono::seconds(1)) {
+            hinted = false;
+            last_read = Clock::now();
+            if (!read_new_entries(conn)) break;
         }
     }
 }

@@ -1,6 +1,7 @@
 // pg_listen.h: live refresh from a shared server: a background thread keeps its own connection
-// LISTENing on `sespm_changes` (which the history trigger NOTIFYs at each commit) and queues what
-// changed; after a dropped connection or a server restart it reconnects (every 2 s until it
+// LISTENing on `sespm_changes` (which the history trigger NOTIFYs at each commit), takes a notice
+// only as a hint, reads what changed from the history itself (at most once a second) and queues
+// it; after a dropped connection or a server restart it reconnects (every 2 s until it
 // can), LISTENs again and says so, so the window reloads what changed meanwhile. The window
 // only takes the queue each frame: nothing here blocks it.
 #pragma once
@@ -38,11 +39,13 @@ private:
     void run();
     bool listen_once(void*& conn);
     void wait_for_notes(void* conn);
+    bool read_new_entries(void* conn);
 
     std::string location_;
     std::mutex m_;
     Taken pending_;
     bool ever_connected_ = false;
+    long long last_id_ = 0;                // the newest history entry queued (the thread's own)
     std::atomic<bool> stop_{false};
     std::thread thread_;
 };

@@ -15,15 +15,15 @@ namespace {
 
 const RowSql kPledge{"pledge", 1,
     "SELECT places::text, version, changed_by, " SESPM_PG_STAMP " FROM sespm.pledges WHERE code = $1",
-    "INSERT INTO sespm.pledges (code, places) VALUES ($1, $2::integer) ON CONFLICT DO NOTHING RETURNING version",
-    "UPDATE sespm.pledges SET places = $2::integer, version = version + 1 WHERE code = $1 AND version = $3::bigint RETURNING version",
-    "DELETE FROM sespm.pledges WHERE code = $1 AND version = $2::bigint"};
+    "SELECT * FROM sespm.pledge_insert($1, $2::integer)",
+    "SELECT * FROM sespm.pledge_update($1, $2::integer, $3::bigint)",
+    "SELECT * FROM sespm.pledge_delete($1, $2::bigint)"};
 
 const RowSql kTrigger{"trigger", 1,
     "SELECT pct::text, version, changed_by, " SESPM_PG_STAMP " FROM sespm.triggers WHERE key = $1",
-    "INSERT INTO sespm.triggers (key, pct) VALUES ($1, $2::double precision) ON CONFLICT DO NOTHING RETURNING version",
-    "UPDATE sespm.triggers SET pct = $2::double precision, version = version + 1 WHERE key = $1 AND version = $3::bigint RETURNING version",
-    "DELETE FROM sespm.triggers WHERE key = $1 AND version = $2::bigint"};
+    "SELECT * FROM sespm.trigger_insert($1, $2::double precision)",
+    "SELECT * FROM sespm.trigger_update($1, $2::double precision, $3::bigint)",
+    "SELECT * FROM sespm.trigger_delete($1, $2::bigint)"};
 
 std::string joined(const std::vector<std::string>& v) {
     std::string out;
@@ -56,7 +56,7 @@ std::string PgProjectStore::init(const std::string& location) {
 ProjectError PgProjectStore::newer_error(int version) const {
     return ProjectError(Kind::Newer, where(location_, 0, "schema_version", "the project was written by a newer SESPM Map (schema " +
                                                                               std::to_string(version) + "; this program reads up to " +
-                                                                              std::to_string(kProjectSchemaVersion) + ")"));
+                                                                              std::to_string(kPgSchemaVersion) + ")"));
 }
 
 void PgProjectStore::check_schema() {
@@ -67,7 +67,11 @@ void PgProjectStore::check_schema() {
     Result v = query("opening the project", "SELECT value FROM sespm.meta WHERE key = 'schema_version'");
     int version = v.rows() ? std::atoi(v.text(0, 0).c_str()) : 0;
     if (version <= 0) throw ProjectError(Kind::NotAProject, where(location_, 0, "schema_version", "not a SESPM project (no schema version)"));
-    if (version > kProjectSchemaVersion) throw newer_error(version);
+    if (version > kPgSchemaVersion) throw newer_error(version);
+    if (version < kPgSchemaVersion)
+        throw ProjectError(Kind::Io, where(location_, 0, "schema_version", "the project on the server is at schema " + std::to_string(version) +
+                                                                              ", from an earlier SESPM Map; an admin upgrades it, keeping everything, with: "
+                                                                              "sespm-map project init --project LOCATION (as a superuser)"));
 }
 
 void PgProjectStore::read_rights() {
@@ -143,7 +147,7 @@ void PgProjectStore::rollback() noexcept {
 void PgProjectStore::require_writable(const std::string& doing) const {
     if (bypasses_rls_)
         throw ProjectError(Kind::Denied, where(location_, 0, "", doing + " was refused: you are connected as " + user_ +
-                                                                     ", a superuser or the tables' owner, which row-level security does "
+                                                                     ", a superuser or the tables' owner, whom the project's rights do "
                                                                      "not bind; connect as a user given a role (sespm-map project grant)"));
 }
 
@@ -176,7 +180,7 @@ void PgProjectStore::checked_write(const RowSql& q, const Params& keys, const Pa
                     return;
                 }
                 p.push_back(num(*expected));
-                if (conn_->exec(doing, q.remove, p).affected() == 0) refused(q, keys, expected, value, what, key, doing);
+                if (conn_->exec(doing, q.remove, p).rows() == 0) refused(q, keys, expected, value, what, key, doing);
             } else {
                 p.push_back(value);
                 if (*expected != 0) p.push_back(num(*expected));
@@ -192,8 +196,8 @@ void PgProjectStore::checked_write(const RowSql& q, const Params& keys, const Pa
     });
 }
 
-// Zero rows: either someone changed the row first (its version moved) or row-level security
-// hid it from this user (the row is as read): re-read to tell them apart.
+// Zero rows: someone changed the row first (its version moved), or (a refusal the server did not
+// word) the row is as read: re-read to tell them apart.
 void PgProjectStore::refused(const RowSql& q, const Params& keys, std::optional<long long> expected, const Param& yours,
                              const std::string& what, const std::string& key, const std::string& doing) {
     Result cur = conn_->exec(doing, q.read, keys);

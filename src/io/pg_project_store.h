@@ -2,7 +2,8 @@
 // by its source files: pg_project_store.cpp (opening, transactions, pledges, triggers, the
 // versioned single-row write), pg_scenarios.cpp (scenario rows), pg_history.cpp (history, users
 // and rights), pg_schema.cpp (the schema, created by `project init`). Rights are the database's:
-// row-level security and grants on the sespm_* roles; the store only words the refusals.
+// the sespm_* roles and the schema's functions, which check every write (pg_schema*.cpp); the
+// store only words the refusals.
 #pragma once
 #include <map>
 #include <memory>
@@ -14,6 +15,10 @@
 
 namespace sespm::pg_store {
 
+// The server's schema: 5 since no role holds a table privilege (tables in sespm_data, views and
+// functions in sespm); a schema 4 server is upgraded by `project init`.
+inline constexpr int kPgSchemaVersion = 5;
+
 // How one kind of versioned row is read and written: parameters are the key columns ($1..$k),
 // then the value, then (update, delete) the version the edit expects. What the store read is
 // kept under `what` (with the first key when there are two) and the last key.
@@ -21,9 +26,9 @@ struct RowSql {
     const char* what;     // "pledge", "trigger", "places", "ratio", "cluster", "scenario"
     int keys;             // number of key parameters
     const char* read;     // -> value, version, changed_by, changed_at (HH:MM)
-    const char* insert;   // ON CONFLICT DO NOTHING RETURNING version
-    const char* update;   // WHERE keys AND version = expected RETURNING version
-    const char* remove;   // WHERE keys AND version = expected
+    const char* insert;   // a row with the new version; none when the row exists
+    const char* update;   // a row with the new version; none unless keys and version match
+    const char* remove;   // a row; none unless keys and version match
 };
 
 // When a row was last changed, as a conflict message says it: HH:MM today, else the date too.
@@ -88,7 +93,6 @@ private:
     long long existing_id(const std::string& name) const;      // NotFound when absent
     long long insert_scenario_row(const Scenario& s);
     void write_scenario_parts(long long id, const Scenario& s);
-    void delete_scenario_parts(long long id);
     void upsert_places(long long id, const std::map<std::string, long long>& places);
 
     std::string location_;

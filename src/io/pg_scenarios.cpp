@@ -14,33 +14,29 @@ namespace {
 
 const RowSql kPlaces{"places", 2,
     "SELECT places::text, version, changed_by, " SESPM_PG_STAMP " FROM sespm.scenario_places WHERE scenario_id = $1::bigint AND code = $2",
-    "INSERT INTO sespm.scenario_places (scenario_id, code, places) VALUES ($1::bigint, $2, $3::bigint) ON CONFLICT DO NOTHING RETURNING version",
-    "UPDATE sespm.scenario_places SET places = $3::bigint, version = version + 1 WHERE scenario_id = $1::bigint AND code = $2"
-    " AND version = $4::bigint RETURNING version",
-    "DELETE FROM sespm.scenario_places WHERE scenario_id = $1::bigint AND code = $2 AND version = $3::bigint"};
+    "SELECT * FROM sespm.places_insert($1::bigint, $2, $3::bigint)",
+    "SELECT * FROM sespm.places_update($1::bigint, $2, $3::bigint, $4::bigint)",
+    "SELECT * FROM sespm.places_delete($1::bigint, $2, $3::bigint)"};
 
 const RowSql kRatio{"ratio", 2,
     "SELECT ratio::text, version, changed_by, " SESPM_PG_STAMP " FROM sespm.scenario_ratios WHERE scenario_id = $1::bigint AND code = $2",
-    "INSERT INTO sespm.scenario_ratios (scenario_id, code, ratio) VALUES ($1::bigint, $2, $3::double precision) ON CONFLICT DO NOTHING RETURNING version",
-    "UPDATE sespm.scenario_ratios SET ratio = $3::double precision, version = version + 1 WHERE scenario_id = $1::bigint AND code = $2"
-    " AND version = $4::bigint RETURNING version",
-    "DELETE FROM sespm.scenario_ratios WHERE scenario_id = $1::bigint AND code = $2 AND version = $3::bigint"};
+    "SELECT * FROM sespm.ratio_insert($1::bigint, $2, $3::double precision)",
+    "SELECT * FROM sespm.ratio_update($1::bigint, $2, $3::double precision, $4::bigint)",
+    "SELECT * FROM sespm.ratio_delete($1::bigint, $2, $3::bigint)"};
 
 const RowSql kCluster{"cluster", 2,
     "SELECT codes, version, changed_by, " SESPM_PG_STAMP " FROM sespm.scenario_clusters WHERE scenario_id = $1::bigint AND name = $2",
-    "INSERT INTO sespm.scenario_clusters (scenario_id, position, name, codes) SELECT $1::bigint, coalesce(max(position), -1) + 1, $2, $3"
-    " FROM sespm.scenario_clusters WHERE scenario_id = $1::bigint ON CONFLICT DO NOTHING RETURNING version",
-    "UPDATE sespm.scenario_clusters SET codes = $3, version = version + 1 WHERE scenario_id = $1::bigint AND name = $2"
-    " AND version = $4::bigint RETURNING version",
-    "DELETE FROM sespm.scenario_clusters WHERE scenario_id = $1::bigint AND name = $2 AND version = $3::bigint"};
+    "SELECT * FROM sespm.cluster_insert($1::bigint, $2, $3)",
+    "SELECT * FROM sespm.cluster_update($1::bigint, $2, $3, $4::bigint)",
+    "SELECT * FROM sespm.cluster_delete($1::bigint, $2, $3::bigint)"};
 
 // The scenario's own row: its critical mass and its notes (no insert or removal here).
 const RowSql kCriticalMass{"scenario", 1,
     "SELECT critical_mass::text, version, changed_by, " SESPM_PG_STAMP " FROM sespm.scenarios WHERE id = $1::bigint", "",
-    "UPDATE sespm.scenarios SET critical_mass = $2::bigint, version = version + 1 WHERE id = $1::bigint AND version = $3::bigint RETURNING version", ""};
+    "SELECT * FROM sespm.scenario_mass_update($1::bigint, $2::bigint, $3::bigint)", ""};
 const RowSql kNotes{"scenario", 1,
     "SELECT notes, version, changed_by, " SESPM_PG_STAMP " FROM sespm.scenarios WHERE id = $1::bigint", "",
-    "UPDATE sespm.scenarios SET notes = $2, version = version + 1 WHERE id = $1::bigint AND version = $3::bigint RETURNING version", ""};
+    "SELECT * FROM sespm.scenario_notes_update($1::bigint, $2, $3::bigint)", ""};
 
 std::string join_codes(const std::vector<std::string>& codes) {
     std::string out;
@@ -88,30 +84,20 @@ std::optional<Scenario> PgProjectStore::load_scenario(const std::string& name) c
 }
 
 long long PgProjectStore::insert_scenario_row(const Scenario& s) {
-    if (s.name.empty()) throw ProjectError(Kind::Io, where(location_, 0, "name", "a scenario needs a name"));
-    Result r = conn_->exec("creating the scenario", "INSERT INTO sespm.scenarios (name, critical_mass, notes) VALUES ($1, $2::bigint, $3)"
-                                                    " ON CONFLICT (name) DO NOTHING RETURNING id",
-                           {s.name, num(s.critical_mass), s.notes});
+    check_name(location_, "scenario", s.name);
+    Result r = conn_->exec("creating the scenario", "SELECT * FROM sespm.scenario_create($1, $2::bigint, $3)", {s.name, num(s.critical_mass), s.notes});
     if (!r.rows()) throw ProjectError(Kind::Exists, where(location_, 0, "name", "a scenario called '" + s.name + "' exists already"));
     return r.integer(0, 0);
-}
-
-void PgProjectStore::delete_scenario_parts(long long id) {
-    for (const char* sql : {"DELETE FROM sespm.scenario_places WHERE scenario_id = $1::bigint", "DELETE FROM sespm.scenario_ratios WHERE scenario_id = $1::bigint",
-                            "DELETE FROM sespm.scenario_clusters WHERE scenario_id = $1::bigint"})
-        conn_->exec("saving the scenario", sql, {num(id)});
 }
 
 void PgProjectStore::write_scenario_parts(long long id, const Scenario& s) {
     std::string sid = num(id);
     for (const auto& [code, n] : s.extra_places)
-        conn_->exec("saving the scenario", "INSERT INTO sespm.scenario_places (scenario_id, code, places) VALUES ($1::bigint, $2, $3::bigint)", {sid, code, num(n)});
+        conn_->exec("saving the scenario", kPlaces.insert, {sid, code, num(n)});
     for (const auto& [code, r] : s.ratio_overrides)
-        conn_->exec("saving the scenario", "INSERT INTO sespm.scenario_ratios (scenario_id, code, ratio) VALUES ($1::bigint, $2, $3::double precision)", {sid, code, num(r)});
-    long long pos = 0;
-    for (const auto& c : s.clusters)
-        conn_->exec("saving the scenario", "INSERT INTO sespm.scenario_clusters (scenario_id, position, name, codes) VALUES ($1::bigint, $2::integer, $3, $4)",
-                    {sid, num(pos++), c.name, join_codes(c.districts)});
+        conn_->exec("saving the scenario", kRatio.insert, {sid, code, num(r)});
+    for (const auto& c : s.clusters)  // in order: each goes after the last (positions 0, 1, ...)
+        conn_->exec("saving the scenario", kCluster.insert, {sid, c.name, join_codes(c.districts)});
 }
 
 void PgProjectStore::create_scenario(const Scenario& s) {
@@ -124,28 +110,24 @@ void PgProjectStore::replace_scenario(const Scenario& s) {
         if (id < 0) {
             id = insert_scenario_row(s);
         } else {
-            conn_->exec("saving the scenario", "UPDATE sespm.scenarios SET critical_mass = $2::bigint, notes = $3, version = version + 1 WHERE id = $1::bigint",
-                        {num(id), num(s.critical_mass), s.notes});
-            delete_scenario_parts(id);
+            conn_->exec("saving the scenario", "SELECT sespm.scenario_reset($1::bigint, $2::bigint, $3)", {num(id), num(s.critical_mass), s.notes});
         }
         write_scenario_parts(id, s);
     });
 }
 
 void PgProjectStore::rename_scenario(const std::string& from, const std::string& to) {
-    if (to.empty()) throw ProjectError(Kind::Io, where(location_, 0, "name", "a scenario needs a name"));
+    check_name(location_, "scenario", to);
     write("renaming the scenario", [&] {
         long long id = existing_id(from);
         if (scenario_id(to) >= 0) throw ProjectError(Kind::Exists, where(location_, 0, "name", "a scenario called '" + to + "' exists already"));
-        conn_->exec("renaming the scenario", "UPDATE sespm.scenarios SET name = $2, version = version + 1 WHERE id = $1::bigint", {num(id), to});
+        conn_->exec("renaming the scenario", "SELECT sespm.scenario_rename($1::bigint, $2)", {num(id), to});
     });
 }
 
 void PgProjectStore::delete_scenario(const std::string& name) {
     write("deleting the scenario", [&] {
-        long long id = existing_id(name);
-        delete_scenario_parts(id);
-        conn_->exec("deleting the scenario", "DELETE FROM sespm.scenarios WHERE id = $1::bigint", {num(id)});
+        conn_->exec("deleting the scenario", "SELECT sespm.scenario_delete($1::bigint)", {num(existing_id(name))});
     });
 }
 
@@ -162,15 +144,11 @@ void PgProjectStore::upsert_places(long long id, const std::map<std::string, lon
     for (int i = 0; i < cur.rows(); ++i) {
         auto it = places.find(cur.text(i, 0));
         if (it == places.end() || it->second == 0)
-            conn_->exec("saving the allocation", "DELETE FROM sespm.scenario_places WHERE scenario_id = $1::bigint AND code = $2", {sid, cur.text(i, 0)});
+            conn_->exec("saving the allocation", "SELECT * FROM sespm.places_delete($1::bigint, $2, NULL)", {sid, cur.text(i, 0)});
     }
     for (const auto& [code, n] : places) {
         if (n == 0) continue;
-        conn_->exec("saving the allocation",
-                    "INSERT INTO sespm.scenario_places AS t (scenario_id, code, places) VALUES ($1::bigint, $2, $3::bigint)"
-                    " ON CONFLICT (scenario_id, code) DO UPDATE SET places = EXCLUDED.places, version = t.version + 1"
-                    " WHERE t.places <> EXCLUDED.places",
-                    {sid, code, num(n)});
+        conn_->exec("saving the allocation", "SELECT sespm.places_put($1::bigint, $2, $3::bigint)", {sid, code, num(n)});
     }
 }
 
@@ -184,6 +162,7 @@ void PgProjectStore::set_scenario_ratio(const std::string& name, const std::stri
 }
 
 void PgProjectStore::set_scenario_cluster(const std::string& name, const Cluster& c) {
+    check_name(location_, "cluster", c.name);
     std::string id = num(existing_id(name));
     checked_write(kCluster, {id, c.name}, join_codes(c.districts), "cluster in scenario '" + name + "'", c.name, "saving the cluster");
 }

@@ -1,11 +1,15 @@
-// pg_schema.cpp: the PostgreSQL project schema (schema 4, the same number as the SQLite file's
-// row versions and history) in the `sespm` schema of a database: PostGIS, the group roles
-// (sespm_viewer, sespm_planner, sespm_admin) and the owner role sespm_owner that nobody logs in
-// as, the tables with a version on every user-edited row, the history table written only by a
-// SECURITY DEFINER trigger (which also NOTIFYs sespm_changes), the users table and the
-// row-level security policies over it; and the schema `published` for layers published as
-// PostGIS tables (io/pg_publish.cpp), readable by anyone who may connect. `project init` runs it in one transaction as a superuser.
+// pg_schema.cpp: the PostgreSQL project schema (schema 5) in a database, created or upgraded by
+// `project init` in one transaction as a superuser: PostGIS, the group roles (sespm_viewer,
+// sespm_planner, sespm_admin) and the owner role sespm_owner that nobody logs in as; the tables
+// (a version on every user-edited row, the history written only by a SECURITY DEFINER trigger)
+// in the schema `sespm_data`, which only the owner may use; read-only views of them under the
+// same names in `sespm`; and the functions (pg_schema_functions.cpp, pg_schema_admin.cpp) that
+// are the only way to change anything. So no planner or viewer holds a privilege on a table:
+// direct SQL can neither write odd rows nor take a table lock. Schema 4 (tables in `sespm`,
+// row-level security) is upgraded in place, its rows and history kept. The schema `published`
+// holds layers published as PostGIS tables (io/pg_publish.cpp), readable by anyone who may connect.
 #include "io/pg_project_store.h"
+#include "io/pg_schema_sql.h"
 
 namespace sespm::pg_store {
 
@@ -21,160 +25,155 @@ DO $$ BEGIN
 END $$;
 GRANT sespm_viewer, sespm_planner, sespm_admin TO sespm_owner WITH ADMIN OPTION;
 CREATE SCHEMA sespm AUTHORIZATION sespm_owner;
+CREATE SCHEMA sespm_data AUTHORIZATION sespm_owner;
 CREATE SCHEMA published AUTHORIZATION sespm_owner;
 SET LOCAL ROLE sespm_owner;
 )SQL";
 
 const char* kTables = R"SQL(
-CREATE TABLE sespm.meta (key text PRIMARY KEY, value text NOT NULL);
-CREATE TABLE sespm.pledges (code text PRIMARY KEY, places integer NOT NULL CHECK (places >= 0),
+CREATE TABLE sespm_data.meta (key text PRIMARY KEY, value text NOT NULL);
+CREATE TABLE sespm_data.pledges (code text PRIMARY KEY, places integer NOT NULL CHECK (places >= 0),
   version bigint NOT NULL DEFAULT 1, changed_by text NOT NULL DEFAULT session_user, changed_at timestamptz NOT NULL DEFAULT now());
-CREATE TABLE sespm.scenarios (id bigserial PRIMARY KEY, name text NOT NULL UNIQUE,
+CREATE TABLE sespm_data.scenarios (id bigserial PRIMARY KEY, name text NOT NULL UNIQUE,
   critical_mass bigint NOT NULL DEFAULT 0, notes text NOT NULL DEFAULT '',
   version bigint NOT NULL DEFAULT 1, changed_by text NOT NULL DEFAULT session_user, changed_at timestamptz NOT NULL DEFAULT now());
-CREATE TABLE sespm.scenario_places (scenario_id bigint NOT NULL REFERENCES sespm.scenarios, code text NOT NULL,
+CREATE TABLE sespm_data.scenario_places (scenario_id bigint NOT NULL REFERENCES sespm_data.scenarios, code text NOT NULL,
   places bigint NOT NULL, version bigint NOT NULL DEFAULT 1, changed_by text NOT NULL DEFAULT session_user,
   changed_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (scenario_id, code));
-CREATE TABLE sespm.scenario_ratios (scenario_id bigint NOT NULL REFERENCES sespm.scenarios, code text NOT NULL,
+CREATE TABLE sespm_data.scenario_ratios (scenario_id bigint NOT NULL REFERENCES sespm_data.scenarios, code text NOT NULL,
   ratio double precision NOT NULL, version bigint NOT NULL DEFAULT 1, changed_by text NOT NULL DEFAULT session_user,
   changed_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (scenario_id, code));
-CREATE TABLE sespm.scenario_clusters (scenario_id bigint NOT NULL REFERENCES sespm.scenarios, position integer NOT NULL,
+CREATE TABLE sespm_data.scenario_clusters (scenario_id bigint NOT NULL REFERENCES sespm_data.scenarios, position integer NOT NULL,
   name text NOT NULL, codes text NOT NULL, version bigint NOT NULL DEFAULT 1, changed_by text NOT NULL DEFAULT session_user,
   changed_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (scenario_id, position), UNIQUE (scenario_id, name));
-CREATE TABLE sespm.triggers (key text PRIMARY KEY, pct double precision NOT NULL CHECK (pct > 0 AND pct <= 100),
+CREATE TABLE sespm_data.triggers (key text PRIMARY KEY, pct double precision NOT NULL CHECK (pct > 0 AND pct <= 100),
   version bigint NOT NULL DEFAULT 1, changed_by text NOT NULL DEFAULT session_user, changed_at timestamptz NOT NULL DEFAULT now());
-CREATE TABLE sespm.history (id bigserial PRIMARY KEY, at timestamptz NOT NULL DEFAULT clock_timestamp(),
+CREATE TABLE sespm_data.history (id bigserial PRIMARY KEY, at timestamptz NOT NULL DEFAULT clock_timestamp(),
   who text NOT NULL DEFAULT session_user, tbl text NOT NULL, scenario text, key text NOT NULL,
   old jsonb, new jsonb, txid bigint NOT NULL DEFAULT txid_current());
-CREATE INDEX history_key ON sespm.history (key);
-CREATE TABLE sespm.users (username text PRIMARY KEY, role text NOT NULL CHECK (role IN ('viewer', 'planner', 'admin')),
+CREATE INDEX history_key ON sespm_data.history (key);
+CREATE TABLE sespm_data.users (username text PRIMARY KEY, role text NOT NULL CHECK (role IN ('viewer', 'planner', 'admin')),
   councils text[] NOT NULL DEFAULT '{}');
-INSERT INTO sespm.meta VALUES ('application', 'sespm-map'), ('schema_version', '4');
-)SQL";
-
-const char* kFunctions = R"SQL(
-CREATE FUNCTION sespm.my_role() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER SET search_path = sespm, pg_temp
-  AS $$ SELECT role FROM sespm.users WHERE username = session_user $$;
-CREATE FUNCTION sespm.may_edit(code text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = sespm, pg_temp
-  AS $$ SELECT EXISTS (SELECT 1 FROM sespm.users u WHERE u.username = session_user
-                       AND (u.role = 'admin' OR (u.role = 'planner' AND (code = ANY (u.councils) OR code LIKE 'cluster:%')))) $$;
-CREATE FUNCTION sespm.stamp() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN NEW.changed_by := session_user; NEW.changed_at := now(); RETURN NEW; END $$;
-CREATE FUNCTION sespm.record_change() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = sespm, pg_temp AS $$
-DECLARE o jsonb; n jsonb; r jsonb; sc text; k text; id bigint;
-BEGIN
-  IF TG_OP <> 'INSERT' THEN o := to_jsonb(OLD) - 'version' - 'changed_by' - 'changed_at'; END IF;
-  IF TG_OP <> 'DELETE' THEN n := to_jsonb(NEW) - 'version' - 'changed_by' - 'changed_at'; END IF;
-  IF o = n THEN RETURN NULL; END IF;
-  r := coalesce(n, o);
-  IF TG_TABLE_NAME LIKE 'scenario\_%' THEN
-    SELECT s.name INTO sc FROM sespm.scenarios s WHERE s.id = (r->>'scenario_id')::bigint;
-    k := coalesce(r->>'code', r->>'name');
-  ELSIF TG_TABLE_NAME = 'scenarios' THEN k := coalesce(o->>'name', n->>'name');
-  ELSE k := coalesce(r->>'code', r->>'key');
-  END IF;
-  INSERT INTO sespm.history (tbl, scenario, key, old, new) VALUES (TG_TABLE_NAME, sc, k, o, n) RETURNING history.id INTO id;
-  PERFORM pg_notify('sespm_changes', json_build_object('id', id, 'table', TG_TABLE_NAME, 'key', k, 'who', session_user)::text);
-  RETURN NULL;
-END $$;
-CREATE FUNCTION sespm.is_admin() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = sespm, pg_temp
-  AS $$ SELECT coalesce(sespm.my_role() = 'admin', false) OR (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) $$;
+INSERT INTO sespm_data.meta VALUES ('application', 'sespm-map'), ('schema_version', '5');
 )SQL";
 
 const char* kTriggers = R"SQL(
 DO $$ DECLARE t text; BEGIN
   FOREACH t IN ARRAY ARRAY['pledges', 'scenarios', 'scenario_places', 'scenario_ratios', 'scenario_clusters', 'triggers'] LOOP
-    EXECUTE format('CREATE TRIGGER stamp BEFORE INSERT OR UPDATE ON sespm.%I FOR EACH ROW EXECUTE FUNCTION sespm.stamp()', t);
-    EXECUTE format('CREATE TRIGGER record AFTER INSERT OR UPDATE OR DELETE ON sespm.%I FOR EACH ROW EXECUTE FUNCTION sespm.record_change()', t);
+    EXECUTE format('CREATE TRIGGER stamp BEFORE INSERT OR UPDATE ON sespm_data.%I FOR EACH ROW EXECUTE FUNCTION sespm.stamp()', t);
+    EXECUTE format('CREATE TRIGGER record AFTER INSERT OR UPDATE OR DELETE ON sespm_data.%I FOR EACH ROW EXECUTE FUNCTION sespm.record_change()', t);
   END LOOP;
 END $$;
 )SQL";
 
-const char* kRights = R"SQL(
-REVOKE ALL ON ALL TABLES IN SCHEMA sespm FROM PUBLIC;
-GRANT USAGE ON SCHEMA sespm TO sespm_viewer, sespm_planner, sespm_admin;
-GRANT SELECT ON ALL TABLES IN SCHEMA sespm TO sespm_viewer, sespm_planner, sespm_admin;
-GRANT INSERT, UPDATE, DELETE ON sespm.pledges, sespm.triggers, sespm.scenarios, sespm.scenario_places,
-  sespm.scenario_ratios, sespm.scenario_clusters TO sespm_planner, sespm_admin;
-GRANT USAGE ON ALL SEQUENCES IN SCHEMA sespm TO sespm_planner, sespm_admin;
-REVOKE ALL ON FUNCTION sespm.record_change() FROM PUBLIC;
-GRANT USAGE ON SCHEMA published TO PUBLIC;
-GRANT CREATE ON SCHEMA published TO sespm_admin;
-ALTER TABLE sespm.pledges ENABLE ROW LEVEL SECURITY;
-ALTER TABLE sespm.triggers ENABLE ROW LEVEL SECURITY;
-CREATE POLICY read_all ON sespm.pledges FOR SELECT USING (true);
-CREATE POLICY own_councils ON sespm.pledges FOR ALL USING (sespm.may_edit(code)) WITH CHECK (sespm.may_edit(code));
-CREATE POLICY read_all ON sespm.triggers FOR SELECT USING (true);
-CREATE POLICY own_councils ON sespm.triggers FOR ALL USING (sespm.may_edit(key)) WITH CHECK (sespm.may_edit(key));
+// Schema 4 to 5: the tables move to sespm_data (rows, sequences, triggers and history with
+// them); the row-level security policies go, as nobody but the owner reaches a table now.
+const char* kUpgradeFrom4 = R"SQL(
+CREATE SCHEMA sespm_data AUTHORIZATION sespm_owner;
+SET LOCAL ROLE sespm_owner;
+DO $$ DECLARE t text; BEGIN
+  FOREACH t IN ARRAY ARRAY['meta', 'pledges', 'scenarios', 'scenario_places', 'scenario_ratios', 'scenario_clusters',
+                           'triggers', 'history', 'users'] LOOP
+    EXECUTE format('ALTER TABLE sespm.%I SET SCHEMA sespm_data', t);
+  END LOOP;
+END $$;
+DROP POLICY read_all ON sespm_data.pledges;
+DROP POLICY own_councils ON sespm_data.pledges;
+DROP POLICY read_all ON sespm_data.triggers;
+DROP POLICY own_councils ON sespm_data.triggers;
+UPDATE sespm_data.meta SET value = '5' WHERE key = 'schema_version';
 )SQL";
 
-// Users and rights, history adopted by project copy: functions that check the caller is an admin.
-const char* kAdminFunctions = R"SQL(
-CREATE FUNCTION sespm.grant_role(who text, what text, councils text[]) RETURNS void LANGUAGE plpgsql
-  SECURITY DEFINER SET search_path = sespm, pg_temp AS $$
-BEGIN
-  IF NOT sespm.is_admin() THEN
-    RAISE EXCEPTION 'granting rights needs the admin role (you are %)', session_user USING ERRCODE = '42501'; END IF;
-  IF what NOT IN ('viewer', 'planner', 'admin') THEN RAISE EXCEPTION 'no role %', what USING ERRCODE = '22023'; END IF;
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = who) THEN EXECUTE format('CREATE ROLE %I LOGIN', who); END IF;
-  IF (SELECT rolsuper FROM pg_roles WHERE rolname = who) THEN
-    RAISE EXCEPTION '% is a superuser, which row-level security does not bind', who USING ERRCODE = '22023'; END IF;
-  EXECUTE format('REVOKE sespm_viewer, sespm_planner, sespm_admin FROM %I', who);
-  EXECUTE format('GRANT %I TO %I', 'sespm_' || what, who);
-  INSERT INTO sespm.users VALUES (who, what, coalesce(councils, '{}'))
-    ON CONFLICT (username) DO UPDATE SET role = EXCLUDED.role, councils = EXCLUDED.councils;
-END $$;
-CREATE FUNCTION sespm.revoke_role(who text) RETURNS boolean LANGUAGE plpgsql
-  SECURITY DEFINER SET search_path = sespm, pg_temp AS $$
-BEGIN
-  IF NOT sespm.is_admin() THEN
-    RAISE EXCEPTION 'revoking rights needs the admin role (you are %)', session_user USING ERRCODE = '42501'; END IF;
-  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = who) THEN
-    EXECUTE format('REVOKE sespm_viewer, sespm_planner, sespm_admin FROM %I', who); END IF;
-  DELETE FROM sespm.users WHERE username = who;
-  RETURN FOUND;
-END $$;
-CREATE FUNCTION sespm.adopt_history(entries jsonb) RETURNS void LANGUAGE plpgsql
-  SECURITY DEFINER SET search_path = sespm, pg_temp AS $$
-BEGIN
-  IF NOT sespm.is_admin() THEN
-    RAISE EXCEPTION 'copying history into the server needs the admin role (you are %)', session_user USING ERRCODE = '42501'; END IF;
-  IF EXISTS (SELECT 1 FROM sespm.history WHERE txid <> txid_current()) THEN
-    RAISE EXCEPTION 'the project already has a history' USING ERRCODE = '55000'; END IF;
-  DELETE FROM sespm.history WHERE txid = txid_current();
-  INSERT INTO sespm.history (id, at, who, tbl, scenario, key, old, new)
-    SELECT (e->>'id')::bigint, (e->>'at')::timestamptz, e->>'who', e->>'table', e->>'scenario', e->>'key',
-           (e->>'old')::jsonb, (e->>'new')::jsonb FROM jsonb_array_elements(entries) e;
-  PERFORM setval('sespm.history_id_seq', greatest((SELECT max(id) FROM sespm.history), 1));
-END $$;
-REVOKE ALL ON FUNCTION sespm.grant_role(text, text, text[]), sespm.revoke_role(text), sespm.adopt_history(jsonb) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION sespm.grant_role(text, text, text[]), sespm.revoke_role(text), sespm.adopt_history(jsonb) TO sespm_admin;
+// What the roles see: a read-only view of each table, under the table's own name.
+const char* kViews = R"SQL(
+CREATE VIEW sespm.meta AS SELECT key, value FROM sespm_data.meta;
+CREATE VIEW sespm.pledges AS SELECT code, places, version, changed_by, changed_at FROM sespm_data.pledges;
+CREATE VIEW sespm.scenarios AS SELECT id, name, critical_mass, notes, version, changed_by, changed_at FROM sespm_data.scenarios;
+CREATE VIEW sespm.scenario_places AS SELECT scenario_id, code, places, version, changed_by, changed_at FROM sespm_data.scenario_places;
+CREATE VIEW sespm.scenario_ratios AS SELECT scenario_id, code, ratio, version, changed_by, changed_at FROM sespm_data.scenario_ratios;
+CREATE VIEW sespm.scenario_clusters AS SELECT scenario_id, position, name, codes, version, changed_by, changed_at FROM sespm_data.scenario_clusters;
+CREATE VIEW sespm.triggers AS SELECT key, pct, version, changed_by, changed_at FROM sespm_data.triggers;
+CREATE VIEW sespm.history AS SELECT id, at, who, tbl, scenario, key, old, new, txid FROM sespm_data.history;
+CREATE VIEW sespm.users AS SELECT username, role, councils FROM sespm_data.users;
 )SQL";
+
+// No role holds a privilege on a table or sequence; they read the views and call the functions.
+// Row-level security with no policy stays on every table: a privilege granted there by mistake
+// would still show and change nothing.
+const char* kRights = R"SQL(
+REVOKE ALL ON SCHEMA sespm_data FROM PUBLIC;
+REVOKE ALL ON ALL TABLES IN SCHEMA sespm_data FROM PUBLIC, sespm_viewer, sespm_planner, sespm_admin;
+REVOKE ALL ON ALL SEQUENCES IN SCHEMA sespm_data FROM PUBLIC, sespm_viewer, sespm_planner, sespm_admin;
+DO $$ DECLARE t text; BEGIN
+  FOREACH t IN ARRAY ARRAY['meta', 'pledges', 'scenarios', 'scenario_places', 'scenario_ratios', 'scenario_clusters',
+                           'triggers', 'history', 'users'] LOOP
+    EXECUTE format('ALTER TABLE sespm_data.%I ENABLE ROW LEVEL SECURITY', t);
+  END LOOP;
+END $$;
+REVOKE ALL ON SCHEMA sespm FROM PUBLIC;
+GRANT USAGE ON SCHEMA sespm TO sespm_viewer, sespm_planner, sespm_admin;
+REVOKE ALL ON ALL TABLES IN SCHEMA sespm FROM PUBLIC;
+GRANT SELECT ON ALL TABLES IN SCHEMA sespm TO sespm_viewer, sespm_planner, sespm_admin;
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA sespm FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION sespm.my_role(), sespm.is_admin(), sespm.may_edit(text) TO sespm_viewer, sespm_planner, sespm_admin;
+DO $$ DECLARE f regprocedure; BEGIN
+  FOR f IN SELECT p.oid::regprocedure FROM pg_proc p WHERE p.pronamespace = 'sespm'::regnamespace
+           AND p.proname ~ '^(pledge|trigger|scenario|places|ratio|cluster)_' LOOP
+    EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO sespm_planner, sespm_admin', f);
+  END LOOP;
+END $$;
+GRANT EXECUTE ON FUNCTION sespm.grant_role(text, text, text[]), sespm.revoke_role(text), sespm.adopt_history(jsonb) TO sespm_admin;
+GRANT USAGE ON SCHEMA published TO PUBLIC;
+GRANT CREATE ON SCHEMA published TO sespm_admin;
+)SQL";
+
+// Everything after the tables exist in sespm_data, the same for a new project and an upgrade.
+void create_views_functions_rights(Connection& c) {
+    for (const char* part : {sql::kCoreFunctions, sql::kPledgeTriggerFunctions, sql::kScenarioFunctions,
+                             sql::kScenarioPartFunctions, sql::kAdminFunctions, kViews, kRights})
+        c.script("creating the project", part);
+}
 
 } // namespace
 
-// Creates the schema, or reports the version there is; one transaction.
+// Creates the schema, upgrades schema 4, or reports the version there is; one transaction.
 std::string PgProjectStore::init_schema() {
     Connection& c = *conn_;
     c.script("creating the project", "BEGIN");
     try {
         Result r = c.exec("creating the project", "SELECT to_regclass('sespm.meta') IS NOT NULL");
+        int v = 0;
         if (r.text(0, 0) == "t") {
-            int v = std::atoi(c.exec("reading the schema version", "SELECT value FROM sespm.meta WHERE key = 'schema_version'").text(0, 0).c_str());
-            if (v > kProjectSchemaVersion) throw newer_error(v);  // (rolled back below)
-            c.script("", "ROLLBACK");
-            return "the project is at schema " + std::to_string(v) + " already; nothing to do";
+            v = std::atoi(c.exec("reading the schema version", "SELECT value FROM sespm.meta WHERE key = 'schema_version'").text(0, 0).c_str());
+            if (v > kPgSchemaVersion) throw newer_error(v);  // (rolled back below)
+            if (v == kPgSchemaVersion) {
+                c.script("", "ROLLBACK");
+                return "the project is at schema " + std::to_string(v) + " already; nothing to do";
+            }
         }
         if (c.exec("checking the user", "SELECT rolsuper FROM pg_roles WHERE rolname = current_user").text(0, 0) != "t")
-            throw ProjectError(Kind::Denied, where(location_, 0, "", "creating the project needs a superuser (it creates PostGIS, the sespm_* roles and "
+            throw ProjectError(Kind::Denied, where(location_, 0, "", std::string(v ? "upgrading" : "creating") +
+                                                                        " the project needs a superuser (it creates PostGIS, the sespm_* roles and "
                                                                         "the schema owner); connect as one for project init"));
-        for (const char* part : {kRoles, kTables, kFunctions, kTriggers, kRights, kAdminFunctions}) c.script("creating the project", part);
+        if (v == 4) {
+            c.script("upgrading the project", kUpgradeFrom4);
+        } else if (v != 0) {
+            throw ProjectError(Kind::Io, where(location_, 0, "schema_version", "the project is at schema " + std::to_string(v) +
+                                                                                  ", which this program cannot upgrade"));
+        } else {
+            for (const char* part : {kRoles, kTables}) c.script("creating the project", part);
+            c.script("creating the project", sql::kCoreFunctions);
+            c.script("creating the project", kTriggers);
+        }
+        create_views_functions_rights(c);
         c.script("creating the project", "COMMIT");
+        if (v == 4) return "upgraded the project from schema 4 to " + std::to_string(kPgSchemaVersion) +
+                           ": every pledge, scenario, trigger, user and history entry kept; the tables are now reached only through the program's functions";
     } catch (...) {
         PQclear(PQexec(c.raw(), "ROLLBACK"));
         throw;
     }
-    return "created the project (schema " + std::to_string(kProjectSchemaVersion) + ", PostGIS, roles sespm_viewer, sespm_planner, sespm_admin)";
+    return "created the project (schema " + std::to_string(kPgSchemaVersion) + ", PostGIS, roles sespm_viewer, sespm_planner, sespm_admin)";
 }
 
 } // namespace sespm::pg_store

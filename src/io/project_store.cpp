@@ -32,7 +32,9 @@ std::string canonical_json(const std::string& text) {
 }
 
 bool is_server_location(const std::string& location) {
-    if (location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0) return true;
+    std::string head = location.substr(0, 13);  // a URI's scheme is any case ("POSTGRESQL://" too)
+    for (char& ch : head) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (head.rfind("postgresql://", 0) == 0 || head.rfind("postgres://", 0) == 0) return true;
     size_t eq = location.find('=');
     if (eq == std::string::npos || eq == 0) return false;
     size_t start = location.find_first_not_of(" \t");
@@ -81,6 +83,16 @@ std::string init_project(const std::string& location) {
     bool existed = std::filesystem::exists(location);
     auto store = open_project(location, ProjectAccess::Write);  // creates or upgrades the file
     return std::string(existed ? "the project file is at" : "created the project file,") + " schema " + std::to_string(kProjectSchemaVersion);
+}
+
+void check_name(const std::string& location, const std::string& what, const std::string& name) {
+    if (name.empty()) throw ProjectError(ProjectError::Kind::Io, where(location, 0, "name", "a " + what + " needs a name"));
+    size_t characters = 0;
+    for (unsigned char c : name) characters += (c & 0xC0) != 0x80;
+    if (characters > kMaxNameCharacters)
+        throw ProjectError(ProjectError::Kind::Io, where(location, 0, "name", "a " + what + " name is " + std::to_string(characters) +
+                                                                            " characters long; the most is " + std::to_string(kMaxNameCharacters) +
+                                                                            " (in a project file and on a server alike)"));
 }
 
 } // namespace sespm

@@ -157,6 +157,10 @@ std::unique_ptr<ProjectStore> open_project(const std::string& location, ProjectA
 // `project init`: creates the project at `location` or upgrades it to this program's schema, in
 // one transaction (a server: as a superuser, with PostGIS and the sespm_* roles); says what it did.
 std::string init_project(const std::string& location);
+// The one rule for names in both stores (a scenario's, a cluster's): not empty, at most
+// kMaxNameCharacters characters; ProjectError naming `location` and saying so plainly.
+inline constexpr size_t kMaxNameCharacters = 200;
+void check_name(const std::string& location, const std::string& what, const std::string& name);
 // The UsageError open_project gives for such a location, without opening anything.
 void check_project_location(const std::string& location);
 

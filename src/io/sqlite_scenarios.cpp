@@ -111,7 +111,7 @@ std::optional<Scenario> SqliteProjectStore::load_scenario(const std::string& nam
 }
 
 long long SqliteProjectStore::insert_scenario_row(const Scenario& s) {
-    if (s.name.empty()) throw ProjectError(Kind::Io, where(path_, 0, "name", "a scenario needs a name"));
+    check_name(path_, "scenario", s.name);
     Stmt(db_, "INSERT INTO scenarios (name, critical_mass, notes) VALUES (?1, ?2, ?3)", path_)
         .text(1, s.name).integer(2, s.critical_mass).text(3, s.notes).run();
     return sqlite3_last_insert_rowid(db_);
@@ -157,7 +157,7 @@ void SqliteProjectStore::replace_scenario(const Scenario& s) {
 }
 
 void SqliteProjectStore::rename_scenario(const std::string& from, const std::string& to) {
-    if (to.empty()) throw ProjectError(Kind::Io, where(path_, 0, "name", "a scenario needs a name"));
+    check_name(path_, "scenario", to);
     write("renaming the scenario", [&] {
         long long id = existing_id(from);
         if (scenario_id(to) >= 0) throw ProjectError(Kind::Exists, where(path_, 0, "name", "a scenario called '" + to + "' exists already"));
@@ -206,6 +206,7 @@ void SqliteProjectStore::set_scenario_ratio(const std::string& name, const std::
 }
 
 void SqliteProjectStore::set_scenario_cluster(const std::string& name, const Cluster& c) {
+    check_name(path_, "cluster", c.name);
     std::string id = std::to_string(existing_id(name));
     checked_write(kCluster, {id, c.name}, join_codes(c.districts), "cluster in scenario '" + name + "'", c.name, "saving the cluster");
 }
