@@ -94,6 +94,13 @@ TEST_CASE("usage errors exit 2 and say what is wrong") {
         {{"table", "--layer", "dispersal", "--ratio", "E06000044=nan"}, "finite number"},
         {{"table", "--layer", "dispersal", "--ratio", "E06000044=1e999"}, "finite number"},
         {{"table", "--layer", "dispersal", "--ratio", "E06000044=0.5"}, "1 or more"},
+        // an option the command would not use: --points on a layer that counts no points (even a missing file was ignored)
+        {{"table", "--layer", "dispersal", "--points", "/nonexistent/pts.csv"}, "counts no points"},
+        {{"export", "--layer", "dispersal", "--points", "/nonexistent/pts.csv", "-o", "x.geojson"}, "counts no points"},
+        // a single-value option given twice (--project A --project B edited B)
+        {{"pledges", "list", "--project", "a.sespm", "--project", "b.sespm"}, "--project is given 2 times"},
+        {{"table", "--layer", "dispersal", "--layer", "esol"}, "--layer is given 2 times ('dispersal', then 'esol')"},
+        {{"scenario", "allocate", "--total", "10", "--rule", "population", "--within", "E12000008", "--rule", "equal-rate"}, "--rule is given 2 times"},
     };
     for (const auto& c : cases) {
         auto args = c.args;
@@ -142,7 +149,7 @@ TEST_CASE("a missing figures file or data directory is a data error naming the p
     auto r = run_sespm({"table", "--layer", "dispersal", "--data", d.path});
     CHECK(r.exit_code == 1);
     CHECK(r.err.find("population_mid2024.csv") != std::string::npos);
-    CHECK(r.err.find("cannot open") != std::string::npos);
+    CHECK(r.err.find("does not exist") != std::string::npos);
 
     r = run_sespm({"layers", "--data", "/nonexistent/dir"});
     CHECK(r.exit_code == 1);
@@ -259,4 +266,69 @@ TEST_CASE("areas by name wherever a code is taken: exact, any case, a unique sta
     r = run_sespm({"query", "neighbours", "--code", "portsmouth", "--data", data_opt()});
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     CHECK(r.out.find("E07000088,Gosport") != std::string::npos);
+}
+
+TEST_CASE("a server location with a password is refused without repeating the password, in any spelling") {
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"host=db.example.org password=s3cretWord dbname=sespm", ".pgpass"},
+        {"PASSWORD=s3cretWord dbname=sespm", "****"},
+        {"postgresql://alice:s3cretWord@db.example.org/sespm", ".pgpass"},
+        {"POSTGRESQL://alice:s3cretWord@db.example.org/sespm", "lower case"},
+        {"Postgres://alice:s3cretWord@db.example.org/sespm", "lower case"},
+        {"postgresql://db.example.org/sespm?password=s3cretWord", ".pgpass"},
+    };
+    for (const auto& [location, expect] : cases) {
+        CAPTURE(location);
+        auto r = test::run_sespm({"pledges", "list", "--project", location, "--data", test::data_dir()});
+        CHECK(r.exit_code == 2);
+        CHECK_MESSAGE(r.err.find("s3cretWord") == std::string::npos, r.err);
+        CHECK_MESSAGE(r.err.find(expect) != std::string::npos, r.err);
+    }
+}
+
+TEST_CASE("a points CSV with old Mac line endings (CR only) is read row by row") {
+    test::ScratchDir d;
+    d.write("cr.csv", "name,lat,lon\rCanterbury College,51.2795,1.087\rMaidstone Adult Ed,51.272,0.523\r");
+    auto r = run_sespm({"query", "count-points", "--points", d.file("cr.csv"), "--within", "E10000016", "--data", data_opt()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);  // was "no coordinate columns": the whole file one header line
+    CHECK(r.out.find("E07000106,Canterbury,1") != std::string::npos);
+    CHECK(r.out.find("E07000110,Maidstone,1") != std::string::npos);
+}
+
+TEST_CASE("a grant's councils are district codes, checked before anything connects") {
+    for (const std::string councils : {"E06000044','E06000045", "%", "E06000044,kent"}) {
+        CAPTURE(councils);
+        auto r = run_sespm({"project", "grant", "--project", "host=/nonexistent dbname=x", "--user", "eve", "--role", "planner", "--councils", councils});
+        CHECK(r.exit_code == 2);
+        CHECK_MESSAGE(r.err.find("a council is a district code") != std::string::npos, r.err);
+    }
+}
+
+TEST_CASE("codes with invisible spaces from a spreadsheet or a web page still match (no-break, zero-width, BOM)") {
+    test::FakeDataDir d;
+    d.override_stats("asylum_s95_dispersal_timeseries_2014q1_2024q3.csv",
+                     "code,code_published,name,value,period,source\n"
+                     "E06000044\xc2\xa0,E06000044,Portsmouth,617,2024-09-30,x\n"
+                     "E06000045\xe2\x80\x8b,E06000045,Southampton,600,2024-09-30,x\n"
+                     "\xc2\xa0" "E06000046,E06000046,Isle of Wight,4,2024-09-30,x\n");
+    auto r = run_sespm({"table", "--layer", "dispersal", "--within", "E12000008", "--data", d.path});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);  // was "0 of 3 codes match an area"
+    CHECK(r.out.find("E06000044,Portsmouth,") != std::string::npos);
+    CHECK(r.out.find(",617,") != std::string::npos);
+    CHECK(r.out.find(",600,") != std::string::npos);
+}
+
+TEST_CASE("a pledge is for a district: made-up and empty codes are refused, an old one can be cleared") {
+    test::ScratchDir d;
+    std::string p = d.file("p.sespm");
+    for (const std::string code : {"X99999999", "", "E99999999"}) {
+        CAPTURE(code);
+        auto r = run_sespm({"pledges", "set", "--project", p, "--code", code, "--places", "5", "--data", data_opt()});
+        CHECK(r.exit_code == 2);
+        CHECK_MESSAGE(r.err.find("no district has th") != std::string::npos, r.err);
+    }
+    auto r = run_sespm({"pledges", "set", "--project", p, "--code", "Portsmouth", "--places", "5", "--data", data_opt()});
+    CHECK_MESSAGE(r.exit_code == 0, r.err);
+    r = run_sespm({"pledges", "list", "--project", p, "--data", data_opt()});
+    CHECK(r.out == "code,name,places\nE06000044,Portsmouth,5\n");
 }

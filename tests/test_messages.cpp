@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -110,4 +111,51 @@ TEST_CASE("whole numbers too large for an option say so") {
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("not a whole number") != std::string::npos);
     CHECK(!test::file_exists(d.file("p.sespm")));
+}
+
+// Issue 21, item 7: the messages a hostile probe found unhelpful, each now naming the file and
+// what is wrong with it, and none of them waiting on a FIFO.
+TEST_CASE("inputs that are not files, loops, UTF-16 and empty folders say what they are") {
+    test::ScratchDir d;
+    std::string data = test::data_dir();
+    REQUIRE(test::run_shell("mkfifo " + d.file("fifo.csv") + " && ln -s " + d.file("loop.csv") + " " + d.file("loop.csv") +
+                            " && ln -s " + d.file("gone.csv") + " " + d.file("dangling.csv")).exit_code == 0);
+    struct Case { std::vector<std::string> args; std::string expect; };
+    const Case cases[] = {
+        {{"query", "count-points", "--points", d.file("fifo.csv")}, "fifo.csv: is a FIFO (named pipe), not a points file"},
+        {{"query", "count-points", "--points", d.file("loop.csv")}, "loop.csv: is a loop of symbolic links"},
+        {{"query", "count-points", "--points", d.file("dangling.csv")}, "dangling.csv: is a symbolic link to a file that does not exist"},
+        {{"query", "count-points", "--points", "/dev/null"}, "/dev/null: is a device, not a points file"},
+        {{"report", "--commentary", d.file("fifo.csv"), "-o", d.file("r.pdf")}, "fifo.csv: is a FIFO (named pipe), not a text file"},
+    };
+    for (const auto& c : cases) {
+        auto args = c.args;
+        args.push_back("--data");
+        args.push_back(data);
+        CAPTURE(c.expect);
+        auto r = run_sespm(args);  // a FIFO opened for reading would hang here (the ctest timeout)
+        CHECK(r.exit_code == 1);
+        CHECK_MESSAGE(r.err.find(c.expect) != std::string::npos, r.err);
+    }
+    // a layer file saved as UTF-16 by Windows Notepad; an empty layers folder
+    std::filesystem::create_directories(d.file("layers16"));
+    std::string utf16 = "\xFF\xFE";
+    for (char ch : std::string("{\"id\": \"x\"}")) { utf16 += ch; utf16 += '\0'; }
+    d.write("layers16/x.json", utf16);
+    auto r = run_sespm({"layers", "--layers", d.file("layers16"), "--data", data});
+    CHECK(r.exit_code == 1);
+    CHECK_MESSAGE(r.err.find("x.json:1: the file is UTF-16 text; layer files are UTF-8") != std::string::npos, r.err);
+    std::filesystem::create_directories(d.file("empty"));
+    r = run_sespm({"layers", "--layers", d.file("empty"), "--data", data});
+    CHECK(r.exit_code == 1);
+    CHECK_MESSAGE(r.err.find("holds no layer files (*.json)") != std::string::npos, r.err);
+    CHECK(r.out.empty());
+}
+
+TEST_CASE("a NUL or an escape sequence in a value neither cuts a message off nor reaches the terminal") {
+    auto r = run_sespm({"table", "--layer", std::string("disp\x1b[2J") + "ersal", "--data", test::data_dir()});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find('\x1b') == std::string::npos);
+    CHECK_MESSAGE(r.err.find("disp\\x1B[2Jersal") != std::string::npos, r.err);
+    CHECK(sespm::clip(std::string("E0600\0" "0044", 10)) == "E0600\\x000044");
 }

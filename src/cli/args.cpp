@@ -12,7 +12,12 @@ namespace sespm {
 std::optional<std::string> Args::get(const std::string& opt) const {
     auto it = values.find(opt);
     if (it == values.end() || it->second.empty()) return std::nullopt;
-    return it->second.back();
+    // "--project A --project B" edited B without a word; the same value twice is no question
+    for (const auto& v : it->second)
+        if (v != it->second.front())
+            throw UsageError(opt + " is given " + std::to_string(it->second.size()) + " times ('" + clip(it->second.front(), 60) + "', then '" +
+                             clip(v, 60) + "'); it takes one value: give it once");
+    return it->second.front();
 }
 
 std::vector<std::string> Args::all(const std::string& opt) const {
@@ -77,6 +82,10 @@ Args parse_args(const std::vector<std::string>& argv, const std::set<std::string
             a.positional.push_back(s);
         }
     }
+    // "--project A --project B" edited B without a word; only --ratio CODE=N may repeat (and
+    // where it takes one value, get() refuses a second)
+    for (const auto& [name, values] : a.values)
+        if (values.size() > 1 && name != "--ratio") a.get(name);
     return a;
 }
 

@@ -14,7 +14,10 @@ struct Args {
     std::map<std::string, std::vector<std::string>> values;   // option -> every value given
     std::set<std::string> flags;
 
-    std::optional<std::string> get(const std::string& opt) const;   // last value
+    // The one value of an option that takes one; UsageError when it was given twice with
+    // different values (the same value twice is taken).
+    std::optional<std::string> get(const std::string& opt) const;
+    // Every value of an option that may be repeated (--ratio CODE=N ...).
     std::vector<std::string> all(const std::string& opt) const;
     bool has(const std::string& flag) const { return flags.count(flag) > 0; }
     std::string require(const std::string& opt, const std::string& command) const;

@@ -33,7 +33,9 @@ Commands:
 Data is found through --data DIR, then $SESPM_DATA, then ./data, then ../shared/data.
 Every data command also accepts --skip-bad-rows (use the good rows of a partly bad figures or
 points file and exit 0; the rejected rows are still listed on stderr) and --source-layer NAME
-(the layer to read from a file that holds several, e.g. a GeoPackage).
+(the layer to read from a file that holds several, e.g. a GeoPackage). A points file may be
+an .xlsx or .ods workbook: --sheet NAME picks the sheet (else the only one with lat,lon,
+easting,northing or postcode columns); title rows above the header are fine.
 Exit status: 0 success, 1 data error (including rejected rows without --skip-bad-rows),
 2 usage error.
 )";
@@ -48,6 +50,10 @@ static std::vector<std::string> take_input_options(const std::vector<std::string
         else if (args[i] == "--source-layer") {
             if (i + 1 >= args.size()) throw UsageError("--source-layer needs a value (a layer name)");
             o.source_layer = args[++i];
+        } else if (args[i].rfind("--sheet=", 0) == 0) o.sheet = args[i].substr(8);
+        else if (args[i] == "--sheet") {
+            if (i + 1 >= args.size()) throw UsageError("--sheet needs a value (a sheet's name)");
+            o.sheet = args[++i];
         } else rest.push_back(args[i]);
     }
     return rest;
@@ -60,7 +66,8 @@ static int finish_with_input_log(int rc) {
     auto rows = input_log().rejected();
     for (const auto& r : rows) std::cerr << "sespm-map: rejected row: " << r.message() << "\n";
     if (!rows.empty() && rc == 0 && !input_options().skip_bad_rows) {
-        std::cerr << "sespm-map: error: " << rows.size() << " row" << (rows.size() == 1 ? " was" : "s were")
+        size_t n = distinct_rows(rows);  // a row bad in two fields is one row
+        std::cerr << "sespm-map: error: " << n << " row" << (n == 1 ? " was" : "s were")
                   << " rejected (listed above); the result uses the other rows. Fix the file, or pass "
                      "--skip-bad-rows to accept the result without them\n";
         return 1;

@@ -42,15 +42,20 @@ int cmd_pledges(const std::vector<std::string>& argv) {
     auto s = open_session(a);
     // what this edit replaces is the pledges as the command began: a change by someone else
     // before it writes is a conflict, never overwritten unseen
+    const AreaSet& lad = s->atlas->areas_lonlat(Geography::District);
+    // a pledge is for a district: X99999999 or an empty code was stored and listed, counting nowhere
+    // (clearing stays possible, so such a pledge made earlier can be removed)
+    if (what == "set" && !lad.find(code))
+        throw UsageError("--code " + (code.empty() ? std::string("''") : clip(code)) + ": no district has this code; a pledge is for a "
+                         "district of the boundaries (e.g. E06000044 or Portsmouth)");
     if (what != "list") s->project_for_writing().pledges();
     if (what != "list") set_pledge(*s, code, places);
     ProjectStore* store = what == "list" ? s->project_for_reading() : &s->project_for_writing();
     if (!store) throw DataError(where(file, 0, "", "the project file does not exist"));
-    const AreaSet& lad = s->atlas->areas_lonlat(Geography::District);
     std::cout << "code,name,places\n";
     for (const auto& [c, n] : store->pledges()) {
         const Area* ar = lad.find(c);
-        std::cout << c << "," << csv_escape(ar ? ar->name : "") << "," << n << "\n";
+        std::cout << csv_escape(c) << "," << csv_escape(ar ? ar->name : "(no such district: counts nowhere; pledges clear removes it)") << "," << n << "\n";
     }
     return 0;
 }

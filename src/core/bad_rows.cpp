@@ -2,6 +2,8 @@
 #include "core/bad_rows.h"
 
 #include <algorithm>
+#include <set>
+#include <tuple>
 
 #include "core/error.h"
 
@@ -9,6 +11,7 @@ namespace sespm {
 
 std::string RejectedRow::message() const {
     if (feature) return where(file + ": feature " + std::to_string(line), 0, field, reason);
+    if (sheet_row) return where(file + ": row " + std::to_string(line), 0, field, reason);
     return where(file, line, field, reason);
 }
 
@@ -54,12 +57,23 @@ InputOptions& input_options() {
 }
 
 void RowRejections::add(long line, const std::string& field, const std::string& reason) {
-    rows.push_back({file, line, field, reason, features});
+    rows.push_back({file, line, field, reason, features, sheet_rows});
+}
+
+size_t distinct_rows(const std::vector<RejectedRow>& rows) {
+    std::set<std::tuple<std::string, long, bool>> seen;
+    size_t unnumbered = 0;
+    for (const auto& r : rows) {
+        if (r.line <= 0) ++unnumbered;
+        else seen.insert({r.file, r.line, r.feature});
+    }
+    return seen.size() + unnumbered;
 }
 
 void RowRejections::finish(size_t good_rows, const std::string& what_rows) {
     if (good_rows == 0 && !rows.empty()) {
-        std::string msg = "no usable " + what_rows + ": all " + std::to_string(rows.size()) + " rows were rejected";
+        size_t n = distinct_rows(rows);
+        std::string msg = "no usable " + what_rows + ": " + (n == 1 ? std::string("the only row was") : "all " + std::to_string(n) + " rows were") + " rejected";
         for (size_t i = 0; i < rows.size() && i < 3; ++i) msg += "\n  " + rows[i].message();
         if (rows.size() > 3) msg += "\n  ... and " + std::to_string(rows.size() - 3) + " more";
         throw DataError(where(file, 0, "", msg));

@@ -17,6 +17,7 @@ struct RejectedRow {
     std::string field;
     std::string reason;
     bool feature = false;   // `line` is a GDAL feature number: "FILE: feature N: ..."
+    bool sheet_row = false; // `line` is a spreadsheet's row number: "FILE, sheet 'S': row N: ..."
     std::string message() const;   // "FILE:LINE: field 'F': reason"
 };
 
@@ -35,12 +36,17 @@ private:
     std::vector<std::string> notes_;
 };
 
+// How many rows `rows` name: a row rejected for two fields is one row (entries without a line
+// count one each).
+size_t distinct_rows(const std::vector<RejectedRow>& rows);
+
 // The process-wide log the readers write to.
 InputLog& input_log();
 
 struct InputOptions {
     bool skip_bad_rows = false;   // --skip-bad-rows: rejected rows do not make the exit status 1
     std::string source_layer;     // --source-layer NAME: the layer to read from a multi-layer file
+    std::string sheet;            // --sheet NAME: the sheet to read from a workbook (.xlsx, .ods)
 };
 InputOptions& input_options();
 
@@ -50,6 +56,7 @@ struct RowRejections {
     std::string file;
     bool features = false;  // rows are GDAL features (numbered from 1), not CSV lines
     std::vector<RejectedRow> rows;
+    bool sheet_rows = false;  // rows are a spreadsheet's numbered rows
     void add(long line, const std::string& field, const std::string& reason);
     void finish(size_t good_rows, const std::string& what_rows);
 };

@@ -15,6 +15,7 @@ struct CsvTable {
     std::vector<std::string> header;
     std::vector<std::vector<std::string>> rows;  // every row has header.size() cells
     std::vector<long> row_line;                  // 1-based line number where each row starts
+    bool sheet_rows = false;                     // row_line holds a spreadsheet's row numbers
 
     // Index of a column, or -1. Names match exactly first, then without regard to ASCII case.
     int column(std::string_view name) const;

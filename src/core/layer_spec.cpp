@@ -422,6 +422,10 @@ void check_columns(const Reader& r, LayerSpec& s) {
 } // namespace
 
 LayerSpec parse_layer_spec(const std::string& text, const std::string& path) {
+    // a layer file saved as UTF-16 (Windows Notepad's "Unicode") was "not valid JSON ... '\xff'"
+    if (text.rfind("\xFF\xFE", 0) == 0 || text.rfind("\xFE\xFF", 0) == 0 ||
+        (text.size() >= 2 && (text[0] == '\0' || text[1] == '\0')))
+        throw DataError(where(path, 1, "", "the file is UTF-16 text; layer files are UTF-8: save it again as UTF-8"));
     json j = parse_strict(text, path);
     Reader r{path};
     LayerSpec s;
@@ -440,6 +444,7 @@ LayerSpec parse_layer_spec(const std::string& text, const std::string& path) {
 }
 
 LayerSpec read_layer_spec(const std::string& path) {
+    if (std::string why = not_a_file_reason(path, "a layer file"); !why.empty()) throw DataError(where(path, 0, "", why));
     std::ifstream in(path, std::ios::binary);
     if (!in) throw DataError(where(path, 0, "", "cannot open the layer file"));
     note_input_file(path);
@@ -464,6 +469,8 @@ std::vector<LayerSpec> read_layer_dir(const std::string& dir) {
         seen[s.id] = f;
         out.push_back(std::move(s));
     }
+    if (out.empty())  // an empty folder listed a header and nothing, exit 0
+        throw DataError(where(dir, 0, "", "the layer folder holds no layer files (*.json); give the folder that has them, or leave out --layers"));
     return out;
 }
 

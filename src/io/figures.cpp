@@ -80,8 +80,11 @@ std::string row_period(const CsvTable& t, const ColumnRead& c, int pc, size_t r,
 // Reads period -> code -> value from `t`; `dest` gets only published values (a crosswalked code
 // with any unpublished part gets none). Bad rows are rejected (logged with line and reason),
 // never dropped silently.
+// Where each count came from, for messages about it: (period, joined code) -> file and line.
+using CountRows = std::map<std::pair<std::string, std::string>, std::pair<std::string, long>>;
+
 void read_column(const CsvTable& t, const ColumnRead& c, ByPeriod& dest, std::vector<std::string>* codes,
-                 std::set<std::string>* codes_seen) {
+                 std::set<std::string>* codes_seen, CountRows* rows = nullptr) {
     int kc = t.require_column(c.key), vc = t.require_column(c.value);
     int pc = c.period_column.empty() ? -1 : t.require_column(c.period_column);
     std::map<std::pair<std::string, std::string>, std::pair<std::optional<double>, long>> seen;
@@ -112,6 +115,7 @@ void read_column(const CsvTable& t, const ColumnRead& c, ByPeriod& dest, std::ve
         // the join report names codes as written, or as recoded when a crosswalk recoded them
         if (codes && codes_seen->insert(to).second) codes->push_back(to == code ? shown : to);
         auto& per = dest[period];
+        if (rows) rows->emplace(std::make_pair(period, to), std::make_pair(t.path, line));
         if (!f.value) { blank.insert({period, to}); continue; }
         per[to] += *f.value;
     }
@@ -158,7 +162,8 @@ void set_limit_rule(const LayerSpec& spec, const std::string& period, FigureData
 
 // Counts (and per-row denominators) of every count file, by period.
 void read_count_files(const std::string& data_dir, const LayerSpec& spec, LoadedFigures& out, ByPeriod& counts,
-                      ByPeriod& row_denoms, std::vector<ByPeriod>& parts, std::map<std::string, Crosswalk>& walks) {
+                      ByPeriod& row_denoms, std::vector<ByPeriod>& parts, std::map<std::string, Crosswalk>& walks,
+                      CountRows& count_rows) {
     std::set<std::string> codes_seen;
     std::map<std::string, std::string> period_file;  // a period may come from one file only
     parts.assign(spec.parts.size(), {});
@@ -170,7 +175,7 @@ void read_count_files(const std::string& data_dir, const LayerSpec& spec, Loaded
         ColumnRead c{src.key, src.value, src.period_column, src.as_at, FigureKind::Count,
                      crosswalk_for(data_dir, spec, src.crosswalk, walks)};
         ByPeriod mine;
-        read_column(t, c, mine, &out.source_codes, &codes_seen);
+        read_column(t, c, mine, &out.source_codes, &codes_seen, &count_rows);
         for (auto& [period, values] : mine) {
             if (auto it = period_file.find(period); it != period_file.end())
                 throw DataError(where(t.path, 0, src.period_column.empty() ? "as_at" : src.period_column,
@@ -207,6 +212,27 @@ std::vector<std::unordered_map<std::string, double>> read_estimates(const std::s
     return out;
 }
 
+// A count above the denominator it is part of (300,000 people against 208,100 residents was
+// shown as 144%) is a wrong figure: its row is rejected, named by file, line and field, and
+// the area has no figure for that period.
+void reject_counts_above_denominator(const LayerSpec& spec, const CountRows& rows, PeriodFigures& p) {
+    std::vector<std::string> drop;
+    for (const auto& [code, n] : p.data.count) {
+        auto d = p.data.denominator.find(code);
+        if (d == p.data.denominator.end() || !(n > d->second)) continue;
+        drop.push_back(code);
+        auto from = rows.find({p.period, code});
+        RejectedRow r;
+        r.file = from == rows.end() ? spec.path : from->second.first;
+        r.line = from == rows.end() ? 0 : from->second.second;
+        r.field = spec.counts.front().value;
+        r.reason = "the count " + short_number(n) + " for " + code + (p.period.empty() ? "" : " at " + p.period) + " is more than its " +
+                   short_number(d->second) + " (" + p.denominator_label + "), which it is part of; the area is shown with no figure";
+        input_log().reject(std::move(r));
+    }
+    for (const auto& code : drop) p.data.count.erase(code);
+}
+
 } // namespace
 
 std::vector<std::string> LoadedFigures::period_list() const {
@@ -228,7 +254,8 @@ LoadedFigures read_figures(const std::string& data_dir, const LayerSpec& spec) {
     ByPeriod counts, row_denoms;
     std::vector<ByPeriod> parts;
     std::map<std::string, Crosswalk> walks;
-    read_count_files(data_dir, spec, out, counts, row_denoms, parts, walks);
+    CountRows count_rows;
+    read_count_files(data_dir, spec, out, counts, row_denoms, parts, walks, count_rows);
     if (counts.empty()) counts[spec.temporal() ? spec.counts.back().as_at : ""];
     std::vector<FigureSource> est = spec.estimates;
     if (est.empty() && spec.denominator && !spec.denominator->file.empty()) est.push_back(*spec.denominator);
@@ -248,6 +275,7 @@ LoadedFigures read_figures(const std::string& data_dir, const LayerSpec& spec) {
                                                                   : spec.denominator->label;
         }
         set_limit_rule(spec, period, p.data);
+        reject_counts_above_denominator(spec, count_rows, p);
         for (const auto& b : spec.breaks)
             if (period >= b.from && period <= b.to) p.notes.push_back(b.note);
         out.periods.push_back(std::move(p));

@@ -18,6 +18,7 @@
 #include "io/gdal_input.h"
 #include "io/gdal_util.h"
 #include "io/proj.h"
+#include "io/spreadsheet.h"
 #include "core/input_files.h"
 
 namespace sespm {
@@ -65,7 +66,7 @@ struct CsvPointReader {
     PointSet& p;
     int label_col;
     int address_col = -1, postcode_col = -1;  // shown on hover with the name, when the file has them
-    RowRejections bad{t.path, false, {}};
+    RowRejections bad{t.path, false, {}, t.sheet_rows};
 
     long line(size_t r) const { return t.row_line[r]; }
     std::optional<double> coord(size_t r, int col) {
@@ -85,17 +86,39 @@ struct CsvPointReader {
             if (c >= 0 && !trim(t.rows[r][c]).empty()) where += (where.empty() ? "" : ", ") + trim(t.rows[r][c]);
         p.details.push_back(where);
     }
-    void bng(int ec, int nc);
+    void bng(int ec, int nc, int lat, int lon);
     void lonlat(int lat, int lon);
     void postcodes(int pc, const std::string& lookup);
 };
 
-void CsvPointReader::bng(int ec, int nc) {
+// Eastings/northings; where the file also has lat/lon and a row fills both, the two must name the
+// same place (within 1 km), else the row is rejected rather than counted by one of them.
+void CsvPointReader::bng(int ec, int nc, int lat, int lon) {
+    struct Good { size_t row; double e, n; bool has_lonlat; };
+    std::vector<Good> good;
+    std::vector<double> lx, ly;
     for (size_t r = 0; r < t.rows.size(); ++r) {
         auto e = coord(r, ec), n = coord(r, nc);
         if (!e || !n) continue;
-        if (std::string why = bng_problem(*e, *n); !why.empty()) bad.add(line(r), t.header[ec], why);
-        else keep(r, *e, *n);
+        if (std::string why = bng_problem(*e, *n); !why.empty()) { bad.add(line(r), t.header[ec], why); continue; }
+        FigureParse la = lat >= 0 ? parse_figure_text(t.rows[r][lat], true) : FigureParse{};
+        FigureParse lo = lon >= 0 ? parse_figure_text(t.rows[r][lon], true) : FigureParse{};
+        bool both = la.error.empty() && lo.error.empty() && la.value && lo.value;
+        good.push_back({r, *e, *n, both});
+        lx.push_back(both ? *lo.value : 0);
+        ly.push_back(both ? *la.value : 0);
+    }
+    std::vector<double> ll_lon = lx, ll_lat = ly;
+    if (lat >= 0) LonLatToBng().transform(lx, ly);
+    for (size_t i = 0; i < good.size(); ++i) {
+        const Good& g = good[i];
+        double apart = g.has_lonlat ? std::hypot(lx[i] - g.e, ly[i] - g.n) : 0;
+        if (!(apart <= 1000))
+            bad.add(line(g.row), t.header[lat], "easting/northing (" + format_coordinate(g.e) + ", " + format_coordinate(g.n) + ") and lat/lon (" +
+                                                    format_coordinate(ll_lat[i]) + ", " + format_coordinate(ll_lon[i]) + ") are " +
+                                                    (std::isfinite(apart) ? format_coordinate(std::round(apart / 100) / 10) + " km" : "far") +
+                                                    " apart: the row contradicts itself; correct one pair, or remove one pair of columns");
+        else keep(g.row, g.e, g.n);
     }
 }
 
@@ -146,6 +169,14 @@ void CsvPointReader::postcodes(int pc, const std::string& lookup) {
 
 } // namespace
 
+bool is_points_header(const std::vector<std::string>& cells) {
+    CsvTable t;
+    t.header = cells;
+    bool bng = find_col(t, {"easting", "eastings"}) >= 0 && find_col(t, {"northing", "northings"}) >= 0;
+    bool lonlat = find_col(t, {"lat", "latitude"}) >= 0 && find_col(t, {"lon", "lng", "long", "longitude"}) >= 0;
+    return bng || lonlat || find_col(t, {"postcode", "post_code", "pcode", "post code"}) >= 0;
+}
+
 PointSet points_from_csv(const CsvTable& t, const std::string& label_field, const std::string& lookup) {
     PointSet p;
     p.source = t.path;
@@ -158,7 +189,7 @@ PointSet points_from_csv(const CsvTable& t, const std::string& label_field, cons
     CsvPointReader rd{t, p, t.column(label_field)};
     rd.address_col = find_col(t, {"address", "street", "address1"});
     rd.postcode_col = pc;
-    if (ec >= 0 && nc >= 0) rd.bng(ec, nc);
+    if (ec >= 0 && nc >= 0) rd.bng(ec, nc, lat >= 0 && lon >= 0 ? lat : -1, lat >= 0 && lon >= 0 ? lon : -1);
     else if (lat >= 0 && lon >= 0) rd.lonlat(lat, lon);
     else if (pc >= 0) rd.postcodes(pc, lookup);
     else throw DataError(where(t.path, 1, "", "no coordinate columns: give lat,lon or easting,northing or postcode" +
@@ -205,7 +236,10 @@ PointSet read_points_ogr(const std::string& path, const std::string& label_field
     GdalErrorCapture capture;
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
     if (!ds || ds->GetLayerCount() < 1)
-        throw DataError(where(path, 0, "", "GDAL cannot read it as a vector file: " + capture.last()));
+        throw DataError(where(path, 0, "", "GDAL cannot read it as a vector file" +
+                                               (capture.last().empty() ? std::string(" (GDAL gave no reason: is it empty, or a kind of file GDAL does not read? "
+                                                                                     "Points may be a CSV, an .xlsx or .ods workbook, or a vector file)")
+                                                                       : ": " + capture.last())));
     OgrPointReader rd{path, choose_layer(*ds, path, LayerWant::Points), false, nullptr};
     OGRSpatialReference bng;
     bng.importFromEPSG(27700);
@@ -253,10 +287,12 @@ PointSet read_points(const std::string& path, const std::string& label_field, co
     std::string ext = std::filesystem::path(path).extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) throw DataError(where(path, 0, "", "the points file does not exist"));
-    if (std::filesystem::is_directory(path, ec) && ext != ".gdb")
-        throw DataError(where(path, 0, "", "is a folder, not a points file"));
+    if (!(ext == ".gdb" && std::filesystem::is_directory(path, ec)))  // a File Geodatabase is a folder
+        if (std::string why = not_a_file_reason(path, "a points file"); !why.empty())
+            throw DataError(where(path, 0, "", why == "does not exist" ? "the points file does not exist" : why));
     if (ext == ".csv" || ext == ".txt") return points_from_csv(read_csv(path), label_field, lookup);
+    if (is_spreadsheet_path(path))  // an officer's list in Excel or LibreOffice: its rows, as the CSV's
+        return points_from_csv(read_spreadsheet(path, is_points_header, "lat,lon, easting,northing or postcode columns"), label_field, lookup);
     return read_points_ogr(path, label_field);
 }
 

@@ -29,6 +29,9 @@ struct CsvTable;
 // The points of an already parsed CSV (what read_points does for .csv files); throws DataError
 // naming the file, line and field for implausible or missing coordinates.
 PointSet points_from_csv(const CsvTable& t, const std::string& label_field, const std::string& postcode_lookup);
+// Whether a row's cells are a points header: lat and lon, easting and northing, or a postcode
+// (the names points_from_csv takes, any case); how a workbook's header row is found.
+bool is_points_header(const std::vector<std::string>& cells);
 
 // Great Britain's grid: easting 0..700000, northing 0..1300000 metres, and not (0, 0).
 bool in_gb_bng(double easting, double northing);

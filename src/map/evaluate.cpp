@@ -275,6 +275,9 @@ LayerResult evaluate_layer(Atlas& atlas, const LayerSpec& spec, const EvaluateOp
             throw UsageError("--period " + clip(opt.period) + ": layer '" + spec.id + "' is not a time series (" + spec.period + ")");
         return evaluate_points(atlas, spec, opt, std::move(r));
     }
+    if (!opt.points_file.empty())  // it was ignored, even a file that did not exist
+        throw UsageError("--points " + clip(opt.points_file) + ": layer '" + spec.id + "' counts no points, so it would not be read; "
+                         "--points replaces the points of a points layer (e.g. --layer esol)");
     return evaluate_rate(atlas, spec, opt, std::move(r));
 }
 
