@@ -271,7 +271,8 @@ TEST_CASE("areas by name wherever a code is taken: exact, any case, a unique sta
 TEST_CASE("a server location with a password is refused without repeating the password, in any spelling") {
     const std::vector<std::pair<std::string, std::string>> cases{
         {"host=db.example.org password=s3cretWord dbname=sespm", ".pgpass"},
-        {"PASSWORD=s3cretWord dbname=sespm", "****"},
+        {"PASSWORD=s3cretWord dbname=sespm", "not repeated here"},
+        {"host=db password s3cretWord", "not repeated here"},
         {"postgresql://alice:s3cretWord@db.example.org/sespm", ".pgpass"},
         {"POSTGRESQL://alice:s3cretWord@db.example.org/sespm", "lower case"},
         {"Postgres://alice:s3cretWord@db.example.org/sespm", "lower case"},

@@ -137,6 +137,16 @@ TEST_CASE("inputs that are not files, loops, UTF-16 and empty folders say what t
         CHECK(r.exit_code == 1);
         CHECK_MESSAGE(r.err.find(c.expect) != std::string::npos, r.err);
     }
+    // a FIFO where a layer's count file should be: refused, not waited on
+    {
+        test::FakeDataDir fake;
+        std::string series = fake.file("stats/asylum_s95_dispersal_timeseries_2014q1_2024q3.csv");
+        std::filesystem::remove(series);
+        REQUIRE(test::run_shell("mkfifo " + series).exit_code == 0);
+        auto r = run_sespm({"table", "--layer", "dispersal", "--data", fake.path});
+        CHECK(r.exit_code == 1);
+        CHECK_MESSAGE(r.err.find("asylum_s95_dispersal_timeseries_2014q1_2024q3.csv: is a FIFO (named pipe), not a CSV file") != std::string::npos, r.err);
+    }
     // a layer file saved as UTF-16 by Windows Notepad; an empty layers folder
     std::filesystem::create_directories(d.file("layers16"));
     std::string utf16 = "\xFF\xFE";

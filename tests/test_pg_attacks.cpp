@@ -137,6 +137,22 @@ TEST_CASE("PostgreSQL: forged change notices reload nothing; real edits are hear
     CHECK(t.changes[0].key == "E06000045");
 }
 
+TEST_CASE("PostgreSQL: an edit whose transaction commits after a later one is still heard") {
+    pg::init_project({"E06000045"});
+    sespm::ChangeListener l(pg::location("vic"));
+    for (int i = 0; i < 50 && !l.take().connected; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    // alice's scenario takes its history id first and commits last; pat's pledge in between
+    std::thread slow([] { psql_as("alice", "BEGIN; SELECT sespm.scenario_create('Late', 0, ''); SELECT pg_sleep(3); COMMIT"); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(800));
+    REQUIRE(run_sespm({"pledges", "set", "--project", pg::location("pat"), "--code", "E06000044", "--places", "3", "--data", data_dir()}).exit_code == 0);
+    slow.join();
+    std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+    auto t = l.take();
+    std::vector<std::string> heard;
+    for (const auto& c : t.changes) heard.push_back(c.table + ":" + c.key);
+    CHECK(heard == std::vector<std::string>{"pledges:E06000044", "scenarios:Late"});
+}
+
 TEST_CASE("PostgreSQL: roles go only to people's logins, for councils that are district codes") {
     pg::init_project({"E06000045"});
     std::string before = everything();
@@ -170,6 +186,15 @@ TEST_CASE("PostgreSQL: roles go only to people's logins, for councils that are d
         CHECK_MESSAGE(r.exit_code == 0, r.err);
         CHECK_MESSAGE(r.err.find("WARNING") == std::string::npos, r.err);
     }
+    // a login whose name carries escape sequences is listed with them written out
+    r = run_sespm({"project", "grant", "--project", pg::location("boss"), "--user", "mal\x1b]0;owned\x07\x1b[2J", "--role", "viewer"});
+    CHECK_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(r.err.find('\x1b') == std::string::npos);
+    r = run_sespm({"project", "users", "--project", pg::location("vic")});
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.find('\x1b') == std::string::npos);
+    CHECK(r.out.find('\x07') == std::string::npos);
+    CHECK_MESSAGE(r.out.find("mal\\x1B]0;owned\\x07\\x1B[2J,viewer,") != std::string::npos, r.out);
     CHECK(pg::sql("SELECT setconfig::text FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole WHERE r.rolname = 'eve'").find("lock_timeout=30s") !=
           std::string::npos);
 }

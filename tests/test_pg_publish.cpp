@@ -86,4 +86,22 @@ TEST_CASE("PostgreSQL: export --to-table publishes the GeoJSON's layer as a Post
     a = export_args("2");
     a.insert(a.end(), {"--to-table", "Bad; DROP", "--project", pg::location("boss")});
     CHECK(run_sespm(a).exit_code == 2);
+
+    // a series with a rejected row: the published table is not replaced (a server table cannot
+    // be staged like a file), unless --skip-bad-rows says to publish without the row
+    test::FakeDataDir bad;
+    std::string series = read_file(data_dir() + "/stats/asylum_s95_dispersal_timeseries_2014q1_2024q3.csv");
+    size_t at = series.find("\nE06000044,E06000044,Portsmouth,") + 1;
+    at = series.find(',', series.find(',', series.find(',', at) + 1) + 1) + 1;  // the value cell
+    bad.override_stats("asylum_s95_dispersal_timeseries_2014q1_2024q3.csv", series.substr(0, at) + "lots" + series.substr(series.find(',', at)));
+    before = pg::sql("SELECT md5(string_agg(code || fill, ',' ORDER BY code)) FROM published.dispersal_two");
+    r = run_sespm({"export", "--layer", "dispersal", "--within", "E12000008", "--classes", "5", "--to-table", "dispersal_two",
+                   "--project", pg::location("boss"), "--data", bad.path});
+    CHECK(r.exit_code == 1);
+    CHECK_MESSAGE(r.err.find("published.dispersal_two on the server was not replaced, because rows were rejected") != std::string::npos, r.err);
+    CHECK(pg::sql("SELECT md5(string_agg(code || fill, ',' ORDER BY code)) FROM published.dispersal_two") == before);
+    r = run_sespm({"export", "--layer", "dispersal", "--within", "E12000008", "--classes", "5", "--to-table", "dispersal_two",
+                   "--project", pg::location("boss"), "--data", bad.path, "--skip-bad-rows"});
+    CHECK_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(pg::sql("SELECT max(class) FROM published.dispersal_two") == "4\n");
 }

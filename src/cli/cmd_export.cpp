@@ -3,6 +3,7 @@
 
 #include "cli/cli.h"
 #include "cli/common.h"
+#include "core/bad_rows.h"
 #include "core/error.h"
 #include "io/output_file.h"
 #include "io/pg_publish.h"
@@ -85,7 +86,10 @@ int cmd_export(const std::vector<std::string>& argv) {
         if (open_file) throw UsageError("--all-periods: a layer's time series; not with --open");
         add_series(*s.atlas, s.layer(req.layer_id), v, data);
     }
-    if (target.table.empty()) export_areas(data, target.file);
+    if (target.table.empty()) export_areas(data, target.file);  // (staged: put in place only if the command succeeds)
+    else if (input_log().rejected_count() > 0 && !input_options().skip_bad_rows)  // a table on a server cannot be staged
+        throw DataError("published." + target.table + " on the server was not replaced, because rows were rejected (listed below); "
+                        "fix the file, or pass --skip-bad-rows to publish without them");
     else publish_table(data, target.location, target.table);
     size_t n = data.rows.size();
     announce_output("wrote " + (target.table.empty() ? target.file : "published." + target.table + " on " + target.location) + ": " + std::to_string(n) +

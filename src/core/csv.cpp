@@ -30,11 +30,11 @@ int CsvTable::column(std::string_view name) const {
 
 // Two columns of one name (any case; empty names aside): which holds the figure? The first was
 // taken without a word. DataError naming the column and both positions.
-static void check_header_unique(const std::string& path, const std::vector<std::string>& header) {
+void check_header_unique(const std::string& path, const std::vector<std::string>& header, long line) {
     for (size_t i = 0; i < header.size(); ++i)
         for (size_t j = i + 1; j < header.size(); ++j)
             if (!header[i].empty() && same_name(header[i], header[j]))
-                throw DataError(where(path, 1, header[j], "the column appears twice (columns " + std::to_string(i + 1) + " and " +
+                throw DataError(where(path, line, header[j], "the column appears twice (columns " + std::to_string(i + 1) + " and " +
                                                               std::to_string(j + 1) + "), so which one holds the figures is not clear: "
                                                               "rename or remove one"));
 }

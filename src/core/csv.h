@@ -24,6 +24,10 @@ struct CsvTable {
     int require_column(std::string_view name) const;
 };
 
+// Two columns of one name (any case; empty names aside) are refused: DataError naming the
+// column, both positions and the header's line (or row).
+void check_header_unique(const std::string& path, const std::vector<std::string>& header, long line = 1);
+
 // "; the header looks separated by ';' ..." when the header is one cell holding semicolons,
 // else "": for messages about missing columns.
 std::string separator_hint(const CsvTable& t);

@@ -19,12 +19,16 @@ std::string where(const std::string& file, long line, const std::string& field,
     return s;
 }
 
-std::string clip(const std::string& raw, size_t max) {
-    std::string value = printable(raw);  // a NUL no longer cuts the message off; ESC acts on no terminal
+// At most `max` bytes, cut on a character boundary, with the length said.
+static std::string shortened(const std::string& value, size_t max) {
     if (value.size() <= max) return value;
     size_t cut = max;
     while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;  // not mid-character
     return value.substr(0, cut) + "... (" + std::to_string(value.size()) + " characters)";
+}
+
+std::string clip(const std::string& raw, size_t max) {
+    return shortened(printable(raw), max);  // a NUL no longer cuts the message off; ESC acts on no terminal
 }
 
 std::string short_number(double v) {
@@ -35,13 +39,13 @@ std::string short_number(double v) {
 
 std::string clip_message(const std::string& message) {
     std::string out, word;
-    auto flush = [&] { out += clip(printable(word), 200); word.clear(); };  // a value echoed acts on no terminal
+    auto flush = [&] { out += clip(word, 200); word.clear(); };  // a value echoed acts on no terminal
     for (char c : message) {
         if (c == ' ' || c == '\n') { flush(); out += c; }
         else word += c;
     }
     flush();
-    return clip(out, 1000);
+    return shortened(out, 1000);  // the message's own line breaks stay
 }
 
 } // namespace sespm

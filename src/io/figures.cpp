@@ -230,7 +230,10 @@ void reject_counts_above_denominator(const LayerSpec& spec, const CountRows& row
                    short_number(d->second) + " (" + p.denominator_label + "), which it is part of; the area is shown with no figure";
         input_log().reject(std::move(r));
     }
-    for (const auto& code : drop) p.data.count.erase(code);
+    for (const auto& code : drop) {
+        p.data.count.erase(code);
+        for (auto& part : p.data.parts) part.erase(code);
+    }
 }
 
 } // namespace

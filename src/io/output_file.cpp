@@ -180,10 +180,20 @@ void StagedOutputs::commit() {
     Staging& s = staging();
     // Every file is checked before any is renamed, so a read-only target found now stops them all.
     for (const auto& f : s.files) check_replaceable(f.path);
+    std::vector<std::string> done;
     while (!s.files.empty()) {
         StagedFile f = s.files.front();
         s.files.erase(s.files.begin());
-        put_in_place(f.tmp, f.path);
+        try {
+            put_in_place(f.tmp, f.path);
+        } catch (const DataError& e) {  // say which files are in place and which are not
+            std::string rest;
+            for (const auto& r : s.files) rest += ", " + clip(r.path);
+            std::string placed;
+            for (const auto& d : done) placed += (placed.empty() ? "" : ", ") + clip(d);
+            throw DataError(std::string(e.what()) + (placed.empty() ? "" : "; already written: " + placed) + "; not written: " + clip(f.path) + rest);
+        }
+        done.push_back(f.path);
     }
     for (const auto& line : s.announcements) std::cerr << line << "\n";
     s.announcements.clear();

@@ -1,6 +1,7 @@
 // pg_connection.cpp: see pg_connection.h.
 #include "io/pg_connection.h"
 
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -25,55 +26,29 @@ long long Result::affected() const {
 
 namespace {
 
-bool has_password_word(const std::string& key) {
-    std::string k = key;
-    for (char& ch : k) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return k.find("pass") != std::string::npos;
+// A location that may hold a password (any "pass" key, or user information before an '@'):
+// libpq's reason for refusing it may quote a part of it, so it is not passed on.
+bool may_hold_password(const std::string& location) {
+    std::string l = location;
+    for (char& ch : l) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return l.find("pass") != std::string::npos || l.find('@') != std::string::npos;
 }
 
 } // namespace
 
-// The location as messages may show it: a URI's password (user:SECRET@) and the value of any
-// key that names a password (password=, PASSWORD=, passfile= is harmless but hidden too) as ****.
-std::string redacted_location(const std::string& location) {
-    size_t scheme = location.find("://");
-    if (scheme != std::string::npos && scheme < 12) {
-        size_t at = location.find('@', scheme + 3), slash = location.find('/', scheme + 3);
-        if (at != std::string::npos && (slash == std::string::npos || at < slash)) {
-            size_t colon = location.find(':', scheme + 3);
-            if (colon != std::string::npos && colon < at) return location.substr(0, colon + 1) + "****" + location.substr(at);
-        }
-        size_t q = location.find("password=", scheme);  // ?password=... in the query part
-        if (q == std::string::npos) return location;
-        size_t end = location.find('&', q);
-        return location.substr(0, q + 9) + "****" + (end == std::string::npos ? "" : location.substr(end));
-    }
-    std::string out;
-    for (size_t i = 0; i < location.size();) {
-        size_t eq = location.find('=', i);
-        if (eq == std::string::npos) { out += location.substr(i); break; }
-        size_t key_start = location.find_last_of(" \t", eq);
-        key_start = key_start == std::string::npos || key_start < i ? i : key_start + 1;
-        std::string key = location.substr(key_start, eq - key_start);
-        size_t value_end = location.find_first_of(" \t", eq + 1);
-        if (value_end == std::string::npos) value_end = location.size();
-        out += location.substr(i, eq + 1 - i) + (has_password_word(key) ? "****" : location.substr(eq + 1, value_end - eq - 1));
-        i = value_end;
-    }
-    return out;
-}
-
 void check_server_location(const std::string& location) {
     std::string scheme = location.substr(0, location.find("://") == std::string::npos ? 0 : location.find("://") + 3);
     if (!scheme.empty() && scheme != "postgresql://" && scheme != "postgres://")
-        throw UsageError("--project " + clip(redacted_location(location)) + ": write the scheme in lower case (postgresql://...); libpq reads no other");
+        throw UsageError("--project: write the server location's scheme in lower case (postgresql://...); libpq reads no other "
+                         "(the location is not repeated here, as it may hold a password)");
     char* err = nullptr;
     PQconninfoOption* opts = PQconninfoParse(location.c_str(), &err);
     if (!opts) {
         std::string why = err ? err : "libpq could not read it";
         PQfreemem(err);
         while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
-        throw UsageError("--project " + clip(redacted_location(location)) + ": not a server location libpq reads (" + why + ")");
+        if (may_hold_password(location)) why = "its reason is not shown either, as it may quote a password";
+        throw UsageError("--project: not a server location libpq reads (" + why + "); the location is not repeated here, as it may hold a password");
     }
     bool password = false;
     for (PQconninfoOption* o = opts; o->keyword; ++o)

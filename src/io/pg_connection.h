@@ -66,7 +66,5 @@ ProjectError pg_error(PGconn* c, const PGresult* r, const std::string& location,
 
 // UsageError for a server location libpq cannot read, or one that holds a password.
 void check_server_location(const std::string& location);
-// The location with any password in it written as **** (for messages).
-std::string redacted_location(const std::string& location);
 
 } // namespace sespm::pg_store

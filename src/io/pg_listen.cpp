@@ -5,6 +5,7 @@
 #include <libpq-fe.h>
 #include <sys/select.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 
@@ -63,6 +64,7 @@ bool ChangeListener::listen_once(void*& conn) {
     }
     conn = c;
     last_id_ = std::atoll(newest.c_str());
+    seen_ids_.clear();
     pending_.connected = true;
     pending_.problem.clear();
     pending_.user = user;
@@ -71,21 +73,31 @@ bool ChangeListener::listen_once(void*& conn) {
     return true;
 }
 
-// Queues the history entries after the last one seen (who wrote them is the history's, never
-// a notice's word); false when the connection failed.
-bool ChangeListener::read_new_entries(void* conn) {
+// History ids come from a sequence as rows are written, not as they commit: a transaction that
+// took id 100 may commit after one that took 101. So each read looks this far behind the newest
+// id seen and skips ids already seen.
+constexpr long long kLateCommitWindow = 500;
+constexpr int kReadLimit = 10000;
+
+// Queues the history entries not seen yet (who wrote them is the history's, never a notice's
+// word), or with `queue` false only notes them as seen (on connecting); false when the
+// connection failed. more_entries_ says the read stopped at its limit.
+bool ChangeListener::read_new_entries(void* conn, bool queue) {
     PGconn* c = static_cast<PGconn*>(conn);
-    std::string after = std::to_string(last_id_);
-    const char* params[] = {after.c_str()};
-    PGresult* r = PQexecParams(c, "SELECT id, tbl, key, who FROM sespm.history WHERE id > $1::bigint ORDER BY id LIMIT 10000", 1, nullptr,
-                               params, nullptr, nullptr, 0);
+    std::string after = std::to_string(std::max(0LL, last_id_ - kLateCommitWindow)), limit = std::to_string(kReadLimit);
+    const char* params[] = {after.c_str(), limit.c_str()};
+    PGresult* r = PQexecParams(c, "SELECT id, tbl, key, who FROM sespm.history WHERE id > $1::bigint ORDER BY id LIMIT $2::integer", 2,
+                               nullptr, params, nullptr, nullptr, 0);
     bool ok = PQresultStatus(r) == PGRES_TUPLES_OK;
+    more_entries_ = ok && PQntuples(r) >= kReadLimit;
     std::lock_guard<std::mutex> g(m_);
     for (int i = 0; ok && i < PQntuples(r); ++i) {
         ChangeNote note{std::atoll(PQgetvalue(r, i, 0)), PQgetvalue(r, i, 1), PQgetvalue(r, i, 2), PQgetvalue(r, i, 3)};
-        last_id_ = note.id;
-        pending_.changes.push_back(note);
+        if (!seen_ids_.insert(note.id).second) continue;
+        last_id_ = std::max(last_id_, note.id);
+        if (queue) pending_.changes.push_back(note);
     }
+    seen_ids_.erase(seen_ids_.begin(), seen_ids_.lower_bound(last_id_ - kLateCommitWindow));
     PQclear(r);
     return ok;
 }
@@ -114,7 +126,8 @@ void ChangeListener::wait_for_notes(void* conn) {
         if (hinted && Clock::now() - last_read >= std::chrono::seconds(1)) {
             hinted = false;
             last_read = Clock::now();
-            if (!read_new_entries(conn)) break;
+            if (!read_new_entries(conn, true)) break;
+            hinted = more_entries_;  // the rest at the next second, without waiting for a notice
         }
     }
 }
@@ -123,7 +136,7 @@ void ChangeListener::run() {
     while (!stop_) {
         void* conn = nullptr;
         if (listen_once(conn)) {
-            wait_for_notes(conn);
+            if (read_new_entries(conn, false)) wait_for_notes(conn);  // the recent ids noted as seen, then listen
             PQfinish(static_cast<PGconn*>(conn));
             std::lock_guard<std::mutex> g(m_);
             pending_.connected = false;

@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <set>
 #include <thread>
 #include <vector>
 
@@ -39,13 +40,15 @@ private:
     void run();
     bool listen_once(void*& conn);
     void wait_for_notes(void* conn);
-    bool read_new_entries(void* conn);
+    bool read_new_entries(void* conn, bool queue);
 
     std::string location_;
     std::mutex m_;
     Taken pending_;
     bool ever_connected_ = false;
-    long long last_id_ = 0;                // the newest history entry queued (the thread's own)
+    long long last_id_ = 0;                // the newest history id seen (the thread's own, as below)
+    std::set<long long> seen_ids_;         // ids seen within the late-commit window below it
+    bool more_entries_ = false;            // the last read stopped at its limit
     std::atomic<bool> stop_{false};
     std::thread thread_;
 };

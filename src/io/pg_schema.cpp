@@ -5,7 +5,9 @@
 // in the schema `sespm_data`, which only the owner may use; read-only views of them under the
 // same names in `sespm`; and the functions (pg_schema_functions.cpp, pg_schema_admin.cpp) that
 // are the only way to change anything. So no planner or viewer holds a privilege on a table:
-// direct SQL can neither write odd rows nor take a table lock. Schema 4 (tables in `sespm`,
+// direct SQL can neither write odd rows nor take a table lock that stops anyone (reading a view
+// in an open transaction holds ACCESS SHARE, which blocks only schema changes). `project init`
+// runs with search_path pg_catalog, so nothing in a writable schema can stand in for a function. Schema 4 (tables in `sespm`,
 // row-level security) is upgraded in place, its rows and history kept. The schema `published`
 // holds layers published as PostGIS tables (io/pg_publish.cpp), readable by anyone who may connect.
 #include "io/pg_project_store.h"
@@ -16,7 +18,7 @@ namespace sespm::pg_store {
 namespace {
 
 const char* kRoles = R"SQL(
-CREATE EXTENSION IF NOT EXISTS postgis;
+CREATE EXTENSION IF NOT EXISTS postgis SCHEMA public;
 DO $$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sespm_owner') THEN CREATE ROLE sespm_owner NOLOGIN CREATEROLE; END IF;
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sespm_viewer') THEN CREATE ROLE sespm_viewer NOLOGIN; END IF;
@@ -75,6 +77,13 @@ DO $$ DECLARE t text; BEGIN
   FOREACH t IN ARRAY ARRAY['meta', 'pledges', 'scenarios', 'scenario_places', 'scenario_ratios', 'scenario_clusters',
                            'triggers', 'history', 'users'] LOOP
     EXECUTE format('ALTER TABLE sespm.%I SET SCHEMA sespm_data', t);
+  END LOOP;
+END $$;
+DO $$ DECLARE u text; BEGIN  -- each user gets the timeouts schema 5 gives at a grant
+  FOR u IN SELECT s.username FROM sespm_data.users s JOIN pg_roles r ON r.rolname = s.username WHERE NOT r.rolsuper LOOP
+    EXECUTE format('ALTER ROLE %I SET lock_timeout = %L', u, '30s');
+    EXECUTE format('ALTER ROLE %I SET statement_timeout = %L', u, '5min');
+    EXECUTE format('ALTER ROLE %I SET idle_in_transaction_session_timeout = %L', u, '5min');
   END LOOP;
 END $$;
 DROP POLICY read_all ON sespm_data.pledges;
@@ -141,6 +150,7 @@ std::string PgProjectStore::init_schema() {
     Connection& c = *conn_;
     c.script("creating the project", "BEGIN");
     try {
+        c.script("creating the project", "SET LOCAL search_path = pg_catalog, pg_temp");
         Result r = c.exec("creating the project", "SELECT to_regclass('sespm.meta') IS NOT NULL");
         int v = 0;
         if (r.text(0, 0) == "t") {

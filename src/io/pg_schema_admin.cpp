@@ -25,8 +25,8 @@ BEGIN
     RAISE EXCEPTION 'granting rights needs the admin role (you are %)', session_user USING ERRCODE = '42501'; END IF;
   IF what IS NULL OR what NOT IN ('viewer', 'planner', 'admin') THEN
     RAISE EXCEPTION 'no role %: the roles are viewer, planner and admin', quote_nullable(what) USING ERRCODE = '22023'; END IF;
-  IF who IS NULL OR who = '' OR char_length(who) > 63 THEN
-    RAISE EXCEPTION 'a user name is 1 to 63 characters' USING ERRCODE = '22023'; END IF;
+  IF who IS NULL OR who = '' OR octet_length(who) > 63 THEN
+    RAISE EXCEPTION 'a user name is 1 to 63 bytes (PostgreSQL would cut a longer one)' USING ERRCODE = '22023'; END IF;
   IF who IN ('sespm_owner', 'sespm_viewer', 'sespm_planner', 'sespm_admin') OR who LIKE 'pg\_%' OR who = 'public' THEN
     RAISE EXCEPTION '% is one of the server''s or the project''s own roles, not a person''s login; give the role to a user', who
       USING ERRCODE = '22023'; END IF;
@@ -36,9 +36,11 @@ BEGIN
         USING ERRCODE = '22023'; END IF;
   END LOOP;
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = who) THEN EXECUTE format('CREATE ROLE %I LOGIN', who); END IF;
-  IF (SELECT rolsuper FROM pg_roles WHERE rolname = who) THEN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = who) THEN
+    RAISE EXCEPTION 'the role % could not be created', who USING ERRCODE = '22023'; END IF;
+  IF coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = who), true) THEN
     RAISE EXCEPTION '% is a superuser, which the project''s rights do not bind', who USING ERRCODE = '22023'; END IF;
-  IF NOT (SELECT rolcanlogin FROM pg_roles WHERE rolname = who) THEN
+  IF NOT coalesce((SELECT rolcanlogin FROM pg_roles WHERE rolname = who), false) THEN
     RAISE EXCEPTION '% cannot log in (a group role); give the role to each person''s login instead', who USING ERRCODE = '22023'; END IF;
   PERFORM sespm.drop_memberships(who);
   EXECUTE format('GRANT %I TO %I', 'sespm_' || what, who);

@@ -291,6 +291,8 @@ PointSet read_points(const std::string& path, const std::string& label_field, co
         if (std::string why = not_a_file_reason(path, "a points file"); !why.empty())
             throw DataError(where(path, 0, "", why == "does not exist" ? "the points file does not exist" : why));
     if (ext == ".csv" || ext == ".txt") return points_from_csv(read_csv(path), label_field, lookup);
+    if (!input_options().sheet.empty() && !is_spreadsheet_path(path))
+        throw UsageError("--sheet " + clip(input_options().sheet) + ": " + clip(path) + " is not a workbook (.xlsx or .ods); leave out --sheet");
     if (is_spreadsheet_path(path))  // an officer's list in Excel or LibreOffice: its rows, as the CSV's
         return points_from_csv(read_spreadsheet(path, is_points_header, "lat,lon, easting,northing or postcode columns"), label_field, lookup);
     return read_points_ogr(path, label_field);

@@ -36,6 +36,11 @@ Sheet read_sheet(OGRLayer& layer, const std::string& path) {
     long count = 0;
     for (auto& f : layer) {
         ++count;
+        // a sparse sheet with one cell far out (XFD1048576) would be billions of empty strings
+        if (static_cast<double>(count) * fields > 2e7)
+            throw DataError(where(path + ", sheet '" + s.name + "'", 0, "", "the sheet is too large to be a list of points (over " +
+                                                                               std::to_string(count) + " rows of " + std::to_string(fields) +
+                                                                               " columns); is there a stray cell far below or to the right?"));
         std::vector<std::string> row(static_cast<size_t>(fields));
         for (int i = 0; i < fields; ++i)
             if (f->IsFieldSetAndNotNull(i)) row[static_cast<size_t>(i)] = trim(gdal_text(f->GetFieldAsString(i), path, count, "column " + std::to_string(i + 1)));
@@ -54,6 +59,7 @@ CsvTable table_of(const Sheet& s, const std::string& path) {
     size_t width = head.size();
     while (width > 0 && head[width - 1].empty()) --width;
     t.header.assign(head.begin(), head.begin() + static_cast<long>(width));
+    check_header_unique(t.path, t.header, s.numbers[static_cast<size_t>(s.header)]);
     for (size_t r = static_cast<size_t>(s.header) + 1; r < s.rows.size(); ++r) {
         if (blank(s.rows[r])) continue;
         std::vector<std::string> row(s.rows[r].begin(), s.rows[r].begin() + static_cast<long>(width));
