@@ -26,14 +26,28 @@ TEST_CASE("table --layer dispersal: exact header, 64 South East rows, empty cell
     CHECK(iow);
 }
 
-TEST_CASE("every command answers --help with exit 0") {
-    for (auto cmd : {"layers", "table", "export", "query"}) {
+TEST_CASE("every command the main help lists answers --help with exit 0 and its own usage") {
+    auto main_help = run_sespm({"--help-commands"});
+    REQUIRE(main_help.exit_code == 0);
+    std::vector<std::string> listed;
+    bool in_list = false;
+    for (const auto& line : test::lines(main_help.out)) {
+        if (line == "Commands:") { in_list = true; continue; }
+        if (!in_list) continue;
+        if (line.rfind("  ", 0) != 0) break;  // the list ends where the indented lines do
+        listed.push_back(line.substr(2, line.find(' ', 2) - 2));
+    }
+    CHECK(listed.size() == 15);
+    for (const auto& cmd : listed) {
         CAPTURE(cmd);
         auto r = run_sespm({cmd, "--help"});
         CHECK(r.exit_code == 0);
-        CHECK(r.out.find("usage: sespm-map") != std::string::npos);
+        CHECK_MESSAGE(r.out.find("usage: sespm-map " + cmd) != std::string::npos, r.out.substr(0, 120));
     }
     CHECK(run_sespm({"--help"}).exit_code == 0);
+    auto unknown = run_sespm({"frobnicate"});
+    CHECK(unknown.exit_code == 2);
+    for (const auto& cmd : listed) CHECK(unknown.err.find(cmd) != std::string::npos);  // the message names every command
 }
 
 TEST_CASE("layers lists every overlay with its join report") {

@@ -6,6 +6,7 @@
 
 #include "app/window_options.h"
 #include "cli/args.h"
+#include "cli/commands.h"
 #include "cli/common.h"
 #include "core/error.h"
 #include "ui/map_app.h"
@@ -42,7 +43,8 @@ int run_desktop(const std::vector<std::string>& argv) {
         Args a = parse_args(argv, {"--data", "--layers", "--layer", "--geography", "--within", "--open", "--by",
                                    "--screenshot", "--export-data", "--export-png", "--frames", "--width", "--height", "--bench-frames", "--project", "--overlay", "--scenario", "--compare", "--period"}, {"--table", "--bench-play", "--first-frame"}, "sespm-map");
         if (a.has("--help")) { std::cout << kDesktopHelp; return 0; }
-        if (!a.positional.empty()) throw UsageError("unknown command '" + clip(a.positional[0]) + "' (see sespm-map --help)");
+        if (!a.positional.empty())
+            throw UsageError("unknown command '" + clip(a.positional[0]) + "' (" + command_names() + "; see sespm-map --help)");
         resolve_area_options(a, AreaKinds::Any);  // --within Kent as well as E10000016
         AppOptions o;
         o.data_dir = a.get("--data");

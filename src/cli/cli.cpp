@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/checked_stdout.h"
+#include "cli/commands.h"
 #include "core/bad_rows.h"
 #include "core/error.h"
 #include "io/output_file.h"
@@ -15,22 +16,10 @@ static const char* kMainHelp = R"(usage: sespm-map <command> [options]     (each
 
 SESPM Map: local authority figures for the South East Strategic Partnership for Migration.
 Commands:
-  layers    list the overlays and how their figures joined the boundaries
-  table     one row per area of a layer's measures (CSV or JSON)
-  export    a classified layer as GeoJSON, CSV or GeoPackage
-  query     spatial questions: neighbours, within, count-points, nearest, dissolve
-  render    the map as a PNG, with no window (EGL)
-  pledges   resettlement pledges entered by planners, kept in a project file
-  scenario  allocate dispersal places over districts within their cluster limits
-  periods   the periods of a time-series layer, one ISO date a line, oldest first
-  trend     one row per area and period of a time-series layer (CSV or JSON)
-  changes   what changed at a period: largest rises and falls, areas newly over the limit or trigger
-  chart     a time-series layer over every period as a line chart (PNG, PDF or SVG)
-  triggers  agreed trigger points (a share of the limit) per area, kept in a project file
-  project   the project store: init, history, restore, grant/revoke/users (a server), copy
-  report    the board report, an A4 PDF pack
-  programmes  the resettlement programmes side by side per area
-Data is found through --data DIR, then $SESPM_DATA, then ./data, then ../shared/data.
+)";
+
+// After the list of commands (commands_help()).
+static const char* kMainHelpEnd = R"(Data is found through --data DIR, then $SESPM_DATA, then ./data, then ../shared/data.
 Every data command also accepts --skip-bad-rows (use the good rows of a partly bad figures or
 points file and exit 0; the rejected rows are still listed on stderr) and --source-layer NAME
 (the layer to read from a file that holds several, e.g. a GeoPackage). A points file may be
@@ -76,36 +65,19 @@ static int finish_with_input_log(int rc) {
 }
 
 bool is_cli_command(const std::string& a) {
-    return a == "layers" || a == "table" || a == "export" || a == "query" || a == "render" || a == "pledges" || a == "scenario" ||
-           a == "periods" || a == "trend" || a == "changes" || a == "chart" || a == "triggers" || a == "project" || a == "report" || a == "programmes" || a == "help" ||
-           a == "--help-commands";
+    return find_command(a) != nullptr || a == "help" || a == "--help-commands";
 }
 
 static int dispatch(const std::vector<std::string>& all_args) {
     try {
         std::vector<std::string> args = take_input_options(all_args);
         if (args.empty() || args[0] == "--help-commands" || args[0] == "-h" || args[0] == "help") {
-            std::cout << kMainHelp;
+            std::cout << kMainHelp << commands_help() << kMainHelpEnd;
             return args.empty() ? 2 : 0;
         }
         std::vector<std::string> rest(args.begin() + 1, args.end());
-        const std::string& cmd = args[0];
-        if (cmd == "layers") return cmd_layers(rest);
-        if (cmd == "table") return cmd_table(rest);
-        if (cmd == "export") return cmd_export(rest);
-        if (cmd == "query") return cmd_query(rest);
-        if (cmd == "render") return cmd_render(rest);
-        if (cmd == "pledges") return cmd_pledges(rest);
-        if (cmd == "scenario") return cmd_scenario(rest);
-        if (cmd == "periods") return cmd_periods(rest);
-        if (cmd == "trend") return cmd_trend(rest);
-        if (cmd == "changes") return cmd_changes(rest);
-        if (cmd == "chart") return cmd_chart(rest);
-        if (cmd == "triggers") return cmd_triggers(rest);
-        if (cmd == "project") return cmd_project(rest);
-        if (cmd == "report") return cmd_report(rest);
-        if (cmd == "programmes") return cmd_programmes(rest);
-        throw UsageError("unknown command '" + clip(cmd) + "' (layers, table, export, query, render, pledges, scenario, periods, trend, changes, chart, triggers, project, report, programmes; see sespm-map --help)");
+        if (const Command* c = find_command(args[0])) return c->run(rest);
+        throw UsageError("unknown command '" + clip(args[0]) + "' (" + command_names() + "; see sespm-map --help)");
     } catch (const UsageError& e) {
         std::cerr << "sespm-map: usage error: " << clip_message(e.what()) << "\n";
         return 2;
