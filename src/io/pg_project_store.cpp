@@ -228,7 +228,7 @@ std::map<std::string, int> PgProjectStore::pledges() const {
 }
 
 void PgProjectStore::set_pledge(const std::string& code, std::optional<int> places) {
-    if (places && *places < 0) throw ProjectError(Kind::Io, where(location_, 0, "places", "a pledge cannot be negative (" + code + ")"));
+    check_pledge(location_, code, places);
     checked_write(kPledge, {code}, places ? Param(num(static_cast<long long>(*places))) : std::nullopt, "pledge", code, "saving the pledge");
 }
 
@@ -245,9 +245,7 @@ std::map<std::string, double> PgProjectStore::triggers() const {
 }
 
 void PgProjectStore::set_trigger(const std::string& key, std::optional<double> pct) {
-    if (key.empty()) throw ProjectError(Kind::Io, where(location_, 0, "key", "a trigger needs an area code or cluster"));
-    if (pct && !(*pct > 0 && *pct <= 100))
-        throw ProjectError(Kind::Io, where(location_, 0, "pct", "a trigger is a share of the limit in (0, 100] (" + key + ")"));
+    check_trigger(location_, key, pct);
     checked_write(kTrigger, {key}, pct ? Param(num(*pct)) : std::nullopt, "trigger", key, "saving the trigger");
 }
 

@@ -95,4 +95,15 @@ void check_name(const std::string& location, const std::string& what, const std:
                                                                             " (in a project file and on a server alike)"));
 }
 
+void check_pledge(const std::string& location, const std::string& code, std::optional<int> places) {
+    if (places && *places < 0)
+        throw ProjectError(ProjectError::Kind::Io, where(location, 0, "places", "a pledge cannot be negative (" + clip(code) + ")"));
+}
+
+void check_trigger(const std::string& location, const std::string& key, std::optional<double> pct) {
+    if (key.empty()) throw ProjectError(ProjectError::Kind::Io, where(location, 0, "key", "a trigger needs an area code or cluster"));
+    if (pct && !(*pct > 0 && *pct <= 100))
+        throw ProjectError(ProjectError::Kind::Io, where(location, 0, "pct", "a trigger is a share of the limit in (0, 100] (" + clip(key) + ")"));
+}
+
 } // namespace sespm

@@ -161,6 +161,10 @@ std::string init_project(const std::string& location);
 // kMaxNameCharacters characters; ProjectError naming `location` and saying so plainly.
 inline constexpr size_t kMaxNameCharacters = 200;
 void check_name(const std::string& location, const std::string& what, const std::string& name);
+// The other rules every store applies before a write, in one place: a pledge is not negative; a
+// trigger has a key and is a share of the limit in (0, 100]. ProjectError naming `location`.
+void check_pledge(const std::string& location, const std::string& code, std::optional<int> places);
+void check_trigger(const std::string& location, const std::string& key, std::optional<double> pct);
 // The UsageError open_project gives for such a location, without opening anything.
 void check_project_location(const std::string& location);
 

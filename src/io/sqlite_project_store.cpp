@@ -261,7 +261,7 @@ std::map<std::string, int> SqliteProjectStore::pledges() const {
 }
 
 void SqliteProjectStore::set_pledge(const std::string& code, std::optional<int> places) {
-    if (places && *places < 0) throw ProjectError(Kind::Io, where(path_, 0, "places", "a pledge cannot be negative (" + code + ")"));
+    check_pledge(path_, code, places);
     checked_write(kPledge, {code}, places ? std::optional<std::string>(std::to_string(*places)) : std::nullopt, "pledge", code, "saving the pledge");
 }
 
@@ -283,9 +283,7 @@ std::map<std::string, double> SqliteProjectStore::triggers() const {
 }
 
 void SqliteProjectStore::set_trigger(const std::string& key, std::optional<double> pct) {
-    if (key.empty()) throw ProjectError(Kind::Io, where(path_, 0, "key", "a trigger needs an area code or cluster"));
-    if (pct && !(*pct > 0 && *pct <= 100))
-        throw ProjectError(Kind::Io, where(path_, 0, "pct", "a trigger is a share of the limit in (0, 100] (" + key + ")"));
+    check_trigger(path_, key, pct);
     checked_write(kTrigger, {key}, pct ? std::optional<std::string>(exact_number(*pct)) : std::nullopt, "trigger", key, "saving the trigger");
 }
 
