@@ -169,3 +169,25 @@ TEST_CASE("a NUL or an escape sequence in a value neither cuts a message off nor
     CHECK_MESSAGE(r.err.find("disp\\x1B[2Jersal") != std::string::npos, r.err);
     CHECK(sespm::clip(std::string("E0600\0" "0044", 10)) == "E0600\\x000044");
 }
+
+TEST_CASE("the shared model names settings, not flags: the command line reads --flag, the window words") {
+    struct Case { sespm::SettingError e; std::string cli, window; };
+    const Case cases[] = {
+        {{"ratio", "E06000044", "the ratio must be at least 1 resident per place"},
+         "--ratio E06000044: the ratio must be at least 1 resident per place",
+         "Residents per place 'E06000044': the ratio must be at least 1 resident per place"},
+        {{"layer", "nosuch", "no such layer"}, "--layer nosuch: no such layer", "Layer 'nosuch': no such layer"},
+        {{"name", "", "a scenario needs a name"}, "--name: a scenario needs a name", "Scenario: a scenario needs a name"},
+        {{"classes", "40", "use 2 to 12"}, "--classes 40: use 2 to 12", "Number of classes '40': use 2 to 12"},
+    };
+    for (const auto& c : cases) {
+        CHECK(std::string(c.e.what()) == c.cli);
+        CHECK(sespm::message_for_people(c.e) == c.window);
+        CHECK(sespm::message_for_people(c.e).find("--") == std::string::npos);
+    }
+    CHECK(sespm::message_for_people(sespm::DataError("x.csv:3: field 'value': bad")) == "x.csv:3: field 'value': bad");
+    // and every model error that used to say "--flag" the command line still prints the same
+    auto r = run_sespm({"table", "--layer", "nosuch", "--data", test::data_dir()});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("--layer nosuch: no such layer") != std::string::npos);
+}

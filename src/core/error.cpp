@@ -1,7 +1,9 @@
 // error.cpp: formatting of input-error locations, and of the user values messages echo (see error.h).
 #include "core/error.h"
 
+#include <cctype>
 #include <cstdio>
+#include <utility>
 
 #include "core/text.h"
 
@@ -46,6 +48,33 @@ std::string clip_message(const std::string& message) {
     }
     flush();
     return shortened(out, 1000);  // the message's own line breaks stay
+}
+
+SettingError::SettingError(std::string s, std::string v, std::string p)
+    : UsageError("--" + s + (v.empty() ? "" : " " + v) + ": " + p), setting(std::move(s)), value(std::move(v)), problem(std::move(p)) {}
+
+namespace {
+
+// The words the window uses for a setting (the label of its control where it has one).
+std::string setting_words(const std::string& setting) {
+    static const std::pair<const char*, const char*> kWords[] = {
+        {"ratio", "Residents per place"}, {"period", "Period"}, {"classes", "Number of classes"}, {"breaks", "Class breaks"},
+        {"classify", "Classification"}, {"palette", "Palette"}, {"layer", "Layer"}, {"codes", "Areas"}, {"since", "Compared with"},
+        {"points", "Points file"}, {"name", "Scenario"}, {"as", "New scenario name"}, {"places", "Places"}, {"pct", "Trigger"},
+        {"cluster", "Cluster"}, {"by", "Join field"}, {"project", "Project"}, {"all-periods", "All periods"}};
+    for (const auto& [s, w] : kWords)
+        if (setting == s) return w;
+    std::string w = setting;
+    if (!w.empty()) w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+    return w;
+}
+
+} // namespace
+
+std::string message_for_people(const std::exception& e) {
+    auto* s = dynamic_cast<const SettingError*>(&e);
+    if (!s) return e.what();
+    return setting_words(s->setting) + (s->value.empty() ? "" : " '" + clip(s->value) + "'") + ": " + s->problem;
 }
 
 } // namespace sespm

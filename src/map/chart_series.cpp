@@ -52,7 +52,7 @@ ChartSeries chart_series(Session& s, const std::string& layer_id, Geography g, c
         for (const auto& code : codes) {
             bool found = false;
             for (const auto& l : c.lines) found |= l.code == code;
-            if (!found) throw UsageError("--codes " + code + ": no " + std::string(geography_name(g)) + " of layer '" + layer_id + "' has that code");
+            if (!found) throw SettingError("codes", code, "no " + std::string(geography_name(g)) + " of layer '" + layer_id + "' has that code");
         }
     }
     if (c.lines.size() != 1) { c.limit.reset(); return c; }

@@ -110,7 +110,7 @@ const LoadedFigures& layer_figures(Atlas& atlas, const LayerSpec& spec) {
 const PeriodFigures& period_figures(const LayerSpec& spec, const LoadedFigures& figs, const std::string& wanted) {
     if (!spec.temporal()) {
         if (!wanted.empty() && wanted != "latest" && wanted != "earliest")
-            throw UsageError("--period " + clip(wanted) + ": layer '" + spec.id + "' is not a time series (its figures are " +
+            throw SettingError("period", clip(wanted), "layer '" + spec.id + "' is not a time series (its figures are " +
                              spec.period + "); use latest or leave --period out");
         return figs.periods.back();
     }
@@ -181,7 +181,7 @@ LayerResult evaluate_file(Atlas& atlas, const std::string& path, const std::stri
                           const std::string& code_field, const std::string& name_field) {
     bool by_area = by == "area";
     if (by == name_field || by == code_field)  // issue 9: say the field is text
-        throw UsageError("--by " + by + ": the " + (by == name_field ? "name" : "code") + " field of " + path +
+        throw SettingError("by", by, std::string("the ") + (by == name_field ? "name" : "code") + " field of " + path +
                          " is text, not a number; give a numeric property, or --by area");
     const AreaSet& set = atlas.open_file(path, code_field, name_field, by_area);
     LayerResult r;
@@ -203,7 +203,7 @@ LayerResult evaluate_file(Atlas& atlas, const std::string& path, const std::stri
             if (it == a.props.end()) {
                 bool anywhere = false;
                 for (const auto& o : set.areas) anywhere |= o.props.count(by) > 0;
-                if (!anywhere) throw UsageError("--by " + by + ": " + path + " has no such property (or it is always empty)");
+                if (!anywhere) throw SettingError("by", by, path + " has no such property (or it is always empty)");
             } else {
                 v = parse_figure(it->second, path + ": feature " + std::to_string(i + 1) + " (" + a.code + ")", 0, by, true);
                 decimals = it->second.find('.') == std::string::npos ? 0 : 3;
@@ -268,15 +268,15 @@ LayerResult evaluate_layer(Atlas& atlas, const LayerSpec& spec, const EvaluateOp
         if (!atlas.areas_lonlat(opt.geography).find(code) && !atlas.areas_lonlat(Geography::District).find(code))
             throw UsageError("--ratio " + code + "=...: no " + std::string(geography_name(opt.geography)) +
                              " or district has the code " + code);
-        if (!(ratio >= 1)) throw UsageError("--ratio " + code + ": the ratio must be at least 1 resident per place");
+        if (!(ratio >= 1)) throw SettingError("ratio", code, "the ratio must be at least 1 resident per place");
     }
     if (spec.kind == LayerKind::Points) {
         if (!opt.period.empty() && opt.period != "latest" && opt.period != "earliest")
-            throw UsageError("--period " + clip(opt.period) + ": layer '" + spec.id + "' is not a time series (" + spec.period + ")");
+            throw SettingError("period", clip(opt.period), "layer '" + spec.id + "' is not a time series (" + spec.period + ")");
         return evaluate_points(atlas, spec, opt, std::move(r));
     }
     if (!opt.points_file.empty())  // it was ignored, even a file that did not exist
-        throw UsageError("--points " + clip(opt.points_file) + ": layer '" + spec.id + "' counts no points, so it would not be read; "
+        throw SettingError("points", clip(opt.points_file), "layer '" + spec.id + "' counts no points, so it would not be read; "
                          "--points replaces the points of a points layer (e.g. --layer esol)");
     return evaluate_rate(atlas, spec, opt, std::move(r));
 }

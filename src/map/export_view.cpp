@@ -33,7 +33,7 @@ ExportData export_data(const MapView& v) {
 }
 
 void add_series(Atlas& atlas, const LayerSpec& spec, const MapView& v, ExportData& d) {
-    if (!spec.temporal()) throw UsageError("--all-periods: layer '" + spec.id + "' is not a time series (" + spec.period + ")");
+    if (!spec.temporal()) throw SettingError("all-periods", "", "layer '" + spec.id + "' is not a time series (" + spec.period + ")");
     auto series = layer_series(atlas, spec, evaluate_options_of(v.options));
     if (series.size() != d.rows.size()) throw std::logic_error("add_series: the series do not match the rows");
     using J = nlohmann::ordered_json;

@@ -82,7 +82,7 @@ const LayerSpec* evaluate_request(Atlas& atlas, const std::vector<LayerSpec>& la
     }
     const LayerSpec* spec = nullptr;
     for (const auto& l : layers) if (l.id == req.layer_id) spec = &l;
-    if (!spec) throw UsageError("--layer " + req.layer_id + ": no such layer");
+    if (!spec) throw SettingError("layer", req.layer_id, "no such layer");
     v.result = evaluate_layer(atlas, *spec, evaluate_options_of(req));
     v.set = req.for_drawing ? &atlas.areas(req.geography) : &atlas.areas_lonlat(req.geography);
     v.title = spec->title;

@@ -11,16 +11,16 @@ namespace sespm {
 Scenario load_scenario(Session& s, const std::string& name) {
     ProjectStore* store = s.project_for_reading();
     std::optional<Scenario> sc = store ? store->load_scenario(name) : std::nullopt;
-    if (!sc) throw UsageError("--name " + name + ": no scenario by that name in " + s.project_location() + " (see scenario list)");
+    if (!sc) throw SettingError("name", name, "no scenario by that name in " + s.project_location() + " (see scenario list)");
     return *sc;
 }
 
 void create_scenario(Session& s, const Scenario& sc) {
-    if (sc.name.empty()) throw UsageError("--name: a scenario needs a name");
+    if (sc.name.empty()) throw SettingError("name", "", "a scenario needs a name");
     try {
         s.project_for_writing().create_scenario(sc);
     } catch (const ProjectError& e) {
-        if (e.kind == ProjectError::Kind::Exists) throw UsageError("--name " + sc.name + ": a scenario by that name exists already");
+        if (e.kind == ProjectError::Kind::Exists) throw SettingError("name", sc.name, "a scenario by that name exists already");
         throw;
     }
 }
@@ -33,14 +33,14 @@ void duplicate_scenario(Session& s, const std::string& from, const std::string& 
         try {
             store.create_scenario(sc);
         } catch (const ProjectError& e) {
-            if (e.kind == ProjectError::Kind::Exists) throw UsageError("--as " + to + ": a scenario by that name exists already");
+            if (e.kind == ProjectError::Kind::Exists) throw SettingError("as", to, "a scenario by that name exists already");
             throw;
         }
     });
 }
 
 void rename_scenario(Session& s, const std::string& from, const std::string& to) {
-    if (to.empty()) throw UsageError("--as: a scenario needs a name");
+    if (to.empty()) throw SettingError("as", "", "a scenario needs a name");
     s.project_for_writing().rename_scenario(from, to);  // a taken or missing name: ProjectError (exit 1)
 }
 
@@ -48,7 +48,7 @@ void delete_scenario(Session& s, const std::string& name) {
     try {
         s.project_for_writing().delete_scenario(name);
     } catch (const ProjectError& e) {
-        if (e.kind == ProjectError::Kind::NotFound) throw UsageError("--name " + name + ": no scenario by that name in " + s.project_location());
+        if (e.kind == ProjectError::Kind::NotFound) throw SettingError("name", name, "no scenario by that name in " + s.project_location());
         throw;
     }
 }
@@ -63,9 +63,9 @@ static void check_edit(Session& s, const ScenarioEdit& e) {
     for (const auto& code : edit_districts(e)) check_district(s, code, e.kind == K::SetCluster ? "--codes" : "--code");
     if ((e.kind == K::Places || e.kind == K::CriticalMass) && e.places < 0) throw UsageError("places: a whole number, 0 or more");
     for (const auto& [code, n] : e.all_places) if (n < 0) throw UsageError("places for " + code + ": 0 or more");
-    if (e.kind == K::Ratio && e.ratio != 0 && !(e.ratio >= 1)) throw UsageError("--ratio: residents per place, 1 or more (0 removes the override)");
-    if (e.kind == K::SetCluster && e.cluster.districts.empty()) throw UsageError("--codes: list at least one district");
-    if ((e.kind == K::SetCluster || e.kind == K::RemoveCluster) && e.cluster.name.empty()) throw UsageError("--cluster: a cluster needs a name");
+    if (e.kind == K::Ratio && e.ratio != 0 && !(e.ratio >= 1)) throw SettingError("ratio", "", "residents per place, 1 or more (0 removes the override)");
+    if (e.kind == K::SetCluster && e.cluster.districts.empty()) throw SettingError("codes", "", "list at least one district");
+    if ((e.kind == K::SetCluster || e.kind == K::RemoveCluster) && e.cluster.name.empty()) throw SettingError("cluster", "", "a cluster needs a name");
 }
 
 void write_scenario_edit(ProjectStore& store, const std::string& name, const ScenarioEdit& e) {
@@ -89,7 +89,7 @@ Scenario edit_scenario(Session& s, const std::string& name, const ScenarioEdit& 
     } catch (const ProjectError& err) {
         if (err.kind == ProjectError::Kind::Conflict) rethrow_named(s, err);
         if (err.kind != ProjectError::Kind::NotFound) throw;
-        if (!store.load_scenario(name)) throw UsageError("--name " + name + ": no scenario by that name in " + s.project_location() + " (see scenario list)");
+        if (!store.load_scenario(name)) throw SettingError("name", name, "no scenario by that name in " + s.project_location() + " (see scenario list)");
         throw UsageError(std::string("--cluster ") + e.cluster.name + ": no such cluster; give --codes to create it");
     }
     return load_scenario(s, name);
@@ -111,7 +111,7 @@ void rethrow_named(Session& s, const ProjectError& e) {
 void set_pledge(Session& s, const std::string& code, std::optional<int> places) {
     ProjectStore& store = s.project_for_writing();
     check_district(s, code);
-    if (places && *places < 0) throw UsageError("--places: a pledge is a whole number of places, 0 or more");
+    if (places && *places < 0) throw SettingError("places", "", "a pledge is a whole number of places, 0 or more");
     try {
         store.set_pledge(code, places);
     } catch (const ProjectError& e) {
@@ -122,12 +122,12 @@ void set_pledge(Session& s, const std::string& code, std::optional<int> places) 
 void set_trigger(Session& s, const std::string& key, std::optional<double> pct) {
     ProjectStore& store = s.project_for_writing();
     if (key.rfind("cluster:", 0) == 0) {
-        if (key.size() == 8) throw UsageError("--cluster: a cluster needs a name");
+        if (key.size() == 8) throw SettingError("cluster", "", "a cluster needs a name");
     } else {
         s.atlas->members_of(key);  // UsageError for a code that is no area
     }
     if (pct && !(*pct > 0 && *pct <= 100))
-        throw UsageError("--pct " + Cell::of_num(*pct, 1).format() + ": a share of the limit, more than 0 and at most 100");
+        throw SettingError("pct", Cell::of_num(*pct, 1).format(), "a share of the limit, more than 0 and at most 100");
     try {
         store.set_trigger(key, pct);
     } catch (const ProjectError& e) {
@@ -141,7 +141,7 @@ Allocation allocate_places(Session& s, const AllocateRequest& req) {
     a.scenario.ratio_overrides = req.ratio_overrides;
     for (const auto& [code, ratio] : req.ratio_overrides) {
         check_district(s, code, "--ratio");
-        if (!(ratio >= 1)) throw UsageError("--ratio " + code + ": the ratio must be at least 1 resident per place");
+        if (!(ratio >= 1)) throw SettingError("ratio", code, "the ratio must be at least 1 resident per place");
     }
     a.base = dispersal_baseline(*s.atlas, spec, req.within, req.period);
     a.inputs = allocation_inputs(a.base, a.scenario, spec.limit_per);

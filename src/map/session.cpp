@@ -24,7 +24,7 @@ const LayerSpec& Session::layer(const std::string& id) const {
         if (l.id == id) return l;
         ids += (ids.empty() ? "" : ", ") + l.id;
     }
-    throw UsageError("--layer " + id + ": no such layer (layers: " + ids + ")");
+    throw SettingError("layer", id, "no such layer (layers: " + ids + ")");
 }
 
 std::string Session::postcode_lookup() const { return postcode_lookup_file(data_dir); }

@@ -54,7 +54,7 @@ MapApp::MapApp(AppOptions opt) : options(std::move(opt)) {
         so.project = project_path;
         session_ = std::make_unique<Session>(so);
     } catch (const std::exception& e) {
-        error = e.what();
+        error = message_for_people(e);
         return;
     }
     reload_project();
@@ -150,7 +150,7 @@ void MapApp::export_png(const std::string& path, bool only_selected) {
         write_png(path, ro.width, ro.height, px);
         status = "Saved " + path;
     } catch (const std::exception& e) {
-        error = e.what();
+        error = message_for_people(e);
     }
 }
 
@@ -161,7 +161,7 @@ void MapApp::export_vector(const std::string& path) {
         export_view(map->view, path);  // the same rows, classes and colours as the map shown
         status = "Saved " + path;
     } catch (const std::exception& e) {
-        error = e.what();
+        error = message_for_people(e);
     }
 }
 
@@ -416,7 +416,7 @@ int MapApp::run() {
     try {
         renderer_->init(find_shader_dir());
     } catch (const std::exception& e) {
-        error = e.what();
+        error = message_for_people(e);
     }
     int fw, fh;
     glfwGetFramebufferSize(window_, &fw, &fh);

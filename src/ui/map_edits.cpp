@@ -4,6 +4,8 @@
 // project at once, recorded for undo/redo as project snapshots, and shown by reloading the map.
 #include "ui/map_app.h"
 
+#include "core/error.h"
+
 #include <algorithm>
 
 #include "map/scenario_commands.h"
@@ -24,7 +26,7 @@ void MapApp::reload_project() {
             if (compare_scenario) compare_scenario = store->load_scenario(compare_scenario->name);
         }
     } catch (const std::exception& e) {
-        error = e.what();
+        error = message_for_people(e);
     }
     wanted.user_values = pledge_values(pledges);
     refresh_scenario_view();
@@ -49,11 +51,11 @@ void MapApp::project_edit(const std::string& what, const std::function<void(Sess
             conflict_retry = retryable_edit;
             project_write_failed = true;  // not saved until the planner keeps theirs or overwrites
         } else {
-            error = std::string(e.what()) + " (nothing was changed)";
+            error = message_for_people(e) + " (nothing was changed)";
             project_write_failed = true;
         }
     } catch (const std::exception& e) {
-        error = std::string(e.what()) + " (nothing was changed)";
+        error = message_for_people(e) + " (nothing was changed)";
         project_write_failed = true;  // marked in the title bar until an edit is saved again
     }
     retryable_edit = nullptr;
@@ -121,7 +123,7 @@ void MapApp::restore(const ProjectSnapshot& target) {
         ProjectSnapshot now = take_snapshot(session_->project_for_reading());
         restore_changes(session_->project_for_writing(), now, target);
     } catch (const std::exception& e) {
-        error = std::string(e.what()) + " (the project was not changed)";
+        error = message_for_people(e) + " (the project was not changed)";
     }
     if (scenario && !target.scenarios.count(scenario->name)) scenario.reset();
     reload_project();
@@ -169,7 +171,7 @@ void MapApp::open_scenario(const std::string& name) {
         try {
             if (ProjectStore* store = session_->project_for_reading()) scenario = store->load_scenario(name);
         } catch (const std::exception& e) {
-            error = e.what();
+            error = message_for_people(e);
         }
     }
     if (scenario)  // reopened with the total and rule it was allocated with, not the defaults
@@ -186,7 +188,7 @@ void MapApp::compare_with(const std::string& name) {
         try {
             if (ProjectStore* store = session_->project_for_reading()) compare_scenario = store->load_scenario(name);
         } catch (const std::exception& e) {
-            error = e.what();
+            error = message_for_people(e);
         }
         scenario_on_map = true;
     }

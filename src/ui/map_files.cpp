@@ -5,6 +5,8 @@
 // written (every edit is written to the project file at once, so there is never unsaved work).
 #include "ui/map_app.h"
 
+#include "core/error.h"
+
 #include "render/gl.h"
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
@@ -151,7 +153,7 @@ void MapApp::switch_project(const std::string& path, bool create) {
         else if (!session_->project_for_reading()) throw std::runtime_error("no such file");
     } catch (const std::exception& e) {
         session_->set_project(before);
-        error = "Cannot open the project " + path + ": " + e.what() + " (the project shown stays " + before + ")";
+        error = "Cannot open the project " + path + ": " + message_for_people(e) + " (the project shown stays " + before + ")";
         return;
     }
     open_project_location(path);  // ui/project_live.cpp: the store, the undo history, a server's listener

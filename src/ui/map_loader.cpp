@@ -190,7 +190,7 @@ void MapApp::poll_job() {
         wanted = map ? map->view.options : options.view;  // back to what is shown
     } catch (const std::exception& e) {
         if (cancel_) status = "Loading cancelled";
-        else error = e.what();
+        else error = message_for_people(e);
         wanted = map ? map->view.options : options.view;  // back to what is shown
     }
     cancel_ = false;

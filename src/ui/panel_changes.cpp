@@ -13,6 +13,8 @@
 #include "io/project_store.h"
 #include "ui/map_app.h"
 
+#include "core/error.h"
+
 namespace sespm {
 
 namespace {
@@ -102,7 +104,7 @@ void panel_changes(MapApp& app) {
     ChangesPanelState& c = app.changes_panel;
     if (c.key != changes_key(app))
         if (!app.with_session([&](Session& session) {
-                try { build_changes(app, session); } catch (const std::exception& e) { c.why_none = e.what(); c.key = changes_key(app); }
+                try { build_changes(app, session); } catch (const std::exception& e) { c.why_none = message_for_people(e); c.key = changes_key(app); }
             }))
             ImGui::TextDisabled("Loading...");
     if (!c.why_none.empty()) ImGui::TextWrapped("%s", c.why_none.c_str());

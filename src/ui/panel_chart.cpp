@@ -15,6 +15,8 @@
 #include "render/print_chart.h"
 #include "ui/map_app.h"
 
+#include "core/error.h"
+
 namespace sespm {
 
 namespace {
@@ -149,7 +151,7 @@ void save_csv(MapApp& app) {
         write_output_file(path, csv.data(), csv.size());
         app.status = "Saved " + path;
     } catch (const std::exception& e) {
-        app.error = e.what();
+        app.error = message_for_people(e);
     }
 }
 
@@ -159,7 +161,7 @@ void save_png(MapApp& app) {
         write_chart(app.chart_panel.chart, path);
         app.status = "Saved " + path;
     } catch (const std::exception& e) {
-        app.error = e.what();
+        app.error = message_for_people(e);
     }
 }
 
@@ -176,7 +178,7 @@ void panel_chart(MapApp& app) {
     if (!ImGui::Begin("Chart over time", &app.show_chart)) { ImGui::End(); return; }
     if (app.chart_panel.key != chart_key(app))
         if (!app.with_session([&](Session& session) {
-                try { build_series(app, session); } catch (const std::exception& e) { app.error = e.what(); app.chart_panel.key = chart_key(app); }
+                try { build_series(app, session); } catch (const std::exception& e) { app.error = message_for_people(e); app.chart_panel.key = chart_key(app); }
             }))
             ImGui::TextDisabled("Loading...");
     const ChartSeries& c = app.chart_panel.chart;

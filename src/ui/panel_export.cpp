@@ -12,6 +12,8 @@
 #include "map/export_view.h"
 #include "ui/map_app.h"
 
+#include "core/error.h"
+
 namespace sespm {
 
 namespace {
@@ -39,7 +41,7 @@ void export_selection(MapApp& app, const std::string& path) {
         export_areas(d, path);
         app.status = "Saved " + std::to_string(d.rows.size()) + " selected areas to " + path;
     } catch (const std::exception& e) {
-        app.error = e.what();
+        app.error = message_for_people(e);
     }
 }
 

@@ -9,6 +9,8 @@
 
 #include "ui/map_app.h"
 
+#include "core/error.h"
+
 namespace sespm {
 
 namespace {
@@ -20,7 +22,7 @@ void refresh_matches(MapApp& app) {
         try {
             f.matches = find_places(*s.atlas, f.text);
         } catch (const std::exception& e) {
-            app.error = e.what();
+            app.error = message_for_people(e);
             f.matches.clear();
         }
     });

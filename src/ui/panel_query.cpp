@@ -9,6 +9,8 @@
 #include "map/queries.h"
 #include "ui/map_app.h"
 
+#include "core/error.h"
+
 namespace sespm {
 
 namespace {
@@ -60,7 +62,7 @@ void run_query(MapApp& app) {
             q.title = q.question == 0 ? titles[0] + of : q.question == 1 ? titles[1] + std::string(km) + of : titles[q.question];
             q.figure_heading = headings[q.question];
         } catch (const std::exception& e) {
-            app.error = e.what();
+            app.error = message_for_people(e);
         }
         for (const auto& r : input_log().rejected()) q.rejected.push_back(r.message());
         input_log().clear();

@@ -13,6 +13,8 @@
 #include "map/scenario_commands.h"
 #include "map/scenario_eval.h"
 #include "ui/edit_cell.h"
+
+#include "core/error.h"
 #include "map/triggers.h"
 #include "ui/map_app.h"
 
@@ -94,7 +96,7 @@ void run_allocation(MapApp& app) {
     req.ratio_overrides = app.scenario->ratio_overrides;
     std::optional<Allocation> al;
     bool ran = app.with_session([&](Session& session) {
-        try { al = allocate_places(session, req); } catch (const std::exception& e) { app.error = e.what(); }
+        try { al = allocate_places(session, req); } catch (const std::exception& e) { app.error = message_for_people(e); }
     });
     if (!ran) { app.status = "Still loading: allocate again in a moment"; return; }
     if (!al) return;
@@ -268,7 +270,7 @@ void results_section(MapApp& app, float s) {
                 ps.outcome = evaluate_scenario_in(*session.atlas, session.layer("dispersal"), sc, app.wanted.within);
                 add_cluster_triggers(app.triggers, *ps.outcome);
             } catch (const std::exception& e) {
-                app.error = e.what();
+                app.error = message_for_people(e);
             }
         });
     }

@@ -8,6 +8,8 @@
 
 #include "ui/map_app.h"
 
+#include "core/error.h"
+
 namespace sespm {
 
 namespace {
@@ -85,7 +87,7 @@ void MapApp::open_project_location(const std::string& location) {
         ProjectStore* p = session_->project_for_reading();
         status = "Opened " + std::string(p ? p->kind() : "a new project file") + ": " + location;
     } catch (const std::exception& e) {
-        error = e.what();
+        error = message_for_people(e);
     }
 }
 
