@@ -21,6 +21,8 @@ bool safe(const std::string& s) {
             if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
             cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
         }
+        static const unsigned kMin[] = {0, 0, 0x80, 0x800, 0x10000};  // overlong forms are not UTF-8
+        if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
         if ((cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
             cp == 0x200F || cp == 0x061C)
             return false;
