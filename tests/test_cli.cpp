@@ -114,6 +114,9 @@ TEST_CASE("usage errors exit 2 and say what is wrong") {
         // a single-value option given twice (--project A --project B edited B)
         {{"pledges", "list", "--project", "a.sespm", "--project", "b.sespm"}, "--project is given 2 times"},
         {{"table", "--layer", "dispersal", "--layer", "esol"}, "--layer is given 2 times ('dispersal', then 'esol')"},
+        {{"export", "--layer", "dispersal", "-o", "a.geojson", "--output", "b.geojson"}, "-o and --output are the same option"},
+        {{"query", "count-points", "--points", "p.xlsx", "--sheet", "A", "--sheet", "B"}, "--sheet is given twice ('A', then 'B')"},
+        {{"query", "count-points", "--points", "p.gpkg", "--source-layer", "a", "--source-layer=b"}, "--source-layer is given twice"},
         {{"scenario", "allocate", "--total", "10", "--rule", "population", "--within", "E12000008", "--rule", "equal-rate"}, "--rule is given 2 times"},
     };
     for (const auto& c : cases) {

@@ -86,6 +86,10 @@ Args parse_args(const std::vector<std::string>& argv, const std::set<std::string
     // where it takes one value, get() refuses a second)
     for (const auto& [name, values] : a.values)
         if (values.size() > 1 && name != "--ratio") a.get(name);
+    // -o and --output are one option under two spellings: "-o a --output b" took a without a word
+    if (a.values.count("-o") && a.values.count("--output") && a.values["-o"].front() != a.values["--output"].front())
+        throw UsageError(command + ": -o and --output are the same option, given as '" + clip(a.values["-o"].front(), 60) + "' and '" +
+                         clip(a.values["--output"].front(), 60) + "': give it once");
     return a;
 }
 

@@ -29,20 +29,29 @@ Exit status: 0 success, 1 data error (including rejected rows without --skip-bad
 2 usage error.
 )";
 
+// Sets a single-value input option; the same option again with another value is a usage error.
+static void set_once(std::string& slot, bool& given, const std::string& option, const std::string& value) {
+    if (given && slot != value)
+        throw UsageError(option + " is given twice ('" + clip(slot, 60) + "', then '" + clip(value, 60) + "'); it takes one value: give it once");
+    slot = value;
+    given = true;
+}
+
 // Takes the input options every data command shares out of the arguments.
 static std::vector<std::string> take_input_options(const std::vector<std::string>& args) {
     std::vector<std::string> rest;
     InputOptions& o = input_options();
+    bool layer_given = false, sheet_given = false;
     for (size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--skip-bad-rows") o.skip_bad_rows = true;
-        else if (args[i].rfind("--source-layer=", 0) == 0) o.source_layer = args[i].substr(15);
+        else if (args[i].rfind("--source-layer=", 0) == 0) set_once(o.source_layer, layer_given, "--source-layer", args[i].substr(15));
         else if (args[i] == "--source-layer") {
             if (i + 1 >= args.size()) throw UsageError("--source-layer needs a value (a layer name)");
-            o.source_layer = args[++i];
-        } else if (args[i].rfind("--sheet=", 0) == 0) o.sheet = args[i].substr(8);
+            set_once(o.source_layer, layer_given, "--source-layer", args[++i]);
+        } else if (args[i].rfind("--sheet=", 0) == 0) set_once(o.sheet, sheet_given, "--sheet", args[i].substr(8));
         else if (args[i] == "--sheet") {
             if (i + 1 >= args.size()) throw UsageError("--sheet needs a value (a sheet's name)");
-            o.sheet = args[++i];
+            set_once(o.sheet, sheet_given, "--sheet", args[++i]);
         } else rest.push_back(args[i]);
     }
     return rest;
