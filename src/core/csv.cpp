@@ -63,6 +63,7 @@ int CsvTable::require_column(std::string_view name) const {
 // The spaces a cell may carry unseen from a spreadsheet or a web page: a no-break space, the
 // narrow one, zero-width spaces and joiners, the word joiner and a byte-order mark.
 static size_t invisible_space_at(std::string_view s, size_t i) {
+    if (static_cast<unsigned char>(s[i]) < 0xC2) return 0;  // every one starts with a byte from 0xC2 up
     static const std::string_view kSpaces[] = {"\xC2\xA0", "\xE2\x80\xAF", "\xE2\x80\x8B", "\xE2\x80\x8C", "\xE2\x80\x8D",
                                                "\xE2\x81\xA0", "\xEF\xBB\xBF"};
     for (auto sp : kSpaces)
@@ -70,6 +71,7 @@ static size_t invisible_space_at(std::string_view s, size_t i) {
     return 0;
 }
 static size_t invisible_space_before(std::string_view s, size_t e) {
+    if (e == 0 || static_cast<unsigned char>(s[e - 1]) < 0x80) return 0;  // ends in plain ASCII
     for (size_t n : {size_t{2}, size_t{3}})
         if (e >= n && invisible_space_at(s, e - n) == n) return n;
     return 0;

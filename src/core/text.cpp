@@ -77,6 +77,12 @@ bool is_bidi_control(unsigned cp) {
 } // namespace
 
 std::string printable(const std::string& s) {
+    bool plain = true;  // printable ASCII only (most cells): nothing to escape, nothing to decode
+    for (char ch : s) {
+        unsigned char c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c >= 0x7F) { plain = false; break; }
+    }
+    if (plain) return s;
     std::string out;
     out.reserve(s.size());
     char buf[16];

@@ -81,7 +81,10 @@ std::string row_period(const CsvTable& t, const ColumnRead& c, int pc, size_t r,
 // with any unpublished part gets none). Bad rows are rejected (logged with line and reason),
 // never dropped silently.
 // Where each count came from, for messages about it: (period, joined code) -> file and line.
-using CountRows = std::map<std::pair<std::string, std::string>, std::pair<std::string, long>>;
+struct CountRows {
+    std::vector<std::string> files;                                            // each count file once
+    std::map<std::pair<std::string, std::string>, std::pair<size_t, long>> at;  // -> file index, line
+};
 
 void read_column(const CsvTable& t, const ColumnRead& c, ByPeriod& dest, std::vector<std::string>* codes,
                  std::set<std::string>* codes_seen, CountRows* rows = nullptr) {
@@ -91,6 +94,7 @@ void read_column(const CsvTable& t, const ColumnRead& c, ByPeriod& dest, std::ve
     std::set<std::pair<std::string, std::string>> blank;   // (period, current code) with an unpublished part
     RowRejections bad{t.path, false, {}};
     size_t good = 0;
+    if (rows) rows->files.push_back(t.path);
     for (size_t r = 0; r < t.rows.size(); ++r) {
         const auto& row = t.rows[r];
         std::string shown = trim(row[kc]), code = join_code(row[kc]);
@@ -115,7 +119,7 @@ void read_column(const CsvTable& t, const ColumnRead& c, ByPeriod& dest, std::ve
         // the join report names codes as written, or as recoded when a crosswalk recoded them
         if (codes && codes_seen->insert(to).second) codes->push_back(to == code ? shown : to);
         auto& per = dest[period];
-        if (rows) rows->emplace(std::make_pair(period, to), std::make_pair(t.path, line));
+        if (rows) rows->at.emplace(std::make_pair(period, to), std::make_pair(rows->files.size() - 1, line));
         if (!f.value) { blank.insert({period, to}); continue; }
         per[to] += *f.value;
     }
@@ -221,10 +225,10 @@ void reject_counts_above_denominator(const LayerSpec& spec, const CountRows& row
         auto d = p.data.denominator.find(code);
         if (d == p.data.denominator.end() || !(n > d->second)) continue;
         drop.push_back(code);
-        auto from = rows.find({p.period, code});
+        auto from = rows.at.find({p.period, code});
         RejectedRow r;
-        r.file = from == rows.end() ? spec.path : from->second.first;
-        r.line = from == rows.end() ? 0 : from->second.second;
+        r.file = from == rows.at.end() ? spec.path : rows.files[from->second.first];
+        r.line = from == rows.at.end() ? 0 : from->second.second;
         r.field = spec.counts.front().value;
         r.reason = "the count " + short_number(n) + " for " + code + (p.period.empty() ? "" : " at " + p.period) + " is more than its " +
                    short_number(d->second) + " (" + p.denominator_label + "), which it is part of; the area is shown with no figure";
