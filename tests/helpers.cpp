@@ -1,6 +1,8 @@
 // helpers.cpp: see helpers.h.
 #include "helpers.h"
 
+#include <doctest.h>
+
 #include "io/project_store.h"
 
 #include <sys/wait.h>
@@ -21,6 +23,16 @@ namespace test {
 std::string data_dir() {
     if (const char* e = std::getenv("SESPM_DATA"); e && *e) return e;
     return std::string(SESPM_TEST_DIR) + "/../../shared/data";
+}
+
+std::string geojson_checker() {
+    const char* c = std::getenv("SESPM_GEOJSON_CHECK");  // tests/test_main.cpp sets the default
+    std::string checker = c && *c ? c : "";
+    REQUIRE_MESSAGE(!checker.empty(), "SESPM_GEOJSON_CHECK is empty");
+    REQUIRE_MESSAGE(run_shell("command -v node >/dev/null").exit_code == 0, "node is not installed (scripts/setup installs it)");
+    REQUIRE_MESSAGE(fs::is_directory(fs::path(checker).parent_path() / "node_modules"),
+                    "the GeoJSON checker's packages are not installed: run (cd tests/node && npm ci), as scripts/test does");
+    return checker;
 }
 
 std::string layers_dir() { return std::string(SESPM_TEST_DIR) + "/../layers"; }

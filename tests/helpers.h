@@ -23,6 +23,10 @@ RunResult run_sespm(const std::vector<std::string>& args, const std::string& env
 // Runs any shell command; returns exit code and stdout.
 RunResult run_shell(const std::string& cmd);
 
+// The independent GeoJSON checker (tests/node/check-geojson.mjs, or $SESPM_GEOJSON_CHECK); a
+// test that needs it fails, naming how to install it, when node or its packages are missing.
+std::string geojson_checker();
+
 struct ScratchDir {
     std::string path;
     ScratchDir();

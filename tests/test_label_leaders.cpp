@@ -98,10 +98,7 @@ TEST_CASE("render --labels-json: leaders never cross one another and run over fe
 }
 
 TEST_CASE("render --legend: the legend box stays in its 370 px margin, over no district") {
-    if (test::run_shell("command -v convert").exit_code != 0) {
-        MESSAGE("ImageMagick's convert is not installed: skipped");
-        return;
-    }
+    REQUIRE_MESSAGE(test::run_shell("command -v convert").exit_code == 0, "ImageMagick's convert is not installed (scripts/setup installs it)");
     test::ScratchDir d;
     auto r = test::run_sespm({"render", "--legend", "-o", d.file("m.png"), "--data", test::data_dir()});
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);

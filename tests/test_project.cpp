@@ -73,14 +73,15 @@ TEST_CASE("files that are not projects are refused with the file named") {
 }
 
 TEST_CASE("a read-only project opens for reading and refuses to save") {
-    if (geteuid() == 0) {
-        // root ignores file permissions; make the file immutable another way is not portable
-        MESSAGE("running as root: permission-based read-only check skipped");
-        return;
-    }
+    // A file without write permission; root ignores permissions, so as root the folder is a
+    // tmpfs remounted read-only instead.
     test::ScratchDir d;
+    bool as_root = geteuid() == 0;
+    if (as_root) REQUIRE_MESSAGE(test::run_shell("mount -t tmpfs -o size=1m tmpfs " + d.path).exit_code == 0, "cannot mount a tmpfs as root");
     { auto s_store = sespm::open_project(d.file("ro.sespm"), sespm::ProjectAccess::Write); sespm::ProjectStore& s = *s_store; test::save_all_pledges(s, {{"A", 1}}); }
     chmod(d.file("ro.sespm").c_str(), 0444);
+    struct Unmount { std::string path; bool on; ~Unmount() { if (on) test::run_shell("umount " + path); } } unmount{d.path, as_root};
+    if (as_root) REQUIRE(test::run_shell("mount -o remount,ro " + d.path).exit_code == 0);
     auto s_store = sespm::open_project(d.file("ro.sespm"), sespm::ProjectAccess::Read); sespm::ProjectStore& s = *s_store;
     CHECK(s.read_only());
     CHECK(s.pledges().at("A") == 1);

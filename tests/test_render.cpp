@@ -150,10 +150,7 @@ TEST_CASE("headless render: --bbox is honoured and bad options are usage errors"
 }
 
 TEST_CASE("the real window under xvfb-run draws a map, not a blank screen") {
-    if (test::run_shell("command -v xvfb-run").exit_code != 0) {
-        MESSAGE("xvfb-run is not installed: window test skipped (scripts/setup installs it)");
-        return;
-    }
+    REQUIRE_MESSAGE(test::run_shell("command -v xvfb-run").exit_code == 0, "xvfb-run is not installed (scripts/setup installs it)");
     test::ScratchDir d;
     auto r = test::run_shell("timeout 120 xvfb-run -a -s '-screen 0 1280x800x24' " + std::string(SESPM_EXE) +
                              " --width 1280 --height 800 --screenshot " + d.file("win.png") + " --data " + test::data_dir());
@@ -282,10 +279,7 @@ TEST_CASE("PNG framing: --scale multiplies the pixels; the window's export frame
     CHECK(std::max(e1.first, e1.second) > 0.85);          // render --legend fills its map part
     CHECK(e2.first == doctest::Approx(e1.first).epsilon(0.02));  // the same framing, twice the pixels
     CHECK(e2.second == doctest::Approx(e1.second).epsilon(0.02));
-    if (test::run_shell("command -v xvfb-run").exit_code != 0) {
-        MESSAGE("xvfb-run is not installed: the window part is skipped (scripts/setup installs it)");
-        return;
-    }
+    REQUIRE_MESSAGE(test::run_shell("command -v xvfb-run").exit_code == 0, "xvfb-run is not installed (scripts/setup installs it)");
     r = test::run_shell("timeout 120 xvfb-run -a -s '-screen 0 1600x1000x24' " + std::string(SESPM_EXE) +
                         " --width 1600 --height 1000 --export-png " + d.file("w.png") + " --data " + test::data_dir());
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);

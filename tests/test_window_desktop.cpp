@@ -298,7 +298,9 @@ TEST_CASE("window: the PNG export of only the selected areas frames them whole (
         "xdotool mousemove 300 300; for i in $(seq 6); do xdotool click 4; sleep 0.2; done; sleep 1\n"
         "xdotool key ctrl+e; wait_for '^export-only-selected '; click export-only-selected\n"
         "click export-png; wait_for '^dialog-name '; click dialog-name; xdotool keydown ctrl; sleep 0.2; xdotool key a; sleep 0.2;"
-        " xdotool keyup ctrl; xdotool type --delay 30 '" + png + "'; xdotool key Return; sleep 3");
+        " xdotool keyup ctrl; xdotool type --delay 30 '" + png + "'; xdotool key Return\n"
+        // the PNG is drawn and written off the frame loop: wait for it (up to 30 s on a loaded machine)
+        "for i in $(seq 120); do [ -s '" + png + "' ] && break; sleep 0.25; done; sleep 1");
     REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + test::read_file(d.file("window.log"))));
     REQUIRE(test::file_exists(png));
     auto box = test::rect_of(test::read_file(d.file("layout.txt")), "export-png-bbox");

@@ -2,8 +2,8 @@
 // query dissolve -o, scenario export, render's PNG, and standard output) written onto a full disk
 // ends in exit 1 with the reason, leaves no partial file and an existing output untouched; a
 // read-only output file is refused, never replaced by the rename; a read-only folder is named
-// plainly. The full and read-only file systems are small tmpfs mounts (root and mount needed;
-// skipped with a MESSAGE otherwise); standard output uses /dev/full.
+// plainly. The full and read-only file systems are small tmpfs mounts (root and mount needed, as
+// on CI; without them the tests fail and say so); standard output uses /dev/full.
 #include <doctest.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -82,10 +82,7 @@ std::string output_of(const std::vector<std::string>& args) {
 
 TEST_CASE("a full disk: every output kind fails with exit 1 and the reason, nothing partial, old files untouched") {
     SmallTmpfs fs64;
-    if (!fs64.mounted) {
-        MESSAGE("cannot mount a tmpfs (not root, or mount not allowed): full-disk file test skipped");
-        return;
-    }
+    REQUIRE_MESSAGE(fs64.mounted, "cannot mount a tmpfs (run the tests as root, as CI does, or in a container that allows mount)");
     test::ScratchDir home;
     std::string project = make_project(home);
     // Existing outputs, then no space left.
@@ -118,10 +115,7 @@ TEST_CASE("a full disk: every output kind fails with exit 1 and the reason, noth
 
 TEST_CASE("write_output_file on a full disk throws with the reason and removes its temporary file") {
     SmallTmpfs fs64;
-    if (!fs64.mounted) {
-        MESSAGE("cannot mount a tmpfs: skipped");
-        return;
-    }
+    REQUIRE_MESSAGE(fs64.mounted, "cannot mount a tmpfs (run the tests as root, as CI does, or in a container that allows mount)");
     std::string big(128 * 1024, 'x');
     CHECK_THROWS_WITH_AS(sespm::write_output_file(fs64.file("a.bin"), big.data(), big.size()),
                          doctest::Contains("no space left on device"), sespm::DataError);
@@ -131,10 +125,7 @@ TEST_CASE("write_output_file on a full disk throws with the reason and removes i
 }
 
 TEST_CASE("standard output on a full device (/dev/full): exit 1 and the reason, never exit 0") {
-    if (!fs::exists("/dev/full")) {
-        MESSAGE("/dev/full does not exist: skipped");
-        return;
-    }
+    REQUIRE_MESSAGE(fs::exists("/dev/full"), "/dev/full does not exist: the full-device test cannot run");
     test::ScratchDir d;
     std::string project = make_project(d), data = test::data_dir();
     std::vector<std::vector<std::string>> commands{
@@ -195,10 +186,7 @@ TEST_CASE("a read-only output file (mode 444) is refused, not replaced by the re
 
 TEST_CASE("a read-only output folder is named plainly, for files and for project files") {
     SmallTmpfs ro("size=1m");
-    if (!ro.mounted) {
-        MESSAGE("cannot mount a tmpfs: read-only folder test skipped");
-        return;
-    }
+    REQUIRE_MESSAGE(ro.mounted, "cannot mount a tmpfs (run the tests as root, as CI does, or in a container that allows mount)");
     std::string data = test::data_dir();
     // an existing project, then the file system goes read-only
     auto r = run_sespm({"pledges", "set", "--project", ro.file("p.sespm"), "--code", "E07000178", "--places", "5",

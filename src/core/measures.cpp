@@ -4,6 +4,8 @@
 #include <cmath>
 #include <optional>
 
+#include "core/cell.h"
+
 namespace sespm {
 
 std::string limit_status(double count, double limit, double near_pct) {
@@ -11,6 +13,15 @@ std::string limit_status(double count, double limit, double near_pct) {
     if (limit > 0 && count / limit * 100.0 >= near_pct) return "near";
     if (limit <= 0 && count > 0) return "over";
     return "under";
+}
+
+std::string current_limit_rule(const LayerSpec& spec) {
+    if (!spec.limit_label.empty()) return spec.limit_label;
+    if (spec.limit_column.empty() || !(spec.limit_per > 0)) return "";
+    std::string of = spec.denominator_column == "population" ? "residents" : column_title(spec, spec.denominator_column);
+    std::string per = Cell::of_num(spec.limit_per, 0).display();
+    if (spec.limit_places == 1) return "1 per " + per + " " + of;
+    return Cell::of_num(spec.limit_places, 2).display() + " per " + per + " " + of;
 }
 
 namespace {

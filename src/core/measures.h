@@ -51,6 +51,10 @@ MeasureRow compute_measure(const LayerSpec& spec, const std::string& code, const
 // otherwise "under".
 std::string limit_status(double count, double limit, double near_pct);
 
+// The layer's current limit rule in words, for headings: its "limit.label" when it names one,
+// else "1 per 200 residents" (limit.per, with the denominator's name); "" without a limit.
+std::string current_limit_rule(const LayerSpec& spec);
+
 // The value of a named output column of a row (count, denominator, rate, limit, headroom,
 // share, or a user column), by the names the spec gives them; nullopt if missing or unknown.
 std::optional<double> measure_value(const LayerSpec& spec, const MeasureRow& row, const std::string& column);

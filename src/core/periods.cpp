@@ -105,12 +105,6 @@ std::vector<std::string> periods_between(const std::vector<std::string>& periods
     return out;
 }
 
-std::optional<std::string> period_at_or_before(const std::vector<std::string>& periods, const std::string& date) {
-    std::optional<std::string> best;
-    for (const auto& p : periods) if (p <= date) best = p;
-    return best;
-}
-
 std::string quarter_label(const std::string& iso) {
     static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return iso;

@@ -35,9 +35,6 @@ std::string choose_period(const std::vector<std::string>& periods, const std::st
 std::vector<std::string> periods_between(const std::vector<std::string>& periods, const std::string& from,
                                          const std::string& to, const std::string& layer);
 
-// The latest period at or before `date`, or nullopt (for --since DATE).
-std::optional<std::string> period_at_or_before(const std::vector<std::string>& periods, const std::string& date);
-
 // "2024-09-30" -> "30 Sep 2024" (as people read a quarter's date); other text unchanged.
 std::string quarter_label(const std::string& iso);
 

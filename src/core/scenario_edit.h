@@ -4,7 +4,6 @@
 // edits this way; `apply_edit` changes a scenario in memory, and the map model writes the same
 // edit to the project store row by row (map/scenario_commands.h).
 #pragma once
-#include <map>
 #include <string>
 #include <vector>
 
@@ -13,26 +12,19 @@
 namespace sespm {
 
 struct ScenarioEdit {
-    enum class Kind { Places, AllPlaces, Ratio, SetCluster, RemoveCluster, CriticalMass, Notes };
+    enum class Kind { Places, Ratio, SetCluster, RemoveCluster, CriticalMass };
     Kind kind = Kind::Places;
     std::string code;                              // Places, Ratio
     long long places = 0;                          // Places (0 removes), CriticalMass
     double ratio = 0;                              // Ratio (0 removes)
-    std::map<std::string, long long> all_places;   // AllPlaces
     Cluster cluster;                               // SetCluster; RemoveCluster uses cluster.name
-    std::string notes;                             // Notes
 
     static ScenarioEdit set_places(std::string code, long long n);
-    static ScenarioEdit set_all_places(std::map<std::string, long long> places);
     static ScenarioEdit set_ratio(std::string code, double ratio);
     static ScenarioEdit set_cluster(Cluster c);
     static ScenarioEdit remove_cluster(std::string name);
     static ScenarioEdit set_critical_mass(long long n);
-    static ScenarioEdit set_notes(std::string notes);
 };
-
-// The edit applied to `s` in memory (what the store will hold after the same edit).
-void apply_edit(Scenario& s, const ScenarioEdit& e);
 
 // The district codes an edit names (to be checked against the boundaries before it is kept).
 std::vector<std::string> edit_districts(const ScenarioEdit& e);

@@ -92,10 +92,4 @@ std::string keep_cache_copy(const std::string& path, const unsigned char* bytes,
     }
 }
 
-std::optional<std::string> cache_folder() {
-    if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return std::string(x) + "/sespm-map";
-    if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.cache/sespm-map";
-    return std::nullopt;
-}
-
 } // namespace sespm

@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "core/user_folders.h"  // cache_folder()
+
 namespace sespm {
 
 // What identifies a version of a source file.
@@ -30,7 +32,5 @@ std::string keep_cache_copy(const std::string& path, const unsigned char* bytes,
                             const std::function<std::string(const std::string& checksum, size_t size)>& record);
 // The one warning line a process may print about the caches.
 void cache_warning(const std::string& msg);
-// The cache folder ($XDG_CACHE_HOME or ~/.cache, then sespm-map/), or nullopt.
-std::optional<std::string> cache_folder();
 
 } // namespace sespm

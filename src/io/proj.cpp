@@ -45,9 +45,4 @@ void LonLatToBng::transform(std::vector<double>& x, std::vector<double>& y) cons
                        nullptr, 0, 0, nullptr, 0, 0);
 }
 
-void LonLatToBng::inverse(std::vector<double>& x, std::vector<double>& y) const {
-    proj_trans_generic(pj_, PJ_INV, x.data(), sizeof(double), x.size(), y.data(), sizeof(double), y.size(),
-                       nullptr, 0, 0, nullptr, 0, 0);
-}
-
 } // namespace sespm

@@ -15,7 +15,6 @@ public:
     LonLatToBng& operator=(const LonLatToBng&) = delete;
     // In place: x = lon -> easting, y = lat -> northing.
     void transform(std::vector<double>& x, std::vector<double>& y) const;
-    void inverse(std::vector<double>& x, std::vector<double>& y) const;
 
 private:
     PJ_CONTEXT* ctx_ = nullptr;

@@ -102,6 +102,8 @@ void SqliteProjectStore::open(ProjectAccess access) {
             throw ProjectError(Kind::Io, where(path_, 0, "", std::string("cannot open the project file: ") + (db_ ? sqlite3_errmsg(db_) : "")));
         read_only_ = true;
     }
+    // SQLite opens a file it may not write (a read-only file system) read-only without failing.
+    if (sqlite3_db_readonly(db_, "main") == 1) read_only_ = true;
     note_input_file(path_);  // held open: no output of this process may be written over it
     sqlite3_busy_timeout(db_, kBusyTimeoutMs);
     // Is it an SQLite database at all? Reading the schema fails for other files.

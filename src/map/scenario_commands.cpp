@@ -62,7 +62,6 @@ static void check_edit(Session& s, const ScenarioEdit& e) {
     using K = ScenarioEdit::Kind;
     for (const auto& code : edit_districts(e)) check_district(s, code, e.kind == K::SetCluster ? "--codes" : "--code");
     if ((e.kind == K::Places || e.kind == K::CriticalMass) && e.places < 0) throw UsageError("places: a whole number, 0 or more");
-    for (const auto& [code, n] : e.all_places) if (n < 0) throw UsageError("places for " + code + ": 0 or more");
     if (e.kind == K::Ratio && e.ratio != 0 && !(e.ratio >= 1)) throw SettingError("ratio", "", "residents per place, 1 or more (0 removes the override)");
     if (e.kind == K::SetCluster && e.cluster.districts.empty()) throw SettingError("codes", "", "list at least one district");
     if ((e.kind == K::SetCluster || e.kind == K::RemoveCluster) && e.cluster.name.empty()) throw SettingError("cluster", "", "a cluster needs a name");
@@ -72,12 +71,10 @@ void write_scenario_edit(ProjectStore& store, const std::string& name, const Sce
     using K = ScenarioEdit::Kind;
     switch (e.kind) {
     case K::Places: store.set_scenario_places(name, e.code, e.places); break;
-    case K::AllPlaces: store.replace_scenario_places(name, e.all_places); break;
     case K::Ratio: store.set_scenario_ratio(name, e.code, e.ratio); break;
     case K::SetCluster: store.set_scenario_cluster(name, e.cluster); break;
     case K::RemoveCluster: store.remove_scenario_cluster(name, e.cluster.name); break;
     case K::CriticalMass: store.set_scenario_critical_mass(name, e.places); break;
-    case K::Notes: store.set_scenario_notes(name, e.notes); break;
     }
 }
 

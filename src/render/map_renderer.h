@@ -54,7 +54,6 @@ public:
     void set_points(const std::vector<double>& x, const std::vector<double>& y);
     void draw(const Camera& cam, const DrawStyle& style);
     const MapMesh* mesh() const { return mesh_; }
-    size_t last_level() const { return last_level_; }
 
 private:
     unsigned program(const std::string& dir, const char* vert, const char* frag);

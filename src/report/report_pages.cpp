@@ -11,6 +11,7 @@
 #include "render/print_map.h"
 #include "render/print_text.h"
 #include "map/evaluate.h"
+#include "core/measures.h"
 #include "report/report_alt.h"
 #include "report/report_parts.h"
 #include "report/report_trends.h"
@@ -102,7 +103,7 @@ static std::vector<Headline> headlines(const ReportContext& c, const MapView& di
                        shown(area, 0, "per_10k") + " per 10,000 residents" + (t ? "; " + change_text(*t) : ""), Rag::None,
                        t ? t->counts : std::vector<std::optional<double>>{}});
         const Cell* st = cell(area, 0, "status");
-        out.push_back({"Share of the cluster limit (1 per 200 residents)", shown(area, 0, "share_of_limit_pct") + "%",
+        out.push_back({"Share of the cluster limit (" + current_limit_rule(area.result.spec) + ")", shown(area, 0, "share_of_limit_pct") + "%",
                        "limit " + shown(area, 0, "cluster_limit") + " places (the sum of the districts' limits), headroom " + shown(area, 0, "headroom"),
                        rag_of(st ? st->text : ""), {}});
     }

@@ -1,6 +1,7 @@
 // file_dialog.cpp: see file_dialog.h. The listing is read once per folder, filter and "hidden"
 // choice (not every frame); paths are std::filesystem paths, errors are error_codes shown in
 // the dialog, never exceptions out of a frame.
+#include "core/user_folders.h"
 #include "ui/file_dialog.h"
 
 #include <imgui.h>
@@ -18,11 +19,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const size_t kRecentFolders = 8;
-
-std::string home_folder() {
-    const char* h = std::getenv("HOME");
-    return h && *h ? h : "/";
-}
 
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -99,8 +95,8 @@ void places_column(FileDialog& d, const FileDialogContext& ctx) {
 
 std::string resolve_typed_path(const std::string& typed, const std::string& folder) {
     std::string t = typed;
-    if (t == "~") t = home_folder();
-    else if (t.rfind("~/", 0) == 0) t = home_folder() + t.substr(1);
+    if (t == "~") t = home_folder().value_or("/");
+    else if (t.rfind("~/", 0) == 0) t = home_folder().value_or("/") + t.substr(1);
     fs::path p(t);
     if (p.is_relative()) p = fs::path(folder) / p;
     return p.lexically_normal().string();
@@ -127,12 +123,12 @@ void show_file_dialog(FileDialog& d, FileDialogMode mode, const std::string& tit
     d.pending_replace.clear();
     d.listed_folder.clear();
     std::error_code ec;
-    fs::path s(start.empty() ? (d.folder.empty() ? home_folder() : d.folder) : resolve_typed_path(start, home_folder()));
+    fs::path s(start.empty() ? (d.folder.empty() ? home_folder().value_or("/") : d.folder) : resolve_typed_path(start, home_folder().value_or("/")));
     if (fs::is_directory(s, ec)) {
         d.folder = s.string();
         d.name.clear();
     } else {
-        d.folder = fs::is_directory(s.parent_path(), ec) ? s.parent_path().string() : home_folder();
+        d.folder = fs::is_directory(s.parent_path(), ec) ? s.parent_path().string() : home_folder().value_or("/");
         d.name = mode == FileDialogMode::Open && !fs::exists(s, ec) ? "" : s.filename().string();
     }
 }

@@ -34,11 +34,6 @@ void LayerStack::move(int from, int to) {
     order.insert(order.begin() + to, id);
 }
 
-int LayerStack::position_of(int id) const {
-    auto it = std::find(order.begin(), order.end(), id);
-    return it == order.end() ? -1 : static_cast<int>(it - order.begin());
-}
-
 void LayerStack::draw(MapRenderer& main, const DrawStyle& map_style, const Camera& cam) {
     bool cleared = false;
     for (auto it = order.rbegin(); it != order.rend(); ++it) {  // bottom first

@@ -40,7 +40,6 @@ struct LayerStack {
     void remove(int extra);                  // an index into extras
     // Moves the layer at list position `from` to position `to` (both top-first positions).
     void move(int from, int to);
-    int position_of(int id) const;           // the list position of kMapLayer or an extra
     // Draws every visible layer from the bottom of the list up; `main` is the map's renderer.
     void draw(MapRenderer& main, const DrawStyle& map_style, const Camera& cam);
 };

@@ -1,6 +1,7 @@
 // map_app.cpp: the window and its frame loop: start-up, the menu bar, panels, drawing the map and
 // its overlays, fitting the view, exports, screenshots and frame-time measurement (see map_app.h;
 // input is in map_input.cpp, loading in map_loader.cpp, edits and undo in map_edits.cpp).
+#include "core/user_folders.h"
 #include "ui/map_app.h"
 
 #include "render/gl.h"  // before GLFW, so GL prototypes are declared
@@ -43,8 +44,7 @@ MapApp::MapApp(AppOptions opt) : options(std::move(opt)) {
     if (!options.project.empty()) {
         project_path = options.project;
     } else {
-        const char* home = std::getenv("HOME");
-        project_path = std::string(home && *home ? home : ".") + "/sespm-project.sespm";
+        project_path = home_folder_or_current() + "/sespm-project.sespm";
     }
     ui_geos_ = std::make_unique<GeosContext>();
     try {
@@ -587,8 +587,7 @@ void MapApp::write_layout() {
 // Where F12 puts screenshots: ~/Pictures if there is one, else the home folder (never the
 // folder the program happened to be started from).
 static std::string screenshot_folder() {
-    const char* home = std::getenv("HOME");
-    std::string h = home && *home ? home : ".";
+    std::string h = home_folder_or_current();
     std::error_code ec;
     if (std::filesystem::is_directory(h + "/Pictures", ec)) return h + "/Pictures";
     return h;

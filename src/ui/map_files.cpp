@@ -3,6 +3,7 @@
 // dialog (file_dialog.h) with its places and recent folders, switching the project the edits
 // go to, and the title bar: the project's name, and a "•" only when its last edit could not be
 // written (every edit is written to the project file at once, so there is never unsaved work).
+#include "core/user_folders.h"
 #include "ui/map_app.h"
 
 #include "core/error.h"
@@ -59,7 +60,7 @@ void MapApp::ask_path(FileDialogMode mode, const std::string& title, std::vector
 void MapApp::draw_dialogs() {
     FileDialogContext ctx;
     ctx.scale = ui_scale;
-    std::string home = std::getenv("HOME") && *std::getenv("HOME") ? std::getenv("HOME") : "/";
+    std::string home = home_folder().value_or("/");
     ctx.places.push_back({"Home", home});
     for (const char* sub : {"Pictures", "Documents", "Desktop"})
         if (fs::is_directory(home + "/" + sub)) ctx.places.push_back({sub, home + "/" + sub});

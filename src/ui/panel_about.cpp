@@ -15,7 +15,7 @@ void panel_about(MapApp& app) {
     ImGui::TextUnformatted("SESPM Map");
     ImGui::PopFont();
     ImGui::TextWrapped("Local authority figures for the South East Strategic Partnership for Migration: "
-                       "asylum dispersal against cluster limits (1 per 200 residents), resettlement, "
+                       "asylum dispersal against cluster limits, resettlement, "
                        "EU-born and Nepali population, ESOL providers and unaccompanied children.");
     ImGui::Separator();
     ImGui::TextDisabled("Data directory");

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/user_folders.h"
 #include "core/periods.h"
 #include "io/output_file.h"
 #include "map/evaluate.h"
@@ -136,8 +137,7 @@ void draw_chart(MapApp& app, ImVec2 size) {
 
 // The file the chart (or its data) is saved to: in the home folder, named by the layer.
 std::string chart_path(const MapApp& app, const std::string& ext) {
-    const char* home = std::getenv("HOME");
-    return std::string(home && *home ? home : ".") + "/sespm-chart-" + app.wanted.layer_id + ext;
+    return home_folder_or_current() + "/sespm-chart-" + app.wanted.layer_id + ext;
 }
 
 void save_csv(MapApp& app) {

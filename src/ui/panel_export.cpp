@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 
+#include "core/user_folders.h"
 #include "io/export.h"
 #include "io/output_file.h"
 #include "map/export_view.h"
@@ -47,8 +48,7 @@ void export_selection(MapApp& app, const std::string& path) {
 
 void default_paths(ExportPanelState& e) {
     if (e.png[0]) return;
-    const char* home = std::getenv("HOME");
-    std::string base = std::string(home && *home ? home : ".") + "/sespm-map";
+    std::string base = home_folder_or_current() + "/sespm-map";
     std::snprintf(e.png, sizeof e.png, "%s.png", base.c_str());
     std::snprintf(e.vec, sizeof e.vec, "%s.geojson", base.c_str());
 }

@@ -5,6 +5,8 @@
 
 #include <cstdlib>
 
+#include "core/user_folders.h"
+#include "ui/open_with_desktop.h"
 #include "ui/map_app.h"
 
 namespace sespm {
@@ -34,8 +36,7 @@ void panel_report(MapApp& app) {
     ReportPanelState& p = app.report_panel;
     float s = app.ui_scale;
     if (!p.path[0]) {
-        const char* home = std::getenv("HOME");
-        std::snprintf(p.path, sizeof p.path, "%s/sespm-board-report.pdf", home && *home ? home : ".");
+        std::snprintf(p.path, sizeof p.path, "%s/sespm-board-report.pdf", home_folder_or_current().c_str());
     }
     ImGui::SetNextWindowSize(ImVec2(560 * s, 0), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Board report", &app.show_report, ImGuiWindowFlags_AlwaysAutoResize)) { ImGui::End(); return; }
@@ -81,8 +82,7 @@ void panel_report(MapApp& app) {
     if (!app.last_report.empty()) {
         ImGui::SameLine();
         if (ImGui::Button("Open")) {
-            std::string cmd = "xdg-open '" + app.last_report + "' >/dev/null 2>&1 &";
-            if (std::system(cmd.c_str()) != 0) app.error = "Could not open " + app.last_report + " (no PDF viewer?)";
+            if (auto why = open_with_desktop(app.last_report)) app.error = "Could not open " + app.last_report + ": " + *why;
         }
         ImGui::SameLine();
         ImGui::TextDisabled("%s", app.last_report.c_str());

@@ -1,4 +1,5 @@
 // window_settings.cpp: see window_settings.h.
+#include "core/user_folders.h"
 #include "ui/window_settings.h"
 
 #include <algorithm>
@@ -12,10 +13,8 @@
 namespace sespm {
 
 std::string window_settings_path() {
-    const char* xdg = std::getenv("XDG_CONFIG_HOME");
-    const char* home = std::getenv("HOME");
-    std::string base = xdg && *xdg ? xdg : home && *home ? std::string(home) + "/.config" : "";
-    return base.empty() ? "" : base + "/sespm-map/window.ini";
+    auto folder = config_folder();
+    return folder ? *folder + "/window.ini" : "";
 }
 
 namespace {
