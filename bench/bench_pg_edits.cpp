@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "core/text.h"
-#include "io/project_store.h"
+#include "stores/project_store.h"
 
 using namespace sespm;
 using Clock = std::chrono::steady_clock;

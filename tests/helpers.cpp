@@ -3,7 +3,7 @@
 
 #include <doctest.h>
 
-#include "io/project_store.h"
+#include "stores/project_store.h"
 
 #include <sys/wait.h>
 #include <unistd.h>

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "core/classify.h"
-#include "io/boundaries.h"
+#include "map/atlas.h"
 #include "render/camera.h"
 
 namespace test {

@@ -9,8 +9,8 @@
 #include <unistd.h>
 
 #include "helpers.h"
-#include "io/area_cache.h"
-#include "io/boundaries.h"
+#include "caches/area_cache.h"
+#include "map/atlas.h"
 
 using namespace sespm;
 

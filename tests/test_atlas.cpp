@@ -5,7 +5,7 @@
 #include <doctest.h>
 
 #include "helpers.h"
-#include "io/boundaries.h"
+#include "map/atlas.h"
 #include "map/area_names.h"
 
 using namespace sespm;

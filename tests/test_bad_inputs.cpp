@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "helpers.h"
-#include "io/project_store.h"
+#include "stores/project_store.h"
 
 
 namespace fs = std::filesystem;

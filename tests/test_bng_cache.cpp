@@ -1,4 +1,4 @@
-// test_bng_cache.cpp: the projected copy of a large boundary file (io/bng_cache.h) gives exactly
+// test_bng_cache.cpp: the projected copy of a large boundary file (caches/bng_cache.h) gives exactly
 // the geometries PROJ gives (every area's WKB equal); a damaged, truncated or mismatched copy (a
 // record from another file, another area order) is dropped and the set projected again; and the
 // copy is made only for sets read from a file, never for dissolved groups.
@@ -9,9 +9,9 @@
 #include <fstream>
 
 #include "helpers.h"
-#include "io/area_cache.h"
-#include "io/bng_cache.h"
-#include "io/boundaries.h"
+#include "caches/area_cache.h"
+#include "caches/bng_cache.h"
+#include "map/atlas.h"
 
 using namespace sespm;
 

@@ -13,7 +13,7 @@
 #include "core/classify.h"
 #include "core/layer_spec.h"
 #include "helpers.h"
-#include "io/gdal_util.h"
+#include "geodata/gdal_util.h"
 
 using test::run_sespm;
 

@@ -1,4 +1,4 @@
-// test_geojson_fast.cpp: the GeoJSON fast path (io/geojson_fast) against GDAL, differentially:
+// test_geojson_fast.cpp: the GeoJSON fast path (geodata/geojson_fast) against GDAL, differentially:
 // every .geojson/.json under the data directory and the bad-input catalogue, and a table of
 // made-up files (each a case GDAL reads in its own way), is read by read_area_file with the fast
 // path on and off (SESPM_GEOJSON_FAST), and both must give the same areas (codes, names, every
@@ -16,8 +16,8 @@
 #include <typeinfo>
 
 #include "helpers.h"
-#include "io/boundaries.h"
-#include "io/geojson_fast.h"
+#include "map/atlas.h"
+#include "geodata/geojson_fast.h"
 
 using namespace sespm;
 namespace fs = std::filesystem;

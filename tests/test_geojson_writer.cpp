@@ -1,4 +1,4 @@
-// test_geojson_writer.cpp: the streamed GeoJSON writer (io/geojson_writer.h) against GDAL's own
+// test_geojson_writer.cpp: the streamed GeoJSON writer (outputs/geojson_writer.h) against GDAL's own
 // GeoJSON writer, export by export: GDAL (ogr2ogr to CSV with the geometry as WKT, every field)
 // reads back the same features and values from both files, the two documents are the same JSON
 // (foreign members, property types, geometry types, ring order), and the independent validator

@@ -7,7 +7,7 @@
 
 #include "core/csv.h"
 #include "helpers.h"
-#include "io/gdal_input.h"
+#include "geodata/gdal_input.h"
 
 namespace fs = std::filesystem;
 

@@ -10,7 +10,7 @@
 #include <set>
 
 #include "helpers.h"
-#include "io/boundaries.h"
+#include "map/atlas.h"
 
 namespace {
 

@@ -9,7 +9,7 @@
 #include <fstream>
 
 #include "helpers.h"
-#include "io/boundaries.h"
+#include "map/atlas.h"
 #include "render/mesh.h"
 #include "render/mesh_cache.h"
 

@@ -179,6 +179,13 @@ TEST_CASE("the shared model names settings, not flags: the command line reads --
         {{"layer", "nosuch", "no such layer"}, "--layer nosuch: no such layer", "Layer 'nosuch': no such layer"},
         {{"name", "", "a scenario needs a name"}, "--name: a scenario needs a name", "Scenario: a scenario needs a name"},
         {{"classes", "40", "use 2 to 12"}, "--classes 40: use 2 to 12", "Number of classes '40': use 2 to 12"},
+        // another setting named in the problem, in braces: a flag on the command line, words in the window
+        {{"since", "2030-01-01", "give an earlier date or a later {period}"}, "--since 2030-01-01: give an earlier date or a later --period",
+         "Compared with '2030-01-01': give an earlier date or a later 'Period'"},
+        {{"codes", "X", "check {geography} and {within}"}, "--codes X: check --geography and --within", "Areas 'X': check 'Geography' and 'Within'"},
+        // a brace that names no setting is left as it is
+        {{"layer", "a", "{Not a setting} and {x1} and {data} and {"}, "--layer a: {Not a setting} and {x1} and {data} and {",
+         "Layer 'a': {Not a setting} and {x1} and {data} and {"},
     };
     for (const auto& c : cases) {
         CHECK(std::string(c.e.what()) == c.cli);
@@ -186,8 +193,19 @@ TEST_CASE("the shared model names settings, not flags: the command line reads --
         CHECK(sespm::message_for_people(c.e).find("--") == std::string::npos);
     }
     CHECK(sespm::message_for_people(sespm::DataError("x.csv:3: field 'value': bad")) == "x.csv:3: field 'value': bad");
+    // any error may name a setting in braces: a data file's message asks for the sheet to read
+    sespm::DataError two_sheets("b.xlsx: 2 sheets have points; choose one by its name ({sheet})");
+    CHECK(sespm::message_for_people(two_sheets) == "b.xlsx: 2 sheets have points; choose one by its name ('Sheet')");
+    CHECK(sespm::message_for_command_line(two_sheets) == "b.xlsx: 2 sheets have points; choose one by its name (--sheet)");
     // and every model error that used to say "--flag" the command line still prints the same
     auto r = run_sespm({"table", "--layer", "nosuch", "--data", test::data_dir()});
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("--layer nosuch: no such layer") != std::string::npos);
+    // below cli/, no message text names a command-line flag (but the start-up ones, --data and
+    // --layers, and the admin's 'project init' command): an independent look at the source
+    std::string src = std::string(SESPM_TEST_DIR) + "/../src/";
+    auto flags = test::run_shell("grep -rnE '\"[^\"]*--[a-z][a-z-]+' " + src + "core " + src + "geodata " + src + "caches " + src +
+                                 "stores " + src + "outputs " + src + "map --include=*.cpp | grep -v '^[^:]*:[0-9]*: *//'"
+                                 " | grep -v 'help-commands\\|--data\\|\"--\" + s\\|project init --project\\|--layers'");
+    CHECK_MESSAGE(flags.out.empty(), flags.out);
 }

@@ -9,7 +9,7 @@
 #include <set>
 
 #include "helpers.h"
-#include "io/project_store.h"
+#include "stores/project_store.h"
 
 using namespace sespm;
 

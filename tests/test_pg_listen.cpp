@@ -6,7 +6,7 @@
 #include <chrono>
 #include <thread>
 
-#include "io/pg_listen.h"
+#include "stores/pg_listen.h"
 #include "pg_helpers.h"
 
 using namespace test;

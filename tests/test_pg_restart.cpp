@@ -5,7 +5,7 @@
 
 #include <cstdlib>
 
-#include "io/project_store.h"
+#include "stores/project_store.h"
 #include "pg_helpers.h"
 
 using namespace test;

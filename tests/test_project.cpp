@@ -17,7 +17,7 @@
 #include "core/undo.h"
 #include "helpers.h"
 #include "map/project_snapshot.h"
-#include "io/project_store.h"
+#include "stores/project_store.h"
 
 
 using namespace sespm;

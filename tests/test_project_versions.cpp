@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "helpers.h"
-#include "io/project_store.h"
+#include "stores/project_store.h"
 #include "map/project_admin.h"
 #include "map/project_snapshot.h"
 

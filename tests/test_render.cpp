@@ -12,7 +12,7 @@
 
 #include "helpers.h"
 #include "picture.h"
-#include "io/boundaries.h"
+#include "map/atlas.h"
 #include "render/camera.h"
 #include "render/headless.h"
 #include "map/map_view.h"

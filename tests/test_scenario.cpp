@@ -9,7 +9,7 @@
 #include "core/scenario.h"
 #include "core/undo.h"
 #include "helpers.h"
-#include "io/project_store.h"
+#include "stores/project_store.h"
 
 #include "map/scenario_eval.h"
 

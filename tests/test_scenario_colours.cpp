@@ -12,8 +12,8 @@
 
 #include "helpers.h"
 #include "picture.h"
-#include "io/boundaries.h"
-#include "io/project_store.h"
+#include "map/atlas.h"
+#include "stores/project_store.h"
 #include "map/map_view.h"
 #include "render/headless.h"
 

@@ -9,9 +9,9 @@
 #include <set>
 
 #include "helpers.h"
-#include "io/boundaries.h"
-#include "io/points.h"
-#include "io/spatial.h"
+#include "map/atlas.h"
+#include "geodata/points.h"
+#include "geodata/spatial.h"
 
 using namespace sespm;
 

@@ -46,7 +46,7 @@ TEST_CASE("an .xlsx or .ods list of providers: its sheet and header found, its r
 TEST_CASE("a workbook with two sheets of points needs --sheet; the sheets are listed") {
     auto r = count({"--points", fixture("two_sheets.xlsx")});
     CHECK(r.exit_code == 1);
-    CHECK_MESSAGE(r.err.find("2 sheets have lat,lon, easting,northing or postcode columns: 'Kent', 'Sussex'; choose one with --sheet NAME") !=
+    CHECK_MESSAGE(r.err.find("2 sheets have lat,lon, easting,northing or postcode columns: 'Kent', 'Sussex'; choose one by its name (--sheet)") !=
                       std::string::npos, r.err);
     r = count({"--points", fixture("two_sheets.xlsx"), "--sheet", "Sussex"});
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);

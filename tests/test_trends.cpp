@@ -16,7 +16,7 @@
 
 #include "core/error.h"
 #include "helpers.h"
-#include "io/project_store.h"
+#include "stores/project_store.h"
 #include "map/evaluate.h"
 #include "map/triggers.h"
 #include "map/what_changed.h"

@@ -14,7 +14,7 @@
 
 #include "core/error.h"
 #include "helpers.h"
-#include "io/output_file.h"
+#include "core/output_file.h"
 
 namespace fs = std::filesystem;
 using test::run_sespm;

@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <iostream>
 
-#include "io/output_file.h"
+#include "core/output_file.h"
 
 namespace sespm {
 

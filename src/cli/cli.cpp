@@ -7,7 +7,7 @@
 #include "cli/commands.h"
 #include "core/bad_rows.h"
 #include "core/error.h"
-#include "io/output_file.h"
+#include "core/output_file.h"
 
 namespace sespm {
 
@@ -88,13 +88,13 @@ static int dispatch(const std::vector<std::string>& all_args) {
         if (const Command* c = find_command(args[0])) return c->run(rest);
         throw UsageError("unknown command '" + clip(args[0]) + "' (" + command_names() + "; see sespm-map --help)");
     } catch (const UsageError& e) {
-        std::cerr << "sespm-map: usage error: " << clip_message(e.what()) << "\n";
+        std::cerr << "sespm-map: usage error: " << clip_message(message_for_command_line(e)) << "\n";
         return 2;
     } catch (const DataError& e) {
-        std::cerr << "sespm-map: error: " << clip_message(e.what()) << "\n";
+        std::cerr << "sespm-map: error: " << clip_message(message_for_command_line(e)) << "\n";
         return 1;
     } catch (const std::exception& e) {
-        std::cerr << "sespm-map: error: " << clip_message(e.what()) << "\n";
+        std::cerr << "sespm-map: error: " << clip_message(message_for_command_line(e)) << "\n";
         return 1;
     }
 }

@@ -5,7 +5,7 @@
 #include "cli/cli.h"
 #include "cli/common.h"
 #include "core/error.h"
-#include "io/output_file.h"
+#include "core/output_file.h"
 #include "core/text.h"
 #include "map/chart_series.h"
 #include "render/print_chart.h"

@@ -5,8 +5,8 @@
 #include "cli/common.h"
 #include "core/bad_rows.h"
 #include "core/error.h"
-#include "io/output_file.h"
-#include "io/pg_publish.h"
+#include "core/output_file.h"
+#include "outputs/pg_publish.h"
 #include "map/export_view.h"
 
 namespace sespm {

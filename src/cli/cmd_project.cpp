@@ -89,8 +89,8 @@ int project_grant(const Args& a, bool grant) {
         if (u.role != "planner" && !u.councils.empty()) throw UsageError("--councils: only a planner has councils (a " + u.role + " has rights everywhere or nowhere)");
     }
     auto store = open_project(loc, ProjectAccess::Write);
-    if (grant) store->grant(u);
-    else store->revoke(u.name);
+    if (grant) rights_of(*store).grant(u);
+    else rights_of(*store).revoke(u.name);
     std::cerr << (grant ? "granted " + u.role + " to " : "revoked the role of ") << printable(u.name) << " in " << loc << "\n";
     return 0;
 }
@@ -98,7 +98,7 @@ int project_grant(const Args& a, bool grant) {
 int project_users(const Args& a) {
     auto store = open_project(a.require("--project", "project users"), ProjectAccess::Read);
     std::vector<std::vector<Cell>> rows;
-    for (const auto& u : store->users()) {
+    for (const auto& u : rights_of(*store).users()) {
         std::string councils;
         for (const auto& c : u.councils) councils += (councils.empty() ? "" : ";") + c;
         rows.push_back({Cell::of_text(u.name), Cell::of_text(u.role), Cell::of_text(councils)});

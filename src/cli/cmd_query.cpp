@@ -6,8 +6,8 @@
 #include "cli/common.h"
 #include "core/error.h"
 #include "core/text.h"
-#include "io/attribution.h"
-#include "io/export.h"
+#include "outputs/attribution.h"
+#include "outputs/export.h"
 #include "map/queries.h"
 
 namespace sespm {

@@ -4,8 +4,8 @@
 #include "cli/cli.h"
 #include "cli/common.h"
 #include "core/error.h"
-#include "io/output_file.h"
-#include "io/export.h"
+#include "core/output_file.h"
+#include "outputs/export.h"
 #include "core/text.h"
 #include "report/report.h"
 

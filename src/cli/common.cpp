@@ -69,17 +69,17 @@ void resolve_area_options(Args& a, AreaKinds code_kinds) {
     if (!any_name) return;
     Session s(session_options(a));
     for (size_t i = 0; i < texts.size(); ++i)
-        if (*texts[i] != "all") *texts[i] = resolve_area(*s.atlas, *texts[i], what[i].first, what[i].second);
+        if (*texts[i] != "all") *texts[i] = resolve_area(*s.atlas, *texts[i], what[i].first.substr(2), what[i].second);
     if (auto it = a.values.find("--codes"); it != a.values.end())
         for (auto& v : it->second) {
             std::string joined;
-            for (const auto& c : resolve_areas(*s.atlas, split_list(v), "--codes", code_kinds)) joined += (joined.empty() ? "" : ",") + c;
+            for (const auto& c : resolve_areas(*s.atlas, split_list(v), "codes", code_kinds)) joined += (joined.empty() ? "" : ",") + c;
             v = joined;
         }
     if (auto it = a.values.find("--ratio"); it != a.values.end())
         for (auto& v : it->second)
             if (auto eq = v.find('='); eq != std::string::npos)
-                v = resolve_area(*s.atlas, v.substr(0, eq), "--ratio", AreaKinds::Districts) + v.substr(eq);
+                v = resolve_area(*s.atlas, v.substr(0, eq), "ratio", AreaKinds::Districts) + v.substr(eq);
 }
 
 Geography geography_option(const Args& a) {

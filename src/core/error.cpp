@@ -50,31 +50,58 @@ std::string clip_message(const std::string& message) {
     return shortened(out, 1000);  // the message's own line breaks stay
 }
 
-SettingError::SettingError(std::string s, std::string v, std::string p)
-    : UsageError("--" + s + (v.empty() ? "" : " " + v) + ": " + p), setting(std::move(s)), value(std::move(v)), problem(std::move(p)) {}
-
 namespace {
 
-// The words the window uses for a setting (the label of its control where it has one).
-std::string setting_words(const std::string& setting) {
+// The words the window uses for a setting (the label of its control where it has one); nullptr
+// for a name that is no setting.
+const char* known_setting_words(const std::string& setting) {
     static const std::pair<const char*, const char*> kWords[] = {
         {"ratio", "Residents per place"}, {"period", "Period"}, {"classes", "Number of classes"}, {"breaks", "Class breaks"},
         {"classify", "Classification"}, {"palette", "Palette"}, {"layer", "Layer"}, {"codes", "Areas"}, {"since", "Compared with"},
         {"points", "Points file"}, {"name", "Scenario"}, {"as", "New scenario name"}, {"places", "Places"}, {"pct", "Trigger"},
-        {"cluster", "Cluster"}, {"by", "Join field"}, {"project", "Project"}, {"all-periods", "All periods"}};
+        {"cluster", "Cluster"}, {"by", "Join field"}, {"project", "Project"}, {"all-periods", "All periods"},
+        {"within", "Within"}, {"code", "Area"}, {"from", "From"}, {"to", "To"}, {"geography", "Geography"}, {"sheet", "Sheet"},
+        {"to-table", "Table name"}, {"save", "Save as"}, {"replace", "Replace"}, {"open", "Opened file"},
+        {"source-layer", "Source layer"}};
     for (const auto& [s, w] : kWords)
         if (setting == s) return w;
+    return nullptr;
+}
+
+std::string setting_words(const std::string& setting) {
+    if (const char* w = known_setting_words(setting)) return w;
     std::string w = setting;
     if (!w.empty()) w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
     return w;
 }
 
+// The text with each {setting} it names worded for its reader: "--period" for the command line,
+// "'Period'" for the window. Braces around anything else (a file name, a user's value) stay.
+std::string worded(const std::string& text, bool for_people) {
+    std::string out;
+    size_t i = 0;
+    while (i < text.size()) {
+        size_t close = text[i] == '{' ? text.find('}', i) : std::string::npos;
+        const char* words = close == std::string::npos ? nullptr : known_setting_words(text.substr(i + 1, close - i - 1));
+        if (!words) { out += text[i++]; continue; }
+        out += for_people ? "'" + std::string(words) + "'" : "--" + text.substr(i + 1, close - i - 1);
+        i = close + 1;
+    }
+    return out;
+}
+
 } // namespace
+
+SettingError::SettingError(std::string s, std::string v, std::string p)
+    : UsageError("--" + s + (v.empty() ? "" : " " + v) + ": " + worded(p, false)), setting(std::move(s)), value(std::move(v)),
+      problem(std::move(p)) {}
 
 std::string message_for_people(const std::exception& e) {
     auto* s = dynamic_cast<const SettingError*>(&e);
-    if (!s) return e.what();
-    return setting_words(s->setting) + (s->value.empty() ? "" : " '" + clip(s->value) + "'") + ": " + s->problem;
+    if (!s) return worded(e.what(), true);
+    return setting_words(s->setting) + (s->value.empty() ? "" : " '" + clip(s->value) + "'") + ": " + worded(s->problem, true);
 }
+
+std::string message_for_command_line(const std::exception& e) { return worded(e.what(), false); }
 
 } // namespace sespm

@@ -18,14 +18,19 @@ struct UsageError : std::runtime_error {
 // A value the shared model cannot take, named by the setting it came from ("ratio", "period",
 // "classes", "codes"...), not by a command-line flag. The command line prints what() as it
 // always read ("--ratio E06000044: the ratio must be ..."); the window says it in words
-// (message_for_people: "Residents per place 'E06000044': the ratio must be ...").
+// (message_for_people: "Residents per place 'E06000044': the ratio must be ..."). A problem
+// that names another setting writes it in braces ("give a later {period}"): "--period" on the
+// command line, "'Period'" in the window.
 struct SettingError : UsageError {
     SettingError(std::string setting, std::string value, std::string problem);
     std::string setting, value, problem;
 };
 
-// What the window shows for an error: a SettingError in words, any other error as it is.
+// What the window shows for an error: a SettingError in words, any other error as it is; in
+// either, a setting named in braces ("choose one by its name ({sheet})") in words ('Sheet').
 std::string message_for_people(const std::exception& e);
+// What the command line prints for an error: what(), a setting named in braces as its flag.
+std::string message_for_command_line(const std::exception& e);
 
 // "FILE:LINE: field 'F': what" — the one format every message about input follows.
 std::string where(const std::string& file, long line, const std::string& field,

@@ -1,7 +1,7 @@
 // input_files.h: the files this process has read as inputs (data files, layer files, points,
 // a commentary, the project), by device and inode, so that an output about to be written over
 // one of them is refused whatever path names it (a link, "..", another spelling). Readers note
-// a file when they open it; io/output_file asks before it writes. Process-wide by nature: a
+// a file when they open it; core/output_file asks before it writes. Process-wide by nature: a
 // command's inputs are every file the process read, on any thread (guarded by a mutex).
 #pragma once
 #include <optional>

@@ -76,30 +76,29 @@ int period_step_months(const std::vector<std::string>& periods) {
 }
 
 std::string choose_period(const std::vector<std::string>& periods, const std::string& wanted,
-                          const std::string& layer, const std::string& option) {
-    if (periods.empty()) throw UsageError(option + " " + wanted + ": layer '" + layer + "' has no periods");
+                          const std::string& layer, const std::string& setting) {
+    if (periods.empty()) throw SettingError(setting, wanted, "layer '" + layer + "' has no periods");
     if (wanted.empty() || wanted == "latest") return periods.back();
     if (wanted == "earliest") return periods.front();
     if (!is_iso_date(wanted))
-        throw UsageError(option + " " + clip(wanted) + ": give a date YYYY-MM-DD, latest or earliest");
+        throw SettingError(setting, clip(wanted), "give a date YYYY-MM-DD, latest or earliest");
     auto it = std::lower_bound(periods.begin(), periods.end(), wanted);
     if (it != periods.end() && *it == wanted) return wanted;
     std::string near;
     if (it != periods.begin()) near = *(it - 1);
     if (it != periods.end()) near += (near.empty() ? "" : " or ") + *it;
-    throw UsageError(option + " " + wanted + ": layer '" + layer + "' has no figures for that date; the nearest periods are " +
-                     near + " (see sespm-map periods --layer " + layer + ")");
+    throw SettingError(setting, wanted, "layer '" + layer + "' has no figures for that date; the nearest periods are " + near);
 }
 
 std::vector<std::string> periods_between(const std::vector<std::string>& periods, const std::string& from,
                                          const std::string& to, const std::string& layer) {
-    if (!from.empty() && !is_iso_date(from)) throw UsageError("--from " + clip(from) + ": give a date YYYY-MM-DD");
-    if (!to.empty() && !is_iso_date(to)) throw UsageError("--to " + clip(to) + ": give a date YYYY-MM-DD");
+    if (!from.empty() && !is_iso_date(from)) throw SettingError("from", clip(from), "give a date YYYY-MM-DD");
+    if (!to.empty() && !is_iso_date(to)) throw SettingError("to", clip(to), "give a date YYYY-MM-DD");
     std::vector<std::string> out;
     for (const auto& p : periods)
         if ((from.empty() || p >= from) && (to.empty() || p <= to)) out.push_back(p);
     if (out.empty())
-        throw UsageError("--from/--to: layer '" + layer + "' has no periods between " + (from.empty() ? "the start" : from) +
+        throw SettingError("from", "", "layer '" + layer + "' has no periods between " + (from.empty() ? "the start" : from) +
                          " and " + (to.empty() ? "the end" : to) + " (its periods run " +
                          (periods.empty() ? std::string("nowhere") : periods.front() + " to " + periods.back()) + ")");
     return out;

@@ -25,10 +25,10 @@ std::string months_before(const std::string& iso, int months);
 int period_step_months(const std::vector<std::string>& periods);
 
 // The period `wanted` ("", "latest", "earliest" or an ISO date) names among `periods` (sorted,
-// oldest first). Throws UsageError naming `option` and `layer`: for a non-date, for a date not
-// in the list (listing the nearest one on each side), or when the layer has no periods.
+// oldest first). Throws SettingError naming `setting` and `layer`: for a non-date, for a date
+// not in the list (listing the nearest one on each side), or when the layer has no periods.
 std::string choose_period(const std::vector<std::string>& periods, const std::string& wanted,
-                          const std::string& layer, const std::string& option = "--period");
+                          const std::string& layer, const std::string& setting = "period");
 
 // The periods in [from, to] (either empty = open); UsageError when a bound is not a date or
 // none remain.

@@ -11,9 +11,10 @@
 #include <set>
 
 #include "core/data_dir.h"
+#include "core/bad_rows.h"
 #include "core/error.h"
 #include "core/text.h"
-#include "io/points.h"
+#include "geodata/points.h"
 
 namespace sespm {
 
@@ -81,18 +82,18 @@ std::string described(const Named& n) {
     return n.area->name + " (" + n.area->code + ", " + kind_of(n.geography) + ")";
 }
 
-[[noreturn]] void no_such_area(const std::vector<Named>& areas, const std::string& text, const std::string& option, AreaKinds kinds) {
+[[noreturn]] void no_such_area(const std::vector<Named>& areas, const std::string& text, const std::string& setting, AreaKinds kinds) {
     std::string want = folded(text);
     std::vector<std::pair<size_t, const Named*>> near;
     for (const auto& n : areas) near.push_back({edit_distance(want, folded(n.area->name)), &n});
     std::stable_sort(near.begin(), near.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::string msg = option + " " + text + ": no " + (kinds == AreaKinds::Districts ? "district" : "area") +
+    std::string msg = std::string("no ") + (kinds == AreaKinds::Districts ? "district" : "area") +
                       " has that code or name (give a code such as E12000008, or a name such as Kent)";
     std::string hint;
     for (size_t i = 0; i < near.size() && i < 3 && near[i].first <= std::max<size_t>(2, want.size() / 3); ++i)
         hint += (hint.empty() ? "" : ", ") + described(*near[i].second);
     if (!hint.empty()) msg += "; did you mean " + hint + "?";
-    throw UsageError(msg);
+    throw SettingError(setting, text, msg);
 }
 
 std::string kind_of(Geography g) {
@@ -158,7 +159,7 @@ std::vector<PlaceMatch> find_places(Atlas& atlas, const std::string& text, size_
     return out;
 }
 
-std::string resolve_area(Atlas& atlas, const std::string& text, const std::string& option, AreaKinds kinds) {
+std::string resolve_area(Atlas& atlas, const std::string& text, const std::string& setting, AreaKinds kinds) {
     if (is_code(atlas, text, kinds)) return text;
     std::vector<Named> areas = all_areas(atlas, kinds);
     std::string want = folded(text);
@@ -169,25 +170,25 @@ std::string resolve_area(Atlas& atlas, const std::string& text, const std::strin
         else if (!want.empty() && name.rfind(want, 0) == 0) prefix.push_back(&n);
     }
     const std::vector<const Named*>& hits = exact.empty() ? prefix : exact;
-    if (hits.empty()) no_such_area(areas, text, option, kinds);
+    if (hits.empty()) no_such_area(areas, text, setting, kinds);
     if (exact.empty() && prefix.size() > 1) {
         std::string list;
         for (size_t i = 0; i < prefix.size() && i < 6; ++i) list += (i ? ", " : "") + described(*prefix[i]);
-        throw UsageError(option + " " + text + ": the start of " + std::to_string(prefix.size()) + " names (" + list +
-                         (prefix.size() > 6 ? ", ..." : "") + "); give more of the name, or the code");
+        throw SettingError(setting, text, "the start of " + std::to_string(prefix.size()) + " names (" + list +
+                           (prefix.size() > 6 ? ", ..." : "") + "); give more of the name, or the code");
     }
     if (hits.size() > 1) {  // one name, several geographies: the first, said aloud
         std::string others;
         for (size_t i = 1; i < hits.size(); ++i) others += (i > 1 ? ", " : "") + described(*hits[i]);
-        std::cerr << "sespm-map: note: " << option << " " << text << ": taken as " << described(*hits[0]) << "; also "
-                  << others << " (give its code for that one)\n";
+        input_log().note("'" + text + "' (" + setting + ") is taken as " + described(*hits[0]) + "; also " + others +
+                         " (give its code for that one)");
     }
     return hits[0]->area->code;
 }
 
-std::vector<std::string> resolve_areas(Atlas& atlas, const std::vector<std::string>& texts, const std::string& option, AreaKinds kinds) {
+std::vector<std::string> resolve_areas(Atlas& atlas, const std::vector<std::string>& texts, const std::string& setting, AreaKinds kinds) {
     std::vector<std::string> out;
-    for (const auto& t : texts) out.push_back(resolve_area(atlas, t, option, kinds));
+    for (const auto& t : texts) out.push_back(resolve_area(atlas, t, setting, kinds));
     return out;
 }
 

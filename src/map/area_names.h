@@ -1,7 +1,7 @@
 // area_names.h: areas named as people name them. Wherever a command or the window takes an area
 // code (--within, --code, --codes, --ratio CODE=N), it also takes the area's name: exact and
 // case-insensitive ("kent"), or the start of one name only ("Brighton"). An unknown name is a
-// usage error naming the option, with the nearest names ("did you mean ...?"). A name shared by
+// SettingError naming the setting, with the nearest names ("did you mean ...?"). A name shared by
 // two geographies (Kent the county and Kent the sub-region; South East the region and the LEP)
 // takes the first of district, county, region, sub-region, LEP and says so on stderr. Also the
 // window's "Find a place" search (names and South East postcodes).
@@ -9,15 +9,15 @@
 #include <string>
 #include <vector>
 
-#include "io/boundaries.h"
+#include "map/atlas.h"
 
 namespace sespm {
 
 enum class AreaKinds { Any, Districts };
 
 // The code `text` stands for: `text` itself when it is a known code, else the code of the area
-// it names. `option` is used in messages ("--within"). Throws UsageError when there is none.
-std::string resolve_area(Atlas& atlas, const std::string& text, const std::string& option, AreaKinds kinds = AreaKinds::Any);
+// it names. `setting` names it in messages ("within"). Throws SettingError when there is none.
+std::string resolve_area(Atlas& atlas, const std::string& text, const std::string& setting, AreaKinds kinds = AreaKinds::Any);
 // "Find a place": up to `limit` areas whose names match `text` (exact, then the start of a
 // name, then anywhere in it; any case), of every geography, each code once; or, for a
 // postcode in postcodes/codepoint_south_east.csv, that postcode's district and its point.
@@ -28,7 +28,7 @@ struct PlaceMatch {
 };
 std::vector<PlaceMatch> find_places(Atlas& atlas, const std::string& text, size_t limit = 8);
 
-std::vector<std::string> resolve_areas(Atlas& atlas, const std::vector<std::string>& texts, const std::string& option,
+std::vector<std::string> resolve_areas(Atlas& atlas, const std::vector<std::string>& texts, const std::string& setting,
                                        AreaKinds kinds = AreaKinds::Any);
 
 } // namespace sespm

@@ -3,8 +3,8 @@
 
 #include "core/cell.h"
 #include "core/error.h"
-#include "io/attribution.h"
-#include "io/project_store.h"
+#include "outputs/attribution.h"
+#include "stores/project_store.h"
 
 namespace sespm {
 

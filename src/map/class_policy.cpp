@@ -52,11 +52,11 @@ int few_areas_limit(const std::vector<std::optional<double>>& values) {
 // --breaks (or the layer file's breaks for its own manual method): checked, ascending.
 std::vector<double> manual_breaks(const ClassRequest& req, const LayerSpec* spec, MapKind kind, ClassMethod method) {
     if (!req.breaks.empty() && method != ClassMethod::Manual)
-        throw SettingError("breaks", "", "class breaks go with --classify manual (the method is '" + std::string(class_method_name(method)) + "')");
+        throw SettingError("breaks", "", "class breaks go with {classify} manual (the method is '" + std::string(class_method_name(method)) + "')");
     if (method != ClassMethod::Manual) return {};
     std::vector<double> b = req.breaks;
     if (b.empty() && spec && kind == MapKind::Layer && spec->class_method == "manual") b = spec->manual_breaks;
-    if (b.empty()) throw UsageError("--classify manual needs --breaks, e.g. --breaks 1,2,5,10 (class upper bounds)");
+    if (b.empty()) throw SettingError("breaks", "", "manual classes need their upper bounds, e.g. 1,2,5,10");
     if (b.size() > 12) throw SettingError("breaks", "", "at most 12 breaks");
     for (size_t i = 0; i < b.size(); ++i) {
         if (!std::isfinite(b[i])) throw SettingError("breaks", "", "break " + std::to_string(i + 1) + " is not a finite number");
@@ -103,7 +103,7 @@ ClassPolicy choose_classes(const std::vector<std::optional<double>>& values, con
                            const std::string& pool_description) {
     std::string method_name = !req.method.empty() ? req.method : spec ? spec->class_method : "quantile";
     auto method = parse_class_method(method_name);
-    if (!method) throw SettingError("classify", method_name, "use quantile, equal, jenks, stddev or manual (with --breaks)");
+    if (!method) throw SettingError("classify", method_name, "use quantile, equal, jenks, stddev or manual (with {breaks})");
     int classes = req.classes ? *req.classes : spec ? spec->classes : 5;
     if (classes < 2 || classes > 12) throw SettingError("classes", std::to_string(classes), "use 2 to 12");
     std::string palette = chosen_palette(req, spec, kind);

@@ -11,8 +11,8 @@
 
 #include "core/error.h"
 #include "core/periods.h"
-#include "io/points.h"
-#include "io/spatial.h"
+#include "geodata/points.h"
+#include "geodata/spatial.h"
 
 namespace sespm {
 
@@ -20,8 +20,8 @@ std::vector<std::string> native_members(Atlas& atlas, const LayerSpec& spec, Geo
     if (spec.native == Geography::District || g == spec.native) return spec.native == g ? std::vector<std::string>{a.code} : a.members;
     // native == County
     if (g == Geography::District)
-        throw UsageError("layer '" + spec.id + "' is published by county and unitary authority only; use "
-                         "--geography county, subregion or region");
+        throw SettingError("geography", "district", "layer '" + spec.id + "' is published by county and unitary authority only; "
+                           "show it by county, sub-region or region");
     std::set<std::string> want(a.members.begin(), a.members.end()), covered;
     std::vector<std::string> out;
     for (const auto& c : atlas.areas_lonlat(Geography::County).areas) {
@@ -111,7 +111,7 @@ const PeriodFigures& period_figures(const LayerSpec& spec, const LoadedFigures& 
     if (!spec.temporal()) {
         if (!wanted.empty() && wanted != "latest" && wanted != "earliest")
             throw SettingError("period", clip(wanted), "layer '" + spec.id + "' is not a time series (its figures are " +
-                             spec.period + "); use latest or leave --period out");
+                             spec.period + "); use latest or leave {period} out");
         return figs.periods.back();
     }
     return *figs.at(choose_period(figs.period_list(), wanted, spec.id));
@@ -182,7 +182,7 @@ LayerResult evaluate_file(Atlas& atlas, const std::string& path, const std::stri
     bool by_area = by == "area";
     if (by == name_field || by == code_field)  // issue 9: say the field is text
         throw SettingError("by", by, std::string("the ") + (by == name_field ? "name" : "code") + " field of " + path +
-                         " is text, not a number; give a numeric property, or --by area");
+                         " is text, not a number; give a numeric property, or {by} area");
     const AreaSet& set = atlas.open_file(path, code_field, name_field, by_area);
     LayerResult r;
     r.spec.id = std::filesystem::path(path).stem().string();
@@ -266,8 +266,7 @@ LayerResult evaluate_layer(Atlas& atlas, const LayerSpec& spec, const EvaluateOp
     for (const auto& [code, ratio] : opt.ratio_overrides) {
         // an area of the geography shown, or a district: its agreed ratio counts in its groups' limits
         if (!atlas.areas_lonlat(opt.geography).find(code) && !atlas.areas_lonlat(Geography::District).find(code))
-            throw UsageError("--ratio " + code + "=...: no " + std::string(geography_name(opt.geography)) +
-                             " or district has the code " + code);
+            throw SettingError("ratio", code, "no " + std::string(geography_name(opt.geography)) + " or district has this code");
         if (!(ratio >= 1)) throw SettingError("ratio", code, "the ratio must be at least 1 resident per place");
     }
     if (spec.kind == LayerKind::Points) {
@@ -277,7 +276,7 @@ LayerResult evaluate_layer(Atlas& atlas, const LayerSpec& spec, const EvaluateOp
     }
     if (!opt.points_file.empty())  // it was ignored, even a file that did not exist
         throw SettingError("points", clip(opt.points_file), "layer '" + spec.id + "' counts no points, so it would not be read; "
-                         "--points replaces the points of a points layer (e.g. --layer esol)");
+                         "a points file replaces the points of a points layer (e.g. esol)");
     return evaluate_rate(atlas, spec, opt, std::move(r));
 }
 

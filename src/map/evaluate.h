@@ -10,8 +10,8 @@
 
 #include "core/layer_spec.h"
 #include "core/measures.h"
-#include "io/boundaries.h"
-#include "io/figures.h"
+#include "map/atlas.h"
+#include "map/figure_join.h"
 #include "core/cell.h"
 
 namespace sespm {

@@ -1,10 +1,10 @@
 // export_view.h: a map as a file for web teams and analysts: the rows, classes and `fill`
-// colours of a MapView written through io/export (GeoJSON, CSV, GeoPackage). The one place the
+// colours of a MapView written through outputs/export (GeoJSON, CSV, GeoPackage). The one place the
 // data behind every export is assembled, so a file always carries the colours of the map.
 #pragma once
 #include <string>
 
-#include "io/export.h"
+#include "outputs/export.h"
 #include "map/map_view.h"
 
 namespace sespm {

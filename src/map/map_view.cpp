@@ -9,7 +9,7 @@
 
 #include "core/data_dir.h"
 #include "core/error.h"
-#include "io/attribution.h"
+#include "outputs/attribution.h"
 #include "map/scenario_eval.h"
 
 namespace sespm {

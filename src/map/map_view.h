@@ -12,9 +12,9 @@
 
 #include "core/scenario.h"
 #include "core/styling.h"
-#include "io/boundaries.h"
+#include "map/atlas.h"
 #include "map/evaluate.h"
-#include "io/points.h"
+#include "geodata/points.h"
 #include "core/types.h"
 #include "map/class_policy.h"
 

@@ -35,7 +35,7 @@ void must_be(const HistoryEntry& e, const std::string& now, const std::string& t
     if (now == then) return;
     throw ProjectError(Kind::Conflict, "change " + std::to_string(e.id) + " (" + e.table + " " + e.key + ") cannot be restored: the " + what +
                                            " was changed again since (it is now " + (now.empty() ? "removed" : clip(now)) +
-                                           "); restore the later changes first (project history --code " + e.key + ")");
+                                           "); restore the later changes to " + e.key + " first (see the project's history)");
 }
 
 void restore_scenario_row(ProjectStore& st, const HistoryEntry& e, const json& o, const json& n) {

@@ -5,7 +5,7 @@
 #pragma once
 #include <string>
 
-#include "io/project_store.h"
+#include "stores/project_store.h"
 
 namespace sespm {
 

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "core/scenario.h"
-#include "io/project_store.h"
+#include "stores/project_store.h"
 
 namespace sespm {
 

@@ -7,8 +7,9 @@
 
 #include "core/bad_rows.h"
 #include "core/error.h"
-#include "io/points.h"
-#include "io/spatial.h"
+#include "geodata/area_reader.h"
+#include "geodata/points.h"
+#include "geodata/spatial.h"
 
 namespace sespm {
 
@@ -23,11 +24,11 @@ std::optional<Question> parse_question(const std::string& s) {
 
 namespace {
 
-size_t index_of(const QueryRequest& q, const AreaSet& set, const std::string& code, const char* option) {
+size_t index_of(const QueryRequest& q, const AreaSet& set, const std::string& code, const char* setting) {
     const Area* ar = set.find(code);
     if (!ar)
-        throw UsageError(std::string(option) + " " + code + ": no " +
-                         (!q.open_file.empty() ? "area of " + q.open_file : std::string(geography_name(q.geography))) + " has this code");
+        throw SettingError(setting, code, "no " + (!q.open_file.empty() ? "area of " + q.open_file : std::string(geography_name(q.geography))) +
+                                              " has this code");
     return static_cast<size_t>(ar - set.areas.data());
 }
 
@@ -54,7 +55,7 @@ PointSet question_points(Session& s, const QueryRequest& q) {
     if (file.empty())
         for (const auto& l : s.layers)
             if (l.kind == LayerKind::Points) { file = s.data_dir + "/" + l.points_file; label = l.point_label; }
-    if (file.empty()) throw UsageError("--points FILE: no points layer to ask about");
+    if (file.empty()) throw SettingError("points", "", "no points layer to ask about (give a points file)");
     return read_points(file, label, s.postcode_lookup());
 }
 
@@ -91,8 +92,8 @@ void answer_dissolve(Session& s, const QueryRequest& q, QueryAnswer& a) {
             to_group.emplace_back(ar.code, value);
         }
     } else {
-        for (const auto& c : q.codes) { index_of(q, set, c, "--codes"); to_group.emplace_back(c, "dissolved"); }
-        if (to_group.empty()) throw UsageError("query dissolve: --codes lists no code");
+        for (const auto& c : q.codes) { index_of(q, set, c, "codes"); to_group.emplace_back(c, "dissolved"); }
+        if (to_group.empty()) throw SettingError("codes", "", "lists no area to dissolve");
     }
     a.dissolved = dissolve_groups(set, to_group, {}, set.source + " (dissolved)");
     project_areas(s.geos, a.dissolved);
@@ -110,7 +111,7 @@ void answer_dissolve(Session& s, const QueryRequest& q, QueryAnswer& a) {
 } // namespace
 
 QueryAnswer run_query(Session& s, const QueryRequest& q) {
-    if (!q.open_file.empty() && q.within) throw UsageError("query: --within works with the built-in geographies, not --open");
+    if (!q.open_file.empty() && q.within) throw SettingError("within", "", "works with the built-in geographies, not with an {open} file");
     QueryAnswer a;
     // Points are read before the areas: the file's table is gone before the areas load (peak memory)
     bool points = q.question == Question::CountPoints || q.question == Question::Nearest;
@@ -126,11 +127,11 @@ QueryAnswer run_query(Session& s, const QueryRequest& q) {
     switch (q.question) {
     case Question::Neighbours:
         a.columns = {"code", "name"};
-        for (size_t i : neighbours(s.geos, *a.set, index_of(q, *a.set, q.code, "--code"))) add_area_row(a, i, {});
+        for (size_t i : neighbours(s.geos, *a.set, index_of(q, *a.set, q.code, "code"))) add_area_row(a, i, {});
         break;
     case Question::Within:
         a.columns = {"code", "name", "distance_km"};
-        for (const auto& h : areas_within(s.geos, *a.set, index_of(q, *a.set, q.code, "--code"), q.km * 1000.0))
+        for (const auto& h : areas_within(s.geos, *a.set, index_of(q, *a.set, q.code, "code"), q.km * 1000.0))
             add_area_row(a, h.area, {Cell::of_num(h.distance_m / 1000.0, 2)});
         break;
     case Question::CountPoints:

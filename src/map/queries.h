@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/cell.h"
-#include "io/boundaries.h"
+#include "map/atlas.h"
 #include "map/session.h"
 
 namespace sespm {

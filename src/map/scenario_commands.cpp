@@ -53,14 +53,14 @@ void delete_scenario(Session& s, const std::string& name) {
     }
 }
 
-void check_district(Session& s, const std::string& code, const std::string& option) {
+void check_district(Session& s, const std::string& code, const std::string& setting) {
     if (!s.atlas->areas_lonlat(Geography::District).find(code))
-        throw UsageError(option + " " + code + ": not a district code (May 2022 boundaries)");
+        throw SettingError(setting, code, "not a district code (May 2022 boundaries)");
 }
 
 static void check_edit(Session& s, const ScenarioEdit& e) {
     using K = ScenarioEdit::Kind;
-    for (const auto& code : edit_districts(e)) check_district(s, code, e.kind == K::SetCluster ? "--codes" : "--code");
+    for (const auto& code : edit_districts(e)) check_district(s, code, e.kind == K::SetCluster ? "codes" : "code");
     if ((e.kind == K::Places || e.kind == K::CriticalMass) && e.places < 0) throw UsageError("places: a whole number, 0 or more");
     if (e.kind == K::Ratio && e.ratio != 0 && !(e.ratio >= 1)) throw SettingError("ratio", "", "residents per place, 1 or more (0 removes the override)");
     if (e.kind == K::SetCluster && e.cluster.districts.empty()) throw SettingError("codes", "", "list at least one district");
@@ -87,7 +87,7 @@ Scenario edit_scenario(Session& s, const std::string& name, const ScenarioEdit& 
         if (err.kind == ProjectError::Kind::Conflict) rethrow_named(s, err);
         if (err.kind != ProjectError::Kind::NotFound) throw;
         if (!store.load_scenario(name)) throw SettingError("name", name, "no scenario by that name in " + s.project_location() + " (see scenario list)");
-        throw UsageError(std::string("--cluster ") + e.cluster.name + ": no such cluster; give --codes to create it");
+        throw SettingError("cluster", e.cluster.name, "no such cluster; give its districts to create it");
     }
     return load_scenario(s, name);
 }
@@ -137,7 +137,7 @@ Allocation allocate_places(Session& s, const AllocateRequest& req) {
     Allocation a;
     a.scenario.ratio_overrides = req.ratio_overrides;
     for (const auto& [code, ratio] : req.ratio_overrides) {
-        check_district(s, code, "--ratio");
+        check_district(s, code, "ratio");
         if (!(ratio >= 1)) throw SettingError("ratio", code, "the ratio must be at least 1 resident per place");
     }
     a.base = dispersal_baseline(*s.atlas, spec, req.within, req.period);
@@ -160,9 +160,9 @@ void save_allocation(Session& s, const std::string& name, const Allocation& a, c
 static void save_allocation_once(Session& s, ProjectStore& store, const std::string& name, const Allocation& a, const AllocationNote& how, bool replace) {
     std::optional<Scenario> existing = store.load_scenario(name);
     if (existing && !replace)
-        throw UsageError(s.project_location() + ": a scenario called '" + name + "' already exists (" +
-                         std::to_string(existing->extra_places.size()) +
-                         " districts with places); give --replace to replace its places with this allocation, or another name");
+        throw SettingError("save", name, "a scenario called '" + name + "' already exists in " + s.project_location() + " (" +
+                           std::to_string(existing->extra_places.size()) +
+                           " districts with places); give {replace} to replace its places with this allocation, or another name");
     if (!existing) {
         Scenario sc = a.scenario;
         sc.name = name;

@@ -15,7 +15,7 @@
 
 namespace sespm {
 
-// UsageError ("--name N: no scenario by that name in FILE") when it does not exist.
+// SettingError (name N: no scenario by that name in FILE) when it does not exist.
 Scenario load_scenario(Session& s, const std::string& name);
 void create_scenario(Session& s, const Scenario& sc);                 // UsageError when the name is taken
 void duplicate_scenario(Session& s, const std::string& from, const std::string& to);
@@ -28,7 +28,7 @@ Scenario edit_scenario(Session& s, const std::string& name, const ScenarioEdit& 
 void write_scenario_edit(ProjectStore& store, const std::string& name, const ScenarioEdit& e);
 
 // UsageError naming `option` when `code` is not a district of the May 2022 boundaries.
-void check_district(Session& s, const std::string& code, const std::string& option = "--code");
+void check_district(Session& s, const std::string& code, const std::string& setting = "code");
 
 // Sets one pledge over the value the store last read (the window: what it shows; the command
 // line: the pledges as the command began): someone else's change since then refuses it

@@ -6,7 +6,7 @@
 #include "core/bad_rows.h"
 #include "core/error.h"
 #include "map/evaluate.h"
-#include "io/spatial.h"
+#include "geodata/spatial.h"
 
 namespace sespm {
 

@@ -9,7 +9,7 @@
 
 #include "core/layer_spec.h"
 #include "core/scenario.h"
-#include "io/boundaries.h"
+#include "map/atlas.h"
 #include "map/evaluate.h"
 
 namespace sespm {

@@ -49,7 +49,7 @@ ProjectStore* Session::project_for_reading() {
 }
 
 ProjectStore& Session::project_for_writing() {
-    if (!has_project()) throw UsageError("--project FILE is needed to keep this edit");
+    if (!has_project()) throw SettingError("project", "", "a project is needed to keep this edit (give the project file or server)");
     if (!project_ || !project_writable_) {
         std::unique_ptr<ProjectStore> reader = std::move(project_);
         project_ = open_project(project_location_, ProjectAccess::Write);

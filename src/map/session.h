@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "core/layer_spec.h"
-#include "io/boundaries.h"
-#include "io/geos.h"
-#include "io/project_store.h"
+#include "map/atlas.h"
+#include "geodata/geos.h"
+#include "stores/project_store.h"
 
 namespace sespm {
 

@@ -24,7 +24,7 @@ std::vector<size_t> rows_for_codes(const LayerResult& r, const std::vector<std::
         auto it = by_code.find(c);
         if (it == by_code.end())
             throw SettingError("codes", clip(c), "not an area of the selected " + std::string(geography_name(r.geography)) +
-                             "s (check --geography and --within)");
+                             "s (check {geography} and {within})");
         out.push_back(it->second);
     }
     return out;
@@ -59,9 +59,9 @@ void add_change_columns(Atlas& atlas, const LayerSpec& spec, const EvaluateOptio
                         LayerResult& r) {
     if (!spec.temporal()) throw SettingError("since", "", "layer '" + spec.id + "' is not a time series (" + spec.period + ")");
     EvaluateOptions o = opt;
-    o.period = choose_period(r.periods, since, spec.id, "--since");
+    o.period = choose_period(r.periods, since, spec.id, "since");
     if (o.period > r.period)
-        throw SettingError("since", since, "is after the period shown (" + r.period + "); give an earlier date or a later --period");
+        throw SettingError("since", since, "is after the period shown (" + r.period + "); give an earlier date or a later {period}");
     LayerResult before = evaluate_layer(atlas, spec, o);
     std::map<std::string, std::optional<double>> prev;
     for (const auto& m : before.measures) prev[m.code] = m.count;

@@ -1,5 +1,5 @@
 // triggers.h: trigger points over the figures: an agreed share of the limit per area (or group,
-// or scenario cluster), kept in the project file (io/project_store.h). This file owns the status
+// or scenario cluster), kept in the project file (stores/project_store.h). This file owns the status
 // word against a trigger, the extrapolation of the last four quarters' average change toward
 // the trigger and the limit (always labelled an extrapolation, never a forecast), the trigger
 // columns `table` adds and the alert list of areas that reached their trigger.

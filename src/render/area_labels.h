@@ -17,7 +17,7 @@
 #include <utility>
 #include <vector>
 
-#include "io/geos.h"
+#include "geodata/geos.h"
 #include "map/map_view.h"
 #include "render/camera.h"
 #include "render/mesh.h"

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "io/boundaries.h"
+#include "geodata/areas.h"
 #include "render/camera.h"
 
 namespace sespm {

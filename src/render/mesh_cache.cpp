@@ -8,8 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
-#include "io/bng_cache.h"
-#include "io/cache_files.h"
+#include "caches/bng_cache.h"
+#include "caches/cache_files.h"
 
 namespace fs = std::filesystem;
 

@@ -1,5 +1,5 @@
 // mesh_cache.h: the window's mesh of a large boundary file (every level of detail, the label
-// points), kept beside its projected copy (io/bng_cache.h) so that opening it again skips the
+// points), kept beside its projected copy (caches/bng_cache.h) so that opening it again skips the
 // tessellation, the simplification and GEOS's inscribed circles: England's wards then reach
 // the screen in a fraction of the time. The file is our own plain layout (a header, then the
 // arrays as they are in memory, little-endian floats and doubles); a record beside it (the

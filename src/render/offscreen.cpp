@@ -11,7 +11,7 @@
 #include <string>
 
 #include "core/error.h"
-#include "io/output_file.h"
+#include "core/output_file.h"
 #include "render/gl.h"
 
 namespace sespm {

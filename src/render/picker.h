@@ -3,7 +3,7 @@
 #pragma once
 #include <vector>
 
-#include "io/boundaries.h"
+#include "geodata/areas.h"
 
 namespace sespm {
 

@@ -11,7 +11,7 @@
 #include "core/cell.h"
 #include "core/error.h"
 #include "core/periods.h"
-#include "io/output_file.h"
+#include "core/output_file.h"
 #include "render/print_text.h"
 
 namespace sespm {

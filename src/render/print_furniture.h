@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-#include "io/geos.h"
+#include "geodata/geos.h"
 #include "map/map_view.h"
 #include "render/print_map.h"
 

@@ -10,7 +10,7 @@
 
 #include <vector>
 
-#include "io/geos.h"
+#include "geodata/geos.h"
 #include "map/map_view.h"
 #include "render/area_labels.h"
 #include "render/print_map.h"

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "core/types.h"
-#include "io/geos.h"
+#include "geodata/geos.h"
 #include "map/map_view.h"
 #include "render/area_labels.h"
 

@@ -7,7 +7,7 @@
 #include <cmath>
 
 #include "core/error.h"
-#include "io/output_file.h"
+#include "core/output_file.h"
 #include "map/map_alt_text.h"
 #include "render/pdf_accessibility.h"
 #include "render/pdf_tags.h"

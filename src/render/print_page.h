@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "io/geos.h"
+#include "geodata/geos.h"
 #include "map/map_view.h"
 #include "render/print_furniture.h"
 

@@ -47,7 +47,7 @@ private:
 void set_rgb(cairo_t* cr, unsigned hex);   // 0xrrggbb
 
 // A cairo write function that appends to the std::string at `closure`: PDF, SVG and PNG are
-// drawn into memory, then written whole (io/output_file).
+// drawn into memory, then written whole (core/output_file).
 cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length);
 
 } // namespace sespm

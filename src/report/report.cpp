@@ -2,8 +2,8 @@
 #include "report/report.h"
 
 #include "core/error.h"
-#include "io/attribution.h"
-#include "io/output_file.h"
+#include "outputs/attribution.h"
+#include "core/output_file.h"
 #include "map/scenario_commands.h"
 #include "report/report_doc.h"
 #include "report/report_pages.h"

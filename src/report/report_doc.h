@@ -1,5 +1,5 @@
 // report_doc.h: the board report as a document: an A4 cairo PDF surface written into memory
-// (then saved whole through io/output_file, so a failed write leaves nothing), pages with a
+// (then saved whole through core/output_file, so a failed write leaves nothing), pages with a
 // header (title, period), a footer (attribution, page number), bookmarks per section, document
 // metadata, and a cursor that lays content out from top to bottom. A tagged PDF: page headings are
 // H2 (the cover's title H1, drawn by its page), each figure's alternative text is recorded as it

@@ -2,7 +2,7 @@
 // the districts, a scenario or comparison, sources and definitions, and the annex table.
 #include <algorithm>
 
-#include "io/attribution.h"
+#include "outputs/attribution.h"
 #include "map/map_alt_text.h"
 #include "map/programmes.h"
 #include "render/pdf_tags.h"

@@ -22,8 +22,8 @@
 
 #include "core/error.h"
 #include "core/styling.h"
-#include "io/attribution.h"
-#include "io/output_file.h"
+#include "outputs/attribution.h"
+#include "core/output_file.h"
 #include "map/export_view.h"
 #include "render/gl.h"
 #include "render/headless.h"
@@ -70,7 +70,7 @@ MapApp::MapApp(AppOptions opt) : options(std::move(opt)) {
         if (!compare_scenario) error = project_path + ": no scenario called '" + options.compare + "'";
     }
     scenario_on_map = true;
-    show_scenario = true;
+    panels.open(PanelId::Scenario) = true;
     refresh_scenario_view();
 }
 
@@ -181,16 +181,8 @@ void MapApp::draw_frame() {
     handle_input();
     live_refresh();  // ui/project_live.cpp: other planners' edits on a shared server
     draw_menu_bar();
-    panel_layers(*this);
-    if (show_table) panel_table(*this);
-    if (show_about) panel_about(*this);
-    if (show_export) panel_export(*this);
-    if (show_report) panel_report(*this);
-    panel_time(*this);
-    if (show_chart) panel_chart(*this);
-    if (show_changes) panel_changes(*this);
-    if (show_query) panel_query(*this);
-    if (show_scenario) panel_scenario(*this);
+    for (const PanelInfo& p : all_panels())
+        if (p.always || panels.is_open(p.id)) p.draw(*this);
     draw_dialogs();
     draw_tooltip();
     draw_banners();
@@ -224,20 +216,18 @@ void MapApp::draw_menu_bar() {
         note_widget("menu View");
         if (view_menu) {
             if (ImGui::MenuItem("Fit to region", "F")) fit_to_selection();
-            if (ImGui::MenuItem("Export...", "Ctrl+E")) show_export = true;
+            if (ImGui::MenuItem("Export...", "Ctrl+E")) panels.open(PanelId::Export) = true;
             ImGui::MenuItem("District names", nullptr, &labels);
             ImGui::MenuItem("Scale bar and north arrow", nullptr, &furniture);
-            ImGui::MenuItem("Attribute table", nullptr, &show_table);
-            ImGui::MenuItem("Questions (spatial queries)", nullptr, &show_query);
-            ImGui::MenuItem("Dispersal scenarios", nullptr, &show_scenario);
-            ImGui::MenuItem("Chart over time", nullptr, &show_chart);
-            note_widget("menu-item Chart over time");
-            ImGui::MenuItem("What changed", nullptr, &show_changes);
-            note_widget("menu-item What changed");
+            for (const PanelInfo& p : all_panels()) {
+                if (!p.view_menu) continue;
+                ImGui::MenuItem(p.view_menu, nullptr, &panels.open(p.id));
+                note_widget(std::string("menu-item ") + p.view_menu);
+            }
             ImGui::EndMenu();
         }
         if (ImGui::BeginMenu("Help")) {
-            if (ImGui::MenuItem("About and data sources")) show_about = true;
+            if (ImGui::MenuItem("About and data sources")) panels.open(PanelId::About) = true;
             ImGui::EndMenu();
         }
         ImGui::Dummy(ImVec2(20 * ui_scale, 0));
@@ -246,7 +236,7 @@ void MapApp::draw_menu_bar() {
         ImGui::EndMainMenuBar();
     }
     if (ctrl_chord(GLFW_KEY_Q)) glfwSetWindowShouldClose(window_, 1);
-    if (ctrl_chord(GLFW_KEY_E)) show_export = true;
+    if (ctrl_chord(GLFW_KEY_E)) panels.open(PanelId::Export) = true;
     int steps = undo_requested_;  // Ctrl+Z / Ctrl+Y, counted in the key callback
     undo_requested_ = 0;
     for (; steps < 0; ++steps) undo();

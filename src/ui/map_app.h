@@ -20,8 +20,8 @@
 #include "core/scenario.h"
 #include "core/scenario_edit.h"
 #include "core/undo.h"
-#include "io/boundaries.h"
-#include "io/pg_listen.h"
+#include "map/atlas.h"
+#include "stores/pg_listen.h"
 #include "map/project_snapshot.h"
 #include "map/scenario_commands.h"
 #include "map/session.h"
@@ -37,6 +37,7 @@
 #include "ui/map_fit.h"
 #include "ui/window_settings.h"
 #include "ui/panel_state.h"
+#include "ui/panels.h"
 
 struct GLFWwindow;
 
@@ -103,7 +104,8 @@ public:
     float table_height = 0;                // 0: a third of the window, set on the first frame
     float bottom_pane_px() const;
     void remember_table_height();          // after a splitter drag: saved for the next run (window_settings.h)
-    bool labels = true, show_table = true, show_about = false, show_export = false, show_query = false, show_report = false;
+    bool labels = true;
+    PanelWindows panels;                   // which panels are open, where they were drawn (ui/panels.h)
     float layers_content_h = 0;            // the Layers panel's content height, last frame (it scrolls when taller than the room)
     bool furniture = true;                 // the scale bar and north arrow (View menu; in PNG exports too)
     std::set<int> selected;                // area indices
@@ -123,7 +125,6 @@ public:
     std::optional<Scenario> scenario;       // the scenario open in the Scenario panel, as stored
     bool scenario_on_map = false;           // show it instead of the published figures
     std::optional<Scenario> compare_scenario;  // with scenario_on_map: the difference map
-    bool show_scenario = false;
     UndoHistory<ProjectSnapshot> history;
     std::string project_path;
     void set_pledge(const std::string& code, std::optional<int> places);
@@ -168,9 +169,7 @@ public:
     ReportPanelState report_panel;
     TimePanelState time_panel;
     ChartPanelState chart_panel;
-    bool show_chart = false;
     ChangesPanelState changes_panel;
-    bool show_changes = false;
     void step_period(int delta);           // the time slider's , and . keys
     FindPanelState find_panel;
     // Zooms to a place found by name or postcode and selects the areas of the map that make it
@@ -293,17 +292,7 @@ inline constexpr float kLayersPanelWidth = 360;   // the Layers panel, right edg
 float table_height_clamped(const MapApp& app, float h);  // 120 px to 3/4 of the window
 // "3 of 14 districts have no published figure": what a group's total leaves out.
 std::string group_gap_text(int without, int members, Geography native);
-void panel_layers(MapApp& app);
 void layer_list(MapApp& app);      // in the Layers panel (panel_layer_list.cpp)
-void panel_table(MapApp& app);
-void panel_about(MapApp& app);
-void panel_export(MapApp& app);
-void panel_query(MapApp& app);
-void panel_scenario(MapApp& app);
-void panel_report(MapApp& app);
-void panel_time(MapApp& app);
-void panel_chart(MapApp& app);
-void panel_changes(MapApp& app);   // View > What changed
 void panel_find(MapApp& app);      // in the menu bar
 void project_menu(MapApp& app);    // File menu items: the open project, open another
 

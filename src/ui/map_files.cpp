@@ -102,8 +102,8 @@ void MapApp::file_menu() {
     ImGui::Separator();
     project_menu(*this);  // ui/project_live.cpp: the project open, its kind, a server location typed
     ImGui::Separator();
-    if (ImGui::MenuItem("Export...", "Ctrl+E")) show_export = true;
-    if (ImGui::MenuItem("Board report...")) show_report = true;
+    if (ImGui::MenuItem("Export...", "Ctrl+E")) panels.open(PanelId::Export) = true;
+    if (ImGui::MenuItem("Board report...")) panels.open(PanelId::Report) = true;
     note_widget("menu report");
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) glfwSetWindowShouldClose(window_, 1);
     ImGui::EndMenu();

@@ -6,7 +6,6 @@
 #include "ui/map_app.h"
 
 #include <imgui.h>
-#include <imgui_internal.h>  // FindWindowByName: where the docked panels were drawn this frame
 
 #include <algorithm>
 
@@ -22,21 +21,12 @@ ScreenBox map_frame(const Camera& cam, float s, float bottom_pane) {
     return f;
 }
 
-void add_window(std::vector<ScreenBox>& out, const char* name, float margin) {
-    ImGuiWindow* w = ImGui::GetCurrentContext() ? ImGui::FindWindowByName(name) : nullptr;
-    if (!w || !(w->Active || w->WasActive) || w->Hidden) return;
-    out.push_back({w->Pos.x - margin, w->Pos.y - margin, w->Pos.x + w->Size.x + margin, w->Pos.y + w->Size.y + margin});
-}
-
 } // namespace
 
 // The docked panels over the map, with a few pixels' margin, in window pixels.
 std::vector<ScreenBox> MapApp::docked_panels() const {
-    std::vector<ScreenBox> out;
     float s = ui_scale, m = 6 * s;
-    add_window(out, "Layers", m);
-    add_window(out, "##time", m);
-    add_window(out, "Dispersal scenarios", m);  // open beside the map while a planner works in it
+    std::vector<ScreenBox> out = panels.over_map(m);  // the panels that lie over the map (ui/panels.cpp)
     if (map) {
         OverlayOptions oo;
         oo.scale = s;

@@ -2,7 +2,7 @@
 // the attribution that the licences require.
 #include <imgui.h>
 
-#include "io/attribution.h"
+#include "outputs/attribution.h"
 #include "ui/map_app.h"
 
 namespace sespm {
@@ -10,7 +10,7 @@ namespace sespm {
 void panel_about(MapApp& app) {
     float s = app.ui_scale;
     ImGui::SetNextWindowSize(ImVec2(620 * s, 420 * s), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("About SESPM Map", &app.show_about)) { ImGui::End(); return; }
+    if (!begin_panel(app, PanelId::About)) { ImGui::End(); return; }
     ImGui::PushFont(app.fonts.bold);
     ImGui::TextUnformatted("SESPM Map");
     ImGui::PopFont();

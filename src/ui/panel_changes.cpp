@@ -10,7 +10,7 @@
 #include <cmath>
 
 #include "core/periods.h"
-#include "io/project_store.h"
+#include "stores/project_store.h"
 #include "ui/map_app.h"
 
 #include "core/error.h"
@@ -100,7 +100,7 @@ void panel_changes(MapApp& app) {
     float x = std::max(vp->WorkPos.x + 12 * s, vp->WorkPos.x + vp->WorkSize.x - (kLayersPanelWidth + 24 + 400) * s);
     ImGui::SetNextWindowPos(ImVec2(x, vp->WorkPos.y + 12 * s), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(400 * s, 440 * s), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("What changed", &app.show_changes)) { ImGui::End(); return; }
+    if (!begin_panel(app, PanelId::Changes)) { ImGui::End(); return; }
     ChangesPanelState& c = app.changes_panel;
     if (c.key != changes_key(app))
         if (!app.with_session([&](Session& session) {

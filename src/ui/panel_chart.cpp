@@ -11,7 +11,7 @@
 
 #include "core/user_folders.h"
 #include "core/periods.h"
-#include "io/output_file.h"
+#include "core/output_file.h"
 #include "map/evaluate.h"
 #include "render/print_chart.h"
 #include "ui/map_app.h"
@@ -175,7 +175,7 @@ void panel_chart(MapApp& app) {
     float y = std::max(vp->WorkPos.y + 12 * s, vp->WorkPos.y + vp->WorkSize.y - app.bottom_pane_px() - (400 + 170) * s);
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 12 * s, y), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(620 * s, 400 * s), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Chart over time", &app.show_chart)) { ImGui::End(); return; }
+    if (!begin_panel(app, PanelId::Chart)) { ImGui::End(); return; }
     if (app.chart_panel.key != chart_key(app))
         if (!app.with_session([&](Session& session) {
                 try { build_series(app, session); } catch (const std::exception& e) { app.error = message_for_people(e); app.chart_panel.key = chart_key(app); }

@@ -8,8 +8,8 @@
 #include <cstdlib>
 
 #include "core/user_folders.h"
-#include "io/export.h"
-#include "io/output_file.h"
+#include "outputs/export.h"
+#include "core/output_file.h"
 #include "map/export_view.h"
 #include "ui/map_app.h"
 
@@ -62,7 +62,7 @@ void panel_export(MapApp& app) {
     ImGuiViewport* vp = ImGui::GetMainViewport();  // first shown at the top middle, clear of the legend
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + 40 * s), ImGuiCond_FirstUseEver, ImVec2(0.5f, 0));
     ImGui::SetNextWindowSize(ImVec2(560 * s, 0), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Export", &app.show_export, ImGuiWindowFlags_AlwaysAutoResize)) { ImGui::End(); return; }
+    if (!begin_panel(app, PanelId::Export, ImGuiWindowFlags_AlwaysAutoResize)) { ImGui::End(); return; }
     if (app.selected.empty()) e.only_selected = false;
     else {  // one county for a council's page: its PNG framed on it, its data alone
         std::string label = "Only the " + std::to_string(app.selected.size()) + " areas selected on the map";

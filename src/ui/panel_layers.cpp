@@ -259,7 +259,7 @@ void panel_layers(MapApp& app) {
     float room = std::max(160 * s, vp->WorkSize.y - app.bottom_pane_px() - 70 * s);
     float h = app.layers_content_h > 0 ? std::min(app.layers_content_h, room) : 0;
     ImGui::SetNextWindowSize(ImVec2(360 * s, h), ImGuiCond_Always);
-    ImGui::Begin("Layers", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
+    begin_panel(app, PanelId::Layers, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
     bool refit = false;
     bool changed = overlay_section(app);
     ImGui::Separator();
@@ -273,9 +273,9 @@ void panel_layers(MapApp& app) {
     ImGui::Separator();
     if (ImGui::Button("Fit to region (F)")) app.fit_to_selection();
     ImGui::SameLine();
-    if (ImGui::Button("Questions...")) app.show_query = true;
+    if (ImGui::Button("Questions...")) app.panels.open(PanelId::Query) = true;
     ImGui::SameLine();
-    if (ImGui::Button("Export...")) app.show_export = true;
+    if (ImGui::Button("Export...")) app.panels.open(PanelId::Export) = true;
     app.layers_content_h = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y + ImGui::GetScrollY();
     ImGui::End();
     if (changed) app.request_map(refit);

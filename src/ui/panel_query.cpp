@@ -84,7 +84,7 @@ void panel_query(MapApp& app) {
     if (!app.map) return;
     float s = app.ui_scale;
     ImGui::SetNextWindowSize(ImVec2(420 * s, 420 * s), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Questions", &app.show_query)) { ImGui::End(); return; }
+    if (!begin_panel(app, PanelId::Query)) { ImGui::End(); return; }
     QueryPanelState& q = app.query_panel;
     const char* questions[] = {"Neighbours of the selected area", "Areas within N km of the selected area",
                                "ESOL providers per area", "Nearest ESOL provider to each area"};

@@ -39,7 +39,7 @@ void panel_report(MapApp& app) {
         std::snprintf(p.path, sizeof p.path, "%s/sespm-board-report.pdf", home_folder_or_current().c_str());
     }
     ImGui::SetNextWindowSize(ImVec2(560 * s, 0), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Board report", &app.show_report, ImGuiWindowFlags_AlwaysAutoResize)) { ImGui::End(); return; }
+    if (!begin_panel(app, PanelId::Report, ImGuiWindowFlags_AlwaysAutoResize)) { ImGui::End(); return; }
     ImGui::TextDisabled("An A4 PDF pack for board papers: headline figures, maps, charts, tables, sources");
     if (!p.commentary_loaded) {  // the last pack's commentary, so the next one starts from it
         std::snprintf(p.commentary, sizeof p.commentary, "%s", app.settings.report_commentary.c_str());

@@ -290,7 +290,7 @@ void panel_scenario(MapApp& app) {
     float table_top = vp->WorkPos.y + vp->WorkSize.y - app.bottom_pane_px();
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 10 * s, table_top - 10 * s), ImGuiCond_FirstUseEver, ImVec2(0, 1));
     ImGui::SetNextWindowSize(ImVec2(500 * s, std::min(470 * s, table_top - vp->WorkPos.y - 20 * s)), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Dispersal scenarios", &app.show_scenario)) { ImGui::End(); return; }
+    if (!begin_panel(app, PanelId::Scenario)) { ImGui::End(); return; }
     ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
     if (wp.y + ws.y > table_top && !ImGui::IsWindowCollapsed()) {  // never under the table pane (it grew, or the panel was dragged)
         float h = std::min(ws.y, table_top - vp->WorkPos.y - 10 * s);

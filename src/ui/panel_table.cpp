@@ -207,7 +207,7 @@ float table_height_clamped(const MapApp& app, float h) {
 }
 
 float MapApp::bottom_pane_px() const {
-    if (!show_table || !map) return 0;
+    if (!panels.is_open(PanelId::Table) || !map) return 0;
     float bar = ImGui::GetFrameHeightWithSpacing() + 10 * ui_scale;
     return table_expanded ? table_height_clamped(*this, table_height) : bar;
 }
@@ -224,7 +224,7 @@ void panel_table(MapApp& app) {
     ImGui::SetNextWindowSize(ImVec2(w, h), ImGuiCond_Always);
     ImGuiWindowFlags wf = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                           ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoSavedSettings;
-    if (!ImGui::Begin("Attribute table", nullptr, wf)) { ImGui::End(); return; }
+    if (!begin_panel(app, PanelId::Table, wf)) { ImGui::End(); return; }
     app.note_rect("table", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowPos().x + w, ImGui::GetWindowPos().y + h);
     if (app.table_expanded) splitter(app, w);
     ImGui::SetCursorPosY(ImGui::GetStyle().WindowPadding.y);
@@ -233,7 +233,7 @@ void panel_table(MapApp& app) {
     ImGui::Text("Attribute table: %s (%zu rows)", v.result.spec.title.c_str(), v.result.rows.size());
     if (ImGui::IsItemClicked()) app.table_expanded = !app.table_expanded;
     ImGui::SameLine(w - 30 * s);
-    if (ImGui::SmallButton("x")) app.show_table = false;
+    if (ImGui::SmallButton("x")) app.panels.open(PanelId::Table) = false;
     if (app.table_expanded) table_body(app, v);
     ImGui::End();
 }

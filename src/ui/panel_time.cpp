@@ -60,7 +60,7 @@ void panel_time(MapApp& app) {
     float centre = right > left ? (left + right) / 2 : vp->WorkSize.x / 2;
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + centre, vp->WorkPos.y + vp->WorkSize.y - app.bottom_pane_px() - 64 * s), ImGuiCond_Always, ImVec2(0.5f, 1));
     ImGui::SetNextWindowBgAlpha(0.92f);
-    ImGui::Begin("##time", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
+    begin_panel(app, PanelId::Time, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
     if (ImGui::ArrowButton("##back", ImGuiDir_Left)) show_period(app, i - 1);
     ImGui::SameLine();
     if (ImGui::Button(t.playing ? "Pause" : "Play", ImVec2(52 * s, 0))) {

@@ -1,6 +1,6 @@
 // project_live.cpp: the window's side of the project store: which project is open (File menu:
 // its kind and location, and a field to open another, a file or a shared server), and live
-// refresh on a server: the listener (io/pg_listen) hears other planners' edits and the window
+// refresh on a server: the listener (stores/pg_listen) hears other planners' edits and the window
 // reloads the pledges, the open scenarios and the map within a second, saying who changed what;
 // after a dropped connection it says so, and on reconnecting reloads what changed meanwhile.
 // An edit while the server is unreachable is refused by the store with the reason (never queued).

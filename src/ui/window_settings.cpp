@@ -8,7 +8,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "io/output_file.h"
+#include "core/output_file.h"
 
 namespace sespm {
 

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "core/error.h"
-#include "io/points.h"
+#include "geodata/points.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static const std::string path = "/tmp/sespm-fuzz-points-" + std::to_string(getpid()) + ".geojson";

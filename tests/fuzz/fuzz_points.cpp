@@ -5,7 +5,7 @@
 
 #include "core/csv.h"
 #include "core/error.h"
-#include "io/points.h"
+#include "geodata/points.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     try {

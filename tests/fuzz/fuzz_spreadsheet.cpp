@@ -1,4 +1,4 @@
-// fuzz_spreadsheet.cpp: libFuzzer target for workbooks read as points (io/spreadsheet.cpp through
+// fuzz_spreadsheet.cpp: libFuzzer target for workbooks read as points (geodata/spreadsheet.cpp through
 // GDAL's XLSX and ODS drivers): the fuzz bytes are written as an .xlsx (first byte even) or an
 // .ods (odd) and read by read_points, which must give points or throw a DataError or
 // UsageError, never crash or hang. Seeded with the hand-made workbooks of tests/spreadsheets.
@@ -9,7 +9,7 @@
 #include <string>
 
 #include "core/error.h"
-#include "io/points.h"
+#include "geodata/points.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static const std::string stem = "/tmp/sespm-fuzz-sheet-" + std::to_string(getpid());

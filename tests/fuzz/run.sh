@@ -17,7 +17,7 @@ OUT=build-fuzz
 mkdir -p "$OUT/crashes"
 FLAGS=(-std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Isrc -I/usr/include/gdal)
 CORE=(src/core/*.cpp)   # the whole pure core: small, and every target may need any of it
-IO_POINTS="src/io/points.cpp src/io/proj.cpp src/io/gdal_util.cpp src/io/gdal_input.cpp src/io/spreadsheet.cpp"
+IO_POINTS="src/geodata/points.cpp src/geodata/proj.cpp src/geodata/gdal_util.cpp src/geodata/gdal_input.cpp src/geodata/spreadsheet.cpp"
 declare -A SOURCES=(
     [csv]="${CORE[*]}"
     [layer_spec]="${CORE[*]}"

@@ -1,0 +1,70 @@
+// panels.h: every panel of the window in one table: its window title, its entry in the View menu
+// (a panel that is always there has none), whether it lies over the map (framing keeps the
+// areas clear of it), whether it starts open, and the function that draws it. A panel opens its
+// window with begin_panel, which also notes where it was drawn, so the framing asks the panels
+// where they are instead of looking windows up by title. A new panel is its panel_*.cpp and one
+// row in panels.cpp.
+#pragma once
+#include <array>
+#include <cstddef>
+#include <vector>
+
+#include <imgui.h>
+
+#include "ui/map_fit.h"
+
+namespace sespm {
+
+class MapApp;
+
+enum class PanelId { Layers, Time, Table, Scenario, Query, Chart, Changes, Export, Report, About };
+inline constexpr size_t kPanelCount = 10;
+
+struct PanelInfo {
+    PanelId id;
+    const char* title;         // the ImGui window's name ("##..." shows no title)
+    const char* view_menu;     // its toggle in the View menu; nullptr: none (always there, or opened by an action)
+    bool always;               // drawn every frame, never closed
+    bool over_map;             // lies over the map: framing keeps the areas clear of it
+    bool starts_open;
+    void (*draw)(MapApp&);
+};
+
+// Every panel, in the order they are drawn (and listed in the View menu).
+const std::vector<PanelInfo>& all_panels();
+const PanelInfo& panel_info(PanelId id);
+
+// Which panels are open, and where each was drawn in the last frames.
+class PanelWindows {
+public:
+    PanelWindows();
+    bool& open(PanelId id) { return open_[index(id)]; }
+    bool is_open(PanelId id) const { return open_[index(id)]; }
+    // The panels over the map drawn this frame or the one before, with `margin` pixels around.
+    std::vector<ScreenBox> over_map(float margin) const;
+    void placed(PanelId id, const ScreenBox& box);   // begin_panel's note
+
+private:
+    static size_t index(PanelId id) { return static_cast<size_t>(id); }
+    std::array<bool, kPanelCount> open_{};
+    std::array<ScreenBox, kPanelCount> box_{};
+    std::array<int, kPanelCount> frame_{};
+};
+
+// ImGui::Begin for the panel (with a close box when it can be closed), then notes where it is.
+// As with ImGui::Begin, ImGui::End must follow whatever it returns.
+bool begin_panel(MapApp& app, PanelId id, ImGuiWindowFlags flags = 0);
+
+// The panels (src/ui/panel_*.cpp).
+void panel_layers(MapApp& app);
+void panel_time(MapApp& app);
+void panel_table(MapApp& app);
+void panel_scenario(MapApp& app);
+void panel_query(MapApp& app);
+void panel_chart(MapApp& app);
+void panel_changes(MapApp& app);   // View > What changed
+void panel_export(MapApp& app);
+void panel_report(MapApp& app);
+void panel_about(MapApp& app);
+
+} // namespace sespm

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# check_layers.sh: the house rule of docs/architecture.md, checked on the source: each folder
+# under src/ includes only its own headers and those of the folders it may call. Prints every
+# include that breaks the rule (file, line, the folder it reaches) and exits 1; exits 0 when
+# there is none. Run by ctest as test_layers.
+set -euo pipefail
+src="$(cd "$(dirname "$0")/../src" && pwd)"
+declare -A may=(
+  [core]="core"
+  [geodata]="core geodata"
+  [caches]="core geodata caches"
+  [stores]="core stores"
+  [outputs]="core geodata stores outputs"
+  [map]="core geodata caches stores outputs map"
+  [render]="core geodata caches map render"
+  [report]="core geodata map outputs render report"
+  [ui]="core geodata caches stores outputs map render report ui"
+  [cli]="core geodata caches stores outputs map render report cli"
+  [app]="core map cli ui app"
+)
+bad=0
+for dir in "$src"/*/; do
+  folder=$(basename "$dir")
+  if [ -z "${may[$folder]+x}" ]; then
+    echo "src/$folder: a folder docs/architecture.md does not place (add it to tests/check_layers.sh)"; bad=1; continue
+  fi
+  while IFS=: read -r file line text; do
+    target=$(sed -E 's/.*#include "([a-z_]+)\/.*/\1/' <<<"$text")
+    if ! grep -qw -- "$target" <<<"${may[$folder]}"; then
+      echo "${file#"$src"/}:$line: src/$folder may not include $target/ ($text)"; bad=1
+    fi
+  done < <(grep -rnE '^#include "[a-z_]+/' "$dir" || true)
+done
+exit $bad
