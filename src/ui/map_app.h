@@ -65,13 +65,15 @@ struct MapBundle {
     MapView view;
     MapMesh mesh;
     std::unique_ptr<AreaPicker> picker;
+    // What the job made, each adopted by its own function (ui/map_loader.cpp: poll_job):
+    // Map: the map to show; Overlay: an extra layer drawn with it (layer_stack.h); MeshUpgrade:
+    // the full mesh of a map shown with a quick one; Report: a board report written.
+    enum class Kind { Map, Overlay, MeshUpgrade, Report };
+    Kind kind = Kind::Map;
     bool refit = true;           // the selection changed: fit the camera to it
-    bool is_overlay = false;     // an extra layer drawn with the map (see MapApp::overlay)
-    bool is_report = false;      // a board report written (File > Board report)
     // A large file seen for the first time: the mesh is only the first view's level of detail,
     // without label points, so the map is on the screen sooner; the full mesh follows.
     bool quick_mesh = false;
-    bool is_mesh_upgrade = false;  // the full mesh of the map on the screen (after a quick one)
     std::string period_note;       // the period asked for is not the layer's: which one is shown instead
     ReportSummary report;
     std::string report_path;
@@ -244,7 +246,11 @@ private:
     void bench_step(int frame);
     void start_mesh_upgrade();            // builds the full mesh of a map shown with a quick one
     bool mesh_upgrading_ = false;         // the job running is start_mesh_upgrade's
-    bool adopt_mesh_upgrade(std::unique_ptr<MapBundle>& b);
+    // poll_job's adopters, one per MapBundle::Kind (adopt_map: false when the request pending must wait)
+    void adopt_report(std::unique_ptr<MapBundle> b);
+    void adopt_overlay(std::unique_ptr<MapBundle> b);
+    void adopt_mesh_upgrade(std::unique_ptr<MapBundle> b);
+    bool adopt_map(std::unique_ptr<MapBundle> b);
     void add_pending_overlay();           // --overlay, once the first map is wholly there
     void run_pending_request();
     double idle_wait_s() const;

@@ -93,14 +93,13 @@ void MapApp::start_mesh_upgrade() {
         MeshOptions mo;
         mo.cancel = &cancel_;
         b->mesh = build_mesh(session_->geos, *set, &progress_, mo);  // and keeps its copy for the next time
-        b->is_mesh_upgrade = true;
+        b->kind = MapBundle::Kind::MeshUpgrade;
         return b;
     });
 }
 
 // The full mesh replaces the quick one if the same areas are still on the map.
-bool MapApp::adopt_mesh_upgrade(std::unique_ptr<MapBundle>& b) {
-    if (!b->is_mesh_upgrade) return false;
+void MapApp::adopt_mesh_upgrade(std::unique_ptr<MapBundle> b) {
     if (map && map->quick_mesh && map->view.set == b->view.set) {
         map->mesh = std::move(b->mesh);
         map->quick_mesh = false;
@@ -109,7 +108,6 @@ bool MapApp::adopt_mesh_upgrade(std::unique_ptr<MapBundle>& b) {
         frame_trace().note("full_mesh_adopted");
     }
     add_pending_overlay();
-    return true;
 }
 
 void MapApp::add_pending_overlay() {
@@ -119,6 +117,66 @@ void MapApp::add_pending_overlay() {
     add_overlay(o);
 }
 
+void MapApp::adopt_report(std::unique_ptr<MapBundle> b) {
+    last_report = b->report_path;
+    status = "Wrote " + b->report_path + " (" + std::to_string(b->report.pages) + " pages)";
+}
+
+// On top of the layer list, with its own GPU buffers.
+void MapApp::adopt_overlay(std::unique_ptr<MapBundle> b) {
+    ExtraLayer l;
+    l.renderer = std::make_unique<MapRenderer>();
+    l.renderer->init(find_shader_dir());
+    l.renderer->upload(b->mesh);
+    l.path = b->view.options.open_file;
+    l.name = b->view.result.spec.id;
+    status = "Added " + l.name + " (" + std::to_string(b->view.set->areas.size()) + " areas)";
+    l.bundle = std::move(b);
+    layer_stack.add_on_top(std::move(l));
+}
+
+// The map to show; false when another job (the --overlay) starts at once, so the request
+// pending waits for it.
+bool MapApp::adopt_map(std::unique_ptr<MapBundle> b) {
+    bool same_set = map && map->view.set == b->view.set;
+    bool restyled = b->mesh.levels.empty() && same_set;
+    if (restyled) {  // restyled only (a period step, new classes): reuse the mesh, the picker, the label fits
+        b->mesh = std::move(map->mesh);
+        b->quick_mesh = map->quick_mesh;
+        b->picker = std::move(map->picker);
+        if (label_cache_.mesh == &map->mesh) label_cache_.mesh = &b->mesh;
+    }
+    if (!b->picker) b->picker = std::make_unique<AreaPicker>(*ui_geos_, *b->view.set);
+    map = std::move(b);
+    frame_trace().note(restyled ? "restyled_map_adopted" : "map_adopted");
+    if (restyled) {  // already on the GPU
+        renderer_->mesh_moved(map->mesh);
+        renderer_->set_area_colours(map->view.colours);
+    } else {
+        renderer_->upload(map->mesh, &map->view.colours);
+    }
+    renderer_->set_points(map->view.points.x, map->view.points.y);
+    if (!same_set) {
+        selected.clear();
+        reset_panels();
+    }
+    if (map->refit) fit_to_selection();
+    status = std::to_string(map->view.result.rows.size()) + " areas";
+    if (!map->period_note.empty()) {  // the slider follows what is shown
+        status = map->period_note;
+        wanted.period = map->view.options.period;
+    }
+    if (!status_after_load.empty()) status = status_after_load + "; " + status;
+    status_after_load.clear();
+    if (map->quick_mesh) {
+        start_mesh_upgrade();  // the names and the finer levels follow (the request pending waits for it)
+    } else if (!options.overlay.empty() && !pending_) {
+        add_pending_overlay();
+        return false;
+    }
+    return true;
+}
+
 void MapApp::poll_job() {
     if (!job_.valid() || job_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
     report_running_ = false;
@@ -126,64 +184,13 @@ void MapApp::poll_job() {
     try {
         std::unique_ptr<MapBundle> b = job_.get();
         if (cancel_) throw MeshCancelled();  // finished, but the user had cancelled it
-        if (b->is_report) {
-            last_report = b->report_path;
-            status = "Wrote " + b->report_path + " (" + std::to_string(b->report.pages) + " pages)";
-            run_pending_request();
-            return;
-        }
-        if (adopt_mesh_upgrade(b)) {
-            run_pending_request();
-            return;
-        }
-        if (b->is_overlay) {  // on top of the layer list, with its own GPU buffers
-            ExtraLayer l;
-            l.renderer = std::make_unique<MapRenderer>();
-            l.renderer->init(find_shader_dir());
-            l.renderer->upload(b->mesh);
-            l.path = b->view.options.open_file;
-            l.name = b->view.result.spec.id;
-            status = "Added " + l.name + " (" + std::to_string(b->view.set->areas.size()) + " areas)";
-            l.bundle = std::move(b);
-            layer_stack.add_on_top(std::move(l));
-            run_pending_request();
-            return;
-        }
-        bool same_set = map && map->view.set == b->view.set;
-        bool restyled = b->mesh.levels.empty() && same_set;
-        if (restyled) {  // restyled only (a period step, new classes): reuse the mesh, the picker, the label fits
-            b->mesh = std::move(map->mesh);
-            b->quick_mesh = map->quick_mesh;
-            b->picker = std::move(map->picker);
-            if (label_cache_.mesh == &map->mesh) label_cache_.mesh = &b->mesh;
-        }
-        if (!b->picker) b->picker = std::make_unique<AreaPicker>(*ui_geos_, *b->view.set);
-        map = std::move(b);
-        frame_trace().note(restyled ? "restyled_map_adopted" : "map_adopted");
-        if (restyled) {  // already on the GPU
-            renderer_->mesh_moved(map->mesh);
-            renderer_->set_area_colours(map->view.colours);
-        } else {
-            renderer_->upload(map->mesh, &map->view.colours);
-        }
-        renderer_->set_points(map->view.points.x, map->view.points.y);
-        if (!same_set) {
-            selected.clear();
-            reset_panels();
-        }
-        if (map->refit) fit_to_selection();
-        status = std::to_string(map->view.result.rows.size()) + " areas";
-        if (!map->period_note.empty()) {  // the slider follows what is shown
-            status = map->period_note;
-            wanted.period = map->view.options.period;
-        }
-        if (!status_after_load.empty()) status = status_after_load + "; " + status;
-        status_after_load.clear();
-        if (map->quick_mesh) {
-            start_mesh_upgrade();  // the names and the finer levels follow (the request pending waits for it)
-        } else if (!options.overlay.empty() && !pending_) {
-            add_pending_overlay();
-            return;
+        switch (b->kind) {
+        case MapBundle::Kind::Report: adopt_report(std::move(b)); break;
+        case MapBundle::Kind::Overlay: adopt_overlay(std::move(b)); break;
+        case MapBundle::Kind::MeshUpgrade: adopt_mesh_upgrade(std::move(b)); break;
+        case MapBundle::Kind::Map:
+            if (!adopt_map(std::move(b))) return;
+            break;
         }
     } catch (const MeshCancelled&) {
         status = "Loading cancelled";
@@ -228,7 +235,7 @@ void MapApp::start_report(const ReportRequest& req) {
         auto b = std::make_unique<MapBundle>();
         b->report = write_report(*session_, req);
         b->report_path = req.output;
-        b->is_report = true;
+        b->kind = MapBundle::Kind::Report;
         return b;
     });
 }
@@ -253,7 +260,7 @@ void MapApp::add_overlay(const std::string& path) {
         MeshOptions mo;
         mo.cancel = &cancel_;
         b->mesh = build_mesh(session_->geos, *b->view.set, &progress_, mo);
-        b->is_overlay = true;
+        b->kind = MapBundle::Kind::Overlay;
         b->refit = false;
         return b;
     });
