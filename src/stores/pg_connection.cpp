@@ -1,9 +1,9 @@
 // pg_connection.cpp: see pg_connection.h.
 #include "stores/pg_connection.h"
+#include "stores/row_store.h"  // exact_number
 
 #include <cctype>
 #include <cerrno>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
@@ -11,11 +11,7 @@ namespace sespm::pg_store {
 
 std::string num(long long v) { return std::to_string(v); }
 
-std::string num(double v) {
-    char b[40];
-    std::snprintf(b, sizeof b, "%.17g", v);
-    return b;
-}
+std::string num(double v) { return exact_number(v); }
 
 long long Result::integer(int row, int col) const { return std::strtoll(PQgetvalue(r_, row, col), nullptr, 10); }
 double Result::real(int row, int col) const { return std::strtod(PQgetvalue(r_, row, col), nullptr); }
