@@ -13,9 +13,10 @@ declare -A may=(
   [outputs]="core geodata stores outputs"
   [map]="core geodata caches stores outputs map"
   [render]="core geodata caches map render"
-  [report]="core geodata map outputs render report"
-  [ui]="core geodata caches stores outputs map render report ui"
-  [cli]="core geodata caches stores outputs map render report cli"
+  [print]="core geodata map render print"
+  [report]="core geodata map outputs render print report"
+  [ui]="core geodata caches stores outputs map render print report ui"
+  [cli]="core geodata caches stores outputs map render print report cli"
   [app]="core map cli ui app"
 )
 bad=0

@@ -1,5 +1,5 @@
 // cmd_chart.cpp: `sespm-map chart`: the chart over time the window's View > Chart over time
-// shows, written as PNG, PDF or SVG (render/print_chart.h); its data is what `trend` prints.
+// shows, written as PNG, PDF or SVG (print/print_chart.h); its data is what `trend` prints.
 #include <iostream>
 
 #include "cli/cli.h"
@@ -8,7 +8,7 @@
 #include "core/output_file.h"
 #include "core/text.h"
 #include "map/chart_series.h"
-#include "render/print_chart.h"
+#include "print/print_chart.h"
 
 namespace sespm {
 

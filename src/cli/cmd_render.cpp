@@ -9,7 +9,7 @@
 #include "outputs/export.h"
 #include "core/output_file.h"
 #include "render/headless.h"
-#include "render/print_page.h"
+#include "print/print_page.h"
 #include "core/text.h"
 #include "map/map_view.h"
 

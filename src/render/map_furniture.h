@@ -1,6 +1,6 @@
 // map_furniture.h: a scale bar in km (British National Grid is metres, so it is exact at any
 // zoom) and a north arrow, drawn with Dear ImGui over the map in the window and in `render`
-// PNGs (the print maps draw their own with cairo, render/print_map.cpp).
+// PNGs (the print maps draw their own with cairo, print/print_map.cpp).
 #pragma once
 #include <imgui.h>
 

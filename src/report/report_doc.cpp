@@ -7,9 +7,9 @@
 #include <ctime>
 
 #include "core/error.h"
-#include "render/pdf_accessibility.h"
-#include "render/pdf_tags.h"
-#include "render/print_text.h"
+#include "print/pdf_accessibility.h"
+#include "print/pdf_tags.h"
+#include "print/print_text.h"
 
 namespace sespm {
 
@@ -77,7 +77,7 @@ void ReportDoc::need(double height) {
 }
 
 // The figure is drawn into a group (cairo writes it as a Form XObject), so the page's own
-// content stays small: render/pdf_accessibility rewrites each page's content to mark its
+// content stays small: print/pdf_accessibility rewrites each page's content to mark its
 // artifacts, and the maps' long paths then pass through untouched.
 void ReportDoc::figure(const std::string& alt, const std::function<void()>& draw) {
     figure_alts_.push_back(alt);

@@ -3,7 +3,7 @@
 // header (title, period), a footer (attribution, page number), bookmarks per section, document
 // metadata, and a cursor that lays content out from top to bottom. A tagged PDF: page headings are
 // H2 (the cover's title H1, drawn by its page), each figure's alternative text is recorded as it
-// is drawn, and finish() hands the bytes to render/pdf_accessibility (language, Alt, artifacts).
+// is drawn, and finish() hands the bytes to print/pdf_accessibility (language, Alt, artifacts).
 #pragma once
 #include <cairo.h>
 

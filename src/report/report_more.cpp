@@ -5,9 +5,9 @@
 #include "outputs/attribution.h"
 #include "map/map_alt_text.h"
 #include "map/programmes.h"
-#include "render/pdf_tags.h"
-#include "render/print_map.h"
-#include "render/print_text.h"
+#include "print/pdf_tags.h"
+#include "print/print_map.h"
+#include "print/print_text.h"
 #include "report/report_pages.h"
 #include "report/report_parts.h"
 

@@ -7,9 +7,9 @@
 #include <set>
 
 #include "map/map_alt_text.h"
-#include "render/pdf_tags.h"
-#include "render/print_map.h"
-#include "render/print_text.h"
+#include "print/pdf_tags.h"
+#include "print/print_map.h"
+#include "print/print_text.h"
 #include "map/evaluate.h"
 #include "core/measures.h"
 #include "report/report_alt.h"

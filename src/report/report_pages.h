@@ -9,7 +9,7 @@
 
 #include "map/map_view.h"
 #include "map/session.h"
-#include "render/print_map.h"
+#include "print/print_map.h"
 #include "report/report_doc.h"
 
 namespace sespm {

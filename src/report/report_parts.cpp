@@ -6,8 +6,8 @@
 #include <cstdio>
 #include <memory>
 
-#include "render/pdf_tags.h"
-#include "render/print_text.h"
+#include "print/pdf_tags.h"
+#include "print/print_text.h"
 #include "report/report_trends.h"
 
 namespace sespm {

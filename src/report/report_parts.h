@@ -4,7 +4,7 @@
 // the domain rules, paragraphs and bulleted lists. Each is tagged for a tagged PDF (Table, Figure
 // with the alt text its page builder wrote, P, L/LI).
 #pragma once
-#include "render/print_chart.h"
+#include "print/print_chart.h"
 #include <optional>
 #include <string>
 #include <vector>

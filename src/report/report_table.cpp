@@ -14,8 +14,8 @@
 #include <utility>
 #include <vector>
 
-#include "render/pdf_tags.h"
-#include "render/print_text.h"
+#include "print/pdf_tags.h"
+#include "print/print_text.h"
 #include "report/report_parts.h"
 #include "report/report_trends.h"
 

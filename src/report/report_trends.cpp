@@ -9,9 +9,9 @@
 #include "core/periods.h"
 #include "map/evaluate.h"
 #include "map/map_alt_text.h"
-#include "render/pdf_tags.h"
-#include "render/print_map.h"
-#include "render/print_text.h"
+#include "print/pdf_tags.h"
+#include "print/print_map.h"
+#include "print/print_text.h"
 #include "report/report_alt.h"
 #include "report/report_parts.h"
 
@@ -74,7 +74,7 @@ void draw_sparkline(cairo_t* cr, const std::vector<std::optional<double>>& v, si
     cairo_stroke(cr);
 }
 
-// One line per series over every period (render/print_chart.h, as `sespm-map chart` draws it).
+// One line per series over every period (print/print_chart.h, as `sespm-map chart` draws it).
 static void line_chart(ReportDoc& doc, const std::string& title, const std::vector<std::pair<std::string, AreaTrend>>& lines) {
     const double h = 230;
     doc.need(h + 30);

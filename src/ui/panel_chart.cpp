@@ -13,7 +13,7 @@
 #include "core/periods.h"
 #include "core/output_file.h"
 #include "map/evaluate.h"
-#include "render/print_chart.h"
+#include "print/print_chart.h"
 #include "ui/map_app.h"
 
 #include "core/error.h"

@@ -7,7 +7,7 @@
 
 #include "geodata/geos.h"
 #include "map/map_view.h"
-#include "render/print_furniture.h"
+#include "print/print_furniture.h"
 
 namespace sespm {
 

@@ -1,9 +1,9 @@
 // print_map.h: a MapView drawn as vector paths on a cairo context (PDF, SVG: the board report,
 // `render -o FILE.pdf|.svg`): the same projected geometry (EPSG:27700) and the same colours as
 // the window and `export`, fitted into a box in points, with district names placed as the
-// window places them (render/print_labels.h), a legend, and a scale bar in km (BNG is metres,
+// window places them (print/print_labels.h), a legend, and a scale bar in km (BNG is metres,
 // so it is exact) and a north arrow in corners clear of the selected areas
-// (render/print_furniture.h).
+// (print/print_furniture.h).
 #pragma once
 #include <cairo.h>
 

@@ -1,5 +1,5 @@
 // print_page.cpp: see print_page.h.
-#include "render/print_page.h"
+#include "print/print_page.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -9,10 +9,10 @@
 #include "core/error.h"
 #include "core/output_file.h"
 #include "map/map_alt_text.h"
-#include "render/pdf_accessibility.h"
-#include "render/pdf_tags.h"
-#include "render/print_map.h"
-#include "render/print_text.h"
+#include "print/pdf_accessibility.h"
+#include "print/pdf_tags.h"
+#include "print/print_map.h"
+#include "print/print_text.h"
 
 namespace sespm {
 
@@ -40,7 +40,7 @@ static void draw_margin(cairo_t* cr, const MapView& v, double w, double h) {
     print_text(cr, x, std::max(y, h - ah - 14), tw, v.attribution, "DejaVu Sans 5.5");
 }
 
-// cairo's PDF made accessible (render/pdf_accessibility): language, title, each map's alt text.
+// cairo's PDF made accessible (print/pdf_accessibility): language, title, each map's alt text.
 static void finish_pdf(std::string& bytes, std::vector<std::string> alts) {
     bytes = make_pdf_accessible(bytes, {"en-GB", std::move(alts)});
 }

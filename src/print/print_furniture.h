@@ -11,7 +11,7 @@
 
 #include "geodata/geos.h"
 #include "map/map_view.h"
-#include "render/print_map.h"
+#include "print/print_map.h"
 
 namespace sespm {
 

@@ -3,7 +3,7 @@
 // glyph: a PDF then holds one small form per glyph instead of an outline per letter of every
 // name (stroking each name's own outline doubled the board report's size and added 0.3 s).
 // The names themselves stay text (searchable, selectable, read out).
-#include "render/print_labels.h"
+#include "print/print_labels.h"
 
 #include <pango/pangocairo.h>
 
@@ -14,7 +14,7 @@
 #include <utility>
 
 #include "render/mesh.h"
-#include "render/print_text.h"
+#include "print/print_text.h"
 
 namespace sespm {
 

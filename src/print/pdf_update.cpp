@@ -1,6 +1,6 @@
 // pdf_update.cpp: see pdf_update.h. One cross-reference subsection per run of consecutive
 // object numbers, each entry 20 bytes as the standard asks.
-#include "render/pdf_update.h"
+#include "print/pdf_update.h"
 
 #include <algorithm>
 #include <cstdio>

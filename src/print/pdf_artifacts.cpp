@@ -1,7 +1,7 @@
 // pdf_artifacts.cpp: see pdf_artifacts.h. The lexer knows strings, hex strings, names, arrays,
 // dictionaries, comments and inline images well enough to find operators; operands are kept as
 // byte ranges of the input, so the output is the input with the artifact markers inserted.
-#include "render/pdf_artifacts.h"
+#include "print/pdf_artifacts.h"
 
 #include <zlib.h>
 

@@ -1,7 +1,7 @@
 // pdf_tags.h: one structure element of a tagged PDF (cairo_tag_begin/end: "H1", "P", "Table",
 // "TR", "TH", "TD", "L", "LI", "Figure" ...) as a scope guard, so elements always close in the
 // order they opened. cairo ignores tags on SVG and image surfaces, so drawing code tags freely.
-// What cairo cannot write (/Alt, /Lang, artifacts) is added after it: render/pdf_accessibility.
+// What cairo cannot write (/Alt, /Lang, artifacts) is added after it: print/pdf_accessibility.
 #pragma once
 #include <cairo.h>
 

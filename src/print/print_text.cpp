@@ -1,5 +1,5 @@
 // print_text.cpp: see print_text.h.
-#include "render/print_text.h"
+#include "print/print_text.h"
 
 #include <pango/pangocairo.h>
 

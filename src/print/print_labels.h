@@ -13,7 +13,7 @@
 #include "geodata/geos.h"
 #include "map/map_view.h"
 #include "render/area_labels.h"
-#include "render/print_map.h"
+#include "print/print_map.h"
 
 namespace sespm {
 

@@ -2,7 +2,7 @@
 // bottom left (where readers look for them); any other clear corner is taken before the map is
 // made smaller, and the map is made smaller (by 8% a step, a few steps) before anything is drawn
 // over a selected area.
-#include "render/print_furniture.h"
+#include "print/print_furniture.h"
 
 #include <geos_c.h>
 
@@ -11,7 +11,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "render/print_text.h"
+#include "print/print_text.h"
 
 namespace sespm {
 

@@ -1,6 +1,6 @@
 // pdf_update.h: an incremental update of a PDF (ISO 32000 7.5.6): new versions of some objects
 // appended after the file's end with their own cross-reference section and a trailer pointing
-// back to the old one. render/pdf_accessibility changes a few hundred of the report's thousands
+// back to the old one. print/pdf_accessibility changes a few hundred of the report's thousands
 // of objects; rewriting the whole file through qpdf cost more than drawing the tables.
 #pragma once
 #include <map>

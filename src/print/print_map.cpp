@@ -1,5 +1,5 @@
 // print_map.cpp: see print_map.h.
-#include "render/print_map.h"
+#include "print/print_map.h"
 
 #include <geos_c.h>
 
@@ -7,9 +7,9 @@
 #include <cmath>
 #include <vector>
 
-#include "render/print_furniture.h"
-#include "render/print_labels.h"
-#include "render/print_text.h"
+#include "print/print_furniture.h"
+#include "print/print_labels.h"
+#include "print/print_text.h"
 
 namespace sespm {
 

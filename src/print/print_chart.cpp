@@ -1,5 +1,5 @@
 // print_chart.cpp: the line chart over time on a cairo context, and the chart as a file.
-#include "render/print_chart.h"
+#include "print/print_chart.h"
 
 #include <algorithm>
 #include <cmath>
@@ -12,7 +12,7 @@
 #include "core/error.h"
 #include "core/periods.h"
 #include "core/output_file.h"
-#include "render/print_text.h"
+#include "print/print_text.h"
 
 namespace sespm {
 

@@ -1,9 +1,9 @@
 // pdf_accessibility.cpp: see pdf_accessibility.h. libqpdf reads cairo's bytes from memory and
 // edits the catalog, the structure tree's top level, the tables' header cells and each page's
-// content stream (its artifacts marked by render/pdf_artifacts); the changed objects are
-// appended to cairo's bytes as an incremental update (render/pdf_update), so the thousands of
+// content stream (its artifacts marked by print/pdf_artifacts); the changed objects are
+// appended to cairo's bytes as an incremental update (print/pdf_update), so the thousands of
 // objects nobody changed are neither parsed nor written again.
-#include "render/pdf_accessibility.h"
+#include "print/pdf_accessibility.h"
 
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
@@ -19,8 +19,8 @@
 #include <thread>
 
 #include "core/error.h"
-#include "render/pdf_artifacts.h"
-#include "render/pdf_update.h"
+#include "print/pdf_artifacts.h"
+#include "print/pdf_update.h"
 
 namespace sespm {
 
@@ -37,7 +37,7 @@ struct Changes {
     }
 };
 
-// Every page's content with its furniture marked as artifacts (render/pdf_artifacts): cairo's
+// Every page's content with its furniture marked as artifacts (print/pdf_artifacts): cairo's
 // streams (one a page, FlateDecode) inflated, marked and deflated on as many threads as there are
 // cores. A page whose content is not one such stream is left as it is.
 void mark_pages(QPDF& pdf, Changes& changes) {
