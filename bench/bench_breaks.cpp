@@ -3,7 +3,7 @@
 // in England) for k = 5 and 7, best of 20 runs, and prints milliseconds. The samples are
 // deterministic pseudo-random lognormal values, once all distinct (the worst case) and once
 // rounded to one decimal like a published rate (ties shrink the DP); no data files are read.
-#include "core/classify.h"
+#include "rules/classify.h"
 
 #include <algorithm>
 #include <chrono>

@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "core/classify.h"
+#include "rules/classify.h"
 #include "core/data_dir.h"
-#include "core/styling.h"
+#include "rules/styling.h"
 #include "map/evaluate.h"
 #include "map/map_view.h"
 

@@ -165,7 +165,7 @@ done
 
 # ---- (d) natural-breaks micro-benchmark --------------------------------------------------------
 say "natural breaks (bench/bench_breaks.cpp, g++ -O2)"
-g++ -O2 -std=c++20 -Isrc bench/bench_breaks.cpp src/core/classify.cpp -o "$TMP/bench_breaks"
+g++ -O2 -std=c++20 -Isrc bench/bench_breaks.cpp src/rules/classify.cpp -o "$TMP/bench_breaks"
 "$TMP/bench_breaks" | sed 's/^/  /'
 
 # ---- summary ---------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/classify.h"
+#include "rules/classify.h"
 #include "map/atlas.h"
 #include "render/camera.h"
 

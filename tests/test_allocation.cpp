@@ -8,7 +8,7 @@
 #include <cmath>
 #include <numeric>
 
-#include "core/allocation.h"
+#include "rules/allocation.h"
 #include "helpers.h"
 #include "map/evaluate.h"
 

@@ -13,8 +13,8 @@
 #include <optional>
 #include <set>
 
-#include "core/dated_change.h"
-#include "core/periods.h"
+#include "rules/dated_change.h"
+#include "rules/periods.h"
 #include "helpers.h"
 
 using namespace sespm;

@@ -1,10 +1,10 @@
-// test_classify.cpp: owns the unit tests for core/classify.h: method names, quantile /
+// test_classify.cpp: owns the unit tests for rules/classify.h: method names, quantile /
 // equal-interval / stddev / manual breaks on hand-worked tables, class_of boundaries and
 // labels, exact natural breaks against an independent brute-force O(k n^2) DP, and the
 // palettes (distinct colours, CIELAB lightness order, diverging symmetry, hex format).
 #include <doctest.h>
 
-#include "core/classify.h"
+#include "rules/classify.h"
 
 #include <algorithm>
 #include <cmath>

@@ -10,8 +10,8 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "core/classify.h"
-#include "core/layer_spec.h"
+#include "rules/classify.h"
+#include "rules/layer_spec.h"
 #include "helpers.h"
 #include "geodata/gdal_util.h"
 

@@ -2,9 +2,9 @@
 #include <doctest.h>
 
 #include "core/error.h"
-#include "core/cell.h"
-#include "core/layer_spec.h"
-#include "core/measures.h"
+#include "rules/cell.h"
+#include "rules/layer_spec.h"
+#include "rules/measures.h"
 #include "helpers.h"
 
 using namespace sespm;

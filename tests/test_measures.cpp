@@ -7,7 +7,7 @@
 #include <fstream>
 
 #include "core/error.h"
-#include "core/measures.h"
+#include "rules/measures.h"
 #include "helpers.h"
 #include "map/evaluate.h"
 

@@ -4,9 +4,9 @@
 #include <doctest.h>
 #include <sqlite3.h>
 
-#include "core/allocation.h"
+#include "rules/allocation.h"
 #include "core/error.h"
-#include "core/scenario.h"
+#include "rules/scenario.h"
 #include "core/undo.h"
 #include "helpers.h"
 #include "stores/project_store.h"

@@ -2,7 +2,7 @@
 // in the no-figure grey, and fixed class bounds (scenario and difference maps).
 #include <doctest.h>
 
-#include "core/styling.h"
+#include "rules/styling.h"
 
 using namespace sespm;
 

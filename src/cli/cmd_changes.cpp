@@ -7,7 +7,7 @@
 #include "cli/cli.h"
 #include "cli/common.h"
 #include "core/error.h"
-#include "core/periods.h"
+#include "rules/periods.h"
 #include "map/what_changed.h"
 
 namespace sespm {

@@ -10,9 +10,9 @@
 
 #include "cli/cli.h"
 #include "cli/common.h"
-#include "core/allocation.h"
+#include "rules/allocation.h"
 #include "core/error.h"
-#include "core/scenario.h"
+#include "rules/scenario.h"
 #include "core/text.h"
 #include "map/export_view.h"
 #include "map/scenario_commands.h"

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "cli/args.h"
-#include "core/cell.h"
+#include "rules/cell.h"
 #include "map/area_names.h"
 #include "map/map_view.h"
 #include "map/session.h"

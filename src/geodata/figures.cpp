@@ -12,7 +12,8 @@
 #include "core/csv.h"
 #include "core/data_dir.h"
 #include "core/error.h"
-#include "core/periods.h"
+#include "rules/period_rules.h"
+#include "rules/periods.h"
 #include "geodata/areas.h"
 
 namespace sespm {
@@ -138,32 +139,6 @@ const Crosswalk* crosswalk_for(const std::string& data_dir, const LayerSpec& spe
     return &walks[rel];
 }
 
-// The dated estimate a period's rates use: the first (oldest) whose `until` covers it, else
-// the nearest by days among those without an `until`.
-size_t estimate_for(const std::vector<FigureSource>& est, const std::string& period) {
-    for (size_t i = 0; i < est.size(); ++i)
-        if (!est[i].until.empty() && period <= est[i].until) return i;
-    size_t best = est.size();
-    long best_d = 0;
-    for (size_t i = 0; i < est.size(); ++i) {
-        if (!est[i].until.empty()) continue;
-        long d = std::labs(days_of(period) - days_of(est[i].as_at));
-        if (best == est.size() || d < best_d) { best = i; best_d = d; }
-    }
-    return best == est.size() ? est.size() - 1 : best;
-}
-
-// The limit rule of a period (nothing set when it is the layer's current rule).
-void set_limit_rule(const LayerSpec& spec, const std::string& period, FigureData& d) {
-    for (const auto& rule : spec.limit_history)
-        if (!period.empty() && period <= rule.until) {
-            d.limit_per = rule.per;
-            d.limit_places = rule.places;
-            d.limit_rule = rule.label;
-            return;
-        }
-}
-
 // Counts (and per-row denominators) of every count file, by period.
 void read_count_files(const std::string& data_dir, const LayerSpec& spec, LoadedFigures& out, ByPeriod& counts,
                       ByPeriod& row_denoms, std::vector<ByPeriod>& parts, std::map<std::string, Crosswalk>& walks,
@@ -273,7 +248,7 @@ LoadedFigures read_figures(const std::string& data_dir, const LayerSpec& spec) {
         p.data.count = std::move(values);
         for (auto& part : parts) p.data.parts.push_back(part[period]);
         if (!est.empty()) {
-            size_t e = spec.temporal() ? estimate_for(est, period) : 0;
+            size_t e = spec.temporal() ? estimate_for_period(est, period) : 0;
             p.data.denominator = est_values[e];
             p.denominator_label = est[e].label.empty() ? est[e].file : est[e].label;
         } else if (spec.denominator) {
@@ -281,7 +256,11 @@ LoadedFigures read_figures(const std::string& data_dir, const LayerSpec& spec) {
             p.denominator_label = spec.denominator->label.empty() ? "the " + spec.denominator->value + " column of the figures"
                                                                   : spec.denominator->label;
         }
-        set_limit_rule(spec, period, p.data);
+        if (const LimitRule* rule = limit_rule_for_period(spec, period)) {
+            p.data.limit_per = rule->per;
+            p.data.limit_places = rule->places;
+            p.data.limit_rule = rule->label;
+        }
         reject_counts_above_denominator(spec, count_rows, p);
         for (const auto& b : spec.breaks)
             if (period >= b.from && period <= b.to) p.notes.push_back(b.note);

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "core/layer_spec.h"
-#include "core/measures.h"
+#include "rules/layer_spec.h"
+#include "rules/measures.h"
 
 namespace sespm {
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "caches/cached_areas.h"
-#include "core/layer_spec.h"
+#include "rules/layer_spec.h"
 #include "geodata/figures.h"
 
 namespace sespm {

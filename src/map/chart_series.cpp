@@ -1,7 +1,7 @@
 // chart_series.cpp: the lines of a chart over time, from the layer's series.
 #include "map/chart_series.h"
 
-#include "core/cell.h"
+#include "rules/cell.h"
 #include "core/error.h"
 #include "outputs/attribution.h"
 #include "stores/project_store.h"

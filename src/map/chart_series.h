@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/types.h"
+#include "rules/types.h"
 #include "map/evaluate.h"
 #include "map/session.h"
 

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "core/layer_spec.h"
-#include "core/styling.h"
+#include "rules/layer_spec.h"
+#include "rules/styling.h"
 
 namespace sespm {
 

@@ -10,7 +10,7 @@
 #include "core/data_dir.h"
 
 #include "core/error.h"
-#include "core/periods.h"
+#include "rules/periods.h"
 #include "geodata/points.h"
 #include "geodata/spatial.h"
 

@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "core/layer_spec.h"
-#include "core/measures.h"
+#include "rules/layer_spec.h"
+#include "rules/measures.h"
 #include "map/atlas.h"
 #include "map/figure_join.h"
-#include "core/cell.h"
+#include "rules/cell.h"
 
 namespace sespm {
 

@@ -10,12 +10,12 @@
 #include <string>
 #include <vector>
 
-#include "core/scenario.h"
-#include "core/styling.h"
+#include "rules/scenario.h"
+#include "rules/styling.h"
 #include "map/atlas.h"
 #include "map/evaluate.h"
 #include "geodata/points.h"
-#include "core/types.h"
+#include "rules/types.h"
 #include "map/class_policy.h"
 
 namespace sespm {
@@ -62,7 +62,7 @@ struct MapView {
     bool has_missing = false;
     MapKind kind = MapKind::Layer;
     std::string classification;             // how the classes were made, for exports
-    std::string palette;                    // the palette's id (core/classify.h)
+    std::string palette;                    // the palette's id (rules/classify.h)
     std::string classes_over;               // time series: "all periods (N, FROM to TO)" or "this period only"
     std::string class_note;                 // shown under the legend: fewer classes than asked, and why
     std::string title, subtitle, legend_title, attribution;

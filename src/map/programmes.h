@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/cell.h"
+#include "rules/cell.h"
 #include "map/session.h"
 
 namespace sespm {

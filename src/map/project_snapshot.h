@@ -6,7 +6,7 @@
 #include <map>
 #include <string>
 
-#include "core/scenario.h"
+#include "rules/scenario.h"
 #include "stores/project_store.h"
 
 namespace sespm {

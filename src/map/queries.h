@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/cell.h"
+#include "rules/cell.h"
 #include "map/atlas.h"
 #include "map/session.h"
 

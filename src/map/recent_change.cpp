@@ -1,7 +1,7 @@
 // recent_change.cpp: the last figures and the dated changes of one area's series at a period.
 #include "map/recent_change.h"
 
-#include "core/periods.h"
+#include "rules/periods.h"
 
 namespace sespm {
 

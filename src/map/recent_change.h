@@ -2,14 +2,14 @@
 // layer_series): the last N figures up to the period (for sparklines in the window's table and
 // tooltip) and its change on the step (a quarter for a quarterly series, a year for a yearly
 // one) and on the year, each against the figure that many months before by date
-// (core/dated_change.h: across a skipped quarter it says "no figure for ...", never compares
+// (rules/dated_change.h: across a skipped quarter it says "no figure for ...", never compares
 // with another date). Pure: no I/O.
 #pragma once
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "core/dated_change.h"
+#include "rules/dated_change.h"
 #include "map/evaluate.h"
 
 namespace sespm {

@@ -1,7 +1,7 @@
 // scenario_commands.cpp: see scenario_commands.h.
 #include "map/scenario_commands.h"
 
-#include "core/cell.h"
+#include "rules/cell.h"
 
 #include "core/error.h"
 #include "map/scenario_eval.h"

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "core/allocation.h"
-#include "core/scenario.h"
-#include "core/scenario_edit.h"
+#include "rules/allocation.h"
+#include "rules/scenario.h"
+#include "rules/scenario_edit.h"
 #include "map/session.h"
 
 namespace sespm {

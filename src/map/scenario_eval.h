@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/layer_spec.h"
-#include "core/scenario.h"
+#include "rules/layer_spec.h"
+#include "rules/scenario.h"
 #include "map/atlas.h"
 #include "map/evaluate.h"
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/layer_spec.h"
+#include "rules/layer_spec.h"
 #include "map/atlas.h"
 #include "geodata/geos.h"
 #include "stores/project_store.h"

@@ -5,7 +5,7 @@
 #include <set>
 
 #include "core/error.h"
-#include "core/periods.h"
+#include "rules/periods.h"
 
 namespace sespm {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/cell.h"
+#include "rules/cell.h"
 #include "map/evaluate.h"
 
 namespace sespm {

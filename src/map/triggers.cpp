@@ -5,7 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "core/periods.h"
+#include "rules/periods.h"
 
 namespace sespm {
 

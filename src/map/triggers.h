@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/scenario.h"
+#include "rules/scenario.h"
 #include "map/evaluate.h"
 
 namespace sespm {

@@ -5,8 +5,8 @@
 #include <algorithm>
 
 #include "core/error.h"
-#include "core/dated_change.h"
-#include "core/periods.h"
+#include "rules/dated_change.h"
+#include "rules/periods.h"
 
 namespace sespm {
 
@@ -82,7 +82,7 @@ WhatChanged what_changed(Atlas& atlas, const LayerSpec& spec, const EvaluateOpti
     WhatChanged w;
     w.period = r.period;
     auto published = [&](const std::string& date) { return std::find(r.periods.begin(), r.periods.end(), date) != r.periods.end(); };
-    if (!r.periods.empty() && r.periods.front() < r.period) {  // the dates of the one rule (core/dated_change)
+    if (!r.periods.empty() && r.periods.front() < r.period) {  // the dates of the one rule (rules/dated_change)
         int step = period_step_months(r.periods);
         w.previous_period = change_by_date(r.periods, {}, r.period, step > 0 ? step : 3).since;
         if (step < 12) w.year_before_period = change_by_date(r.periods, {}, r.period, 12).since;

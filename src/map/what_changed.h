@@ -1,7 +1,7 @@
 // what_changed.h: "what changed" at a period of a time-series layer, for the window's list and
 // the `changes` command: the largest rises and falls of the count on the step (a quarter, or a
 // year for a yearly series) and on the year, each against the date that many months before by
-// the one rule of core/dated_change.h (a date with no figures gives an empty list marked
+// the one rule of rules/dated_change.h (a date with no figures gives an empty list marked
 // unpublished, never a comparison with another date), the areas newly over the limit (the count above it now, as `table`'s
 // status "over"; not over it or without a figure then), and areas newly at or over their agreed
 // trigger (the share of the limit as `table` prints it). Every

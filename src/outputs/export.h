@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "geodata/areas.h"
-#include "core/cell.h"
+#include "rules/cell.h"
 
 class GDALDataset;
 

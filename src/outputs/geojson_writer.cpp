@@ -9,7 +9,7 @@
 #include <memory>
 
 #include "core/error.h"
-#include "core/cell.h"
+#include "rules/cell.h"
 
 namespace sespm {
 

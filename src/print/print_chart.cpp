@@ -8,9 +8,9 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 
-#include "core/cell.h"
+#include "rules/cell.h"
 #include "core/error.h"
-#include "core/periods.h"
+#include "rules/periods.h"
 #include "core/output_file.h"
 #include "print/print_text.h"
 

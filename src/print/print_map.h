@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "core/types.h"
+#include "rules/types.h"
 #include "geodata/geos.h"
 #include "map/map_view.h"
 #include "render/area_labels.h"

@@ -2,7 +2,7 @@
 // pixel) over a viewport in pixels, with y up on the map and down on the screen. Pure
 // arithmetic, shared by the window, the headless renderer and the tests.
 #pragma once
-#include "core/types.h"
+#include "rules/types.h"
 
 namespace sespm {
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/classify.h"
-#include "core/types.h"
+#include "rules/classify.h"
+#include "rules/types.h"
 #include "render/camera.h"
 #include "render/mesh.h"
 

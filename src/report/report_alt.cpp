@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "core/cell.h"
-#include "core/periods.h"
+#include "rules/cell.h"
+#include "rules/periods.h"
 
 namespace sespm {
 

@@ -11,7 +11,7 @@
 #include "print/print_map.h"
 #include "print/print_text.h"
 #include "map/evaluate.h"
-#include "core/measures.h"
+#include "rules/measures.h"
 #include "report/report_alt.h"
 #include "report/report_parts.h"
 #include "report/report_trends.h"

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/cell.h"
+#include "rules/cell.h"
 #include "report/report_doc.h"
 
 namespace sespm {

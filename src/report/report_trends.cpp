@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "core/periods.h"
+#include "rules/periods.h"
 #include "map/evaluate.h"
 #include "map/map_alt_text.h"
 #include "print/pdf_tags.h"

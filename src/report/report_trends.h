@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "core/dated_change.h"
-#include "core/periods.h"
+#include "rules/dated_change.h"
+#include "rules/periods.h"
 #include "report/report_pages.h"
 
 namespace sespm {
@@ -17,7 +17,7 @@ namespace sespm {
 struct AreaTrend {
     std::vector<std::string> periods;
     std::vector<std::optional<double>> counts;   // per period, missing = no published figure
-    // The latest count and its change against 6 and 12 months before, by date (core/dated_change.h).
+    // The latest count and its change against 6 and 12 months before, by date (rules/dated_change.h).
     std::optional<double> latest;
     DatedChange half_year, year;
 };

@@ -23,7 +23,7 @@
 #include <vector>
 
 #include "core/error.h"
-#include "core/scenario.h"
+#include "rules/scenario.h"
 #include "stores/read_versions.h"
 
 namespace sespm {

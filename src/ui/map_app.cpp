@@ -21,7 +21,7 @@
 #include <limits>
 
 #include "core/error.h"
-#include "core/styling.h"
+#include "rules/styling.h"
 #include "outputs/attribution.h"
 #include "core/output_file.h"
 #include "map/export_view.h"

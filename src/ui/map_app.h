@@ -15,10 +15,10 @@
 #include <string>
 #include <vector>
 
-#include "core/allocation.h"
-#include "core/layer_spec.h"
-#include "core/scenario.h"
-#include "core/scenario_edit.h"
+#include "rules/allocation.h"
+#include "rules/layer_spec.h"
+#include "rules/scenario.h"
+#include "rules/scenario_edit.h"
 #include "core/undo.h"
 #include "map/atlas.h"
 #include "stores/pg_listen.h"

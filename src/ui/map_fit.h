@@ -7,7 +7,7 @@
 #pragma once
 #include <vector>
 
-#include "core/types.h"
+#include "rules/types.h"
 
 namespace sespm {
 

@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/periods.h"
+#include "rules/periods.h"
 #include "map/recent_change.h"
 #include "ui/map_app.h"
 #include "ui/sparkline.h"

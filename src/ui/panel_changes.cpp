@@ -9,7 +9,7 @@
 #include <cctype>
 #include <cmath>
 
-#include "core/periods.h"
+#include "rules/periods.h"
 #include "stores/project_store.h"
 #include "ui/map_app.h"
 

@@ -10,7 +10,7 @@
 #include <cstdio>
 
 #include "core/user_folders.h"
-#include "core/periods.h"
+#include "rules/periods.h"
 #include "core/output_file.h"
 #include "map/evaluate.h"
 #include "print/print_chart.h"

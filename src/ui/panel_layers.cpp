@@ -9,8 +9,8 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "core/cell.h"
-#include "core/classify.h"
+#include "rules/cell.h"
+#include "rules/classify.h"
 #include "core/csv.h"
 #include "core/text.h"
 #include "ui/edit_cell.h"

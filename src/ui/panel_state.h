@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/scenario.h"
+#include "rules/scenario.h"
 #include "map/area_names.h"
 #include "map/chart_series.h"
 #include "map/what_changed.h"

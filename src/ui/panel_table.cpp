@@ -11,7 +11,7 @@
 #include <functional>
 #include <numeric>
 
-#include "core/periods.h"
+#include "rules/periods.h"
 #include "map/recent_change.h"
 #include "ui/edit_cell.h"
 #include "ui/map_app.h"
@@ -158,7 +158,7 @@ void splitter(MapApp& app, float width) {
 void trend_headers(const MapView& v, float scale) {
     RecentChange rc = row_change(v, 0);
     ImGui::TableSetupColumn(sparkline_title(rc.periods).c_str(), ImGuiTableColumnFlags_WidthFixed, 118 * scale);
-    // the dates by the one rule (core/dated_change.h), said even when the series has no figure then
+    // the dates by the one rule (rules/dated_change.h), said even when the series has no figure then
     auto since = [](const DatedChange& d) {
         if (d.since.empty()) return std::string("Change");
         return (d.published ? "Change since " : "No figure for ") + quarter_label(d.since);

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "core/periods.h"
+#include "rules/periods.h"
 
 namespace sespm {
 

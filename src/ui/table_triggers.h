@@ -6,7 +6,7 @@
 #include <map>
 #include <string>
 
-#include "core/cell.h"
+#include "rules/cell.h"
 #include "map/map_view.h"
 
 namespace sespm {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/error.h"
-#include "core/layer_spec.h"
+#include "rules/layer_spec.h"
 
 namespace {
 

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "core/error.h"
-#include "core/layer_spec.h"
+#include "rules/layer_spec.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     try {

@@ -1,5 +1,5 @@
 // styling.cpp: see styling.h.
-#include "core/styling.h"
+#include "rules/styling.h"
 
 namespace sespm {
 

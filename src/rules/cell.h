@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/layer_spec.h"
+#include "rules/layer_spec.h"
 
 namespace sespm {
 

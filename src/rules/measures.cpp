@@ -1,10 +1,10 @@
 // measures.cpp: see measures.h.
-#include "core/measures.h"
+#include "rules/measures.h"
 
 #include <cmath>
 #include <optional>
 
-#include "core/cell.h"
+#include "rules/cell.h"
 
 namespace sespm {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/scenario.h"
+#include "rules/scenario.h"
 
 namespace sespm {
 

@@ -1,5 +1,5 @@
 // allocation.cpp: see allocation.h.
-#include "core/allocation.h"
+#include "rules/allocation.h"
 
 #include <cstdlib>
 #include <sstream>

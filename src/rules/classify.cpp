@@ -1,9 +1,9 @@
-// classify.cpp: owns the implementation of everything declared in core/classify.h:
+// classify.cpp: owns the implementation of everything declared in rules/classify.h:
 // class-method names, classify() (quantile, equal interval, exact natural breaks,
 // standard deviation, manual), Classification::class_of/label, the exact Fisher/Jenks
 // optimiser natural_breaks(), and the colour palettes (own anchor colours, interpolated
 // in CIELAB). Pure computation, no I/O.
-#include "core/classify.h"
+#include "rules/classify.h"
 
 #include <algorithm>
 #include <array>

@@ -1,5 +1,5 @@
 // periods.cpp: see periods.h.
-#include "core/periods.h"
+#include "rules/periods.h"
 
 #include <algorithm>
 #include <cstdio>

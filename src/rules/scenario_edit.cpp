@@ -1,5 +1,5 @@
 // scenario_edit.cpp: see scenario_edit.h.
-#include "core/scenario_edit.h"
+#include "rules/scenario_edit.h"
 
 namespace sespm {
 

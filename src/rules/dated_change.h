@@ -1,5 +1,5 @@
 // dated_change.h: the one rule for "the change on the quarter / half-year / year": a figure is
-// compared with the figure 3 / 6 / 12 months before it, by date (core/periods months_before),
+// compared with the figure 3 / 6 / 12 months before it, by date (rules/periods months_before),
 // never with whatever period happens to come before it in the series. When the series has no
 // figure on that date (a quarter the publisher skipped, an area with no row then), nothing is
 // compared and the wording says so ("no figure for 31 Mar 2026"). Used by the board report,
@@ -22,7 +22,7 @@ struct DatedChange {
 // `periods` sorted oldest first, `counts` one per period (empty: the dates alone); `period` must be one of them
 // (otherwise nothing is compared: `now` stays empty). The earlier figure is the period in the
 // calendar month `months` before (a census taken on 21 March 2021 against 27 March 2011); with
-// none, `since` is the date by the calendar (core/periods months_before) and nothing is compared.
+// none, `since` is the date by the calendar (rules/periods months_before) and nothing is compared.
 DatedChange change_by_date(const std::vector<std::string>& periods, const std::vector<std::optional<double>>& counts,
                            const std::string& period, int months);
 

@@ -9,7 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/layer_spec.h"
+#include "rules/layer_spec.h"
 
 namespace sespm {
 

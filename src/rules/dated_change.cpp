@@ -1,12 +1,12 @@
 // dated_change.cpp: see dated_change.h.
-#include "core/dated_change.h"
+#include "rules/dated_change.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
-#include "core/cell.h"
-#include "core/periods.h"
+#include "rules/cell.h"
+#include "rules/periods.h"
 
 namespace sespm {
 

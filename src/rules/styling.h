@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/classify.h"
+#include "rules/classify.h"
 
 namespace sespm {
 

@@ -1,7 +1,7 @@
 // types.h: plain value types shared by the model, the renderer and the window: an extent in
 // British National Grid metres and a colour with alpha for drawing. No behaviour beyond arithmetic.
 #pragma once
-#include "core/classify.h"
+#include "rules/classify.h"
 
 namespace sespm {
 

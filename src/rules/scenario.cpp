@@ -1,12 +1,12 @@
 // scenario.cpp: see scenario.h.
-#include "core/scenario.h"
+#include "rules/scenario.h"
 
 #include <cmath>
 #include <set>
 #include <unordered_map>
 
-#include "core/allocation.h"
-#include "core/measures.h"
+#include "rules/allocation.h"
+#include "rules/measures.h"
 
 namespace sespm {
 

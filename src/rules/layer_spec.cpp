@@ -1,6 +1,6 @@
 // layer_spec.cpp: strict reading of layer files (see layer_spec.h). nlohmann::json parses;
 // every object is checked against its list of allowed keys.
-#include "core/layer_spec.h"
+#include "rules/layer_spec.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -12,9 +12,9 @@
 #include <set>
 #include <sstream>
 
-#include "core/classify.h"
+#include "rules/classify.h"
 #include "core/error.h"
-#include "core/periods.h"
+#include "rules/periods.h"
 #include "core/input_files.h"
 
 namespace fs = std::filesystem;

@@ -1,5 +1,5 @@
 // cell.cpp: see cell.h.
-#include "core/cell.h"
+#include "rules/cell.h"
 
 #include <cmath>
 #include <cstdio>
