@@ -35,8 +35,8 @@
 namespace sespm {
 
 MapApp::MapApp(AppOptions opt) : options(std::move(opt)) {
-    wanted = options.view;
-    table_expanded = options.table_open;
+    screen.wanted = options.view;
+    screen.table_expanded = options.table_open;
     if (const char* f = std::getenv("SESPM_UI_LAYOUT")) layout_file_ = f;
     settings_path_ = window_settings_path();
     settings = load_window_settings(settings_path_);
@@ -54,7 +54,7 @@ MapApp::MapApp(AppOptions opt) : options(std::move(opt)) {
         so.project = project_path;
         session_ = std::make_unique<Session>(so);
     } catch (const std::exception& e) {
-        error = message_for_people(e);
+        screen.error = message_for_people(e);
         return;
     }
     reload_project();
@@ -62,12 +62,12 @@ MapApp::MapApp(AppOptions opt) : options(std::move(opt)) {
     if (options.scenario.empty()) return;
     open_scenario(options.scenario);
     if (!scenario) {
-        error = project_path + ": no scenario called '" + options.scenario + "'";
+        screen.error = project_path + ": no scenario called '" + options.scenario + "'";
         return;
     }
     if (!options.compare.empty()) {
         compare_with(options.compare);
-        if (!compare_scenario) error = project_path + ": no scenario called '" + options.compare + "'";
+        if (!compare_scenario) screen.error = project_path + ": no scenario called '" + options.compare + "'";
     }
     scenario_on_map = true;
     panels.open(PanelId::Scenario) = true;
@@ -93,16 +93,8 @@ bool MapApp::with_session(const std::function<void(Session&)>& f) {
     return true;
 }
 
-void MapApp::reset_panels() {
-    // the open scenario's figures are recomputed; the total and rule it was allocated with stay
-    scenario_panel.outcome.reset();
-    scenario_panel.outcome_for.reset();
-    query_panel = {};
-    table_panel = {};
-}
-
 void MapApp::show_place(const PlaceMatch& m) {
-    if (!map) return;
+    if (!screen.map) return;
     std::vector<std::string> members{m.code};
     with_session([&](Session& s) {
         try {
@@ -111,67 +103,67 @@ void MapApp::show_place(const PlaceMatch& m) {
         }
     });
     std::set<std::string> want(members.begin(), members.end());
-    const AreaSet& set = *map->view.set;
-    selected.clear();
+    const AreaSet& set = *screen.map->view.set;
+    screen.selected.clear();
     Bbox b{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest(),
            std::numeric_limits<double>::lowest()};
     for (size_t i = 0; i < set.areas.size(); ++i) {
         const Area& a = set.areas[i];
         bool hit = a.code == m.code || std::any_of(a.members.begin(), a.members.end(), [&](const std::string& d) { return want.count(d) > 0; });
         if (!hit) continue;
-        selected.insert(static_cast<int>(i));
-        const Bbox& ab = map->mesh.areas[i].bbox;
+        screen.selected.insert(static_cast<int>(i));
+        const Bbox& ab = screen.map->mesh.areas[i].bbox;
         b = {std::min(b.minx, ab.minx), std::min(b.miny, ab.miny), std::max(b.maxx, ab.maxx), std::max(b.maxy, ab.maxy)};
     }
-    if (selected.empty()) {
-        status = m.name + " is not on this map (" + std::string(geography_name(map->view.options.geography)) + ")";
+    if (screen.selected.empty()) {
+        screen.status = m.name + " is not on this map (" + std::string(geography_name(screen.map->view.options.geography)) + ")";
         return;
     }
     double pad = std::max(b.width(), b.height()) * 0.3;
     frame_world({b.minx - pad, b.miny - pad, b.maxx + pad, b.maxy + pad}, {});
-    status = "Found " + m.name + " (" + m.kind + ")";
+    screen.status = "Found " + m.name + " (" + m.kind + ")";
 }
 
 void MapApp::export_png(const std::string& path, bool only_selected) {
-    if (!map) return;
+    if (!screen.map) return;
     try {
         // The same framing as `render --legend`: the legend in a margin on the left and, right
         // of it, the part of the map the user sees between the panels, fitted to the image.
         RenderOptions ro;
-        ro.width = std::max(camera.width, static_cast<int>(960 * ui_scale));
-        ro.height = std::max(camera.height, static_cast<int>(600 * ui_scale));
-        ro.scale = ui_scale;
+        ro.width = std::max(screen.camera.width, static_cast<int>(960 * screen.ui_scale));
+        ro.height = std::max(screen.camera.height, static_cast<int>(600 * screen.ui_scale));
+        ro.scale = screen.ui_scale;
         ro.legend = true;
-        ro.labels = labels;
-        ro.furniture = furniture;
-        ro.bbox = only_selected && !selected.empty() ? selected_bbox() : visible_map_bbox();
+        ro.labels = screen.labels;
+        ro.furniture = screen.furniture;
+        ro.bbox = only_selected && !screen.selected.empty() ? selected_bbox() : visible_map_bbox();
         exported_png_bbox_ = ro.bbox;
-        std::vector<uint8_t> px = render_map_rgba(map->view, map->mesh, ro);
+        std::vector<uint8_t> px = render_map_rgba(screen.map->view, screen.map->mesh, ro);
         write_png(path, ro.width, ro.height, px);
-        status = "Saved " + path;
+        screen.status = "Saved " + path;
     } catch (const std::exception& e) {
-        error = message_for_people(e);
+        screen.error = message_for_people(e);
     }
 }
 
 void MapApp::export_vector(const std::string& path) {
-    if (!map) return;
+    if (!screen.map) return;
     try {
         check_output_path(path);
-        export_view(map->view, path);  // the same rows, classes and colours as the map shown
-        status = "Saved " + path;
+        export_view(screen.map->view, path);  // the same rows, classes and colours as the map shown
+        screen.status = "Saved " + path;
     } catch (const std::exception& e) {
-        error = message_for_people(e);
+        screen.error = message_for_people(e);
     }
 }
 
 void MapApp::draw_frame() {
     int fw, fh;
     glfwGetFramebufferSize(window_, &fw, &fh);
-    camera.width = std::max(1, fw);
-    camera.height = std::max(1, fh);
-    if (table_height <= 0)  // the height remembered from the last run, else a third of the window
-        table_height = table_height_logical_ > 0 ? table_height_logical_ * ui_scale : 0.3f * static_cast<float>(camera.height);
+    screen.camera.width = std::max(1, fw);
+    screen.camera.height = std::max(1, fh);
+    if (screen.table_height <= 0)  // the height remembered from the last run, else a third of the window
+        screen.table_height = table_height_logical_ > 0 ? table_height_logical_ * screen.ui_scale : 0.3f * static_cast<float>(screen.camera.height);
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -217,8 +209,8 @@ void MapApp::draw_menu_bar() {
         if (view_menu) {
             if (ImGui::MenuItem("Fit to region", "F")) fit_to_selection();
             if (ImGui::MenuItem("Export...", "Ctrl+E")) panels.open(PanelId::Export) = true;
-            ImGui::MenuItem("District names", nullptr, &labels);
-            ImGui::MenuItem("Scale bar and north arrow", nullptr, &furniture);
+            ImGui::MenuItem("District names", nullptr, &screen.labels);
+            ImGui::MenuItem("Scale bar and north arrow", nullptr, &screen.furniture);
             for (const PanelInfo& p : all_panels()) {
                 if (!p.view_menu) continue;
                 ImGui::MenuItem(p.view_menu, nullptr, &panels.open(p.id));
@@ -230,9 +222,9 @@ void MapApp::draw_menu_bar() {
             if (ImGui::MenuItem("About and data sources")) panels.open(PanelId::About) = true;
             ImGui::EndMenu();
         }
-        ImGui::Dummy(ImVec2(20 * ui_scale, 0));
+        ImGui::Dummy(ImVec2(20 * screen.ui_scale, 0));
         panel_find(*this);
-        ImGui::TextDisabled("   %s", status.c_str());
+        ImGui::TextDisabled("   %s", screen.status.c_str());
         ImGui::EndMainMenuBar();
     }
     if (ctrl_chord(GLFW_KEY_Q)) glfwSetWindowShouldClose(window_, 1);
@@ -250,29 +242,29 @@ void MapApp::draw_banners() {
     // it would flash over the map at every step
     bool shown_long = std::chrono::steady_clock::now() - job_started_ > std::chrono::milliseconds(250);
     if (loading() && (report_running_ || shown_long)) {
-        ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + 60 * ui_scale), ImGuiCond_Always, ImVec2(0.5f, 0));
+        ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + 60 * screen.ui_scale), ImGuiCond_Always, ImVec2(0.5f, 0));
         ImGui::Begin("##loading", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize);
         if (report_running_) {  // a report is written whole or not at all: it is not cancelled half way
             ImGui::TextUnformatted("Writing the board report...");
-            ImGui::ProgressBar(-1.0f * static_cast<float>(ImGui::GetTime()), ImVec2(260 * ui_scale, 0));
+            ImGui::ProgressBar(-1.0f * static_cast<float>(ImGui::GetTime()), ImVec2(260 * screen.ui_scale, 0));
         } else {
             // the full mesh of a large file shown first without names (its first opening)
             ImGui::TextUnformatted(mesh_upgrading_ ? "Adding the names and finer detail (kept for next time)..." : "Loading and tessellating...");
-            ImGui::ProgressBar(progress(), ImVec2(260 * ui_scale, 0));
+            ImGui::ProgressBar(progress(), ImVec2(260 * screen.ui_scale, 0));
             ImGui::SameLine();
             if (ImGui::Button("Cancel")) cancel_loading();  // the map shown stays; the load is dropped
         }
         ImGui::End();
     }
-    if (!error.empty()) {
-        ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + 20 * ui_scale), ImGuiCond_Always, ImVec2(0.5f, 0));
-        ImGui::SetNextWindowSizeConstraints(ImVec2(300 * ui_scale, 0), ImVec2(900 * ui_scale, FLT_MAX));
+    if (!screen.error.empty()) {
+        ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + 20 * screen.ui_scale), ImGuiCond_Always, ImVec2(0.5f, 0));
+        ImGui::SetNextWindowSizeConstraints(ImVec2(300 * screen.ui_scale, 0), ImVec2(900 * screen.ui_scale, FLT_MAX));
         ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(120, 20, 20, 240));
         ImGui::Begin("Error", nullptr, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize);
-        ImGui::PushTextWrapPos(880 * ui_scale);
-        ImGui::TextUnformatted(error.c_str());
+        ImGui::PushTextWrapPos(880 * screen.ui_scale);
+        ImGui::TextUnformatted(screen.error.c_str());
         ImGui::PopTextWrapPos();
-        if (ImGui::Button("Dismiss")) error.clear();
+        if (ImGui::Button("Dismiss")) screen.error.clear();
         ImGui::End();
         ImGui::PopStyleColor();
     }
@@ -281,42 +273,42 @@ void MapApp::draw_banners() {
 // The map, then its overlays beneath the panels.
 void MapApp::draw_map() {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    style.highlighted.assign(selected.begin(), selected.end());
-    if (hovered >= 0 && !selected.count(hovered)) style.highlighted.push_back(hovered);
-    style.background = Rgba::from(sea_colour);
-    style.outline_px = 0.8f * ui_scale;
-    if (map) {
-        layer_stack.draw(*renderer_, style, camera);  // the map and the files over it, bottom up
+    screen.style.highlighted.assign(screen.selected.begin(), screen.selected.end());
+    if (screen.hovered >= 0 && !screen.selected.count(screen.hovered)) screen.style.highlighted.push_back(screen.hovered);
+    screen.style.background = Rgba::from(sea_colour);
+    screen.style.outline_px = 0.8f * screen.ui_scale;
+    if (screen.map) {
+        screen.layer_stack.draw(*renderer_, screen.style, screen.camera);  // the map and the files over it, bottom up
         frame_trace().mark("map_gl");
         ImDrawList* dl = ImGui::GetBackgroundDrawList();
         OverlayOptions oo;
-        oo.labels = labels && layer_stack.map_visible && !map->quick_mesh;  // a quick mesh has no label points yet
-        oo.scale = ui_scale;
+        oo.labels = screen.labels && screen.layer_stack.map_visible && !screen.map->quick_mesh;  // a quick mesh has no label points yet
+        oo.scale = screen.ui_scale;
         oo.origin = ImVec2(0, 0);  // the map fills the window under the menu bar: names sit where the camera puts them
         oo.bottom_inset = bottom_pane_px();
         for (const ScreenBox& b : docked_now_)  // as refit_after_panels found them this frame
             oo.keep_clear.push_back({static_cast<float>(b.x0), static_cast<float>(b.y0), static_cast<float>(b.x1), static_cast<float>(b.y1)});
-        std::vector<PlacedLabel> placed = layout_labels(*ui_geos_, map->view, map->mesh, camera, fonts, oo, &label_cache_);
-        draw_labels(dl, placed, camera, fonts, oo);
+        std::vector<PlacedLabel> placed = layout_labels(*ui_geos_, screen.map->view, screen.map->mesh, screen.camera, screen.fonts, oo, &label_cache_);
+        draw_labels(dl, placed, screen.camera, screen.fonts, oo);
         frame_trace().mark("labels");
         for (const auto& l : placed) {  // where each named area's pole is on screen (SESPM_UI_LAYOUT)
             double sx, sy;
-            camera.world_to_screen(l.leader_x, l.leader_y, sx, sy);
+            screen.camera.world_to_screen(l.leader_x, l.leader_y, sx, sy);
             note_rect("pole " + l.code, static_cast<float>(sx), static_cast<float>(sy), static_cast<float>(sx), static_cast<float>(sy));
         }
         oo.origin = ImVec2(0, ImGui::GetFrameHeight());  // the legend box goes below the menu bar
-        draw_legend_box(dl, map->view, fonts, oo);
-        if (furniture) {
-            float s = ui_scale;
-            float base = static_cast<float>(camera.height) - bottom_pane_px() - 62 * s;  // above the attribution strip
-            draw_scale_bar(dl, camera, fonts, s, ImVec2(20 * s, base));
-            draw_north_arrow(dl, fonts, s, ImVec2(30 * s, base - 52 * s));
+        draw_legend_box(dl, screen.map->view, screen.fonts, oo);
+        if (screen.furniture) {
+            float s = screen.ui_scale;
+            float base = static_cast<float>(screen.camera.height) - bottom_pane_px() - 62 * s;  // above the attribution strip
+            draw_scale_bar(dl, screen.camera, screen.fonts, s, ImVec2(20 * s, base));
+            draw_north_arrow(dl, screen.fonts, s, ImVec2(30 * s, base - 52 * s));
         }
         oo.origin = ImVec2(0, 0);
-        ImVec4 r = draw_attribution(dl, map->view, camera, fonts, oo);
+        ImVec4 r = draw_attribution(dl, screen.map->view, screen.camera, screen.fonts, oo);
         note_rect("attribution", r.x, r.y, r.z, r.w);
     } else {
-        glViewport(0, 0, camera.width, camera.height);
+        glViewport(0, 0, screen.camera.width, screen.camera.height);
         glClearColor(sea_colour.r / 255.f, sea_colour.g / 255.f, sea_colour.b / 255.f, 1);
         glClear(GL_COLOR_BUFFER_BIT);
     }
@@ -332,8 +324,8 @@ double MapApp::idle_wait_s() const {
     if (loading()) return 0.05;
     if (options.bench_frames > 0 || !options.screenshot.empty() || !options.export_data.empty() || !options.export_png.empty())
         return 0;
-    if (time_panel.playing) {
-        double next = time_panel.last_step + 1.0 / std::max(0.1f, time_panel.quarters_per_second) - ImGui::GetTime();
+    if (panels.time.playing) {
+        double next = panels.time.last_step + 1.0 / std::max(0.1f, panels.time.quarters_per_second) - ImGui::GetTime();
         return std::clamp(next, 0.0, 0.25);
     }
     return 0.25;
@@ -345,23 +337,23 @@ void MapApp::bench_step(int i) {
     if (i == 0 && !bench_fitted_) fit_to_selection();  // once: playing keeps the camera still, as a user's would be
     bench_fitted_ = true;
     if (options.bench_play) {  // the slider playing at its fastest speed (8 periods a second), round and round
-        if (map->view.result.period != bench_last_period_) ++bench_periods_;
-        bench_last_period_ = map->view.result.period;
+        if (screen.map->view.result.period != bench_last_period_) ++bench_periods_;
+        bench_last_period_ = screen.map->view.result.period;
         // Play is pressed once the map has settled (the panels docked, the camera refitted), as a
         // user presses it on a map they are looking at: the start's refits are not the slider's
         if (refit_frames_ > 0 || ++bench_settled_frames_ < 10) return;
-        if (!time_panel.playing && map->view.result.periods.size() > 1) {
-            wanted.period = map->view.result.periods.front();
+        if (!panels.time.playing && screen.map->view.result.periods.size() > 1) {
+            screen.wanted.period = screen.map->view.result.periods.front();
             request_map(false);
-            time_panel.playing = true;
+            panels.time.playing = true;
         }
-        time_panel.quarters_per_second = 8;  // the fastest the speed slider offers
+        panels.time.quarters_per_second = 8;  // the fastest the speed slider offers
         return;
     }
     int n = std::max(1, options.bench_frames);
     double phase = static_cast<double>(i) / n;
-    camera.pan_pixels(std::sin(phase * 6.283) * 6.0, std::cos(phase * 6.283) * 3.0);
-    camera.zoom_at(camera.width / 2.0, camera.height / 2.0, phase < 0.5 ? 1.01 : 1 / 1.01);
+    screen.camera.pan_pixels(std::sin(phase * 6.283) * 6.0, std::cos(phase * 6.283) * 3.0);
+    screen.camera.zoom_at(screen.camera.width / 2.0, screen.camera.height / 2.0, phase < 0.5 ? 1.01 : 1 / 1.01);
 }
 
 void MapApp::print_frame_stats(std::vector<double> ms, size_t areas) {
@@ -371,7 +363,7 @@ void MapApp::print_frame_stats(std::vector<double> ms, size_t areas) {
     for (double m : ms) sum += m;
     double mean = sum / ms.size();
     std::printf("frames=%zu areas=%zu width=%d height=%d mean_ms=%.2f p50_ms=%.2f p95_ms=%.2f max_ms=%.2f fps=%.1f",
-                ms.size(), areas, camera.width, camera.height, mean, sorted[sorted.size() / 2],
+                ms.size(), areas, screen.camera.width, screen.camera.height, mean, sorted[sorted.size() / 2],
                 sorted[std::min(sorted.size() - 1, sorted.size() * 95 / 100)], sorted.back(), 1000.0 / mean);
     if (options.bench_play) std::printf(" periods_shown=%d", bench_periods_);
     std::printf("\n");
@@ -406,12 +398,12 @@ int MapApp::run() {
     try {
         renderer_->init(find_shader_dir());
     } catch (const std::exception& e) {
-        error = message_for_people(e);
+        screen.error = message_for_people(e);
     }
     int fw, fh;
     glfwGetFramebufferSize(window_, &fw, &fh);
-    camera.width = fw;
-    camera.height = fh;
+    screen.camera.width = fw;
+    screen.camera.height = fh;
     request_map(true);
 
     int frame = 0;
@@ -434,9 +426,9 @@ int MapApp::run() {
         trace.mark("events");
         poll_job();
         trace.mark("poll");
-        if (options.bench_frames > 0 && map) bench_step(static_cast<int>(frame_ms.size()));
+        if (options.bench_frames > 0 && screen.map) bench_step(static_cast<int>(frame_ms.size()));
         draw_frame();
-        if (options.bench_frames > 0 && map) {
+        if (options.bench_frames > 0 && screen.map) {
             glFinish();  // count the GPU (llvmpipe) work in the frame
             trace.mark("finish");
         }
@@ -446,19 +438,19 @@ int MapApp::run() {
         if (renderer_ && renderer_->upload_next_level()) trace.mark("level_upload");  // the levels not shown yet, one a frame
         trace.end_frame();
         auto frame_end = std::chrono::steady_clock::now();
-        if (options.bench_frames > 0 && map) {
+        if (options.bench_frames > 0 && screen.map) {
             // playing: counted from the first period shown after the start (the window's first
             // frames, fonts and shaders, are the start's cost, not the slider's)
             bool counted = !options.bench_play || bench_periods_ >= 2;
             if (counted) frame_ms.push_back(std::chrono::duration<double, std::milli>(frame_end - frame_start).count());
             if (static_cast<int>(frame_ms.size()) >= options.bench_frames) {
-                print_frame_stats(frame_ms, map->view.result.rows.size());
+                print_frame_stats(frame_ms, screen.map->view.result.rows.size());
                 break;
             }
         }
         frame_start = frame_end;
         // the map is on the screen (a quick first view of a large file counts: its names follow)
-        if (options.first_frame && map && (!loading() || map->quick_mesh)) {
+        if (options.first_frame && screen.map && (!loading() || screen.map->quick_mesh)) {
             glFinish();
             break;
         }
@@ -487,18 +479,18 @@ bool MapApp::open_window() {
     glfwSwapInterval(1);
     float xs = 1, ys = 1;
     glfwGetWindowContentScale(window_, &xs, &ys);
-    ui_scale = std::clamp(std::max(xs, ys), 1.0f, 3.0f);
+    screen.ui_scale = std::clamp(std::max(xs, ys), 1.0f, 3.0f);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
-    fonts = load_fonts(ui_scale);
+    screen.fonts = load_fonts(screen.ui_scale);
     ImGui::StyleColorsLight();
     ImGuiStyle& st = ImGui::GetStyle();
     st.WindowRounding = 6;
     st.FrameRounding = 4;
-    st.ScaleAllSizes(ui_scale);
+    st.ScaleAllSizes(screen.ui_scale);
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     // Files dropped on the window open as a layer.
     glfwSetWindowUserPointer(window_, this);
@@ -546,9 +538,9 @@ void MapApp::note_rect(const std::string& name, float x0, float y0, float x1, fl
 
 void MapApp::write_layout() {
     std::string legend;
-    if (map) for (const auto& e : map->view.legend) legend += e.label + "\n";
-    for (int i : selected) legend += std::to_string(i) + "\n";
-    if (map) legend += map->view.result.period;
+    if (screen.map) for (const auto& e : screen.map->view.legend) legend += e.label + "\n";
+    for (int i : screen.selected) legend += std::to_string(i) + "\n";
+    if (screen.map) legend += screen.map->view.result.period;
     if (const auto& b = exported_png_bbox_)  // BNG metres, for tests of what the export framed
         note_rect("export-png-bbox", static_cast<float>(b->minx), static_cast<float>(b->miny), static_cast<float>(b->maxx), static_cast<float>(b->maxy));
     if (layout_file_.empty() || (widgets_ == widgets_written_ && legend == legend_written_)) {
@@ -556,10 +548,10 @@ void MapApp::write_layout() {
         return;
     }
     std::string text;
-    if (map) {  // and what the map's legend says and which areas are selected, for tests of what a click changed
-        for (const auto& e : map->view.legend) text += "legend " + e.label + "\n";
-        for (int i : selected) text += "selected " + map->view.set->areas[i].code + "\n";
-        if (!map->view.result.period.empty()) text += "period " + map->view.result.period + "\n";
+    if (screen.map) {  // and what the map's legend says and which areas are selected, for tests of what a click changed
+        for (const auto& e : screen.map->view.legend) text += "legend " + e.label + "\n";
+        for (int i : screen.selected) text += "selected " + screen.map->view.set->areas[i].code + "\n";
+        if (!screen.map->view.result.period.empty()) text += "period " + screen.map->view.result.period + "\n";
     }
     for (const auto& [name, r] : widgets_)
         text += name + " " + std::to_string(r[0]) + " " + std::to_string(r[1]) + " " + std::to_string(r[2]) + " " + std::to_string(r[3]) + "\n";
@@ -586,26 +578,26 @@ static std::string screenshot_folder() {
 // What happens once a frame is drawn: --export-data and --screenshot when the map has loaded,
 // and F12. Returns true when the window should close (with `code` as the exit status).
 bool MapApp::after_frame(int& frame, int& code) {
-    if (!options.export_data.empty() && (map || !error.empty()) && !loading()) {
-        if (map) export_vector(options.export_data);  // File > Export > Save data, once
+    if (!options.export_data.empty() && (screen.map || !screen.error.empty()) && !loading()) {
+        if (screen.map) export_vector(options.export_data);  // File > Export > Save data, once
         options.export_data.clear();
         if (options.screenshot.empty()) {
-            if (!error.empty()) std::cerr << "sespm-map: error: " << error << "\n";
-            code = error.empty() ? 0 : 1;
+            if (!screen.error.empty()) std::cerr << "sespm-map: error: " << screen.error << "\n";
+            code = screen.error.empty() ? 0 : 1;
             return true;
         }
     }
-    if (!options.export_png.empty() && (map || !error.empty()) && !loading() && ++frame >= options.frames) {
-        if (map) export_png(options.export_png);  // File > Export > Save PNG, once the view is fitted
-        if (!error.empty()) std::cerr << "sespm-map: error: " << error << "\n";
-        code = error.empty() ? 0 : 1;
+    if (!options.export_png.empty() && (screen.map || !screen.error.empty()) && !loading() && ++frame >= options.frames) {
+        if (screen.map) export_png(options.export_png);  // File > Export > Save PNG, once the view is fitted
+        if (!screen.error.empty()) std::cerr << "sespm-map: error: " << screen.error << "\n";
+        code = screen.error.empty() ? 0 : 1;
         return true;
     }
     // a screenshot waits for the first map to be loaded, then counts frames
-    if (!options.screenshot.empty() && (map || !error.empty()) && !loading() && ++frame >= options.frames) {
+    if (!options.screenshot.empty() && (screen.map || !screen.error.empty()) && !loading() && ++frame >= options.frames) {
         code = save_screenshot(options.screenshot) ? 0 : 1;
-        if (!error.empty()) {
-            std::cerr << "sespm-map: error: " << error << "\n";
+        if (!screen.error.empty()) {
+            std::cerr << "sespm-map: error: " << screen.error << "\n";
             code = 1;
         }
         return true;
@@ -615,15 +607,15 @@ bool MapApp::after_frame(int& frame, int& code) {
         std::string name;  // the next free number: earlier screenshots are never overwritten
         do name = screenshot_folder() + "/sespm-window-" + std::to_string(++screenshot_count_) + ".png";
         while (std::filesystem::exists(name));
-        if (save_screenshot(name)) status = "Saved " + name;
-        else error = "Could not save the screenshot " + name + " (see the terminal for why)";
+        if (save_screenshot(name)) screen.status = "Saved " + name;
+        else screen.error = "Could not save the screenshot " + name + " (see the terminal for why)";
     }
     return false;
 }
 
 void MapApp::remember_table_height() {
-    float logical = table_height / ui_scale;
-    if (table_height <= 0 || logical == table_height_logical_) return;
+    float logical = screen.table_height / screen.ui_scale;
+    if (screen.table_height <= 0 || logical == table_height_logical_) return;
     table_height_logical_ = logical;
     settings.table_height = logical;
     save_settings();
@@ -634,8 +626,8 @@ void MapApp::close_window() {
         if (mesh_upgrading_) cancel_ = true;  // only the full mesh of a map no longer shown (a report is finished, never cut)
         job_.wait();
     }
-    map.reset();
-    layer_stack.extras.clear();  // GL objects go while the context exists
+    screen.map.reset();
+    screen.layer_stack.extras.clear();  // GL objects go while the context exists
     renderer_.reset();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

@@ -38,6 +38,7 @@
 #include "ui/window_settings.h"
 #include "ui/panel_state.h"
 #include "ui/panels.h"
+#include "ui/map_screen.h"
 
 struct GLFWwindow;
 
@@ -60,25 +61,6 @@ struct AppOptions {
     int width = 1600, height = 1000;
 };
 
-// What one background load produces; adopted whole by the main thread.
-struct MapBundle {
-    MapView view;
-    MapMesh mesh;
-    std::unique_ptr<AreaPicker> picker;
-    // What the job made, each adopted by its own function (ui/map_loader.cpp: poll_job):
-    // Map: the map to show; Overlay: an extra layer drawn with it (layer_stack.h); MeshUpgrade:
-    // the full mesh of a map shown with a quick one; Report: a board report written.
-    enum class Kind { Map, Overlay, MeshUpgrade, Report };
-    Kind kind = Kind::Map;
-    bool refit = true;           // the selection changed: fit the camera to it
-    // A large file seen for the first time: the mesh is only the first view's level of detail,
-    // without label points, so the map is on the screen sooner; the full mesh follows.
-    bool quick_mesh = false;
-    std::string period_note;       // the period asked for is not the layer's: which one is shown instead
-    ReportSummary report;
-    std::string report_path;
-};
-
 class MapApp {
 public:
     explicit MapApp(AppOptions opt);
@@ -88,35 +70,13 @@ public:
 
     // --- state the panels read and change -------------------------------------------------
     AppOptions options;
+    MapScreen screen;                      // what the window shows (ui/map_screen.h)
     const std::vector<LayerSpec>& layers() const;
     std::string data_dir() const;
-    MapRequest wanted;                     // what the panels ask for
-    std::unique_ptr<MapBundle> map;        // what is shown
-    // The map and the files added over it (outlines and a light wash, e.g. England's wards over
-    // the district choropleth), in the order the Layers panel lists and draws them (layer_stack.h).
-    LayerStack layer_stack;
     void add_overlay(const std::string& path);
-    Camera camera;
-    DrawStyle style;
-    Fonts fonts;
-    float ui_scale = 1.0f;
-    // The attribute table pane along the bottom: expanded or a bar, its height when expanded
-    // (dragged with its splitter, kept across maps), and the height it takes from the map.
-    bool table_expanded = false;
-    float table_height = 0;                // 0: a third of the window, set on the first frame
-    float bottom_pane_px() const;
+    float bottom_pane_px() const;          // the attribute table pane's height taken from the map
     void remember_table_height();          // after a splitter drag: saved for the next run (window_settings.h)
-    bool labels = true;
     PanelWindows panels;                   // which panels are open, where they were drawn (ui/panels.h)
-    float layers_content_h = 0;            // the Layers panel's content height, last frame (it scrolls when taller than the room)
-    bool furniture = true;                 // the scale bar and north arrow (View menu; in PNG exports too)
-    std::set<int> selected;                // area indices
-    int hovered = -1;
-    int hovered_point = -1;                // a provider dot (view.points) under the cursor
-    std::string error;                     // shown in a banner until dismissed
-    std::string status;
-    std::string status_after_load;  // said with the next map's status line (what the change of map closed)
-    std::string open_path;                 // the "Open file" field
 
     // What planners edit, written to the project at once, row by row, through the map model's
     // commands. Undo/redo step through snapshots of the project and write back only what differs.
@@ -150,7 +110,6 @@ public:
     std::unique_ptr<ChangeListener> live;  // on a server project only
     bool live_pending = false;             // heard a change while a load ran: reload after it
     std::string live_note, live_problem, live_layout;
-    std::string open_project_field;        // File > Open project's text field
     // A refused edit (someone changed the row first): the message, shown with Keep theirs /
     // Overwrite, and the same edit to run again over their change on Overwrite.
     std::string conflict_message;
@@ -164,20 +123,10 @@ public:
     bool ctrl_chord(int key) const;              // Ctrl+key pressed since the last frame, outside text fields
     void note_rect(const std::string& name, float x0, float y0, float x1, float y1);
 
-    ScenarioPanelState scenario_panel;
-    QueryPanelState query_panel;
-    TablePanelState table_panel;
-    ExportPanelState export_panel;
-    ReportPanelState report_panel;
-    TimePanelState time_panel;
-    ChartPanelState chart_panel;
-    ChangesPanelState changes_panel;
     void step_period(int delta);           // the time slider's , and . keys
-    FindPanelState find_panel;
     // Zooms to a place found by name or postcode and selects the areas of the map that make it
     // up (or contain it); says so in the status line when none of the map's areas do.
     void show_place(const PlaceMatch& m);
-    void reset_panels();                   // a new map or project: panels start afresh
 
     void request_map(bool refit);          // start loading `wanted` (queued if one is running)
     bool loading() const { return job_.valid() && !cancel_.load(); }

@@ -26,23 +26,23 @@ void MapApp::reload_project() {
             if (compare_scenario) compare_scenario = store->load_scenario(compare_scenario->name);
         }
     } catch (const std::exception& e) {
-        error = message_for_people(e);
+        screen.error = message_for_people(e);
     }
-    wanted.user_values = pledge_values(pledges);
+    screen.wanted.user_values = pledge_values(pledges);
     refresh_scenario_view();
 }
 
 void MapApp::project_edit(const std::string& what, const std::function<void(Session&)>& edit) {
     if (!session_) return;
     if (job_.valid()) {
-        status = "Still loading: " + what + " again in a moment";
+        screen.status = "Still loading: " + what + " again in a moment";
         return;
     }
     try {
         ProjectSnapshot before = take_snapshot(session_->project_for_reading());
         edit(*session_);
         history.record(before);
-        status = "Saved: " + what + " (" + project_path + ")";
+        screen.status = "Saved: " + what + " (" + project_path + ")";
         project_write_failed = false;
         note_recent_project();  // the first edit creates the file
     } catch (const ProjectError& e) {
@@ -51,11 +51,11 @@ void MapApp::project_edit(const std::string& what, const std::function<void(Sess
             conflict_retry = retryable_edit;
             project_write_failed = true;  // not saved until the planner keeps theirs or overwrites
         } else {
-            error = message_for_people(e) + " (nothing was changed)";
+            screen.error = message_for_people(e) + " (nothing was changed)";
             project_write_failed = true;
         }
     } catch (const std::exception& e) {
-        error = message_for_people(e) + " (nothing was changed)";
+        screen.error = message_for_people(e) + " (nothing was changed)";
         project_write_failed = true;  // marked in the title bar until an edit is saved again
     }
     retryable_edit = nullptr;
@@ -123,7 +123,7 @@ void MapApp::restore(const ProjectSnapshot& target) {
         ProjectSnapshot now = take_snapshot(session_->project_for_reading());
         restore_changes(session_->project_for_writing(), now, target);
     } catch (const std::exception& e) {
-        error = message_for_people(e) + " (the project was not changed)";
+        screen.error = message_for_people(e) + " (the project was not changed)";
     }
     if (scenario && !target.scenarios.count(scenario->name)) scenario.reset();
     reload_project();
@@ -132,7 +132,7 @@ void MapApp::restore(const ProjectSnapshot& target) {
 void MapApp::undo() {
     if (!session_) return;
     if (job_.valid()) {
-        status = "Still loading: undo again in a moment";
+        screen.status = "Still loading: undo again in a moment";
         return;
     }
     ProjectSnapshot cur = take_snapshot(session_->project_for_reading());
@@ -142,7 +142,7 @@ void MapApp::undo() {
 void MapApp::redo() {
     if (!session_) return;
     if (job_.valid()) {
-        status = "Still loading: redo again in a moment";
+        screen.status = "Still loading: redo again in a moment";
         return;
     }
     ProjectSnapshot cur = take_snapshot(session_->project_for_reading());
@@ -151,14 +151,14 @@ void MapApp::redo() {
 
 void MapApp::refresh_scenario_view() {
     if (scenario && scenario_on_map) {
-        wanted.layer_id = "dispersal";
-        wanted.open_file.clear();
-        wanted.geography = Geography::District;
-        wanted.scenario = scenario;
-        wanted.compare_with = compare_scenario;
+        screen.wanted.layer_id = "dispersal";
+        screen.wanted.open_file.clear();
+        screen.wanted.geography = Geography::District;
+        screen.wanted.scenario = scenario;
+        screen.wanted.compare_with = compare_scenario;
     } else {
-        wanted.scenario.reset();
-        wanted.compare_with.reset();
+        screen.wanted.scenario.reset();
+        screen.wanted.compare_with.reset();
     }
     request_map(false);
 }
@@ -166,18 +166,18 @@ void MapApp::refresh_scenario_view() {
 void MapApp::open_scenario(const std::string& name) {
     scenario.reset();
     compare_scenario.reset();
-    scenario_panel = {};
+    panels.scenario = {};
     if (!name.empty() && session_) {
         try {
             if (ProjectStore* store = session_->project_for_reading()) scenario = store->load_scenario(name);
         } catch (const std::exception& e) {
-            error = message_for_people(e);
+            screen.error = message_for_people(e);
         }
     }
     if (scenario)  // reopened with the total and rule it was allocated with, not the defaults
         if (auto how = allocation_note(scenario->notes)) {
-            scenario_panel.total = static_cast<int>(std::min<long long>(how->total, 1000000000));
-            scenario_panel.rule = static_cast<int>(how->rule);
+            panels.scenario.total = static_cast<int>(std::min<long long>(how->total, 1000000000));
+            panels.scenario.rule = static_cast<int>(how->rule);
         }
     refresh_scenario_view();
 }
@@ -188,7 +188,7 @@ void MapApp::compare_with(const std::string& name) {
         try {
             if (ProjectStore* store = session_->project_for_reading()) compare_scenario = store->load_scenario(name);
         } catch (const std::exception& e) {
-            error = message_for_people(e);
+            screen.error = message_for_people(e);
         }
         scenario_on_map = true;
     }

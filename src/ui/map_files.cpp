@@ -59,7 +59,7 @@ void MapApp::ask_path(FileDialogMode mode, const std::string& title, std::vector
 
 void MapApp::draw_dialogs() {
     FileDialogContext ctx;
-    ctx.scale = ui_scale;
+    ctx.scale = screen.ui_scale;
     std::string home = home_folder().value_or("/");
     ctx.places.push_back({"Home", home});
     for (const char* sub : {"Pictures", "Documents", "Desktop"})
@@ -79,7 +79,7 @@ void MapApp::draw_dialogs() {
 
 void MapApp::file_menu() {
     auto open_any = [this] {
-        ask_path(FileDialogMode::Open, "Open a file as the map", kVectorFiles, open_path, [this](const std::string& p) { open_file(p); });
+        ask_path(FileDialogMode::Open, "Open a file as the map", kVectorFiles, panels.open_path, [this](const std::string& p) { open_file(p); });
     };
     if (ctrl_chord(GLFW_KEY_O) && !file_dialog.open) open_any();
     bool open = ImGui::BeginMenu("File");
@@ -88,7 +88,7 @@ void MapApp::file_menu() {
     if (ImGui::MenuItem("Open file...", "Ctrl+O")) open_any();
     note_widget("menu open-file");
     if (ImGui::MenuItem("Add a file as an overlay..."))
-        ask_path(FileDialogMode::Open, "Add a file over the map", kVectorFiles, open_path, [this](const std::string& p) { add_overlay(p); });
+        ask_path(FileDialogMode::Open, "Add a file over the map", kVectorFiles, panels.open_path, [this](const std::string& p) { add_overlay(p); });
     note_widget("menu add-overlay");
     ImGui::Separator();
     if (ImGui::MenuItem("New project file..."))
@@ -133,7 +133,7 @@ void MapApp::recent_projects_menu() {
         auto& r = settings.recent_projects;
         r.erase(std::remove(r.begin(), r.end(), p), r.end());
         save_settings();
-        status = p + " is no longer there: taken off Recent projects";
+        screen.status = p + " is no longer there: taken off Recent projects";
     }
     ImGui::EndMenu();
 }
@@ -144,7 +144,7 @@ void MapApp::recent_projects_menu() {
 void MapApp::switch_project(const std::string& path, bool create) {
     if (!session_) return;
     if (job_.valid()) {
-        status = "Still loading: open the project again in a moment";
+        screen.status = "Still loading: open the project again in a moment";
         return;
     }
     std::string before = session_->project_location();
@@ -154,19 +154,19 @@ void MapApp::switch_project(const std::string& path, bool create) {
         else if (!session_->project_for_reading()) throw std::runtime_error("no such file");
     } catch (const std::exception& e) {
         session_->set_project(before);
-        error = "Cannot open the project " + path + ": " + message_for_people(e) + " (the project shown stays " + before + ")";
+        screen.error = "Cannot open the project " + path + ": " + message_for_people(e) + " (the project shown stays " + before + ")";
         return;
     }
     open_project_location(path);  // ui/project_live.cpp: the store, the undo history, a server's listener
     scenario.reset();
     compare_scenario.reset();
     scenario_on_map = false;
-    scenario_panel = {};
+    panels.scenario = {};
     project_write_failed = false;
     reload_project();
     request_map(false);
     note_recent_project();
-    status = std::string(create ? "Created" : "Opened") + " the project " + path;
+    screen.status = std::string(create ? "Created" : "Opened") + " the project " + path;
 }
 
 // "p.sespm (folder) - SESPM Map"; "• p.sespm ..." while the last edit is unsaved (it failed).

@@ -25,17 +25,17 @@ ScreenBox map_frame(const Camera& cam, float s, float bottom_pane) {
 
 // The docked panels over the map, with a few pixels' margin, in window pixels.
 std::vector<ScreenBox> MapApp::docked_panels() const {
-    float s = ui_scale, m = 6 * s;
+    float s = screen.ui_scale, m = 6 * s;
     std::vector<ScreenBox> out = panels.over_map(m);  // the panels that lie over the map (ui/panels.cpp)
-    if (map) {
+    if (screen.map) {
         OverlayOptions oo;
         oo.scale = s;
-        ImVec2 lg = legend_box_size(map->view, fonts, oo);
+        ImVec2 lg = legend_box_size(screen.map->view, screen.fonts, oo);
         float top = (ImGui::GetCurrentContext() ? ImGui::GetFrameHeight() : 0) + 14 * s;  // as draw_legend_box puts it
         out.push_back({14.0 * s - m, top - m, 14.0 * s + lg.x + 3 * s + m, top + lg.y + 3 * s + m});
     }
-    if (furniture) {  // the north arrow over the scale bar, bottom left (draw_map)
-        float base = static_cast<float>(camera.height) - bottom_pane_px() - 62 * s;
+    if (screen.furniture) {  // the north arrow over the scale bar, bottom left (draw_map)
+        float base = static_cast<float>(screen.camera.height) - bottom_pane_px() - 62 * s;
         out.push_back({10.0 * s, base - 60.0 * s, 300.0 * s, base + 14.0 * s});
     }
     return out;
@@ -44,10 +44,10 @@ std::vector<ScreenBox> MapApp::docked_panels() const {
 void MapApp::frame_world(const Bbox& whole, const std::vector<Bbox>& parts) {
     fit_whole_ = whole;
     fit_parts_ = parts;
-    MapFit f = fit_clear_of(whole, parts, map_frame(camera, ui_scale, bottom_pane_px()), docked_panels(), camera.width, camera.height);
-    camera.mpp = f.mpp;
-    camera.cx = f.cx;
-    camera.cy = f.cy;
+    MapFit f = fit_clear_of(whole, parts, map_frame(screen.camera, screen.ui_scale, bottom_pane_px()), docked_panels(), screen.camera.width, screen.camera.height);
+    screen.camera.mpp = f.mpp;
+    screen.camera.cx = f.cx;
+    screen.camera.cy = f.cy;
     fitted_camera_ = {f.mpp, f.cx, f.cy};
     fitted_bottom_px_ = bottom_pane_px();
     fit_shown_ = f.shown;
@@ -57,11 +57,11 @@ void MapApp::frame_world(const Bbox& whole, const std::vector<Bbox>& parts) {
 // Called each frame after the panels are drawn: a fit asked for before they settled is redone.
 // With SESPM_UI_LAYOUT it also says where the fitted extent is now and what it was kept clear of.
 void MapApp::refit_after_panels() {
-    if (map) {
+    if (screen.map) {
         double x0, y0, x1, y1;
-        camera.world_to_screen(fit_whole_.minx, fit_whole_.maxy, x0, y0);
-        camera.world_to_screen(fit_whole_.maxx, fit_whole_.miny, x1, y1);
-        note_rect("map-source " + (map->view.options.open_file.empty() ? map->view.options.layer_id : map->view.options.open_file), 0, 0, 0, 0);
+        screen.camera.world_to_screen(fit_whole_.minx, fit_whole_.maxy, x0, y0);
+        screen.camera.world_to_screen(fit_whole_.maxx, fit_whole_.miny, x1, y1);
+        note_rect("map-source " + (screen.map->view.options.open_file.empty() ? screen.map->view.options.layer_id : screen.map->view.options.open_file), 0, 0, 0, 0);
         note_rect("map-fit", static_cast<float>(x0), static_cast<float>(y0), static_cast<float>(x1), static_cast<float>(y1));
         docked_now_ = docked_panels();  // once a frame: draw_map keeps the names clear of them too
         for (size_t i = 0; i < docked_now_.size(); ++i)
@@ -70,8 +70,8 @@ void MapApp::refit_after_panels() {
     }
     // the table opened, closed or resized under a map still as fitted (not panned or zoomed
     // since): fit it again above the table, so the table never hides the south of the region
-    bool as_fitted = fitted_camera_ == std::array<double, 3>{camera.mpp, camera.cx, camera.cy};
-    if (map && refit_frames_ <= 0 && as_fitted && bottom_pane_px() != fitted_bottom_px_) frame_world(fit_whole_, fit_parts_);
+    bool as_fitted = fitted_camera_ == std::array<double, 3>{screen.camera.mpp, screen.camera.cx, screen.camera.cy};
+    if (screen.map && refit_frames_ <= 0 && as_fitted && bottom_pane_px() != fitted_bottom_px_) frame_world(fit_whole_, fit_parts_);
     if (refit_frames_ <= 0) return;
     int left = refit_frames_ - 1;
     frame_world(fit_whole_, fit_parts_);
@@ -79,16 +79,16 @@ void MapApp::refit_after_panels() {
 }
 
 void MapApp::fit_to_selection() {
-    if (!map) return;
+    if (!screen.map) return;
     std::vector<Bbox> parts;
-    for (size_t i = 0; i < map->mesh.areas.size() && i < map->view.row_of_area.size(); ++i)
-        if (map->view.row_of_area[i] >= 0) parts.push_back(map->mesh.areas[i].bbox);
-    frame_world(map->view.selection_bbox, parts);
+    for (size_t i = 0; i < screen.map->mesh.areas.size() && i < screen.map->view.row_of_area.size(); ++i)
+        if (screen.map->view.row_of_area[i] >= 0) parts.push_back(screen.map->mesh.areas[i].bbox);
+    frame_world(screen.map->view.selection_bbox, parts);
 }
 
 void MapApp::zoom_to_area(int i) {
-    if (!map || i < 0) return;
-    Bbox b = map->mesh.areas[i].bbox;
+    if (!screen.map || i < 0) return;
+    Bbox b = screen.map->mesh.areas[i].bbox;
     double pad = std::max(b.width(), b.height()) * 0.3;
     frame_world({b.minx - pad, b.miny - pad, b.maxx + pad, b.maxy + pad}, {});
 }
@@ -96,9 +96,9 @@ void MapApp::zoom_to_area(int i) {
 // The selected areas' extent (BNG) with a margin of 6% on every side.
 Bbox MapApp::selected_bbox() const {
     Bbox b{1e300, 1e300, -1e300, -1e300};
-    for (int i : selected) {
-        if (i < 0 || static_cast<size_t>(i) >= map->mesh.areas.size()) continue;
-        const Bbox& a = map->mesh.areas[i].bbox;
+    for (int i : screen.selected) {
+        if (i < 0 || static_cast<size_t>(i) >= screen.map->mesh.areas.size()) continue;
+        const Bbox& a = screen.map->mesh.areas[i].bbox;
         b = {std::min(b.minx, a.minx), std::min(b.miny, a.miny), std::max(b.maxx, a.maxx), std::max(b.maxy, a.maxy)};
     }
     if (b.minx > b.maxx) return visible_map_bbox();
@@ -109,13 +109,13 @@ Bbox MapApp::selected_bbox() const {
 // The map File > Export draws: the window part where the last fit put the map (seen through
 // the camera as it is now, after any pan or zoom), kept inside the map's frame.
 Bbox MapApp::visible_map_bbox() const {
-    ScreenBox f = map_frame(camera, ui_scale, bottom_pane_px());
+    ScreenBox f = map_frame(screen.camera, screen.ui_scale, bottom_pane_px());
     ScreenBox b = fit_shown_.w() > 0 ? fit_shown_ : f;
     b = {std::max(b.x0, f.x0), std::max(b.y0, f.y0), std::min(b.x1, f.x1), std::min(b.y1, f.y1)};
     if (b.w() < 50 || b.h() < 50) b = f;
     double x0, y0, x1, y1;
-    camera.screen_to_world(b.x0, b.y1, x0, y0);
-    camera.screen_to_world(b.x1, b.y0, x1, y1);
+    screen.camera.screen_to_world(b.x0, b.y1, x0, y0);
+    screen.camera.screen_to_world(b.x1, b.y0, x1, y1);
     return {std::min(x0, x1), std::min(y0, y1), std::max(x0, x1), std::max(y0, y1)};
 }
 

@@ -25,52 +25,52 @@ void MapApp::handle_input() {
     glfwGetFramebufferSize(window_, &fw, &fh);
     double sx = ww > 0 ? static_cast<double>(fw) / ww : 1, sy = wh > 0 ? static_cast<double>(fh) / wh : 1;
     double px = mx * sx, py = my * sy;
-    hovered = -1;
+    screen.hovered = -1;
     if (!io.WantCaptureKeyboard) {
         if (ImGui::IsKeyPressed(GLFW_KEY_F) || ImGui::IsKeyPressed(GLFW_KEY_HOME)) fit_to_selection();
-        if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) selected.clear();
+        if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) screen.selected.clear();
         if (ImGui::IsKeyPressed(GLFW_KEY_COMMA)) step_period(-1);   // the time slider, a quarter back
         if (ImGui::IsKeyPressed(GLFW_KEY_PERIOD)) step_period(1);   // and forward
-        if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD)) camera.zoom_at(camera.width / 2.0, camera.height / 2.0, 1.5);
-        if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT)) camera.zoom_at(camera.width / 2.0, camera.height / 2.0, 1 / 1.5);
+        if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD)) screen.camera.zoom_at(screen.camera.width / 2.0, screen.camera.height / 2.0, 1.5);
+        if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT)) screen.camera.zoom_at(screen.camera.width / 2.0, screen.camera.height / 2.0, 1 / 1.5);
     }
     if (io.WantCaptureMouse && !dragging_) return;
-    if (io.MouseWheel != 0) camera.zoom_at(px, py, std::pow(1.25, io.MouseWheel));
+    if (io.MouseWheel != 0) screen.camera.zoom_at(px, py, std::pow(1.25, io.MouseWheel));
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
         dragging_ = true;
         press_x_ = last_x_ = px;
         press_y_ = last_y_ = py;
     }
     if (dragging_ && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-        camera.pan_pixels(px - last_x_, py - last_y_);
+        screen.camera.pan_pixels(px - last_x_, py - last_y_);
         last_x_ = px;
         last_y_ = py;
     }
     double wx, wy;
-    camera.screen_to_world(px, py, wx, wy);
+    screen.camera.screen_to_world(px, py, wx, wy);
     // (no hover in --screenshot runs: the pointer of a virtual display is just parked mid-screen)
-    if (map && map->picker && options.screenshot.empty()) hovered = map->picker->pick(wx, wy);
-    hovered_point = -1;  // a provider's dot under the cursor (within a few pixels) is hovered first
-    if (map && options.screenshot.empty()) {
-        const PointSet& pts = map->view.points;
-        double best = 7.0 * ui_scale * camera.mpp;
+    if (screen.map && screen.map->picker && options.screenshot.empty()) screen.hovered = screen.map->picker->pick(wx, wy);
+    screen.hovered_point = -1;  // a provider's dot under the cursor (within a few pixels) is hovered first
+    if (screen.map && options.screenshot.empty()) {
+        const PointSet& pts = screen.map->view.points;
+        double best = 7.0 * screen.ui_scale * screen.camera.mpp;
         for (size_t i = 0; i < pts.size(); ++i) {
             double d = std::hypot(pts.x[i] - wx, pts.y[i] - wy);
-            if (d <= best) best = d, hovered_point = static_cast<int>(i);
+            if (d <= best) best = d, screen.hovered_point = static_cast<int>(i);
         }
     }
     if (dragging_ && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
         dragging_ = false;
         bool click = std::hypot(px - press_x_, py - press_y_) < 4;
         if (click) {
-            if (!io.KeyShift) selected.clear();
-            if (hovered >= 0) {
-                if (io.KeyShift && selected.count(hovered)) selected.erase(hovered);
-                else selected.insert(hovered);
+            if (!io.KeyShift) screen.selected.clear();
+            if (screen.hovered >= 0) {
+                if (io.KeyShift && screen.selected.count(screen.hovered)) screen.selected.erase(screen.hovered);
+                else screen.selected.insert(screen.hovered);
             }
         }
     }
-    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && hovered >= 0) zoom_to_area(hovered);
+    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && screen.hovered >= 0) zoom_to_area(screen.hovered);
 }
 
 namespace {
@@ -108,7 +108,7 @@ std::string group_gap_text(int without, int members, Geography native) {
 void MapApp::place_tooltip() {
     ImGuiViewport* vp = ImGui::GetMainViewport();
     ImVec2 m = ImGui::GetIO().MousePos, size = tooltip_size_;
-    float off = 16 * ui_scale;
+    float off = 16 * screen.ui_scale;
     float x = m.x + off, y = m.y + off;
     if (x + size.x > vp->WorkPos.x + vp->WorkSize.x) x = std::max(vp->WorkPos.x, m.x - off - size.x);
     // too low: above the pointer (never under it, where it would take the hover from the map)
@@ -117,25 +117,25 @@ void MapApp::place_tooltip() {
 }
 
 void MapApp::point_tooltip(int p) {
-    const PointSet& pts = map->view.points;
-    ImGui::PushFont(fonts.bold);
+    const PointSet& pts = screen.map->view.points;
+    ImGui::PushFont(screen.fonts.bold);
     ImGui::TextUnformatted(pts.labels[p].c_str());
     ImGui::PopFont();
     if (p < static_cast<int>(pts.details.size()) && !pts.details[p].empty()) ImGui::TextUnformatted(pts.details[p].c_str());
-    if (hovered >= 0) ImGui::TextDisabled("in %s", map->view.set->areas[hovered].name.c_str());
-    ImGui::TextDisabled("%s", map->view.points_title.c_str());
+    if (screen.hovered >= 0) ImGui::TextDisabled("in %s", screen.map->view.set->areas[screen.hovered].name.c_str());
+    ImGui::TextDisabled("%s", screen.map->view.points_title.c_str());
 }
 
 void MapApp::draw_tooltip() {
-    if (!map || (hovered < 0 && hovered_point < 0) || dragging_) return;
+    if (!screen.map || (screen.hovered < 0 && screen.hovered_point < 0) || dragging_) return;
     if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AnyWindow)) return;  // a table row: highlighted, not covered
-    const MapView& v = map->view;
+    const MapView& v = screen.map->view;
     place_tooltip();
     ImGui::BeginTooltip();
-    if (hovered_point >= 0) {
-        point_tooltip(hovered_point);
+    if (screen.hovered_point >= 0) {
+        point_tooltip(screen.hovered_point);
     } else {
-        area_tooltip(v, hovered);
+        area_tooltip(v, screen.hovered);
     }
     tooltip_size_ = ImGui::GetWindowSize();
     ImVec2 p = ImGui::GetWindowPos();
@@ -151,7 +151,7 @@ void MapApp::recent_in_tooltip(const MapView& v, int row) {
     ImGui::Separator();
     ImGui::TextDisabled("%s, last %s to %s", column_title(v.result.spec, v.result.spec.count_column).c_str(), sparkline_title(rc.periods).c_str(),
                         quarter_label(rc.periods.back()).c_str());
-    sparkline(rc.counts, ImVec2(220 * ui_scale, 30 * ui_scale), IM_COL32(178, 24, 43, 255));
+    sparkline(rc.counts, ImVec2(220 * screen.ui_scale, 30 * screen.ui_scale), IM_COL32(178, 24, 43, 255));
     std::vector<std::string> lines{change_phrase(rc.previous)};
     if (!rc.yearly) lines.push_back(change_phrase(rc.year));
     for (const std::string& t : lines)
@@ -160,7 +160,7 @@ void MapApp::recent_in_tooltip(const MapView& v, int row) {
 
 void MapApp::area_tooltip(const MapView& v, int area) {
     const Area& a = v.set->areas[area];
-    ImGui::PushFont(fonts.bold);
+    ImGui::PushFont(screen.fonts.bold);
     ImGui::TextUnformatted(a.name.c_str());
     ImGui::PopFont();
     ImGui::TextDisabled("%s", a.code.c_str());
@@ -187,7 +187,7 @@ void MapApp::area_tooltip(const MapView& v, int area) {
     }
     if (r < static_cast<int>(v.series.size())) recent_in_tooltip(v, r);
     if (missing && !v.result.spec.missing_means.empty()) {  // what the publisher's silence means here
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 380 * ui_scale);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 380 * screen.ui_scale);
         ImGui::TextDisabled("%s", v.result.spec.missing_means.c_str());
         ImGui::PopTextWrapPos();
     }
@@ -197,7 +197,7 @@ void MapApp::area_tooltip(const MapView& v, int area) {
         for (const auto& [k, val] : a.props) {
             if (++shown > 12) { ImGui::TextDisabled("..."); break; }
             ImGui::TextDisabled("%s", k.c_str());
-            ImGui::SameLine(140 * ui_scale);
+            ImGui::SameLine(140 * screen.ui_scale);
             ImGui::TextUnformatted(val.c_str());
         }
     }

@@ -44,14 +44,14 @@ void MapApp::request_map(bool refit) {
     }
     progress_ = 0;
     frame_trace().note("job_started");
-    MapRequest opts = wanted;
+    MapRequest opts = screen.wanted;
     // The same areas (only figures, classes or colours change): keep the tessellated mesh.
-    bool same_areas = map && map->view.options.geography == opts.geography && map->view.options.open_file == opts.open_file &&
-                      map->view.options.by == opts.by;
+    bool same_areas = screen.map && screen.map->view.options.geography == opts.geography && screen.map->view.options.open_file == opts.open_file &&
+                      screen.map->view.options.by == opts.by;
     cancel_ = false;
-    int width = camera.width, height = camera.height;
+    int width = screen.camera.width, height = screen.camera.height;
     // another layer chosen at a period picked on the last one (a typed --period stays strict)
-    bool layer_changed = map && map->view.options.layer_id != opts.layer_id;
+    bool layer_changed = screen.map && screen.map->view.options.layer_id != opts.layer_id;
     job_started_ = std::chrono::steady_clock::now();
     job_ = std::async(std::launch::async, [this, opts, refit, same_areas, width, height, layer_changed]() -> std::unique_ptr<MapBundle> {
         auto b = std::make_unique<MapBundle>();
@@ -85,7 +85,7 @@ void MapApp::start_mesh_upgrade() {
     mesh_upgrading_ = true;
     progress_ = 0;
     cancel_ = false;
-    const AreaSet* set = map->view.set;
+    const AreaSet* set = screen.map->view.set;
     job_started_ = std::chrono::steady_clock::now();
     job_ = std::async(std::launch::async, [this, set]() -> std::unique_ptr<MapBundle> {
         auto b = std::make_unique<MapBundle>();
@@ -100,18 +100,18 @@ void MapApp::start_mesh_upgrade() {
 
 // The full mesh replaces the quick one if the same areas are still on the map.
 void MapApp::adopt_mesh_upgrade(std::unique_ptr<MapBundle> b) {
-    if (map && map->quick_mesh && map->view.set == b->view.set) {
-        map->mesh = std::move(b->mesh);
-        map->quick_mesh = false;
+    if (screen.map && screen.map->quick_mesh && screen.map->view.set == b->view.set) {
+        screen.map->mesh = std::move(b->mesh);
+        screen.map->quick_mesh = false;
         label_cache_ = LabelFitCache{};
-        renderer_->upload(map->mesh, &map->view.colours);
+        renderer_->upload(screen.map->mesh, &screen.map->view.colours);
         frame_trace().note("full_mesh_adopted");
     }
     add_pending_overlay();
 }
 
 void MapApp::add_pending_overlay() {
-    if (options.overlay.empty() || pending_ || !map || map->quick_mesh) return;  // --overlay waits for the first map
+    if (options.overlay.empty() || pending_ || !screen.map || screen.map->quick_mesh) return;  // --overlay waits for the first map
     std::string o = options.overlay;
     options.overlay.clear();
     add_overlay(o);
@@ -119,7 +119,7 @@ void MapApp::add_pending_overlay() {
 
 void MapApp::adopt_report(std::unique_ptr<MapBundle> b) {
     last_report = b->report_path;
-    status = "Wrote " + b->report_path + " (" + std::to_string(b->report.pages) + " pages)";
+    screen.status = "Wrote " + b->report_path + " (" + std::to_string(b->report.pages) + " pages)";
 }
 
 // On top of the layer list, with its own GPU buffers.
@@ -130,45 +130,45 @@ void MapApp::adopt_overlay(std::unique_ptr<MapBundle> b) {
     l.renderer->upload(b->mesh);
     l.path = b->view.options.open_file;
     l.name = b->view.result.spec.id;
-    status = "Added " + l.name + " (" + std::to_string(b->view.set->areas.size()) + " areas)";
+    screen.status = "Added " + l.name + " (" + std::to_string(b->view.set->areas.size()) + " areas)";
     l.bundle = std::move(b);
-    layer_stack.add_on_top(std::move(l));
+    screen.layer_stack.add_on_top(std::move(l));
 }
 
 // The map to show; false when another job (the --overlay) starts at once, so the request
 // pending waits for it.
 bool MapApp::adopt_map(std::unique_ptr<MapBundle> b) {
-    bool same_set = map && map->view.set == b->view.set;
+    bool same_set = screen.map && screen.map->view.set == b->view.set;
     bool restyled = b->mesh.levels.empty() && same_set;
     if (restyled) {  // restyled only (a period step, new classes): reuse the mesh, the picker, the label fits
-        b->mesh = std::move(map->mesh);
-        b->quick_mesh = map->quick_mesh;
-        b->picker = std::move(map->picker);
-        if (label_cache_.mesh == &map->mesh) label_cache_.mesh = &b->mesh;
+        b->mesh = std::move(screen.map->mesh);
+        b->quick_mesh = screen.map->quick_mesh;
+        b->picker = std::move(screen.map->picker);
+        if (label_cache_.mesh == &screen.map->mesh) label_cache_.mesh = &b->mesh;
     }
     if (!b->picker) b->picker = std::make_unique<AreaPicker>(*ui_geos_, *b->view.set);
-    map = std::move(b);
+    screen.map = std::move(b);
     frame_trace().note(restyled ? "restyled_map_adopted" : "map_adopted");
     if (restyled) {  // already on the GPU
-        renderer_->mesh_moved(map->mesh);
-        renderer_->set_area_colours(map->view.colours);
+        renderer_->mesh_moved(screen.map->mesh);
+        renderer_->set_area_colours(screen.map->view.colours);
     } else {
-        renderer_->upload(map->mesh, &map->view.colours);
+        renderer_->upload(screen.map->mesh, &screen.map->view.colours);
     }
-    renderer_->set_points(map->view.points.x, map->view.points.y);
+    renderer_->set_points(screen.map->view.points.x, screen.map->view.points.y);
     if (!same_set) {
-        selected.clear();
-        reset_panels();
+        screen.selected.clear();
+        panels.reset_results();
     }
-    if (map->refit) fit_to_selection();
-    status = std::to_string(map->view.result.rows.size()) + " areas";
-    if (!map->period_note.empty()) {  // the slider follows what is shown
-        status = map->period_note;
-        wanted.period = map->view.options.period;
+    if (screen.map->refit) fit_to_selection();
+    screen.status = std::to_string(screen.map->view.result.rows.size()) + " areas";
+    if (!screen.map->period_note.empty()) {  // the slider follows what is shown
+        screen.status = screen.map->period_note;
+        screen.wanted.period = screen.map->view.options.period;
     }
-    if (!status_after_load.empty()) status = status_after_load + "; " + status;
-    status_after_load.clear();
-    if (map->quick_mesh) {
+    if (!screen.status_after_load.empty()) screen.status = screen.status_after_load + "; " + screen.status;
+    screen.status_after_load.clear();
+    if (screen.map->quick_mesh) {
         start_mesh_upgrade();  // the names and the finer levels follow (the request pending waits for it)
     } else if (!options.overlay.empty() && !pending_) {
         add_pending_overlay();
@@ -193,12 +193,12 @@ void MapApp::poll_job() {
             break;
         }
     } catch (const MeshCancelled&) {
-        status = "Loading cancelled";
-        wanted = map ? map->view.options : options.view;  // back to what is shown
+        screen.status = "Loading cancelled";
+        screen.wanted = screen.map ? screen.map->view.options : options.view;  // back to what is shown
     } catch (const std::exception& e) {
-        if (cancel_) status = "Loading cancelled";
-        else error = message_for_people(e);
-        wanted = map ? map->view.options : options.view;  // back to what is shown
+        if (cancel_) screen.status = "Loading cancelled";
+        else screen.error = message_for_people(e);
+        screen.wanted = screen.map ? screen.map->view.options : options.view;  // back to what is shown
     }
     cancel_ = false;
     run_pending_request();
@@ -213,18 +213,18 @@ void MapApp::run_pending_request() {
 }
 
 void MapApp::open_file(const std::string& path) {
-    open_path = path;
-    wanted.open_file = path;
-    wanted.by = "area";
-    wanted.within.reset();
-    wanted.classes.method.clear();
+    panels.open_path = path;
+    screen.wanted.open_file = path;
+    screen.wanted.by = "area";
+    screen.wanted.within.reset();
+    screen.wanted.classes.method.clear();
     request_map(true);
 }
 
 void MapApp::start_report(const ReportRequest& req) {
     if (!session_) return;
     if (job_.valid()) {
-        status = "Still loading: write the report again in a moment";
+        screen.status = "Still loading: write the report again in a moment";
         return;
     }
     progress_ = 0;
@@ -243,7 +243,7 @@ void MapApp::start_report(const ReportRequest& req) {
 void MapApp::add_overlay(const std::string& path) {
     if (!session_) return;
     if (job_.valid()) {
-        status = "Still loading: add the layer again in a moment";
+        screen.status = "Still loading: add the layer again in a moment";
         return;
     }
     progress_ = 0;

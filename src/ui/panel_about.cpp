@@ -8,10 +8,10 @@
 namespace sespm {
 
 void panel_about(MapApp& app) {
-    float s = app.ui_scale;
+    float s = app.screen.ui_scale;
     ImGui::SetNextWindowSize(ImVec2(620 * s, 420 * s), ImGuiCond_FirstUseEver);
     if (!begin_panel(app, PanelId::About)) { ImGui::End(); return; }
-    ImGui::PushFont(app.fonts.bold);
+    ImGui::PushFont(app.screen.fonts.bold);
     ImGui::TextUnformatted("SESPM Map");
     ImGui::PopFont();
     ImGui::TextWrapped("Local authority figures for the South East Strategic Partnership for Migration: "

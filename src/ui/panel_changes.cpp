@@ -20,21 +20,21 @@ namespace sespm {
 namespace {
 
 std::string changes_key(const MapApp& app) {
-    const MapView& v = app.map->view;
-    return app.wanted.layer_id + "|" + v.result.period + "|" + std::to_string(static_cast<int>(v.options.geography)) + "|" +
+    const MapView& v = app.screen.map->view;
+    return app.screen.wanted.layer_id + "|" + v.result.period + "|" + std::to_string(static_cast<int>(v.options.geography)) + "|" +
            v.options.within.value_or("") + "|" + std::to_string(app.project_reloads);
 }
 
 void build_changes(MapApp& app, Session& s) {
-    ChangesPanelState& c = app.changes_panel;
+    ChangesPanelState& c = app.panels.changes;
     c = {};
     c.key = changes_key(app);
-    const LayerSpec& spec = s.layer(app.wanted.layer_id);
+    const LayerSpec& spec = s.layer(app.screen.wanted.layer_id);
     if (!spec.temporal()) { c.why_none = spec.title + " is not a time series: it has one period only."; return; }
     std::map<std::string, double> triggers;
     if (ProjectStore* p = s.project_for_reading()) triggers = p->triggers();
-    EvaluateOptions o = evaluate_options_of(app.map->view.options);
-    o.period = app.map->view.result.period;
+    EvaluateOptions o = evaluate_options_of(app.screen.map->view.options);
+    o.period = app.screen.map->view.result.period;
     c.changes = what_changed(*s.atlas, spec, o, triggers);
 }
 
@@ -57,17 +57,17 @@ std::string item_text(const ChangeList& l, const ChangeItem& i, const std::strin
 
 // Selects the named area on the map and zooms to it.
 void show_area(MapApp& app, const std::string& code) {
-    const auto& areas = app.map->view.set->areas;
+    const auto& areas = app.screen.map->view.set->areas;
     for (size_t a = 0; a < areas.size(); ++a)
         if (areas[a].code == code) {
-            app.selected = {static_cast<int>(a)};
+            app.screen.selected = {static_cast<int>(a)};
             app.zoom_to_area(static_cast<int>(a));
         }
 }
 
 void draw_lists(MapApp& app) {
-    const WhatChanged& w = app.changes_panel.changes;
-    const LayerSpec& spec = app.map->view.result.spec;
+    const WhatChanged& w = app.panels.changes.changes;
+    const LayerSpec& spec = app.screen.map->view.result.spec;
     std::string limit_title = column_title(spec, spec.limit_column);
     if (limit_title.size() > 1 && std::islower(static_cast<unsigned char>(limit_title[1])))  // "Cluster limit", not "NTS threshold"
         limit_title[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(limit_title[0])));
@@ -75,7 +75,7 @@ void draw_lists(MapApp& app) {
     int id = 0;
     for (const ChangeList& l : w.lists) {
         ImGui::Spacing();
-        ImGui::PushFont(app.fonts.bold);
+        ImGui::PushFont(app.screen.fonts.bold);
         ImGui::TextWrapped("%s", list_heading(l, limit_title).c_str());  // a long heading wraps, never cut
         ImGui::PopFont();
         ImGui::Separator();
@@ -93,15 +93,15 @@ void draw_lists(MapApp& app) {
 } // namespace
 
 void panel_changes(MapApp& app) {
-    if (!app.map || !app.map->view.options.open_file.empty() || app.map->view.kind != MapKind::Layer) return;
-    float s = app.ui_scale;
+    if (!app.screen.map || !app.screen.map->view.options.open_file.empty() || app.screen.map->view.kind != MapKind::Layer) return;
+    float s = app.screen.ui_scale;
     // first shown at the top right, beside the Layers panel: clear of the legend and of the chart
     ImGuiViewport* vp = ImGui::GetMainViewport();
     float x = std::max(vp->WorkPos.x + 12 * s, vp->WorkPos.x + vp->WorkSize.x - (kLayersPanelWidth + 24 + 400) * s);
     ImGui::SetNextWindowPos(ImVec2(x, vp->WorkPos.y + 12 * s), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(400 * s, 440 * s), ImGuiCond_FirstUseEver);
     if (!begin_panel(app, PanelId::Changes)) { ImGui::End(); return; }
-    ChangesPanelState& c = app.changes_panel;
+    ChangesPanelState& c = app.panels.changes;
     if (c.key != changes_key(app))
         if (!app.with_session([&](Session& session) {
                 try { build_changes(app, session); } catch (const std::exception& e) { c.why_none = message_for_people(e); c.key = changes_key(app); }
@@ -109,7 +109,7 @@ void panel_changes(MapApp& app) {
             ImGui::TextDisabled("Loading...");
     if (!c.why_none.empty()) ImGui::TextWrapped("%s", c.why_none.c_str());
     else {
-        ImGui::TextWrapped("%s at %s, the areas on the map. Click one to find it.", app.map->view.result.spec.title.c_str(),
+        ImGui::TextWrapped("%s at %s, the areas on the map. Click one to find it.", app.screen.map->view.result.spec.title.c_str(),
                            quarter_label(c.changes.period).c_str());
         draw_lists(app);
     }

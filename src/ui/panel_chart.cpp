@@ -27,20 +27,20 @@ const ImU32 kLineColours[] = {IM_COL32(178, 24, 43, 255), IM_COL32(33, 102, 172,
 const ImU32 kLimitColour = IM_COL32(34, 34, 34, 255), kTriggerColour = IM_COL32(224, 130, 20, 255);
 
 std::string chart_key(const MapApp& app) {
-    std::string k = app.wanted.layer_id + "|" + std::to_string(static_cast<int>(app.map->view.options.geography)) + "|" +
+    std::string k = app.screen.wanted.layer_id + "|" + std::to_string(static_cast<int>(app.screen.map->view.options.geography)) + "|" +
                     std::to_string(app.project_reloads);
-    for (int i : app.selected) k += "|" + std::to_string(i);
+    for (int i : app.screen.selected) k += "|" + std::to_string(i);
     return k;
 }
 
 // One line per area: the areas selected, or the region and its sub-regions.
 void build_series(MapApp& app, Session& s) {
-    ChartPanelState& c = app.chart_panel;
+    ChartPanelState& c = app.panels.chart;
     c = {};
     c.key = chart_key(app);
     std::set<std::string> codes;
-    for (int i : app.selected) codes.insert(app.map->view.set->areas[i].code);
-    c.chart = chart_series(s, app.wanted.layer_id, app.map->view.options.geography, codes);
+    for (int i : app.screen.selected) codes.insert(app.screen.map->view.set->areas[i].code);
+    c.chart = chart_series(s, app.screen.wanted.layer_id, app.screen.map->view.options.geography, codes);
 }
 
 struct ChartFrame {
@@ -119,13 +119,13 @@ void chart_hover(ImDrawList* dl, const ChartSeries& c, const ChartFrame& f, ImVe
 }
 
 void draw_chart(MapApp& app, ImVec2 size) {
-    const ChartSeries& c = app.chart_panel.chart;
+    const ChartSeries& c = app.panels.chart.chart;
     size_t periods = 0;
     for (const auto& l : c.lines) periods = std::max(periods, l.periods.size());
     if (periods < 2) { ImGui::TextDisabled("This layer has one period: nothing to chart over time."); return; }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 o = ImGui::GetCursorScreenPos();
-    float s = app.ui_scale;
+    float s = app.screen.ui_scale;
     ChartFrame f = chart_frame(c, o, size, s);
     dl->AddRectFilled(o, ImVec2(o.x + size.x, o.y + size.y), IM_COL32(255, 255, 255, 255));
     chart_axes(dl, f, size, s);
@@ -137,11 +137,11 @@ void draw_chart(MapApp& app, ImVec2 size) {
 
 // The file the chart (or its data) is saved to: in the home folder, named by the layer.
 std::string chart_path(const MapApp& app, const std::string& ext) {
-    return home_folder_or_current() + "/sespm-chart-" + app.wanted.layer_id + ext;
+    return home_folder_or_current() + "/sespm-chart-" + app.screen.wanted.layer_id + ext;
 }
 
 void save_csv(MapApp& app) {
-    const ChartSeries& c = app.chart_panel.chart;
+    const ChartSeries& c = app.panels.chart.chart;
     std::string csv = "area,period," + c.count_title + "\n";
     for (const auto& l : c.lines)
         for (size_t i = 0; i < l.periods.size(); ++i)
@@ -149,40 +149,40 @@ void save_csv(MapApp& app) {
     std::string path = chart_path(app, ".csv");
     try {
         write_output_file(path, csv.data(), csv.size());
-        app.status = "Saved " + path;
+        app.screen.status = "Saved " + path;
     } catch (const std::exception& e) {
-        app.error = message_for_people(e);
+        app.screen.error = message_for_people(e);
     }
 }
 
 void save_png(MapApp& app) {
     std::string path = chart_path(app, ".png");
     try {
-        write_chart(app.chart_panel.chart, path);
-        app.status = "Saved " + path;
+        write_chart(app.panels.chart.chart, path);
+        app.screen.status = "Saved " + path;
     } catch (const std::exception& e) {
-        app.error = message_for_people(e);
+        app.screen.error = message_for_people(e);
     }
 }
 
 } // namespace
 
 void panel_chart(MapApp& app) {
-    if (!app.map || !app.map->view.options.open_file.empty()) return;
-    float s = app.ui_scale;
+    if (!app.screen.map || !app.screen.map->view.options.open_file.empty()) return;
+    float s = app.screen.ui_scale;
     // first shown at the bottom left, under the legend, above the north arrow and the time slider
     ImGuiViewport* vp = ImGui::GetMainViewport();
     float y = std::max(vp->WorkPos.y + 12 * s, vp->WorkPos.y + vp->WorkSize.y - app.bottom_pane_px() - (400 + 170) * s);
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 12 * s, y), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(620 * s, 400 * s), ImGuiCond_FirstUseEver);
     if (!begin_panel(app, PanelId::Chart)) { ImGui::End(); return; }
-    if (app.chart_panel.key != chart_key(app))
+    if (app.panels.chart.key != chart_key(app))
         if (!app.with_session([&](Session& session) {
-                try { build_series(app, session); } catch (const std::exception& e) { app.error = message_for_people(e); app.chart_panel.key = chart_key(app); }
+                try { build_series(app, session); } catch (const std::exception& e) { app.screen.error = message_for_people(e); app.panels.chart.key = chart_key(app); }
             }))
             ImGui::TextDisabled("Loading...");
-    const ChartSeries& c = app.chart_panel.chart;
-    ImGui::TextDisabled("%s, %s", c.count_title.c_str(), app.selected.empty() ? "the South East and its sub-regions" : "the areas selected on the map");
+    const ChartSeries& c = app.panels.chart.chart;
+    ImGui::TextDisabled("%s, %s", c.count_title.c_str(), app.screen.selected.empty() ? "the South East and its sub-regions" : "the areas selected on the map");
     draw_chart(app, ImVec2(ImGui::GetContentRegionAvail().x, 240 * s));
     for (size_t l = 0; l < c.lines.size(); ++l) {  // which line is which
         if (l > 0) ImGui::SameLine();

@@ -26,13 +26,13 @@ const std::vector<FileFilter> kData = {
 // The layer's data with only the areas selected on the map (a county found with Find a place,
 // say), in the map's own classes and colours, so a web team's file matches the map.
 void export_selection(MapApp& app, const std::string& path) {
-    if (!app.map) return;
+    if (!app.screen.map) return;
     try {
         check_output_path(path);
-        ExportData all = export_data(app.map->view), d = all;
+        ExportData all = export_data(app.screen.map->view), d = all;
         d.selection.clear(), d.rows.clear(), d.class_index.clear(), d.fill.clear(), d.series.clear();
         for (size_t r = 0; r < all.selection.size(); ++r) {
-            if (!app.selected.count(static_cast<int>(all.selection[r]))) continue;
+            if (!app.screen.selected.count(static_cast<int>(all.selection[r]))) continue;
             d.selection.push_back(all.selection[r]);
             d.rows.push_back(all.rows[r]);
             d.class_index.push_back(all.class_index[r]);
@@ -40,9 +40,9 @@ void export_selection(MapApp& app, const std::string& path) {
             if (r < all.series.size()) d.series.push_back(all.series[r]);
         }
         export_areas(d, path);
-        app.status = "Saved " + std::to_string(d.rows.size()) + " selected areas to " + path;
+        app.screen.status = "Saved " + std::to_string(d.rows.size()) + " selected areas to " + path;
     } catch (const std::exception& e) {
-        app.error = message_for_people(e);
+        app.screen.error = message_for_people(e);
     }
 }
 
@@ -56,16 +56,16 @@ void default_paths(ExportPanelState& e) {
 } // namespace
 
 void panel_export(MapApp& app) {
-    float s = app.ui_scale;
-    ExportPanelState& e = app.export_panel;
+    float s = app.screen.ui_scale;
+    ExportPanelState& e = app.panels.export_files;
     default_paths(e);
     ImGuiViewport* vp = ImGui::GetMainViewport();  // first shown at the top middle, clear of the legend
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + 40 * s), ImGuiCond_FirstUseEver, ImVec2(0.5f, 0));
     ImGui::SetNextWindowSize(ImVec2(560 * s, 0), ImGuiCond_FirstUseEver);
     if (!begin_panel(app, PanelId::Export, ImGuiWindowFlags_AlwaysAutoResize)) { ImGui::End(); return; }
-    if (app.selected.empty()) e.only_selected = false;
+    if (app.screen.selected.empty()) e.only_selected = false;
     else {  // one county for a council's page: its PNG framed on it, its data alone
-        std::string label = "Only the " + std::to_string(app.selected.size()) + " areas selected on the map";
+        std::string label = "Only the " + std::to_string(app.screen.selected.size()) + " areas selected on the map";
         ImGui::Checkbox(label.c_str(), &e.only_selected);
         app.note_widget("export-only-selected");
     }
@@ -73,8 +73,8 @@ void panel_export(MapApp& app) {
                                         : "The map as shown, with title, legend and attribution");
     if (ImGui::Button("Save PNG..."))
         app.ask_path(FileDialogMode::Save, "Export the map as a PNG", kPng, e.png, [&app](const std::string& p) {
-            std::snprintf(app.export_panel.png, sizeof app.export_panel.png, "%s", p.c_str());
-            app.export_png(p, app.export_panel.only_selected);
+            std::snprintf(app.panels.export_files.png, sizeof app.panels.export_files.png, "%s", p.c_str());
+            app.export_png(p, app.panels.export_files.only_selected);
         });
     app.note_widget("export-png");
     ImGui::SameLine();
@@ -83,14 +83,14 @@ void panel_export(MapApp& app) {
     ImGui::TextDisabled("The layer's figures and colours (GeoJSON for web maps, CSV, GeoPackage)");
     if (ImGui::Button("Save data..."))
         app.ask_path(FileDialogMode::Save, "Export the layer's data", kData, e.vec, [&app](const std::string& p) {
-            std::snprintf(app.export_panel.vec, sizeof app.export_panel.vec, "%s", p.c_str());
-            if (app.export_panel.only_selected) export_selection(app, p);
+            std::snprintf(app.panels.export_files.vec, sizeof app.panels.export_files.vec, "%s", p.c_str());
+            if (app.panels.export_files.only_selected) export_selection(app, p);
             else app.export_vector(p);
         });
     app.note_widget("export-data");
     ImGui::SameLine();
     ImGui::TextDisabled("%s", e.vec);
-    if (!app.status.empty()) ImGui::TextDisabled("%s", app.status.c_str());
+    if (!app.screen.status.empty()) ImGui::TextDisabled("%s", app.screen.status.c_str());
     ImGui::End();
 }
 

@@ -16,13 +16,13 @@ namespace sespm {
 namespace {
 
 void refresh_matches(MapApp& app) {
-    FindPanelState& f = app.find_panel;
+    FindPanelState& f = app.panels.find;
     if (f.searched == f.text) return;
     bool ran = app.with_session([&](Session& s) {
         try {
             f.matches = find_places(*s.atlas, f.text);
         } catch (const std::exception& e) {
-            app.error = message_for_people(e);
+            app.screen.error = message_for_people(e);
             f.matches.clear();
         }
     });
@@ -31,7 +31,7 @@ void refresh_matches(MapApp& app) {
 
 void take(MapApp& app, const PlaceMatch& m) {
     app.show_place(m);
-    FindPanelState& f = app.find_panel;
+    FindPanelState& f = app.panels.find;
     std::snprintf(f.text, sizeof f.text, "%s", m.name.c_str());
     f.searched = f.text;
     f.matches.clear();
@@ -41,8 +41,8 @@ void take(MapApp& app, const PlaceMatch& m) {
 } // namespace
 
 void panel_find(MapApp& app) {
-    FindPanelState& f = app.find_panel;
-    float s = app.ui_scale;
+    FindPanelState& f = app.panels.find;
+    float s = app.screen.ui_scale;
     ImGui::SetNextItemWidth(240 * s);
     bool enter = ImGui::InputTextWithHint("##find", "Find a place or postcode", f.text, sizeof f.text,
                                           ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
@@ -51,7 +51,7 @@ void panel_find(MapApp& app) {
     ImVec2 below(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y);
     refresh_matches(app);
     if (enter && !f.matches.empty()) take(app, f.matches[0]);
-    else if (enter && f.text[0]) app.status = std::string("No place called '") + f.text + "' (a district, county, LEP, sub-region or South East postcode)";
+    else if (enter && f.text[0]) app.screen.status = std::string("No place called '") + f.text + "' (a district, county, LEP, sub-region or South East postcode)";
     if (typing && f.text[0] && !f.matches.empty()) ImGui::OpenPopup("##matches");
     ImGui::SetNextWindowPos(below);
     if (ImGui::BeginPopup("##matches", ImGuiWindowFlags_NoFocusOnAppearing)) {

@@ -12,15 +12,15 @@ namespace {
 const char* kPayload = "SESPM_LAYER_ROW";
 
 std::string row_name(const MapApp& app, int id) {
-    if (id != kMapLayer) return app.layer_stack.extras[id].name;
-    return app.map ? app.map->view.title : "the map";
+    if (id != kMapLayer) return app.screen.layer_stack.extras[id].name;
+    return app.screen.map ? app.screen.map->view.title : "the map";
 }
 
 // One row; returns true when its remove button was pressed. Drops onto it set `move`.
 bool layer_row(MapApp& app, int pos, std::pair<int, int>& move) {
-    LayerStack& st = app.layer_stack;
+    LayerStack& st = app.screen.layer_stack;
     int id = st.order[pos];
-    float s = app.ui_scale;
+    float s = app.screen.ui_scale;
     std::string key = id == kMapLayer ? "map" : st.extras[id].name;
     ImGui::PushID(pos);
     bool& visible = id == kMapLayer ? st.map_visible : st.extras[id].visible;
@@ -43,7 +43,7 @@ bool layer_row(MapApp& app, int pos, std::pair<int, int>& move) {
     }
     ImGui::SameLine();
     ImGui::SetNextItemWidth(90 * s);
-    if (id == kMapLayer) ImGui::SliderFloat("##opacity", &app.style.opacity, 0.2f, 1.0f, "%.2f");
+    if (id == kMapLayer) ImGui::SliderFloat("##opacity", &app.screen.style.opacity, 0.2f, 1.0f, "%.2f");
     else ImGui::SliderFloat("##opacity", &st.extras[id].opacity, 0.0f, 1.0f, "%.2f");
     app.note_widget("layer-opacity " + key);
     bool removed = false;
@@ -59,7 +59,7 @@ bool layer_row(MapApp& app, int pos, std::pair<int, int>& move) {
 } // namespace
 
 void layer_list(MapApp& app) {
-    LayerStack& st = app.layer_stack;
+    LayerStack& st = app.screen.layer_stack;
     ImGui::TextDisabled("Layers, top drawn last: drag a row to reorder");
     std::pair<int, int> move{-1, -1};
     int remove = -1;
@@ -67,11 +67,11 @@ void layer_list(MapApp& app) {
         if (layer_row(app, pos, move)) remove = st.order[pos];
     if (move.first >= 0) {
         st.move(move.first, move.second);
-        app.status = "Moved " + row_name(app, st.order[move.second]) + " to position " + std::to_string(move.second + 1) + " of " +
+        app.screen.status = "Moved " + row_name(app, st.order[move.second]) + " to position " + std::to_string(move.second + 1) + " of " +
                      std::to_string(st.order.size());
     }
     if (remove >= 0) {
-        app.status = "Removed " + st.extras[remove].name;
+        app.screen.status = "Removed " + st.extras[remove].name;
         st.remove(remove);
     }
 }

@@ -23,14 +23,14 @@ namespace sespm {
 namespace {
 
 const LayerSpec* wanted_spec(const MapApp& app) {
-    if (!app.wanted.open_file.empty()) return nullptr;  // an opened file has no layer file: not the last layer's settings
-    for (const auto& l : app.layers()) if (l.id == app.wanted.layer_id) return &l;
+    if (!app.screen.wanted.open_file.empty()) return nullptr;  // an opened file has no layer file: not the last layer's settings
+    for (const auto& l : app.layers()) if (l.id == app.screen.wanted.layer_id) return &l;
     return nullptr;
 }
 
 // Returns true when the map must be rebuilt.
 bool overlay_section(MapApp& app) {
-    MapRequest& w = app.wanted;
+    MapRequest& w = app.screen.wanted;
     bool changed = false;
     ImGui::TextDisabled("Overlay");
     for (const auto& l : app.layers()) {
@@ -38,7 +38,7 @@ bool overlay_section(MapApp& app) {
         bool on = w.open_file.empty() && w.layer_id == l.id;
         if (ImGui::RadioButton(l.title.c_str(), on) && !on) {
             if (!w.open_file.empty())  // the opened file gives way to the layer: say so, and how to get it back
-                app.status_after_load = "Closed " + std::filesystem::path(w.open_file).filename().string() + " (File > Open file... shows it again)";
+                app.screen.status_after_load = "Closed " + std::filesystem::path(w.open_file).filename().string() + " (File > Open file... shows it again)";
             w.layer_id = l.id;
             w.open_file.clear();
             w.classes = {};
@@ -59,7 +59,7 @@ bool overlay_section(MapApp& app) {
 }
 
 bool areas_section(MapApp& app, bool& refit) {
-    MapRequest& w = app.wanted;
+    MapRequest& w = app.screen.wanted;
     bool changed = false;
     ImGui::TextDisabled("Areas");
     if (!w.open_file.empty()) {  // an opened file's own areas: the built-in geographies do not apply
@@ -84,12 +84,12 @@ bool areas_section(MapApp& app, bool& refit) {
 }
 
 bool palette_combo(MapApp& app, const LayerSpec* spec) {
-    MapRequest& w = app.wanted;
-    float s = app.ui_scale;
+    MapRequest& w = app.screen.wanted;
+    float s = app.screen.ui_scale;
     bool changed = false;
     // what the map on the screen is drawn with (a scenario's, a difference's, a file's own default)
     std::string pal = !w.classes.palette.empty() ? w.classes.palette
-                      : app.map && !app.map->view.palette.empty() ? app.map->view.palette
+                      : app.screen.map && !app.screen.map->view.palette.empty() ? app.screen.map->view.palette
                       : chosen_palette(w.classes, spec, MapKind::Layer);
     std::string pal_title = pal;
     for (const auto& p : palettes()) if (p.id == pal) pal_title = p.title;
@@ -119,8 +119,8 @@ bool palette_combo(MapApp& app, const LayerSpec* spec) {
 std::vector<double> current_breaks(const MapApp& app, const LayerSpec* spec) {
     if (spec && spec->class_method == "manual" && !spec->manual_breaks.empty()) return spec->manual_breaks;
     std::vector<double> b;
-    if (!app.map) return b;
-    const auto& up = app.map->view.styled.classification.upper;
+    if (!app.screen.map) return b;
+    const auto& up = app.screen.map->view.styled.classification.upper;
     for (size_t i = 0; i + 1 < up.size(); ++i) b.push_back(round_to(up[i], 1));
     b.erase(std::unique(b.begin(), b.end()), b.end());
     return b;
@@ -139,7 +139,7 @@ std::string breaks_text(const std::vector<double>& b) {
 // Manual classes: the upper bounds typed as a list ("1, 2, 5, 10"), applied on Enter; a list
 // that is not ascending numbers is refused with the reason, and the map keeps its classes.
 bool breaks_field(MapApp& app) {
-    MapRequest& w = app.wanted;
+    MapRequest& w = app.screen.wanted;
     ImGui::SetNextItemWidth(-1);
     auto typed = edit_cell("##breaks", breaks_text(w.classes.breaks), "class upper bounds, e.g. 1, 2, 5, 10", false);
     app.note_widget("breaks");
@@ -153,17 +153,17 @@ bool breaks_field(MapApp& app) {
         char* end = nullptr;
         double d = std::strtod(p.c_str(), &end);
         if (p.empty() || *end || !std::isfinite(d)) {
-            app.error = "Manual breaks: '" + p + "' is not a number (give ascending numbers, e.g. 1, 2, 5, 10)";
+            app.screen.error = "Manual breaks: '" + p + "' is not a number (give ascending numbers, e.g. 1, 2, 5, 10)";
             return false;
         }
         if (!b.empty() && !(d > b.back())) {
-            app.error = "Manual breaks: " + p + " is not above the break before it (give ascending numbers)";
+            app.screen.error = "Manual breaks: " + p + " is not above the break before it (give ascending numbers)";
             return false;
         }
         b.push_back(d);
     }
     if (b.empty() || b.size() > 12) {
-        app.error = "Manual breaks: give 1 to 12 ascending numbers";
+        app.screen.error = "Manual breaks: give 1 to 12 ascending numbers";
         return false;
     }
     w.classes.breaks = b;
@@ -171,18 +171,18 @@ bool breaks_field(MapApp& app) {
 }
 
 bool display_options(MapApp& app) {  // the map's opacity is in the layer list
-    ImGui::Checkbox(app.wanted.open_file.empty() ? "District names" : "Area names", &app.labels);
+    ImGui::Checkbox(app.screen.wanted.open_file.empty() ? "District names" : "Area names", &app.screen.labels);
     app.note_widget("names");
     return false;
 }
 
 bool classes_section(MapApp& app) {
-    MapRequest& w = app.wanted;
+    MapRequest& w = app.screen.wanted;
     bool changed = false;
     ImGui::TextDisabled("Classes");
     const LayerSpec* spec = wanted_spec(app);
-    if (app.map && app.map->view.kind != MapKind::Layer && w.classes.method.empty())
-        ImGui::TextWrapped("Scenario map: %s (pick a method to override)", app.map->view.classification.c_str());
+    if (app.screen.map && app.screen.map->view.kind != MapKind::Layer && w.classes.method.empty())
+        ImGui::TextWrapped("Scenario map: %s (pick a method to override)", app.screen.map->view.classification.c_str());
     const char* methods[] = {"quantile", "equal", "jenks", "stddev", "manual"};
     const char* method_titles[] = {"Quantiles", "Equal intervals", "Natural breaks (Jenks)", "Standard deviation", "Manual breaks"};
     std::string cur = !w.classes.method.empty() ? w.classes.method : spec ? spec->class_method : "quantile";
@@ -215,26 +215,26 @@ bool classes_section(MapApp& app) {
 
 // Any file: open it as the map or add it over the map; style an opened file by a field.
 bool file_section(MapApp& app) {
-    MapRequest& w = app.wanted;
-    float s = app.ui_scale;
+    MapRequest& w = app.screen.wanted;
+    float s = app.screen.ui_scale;
     bool changed = false;
     ImGui::TextDisabled("Any vector file (GeoJSON, GeoPackage, Shapefile...)");
     char buf[1024];
-    std::snprintf(buf, sizeof buf, "%s", app.open_path.c_str());
+    std::snprintf(buf, sizeof buf, "%s", app.panels.open_path.c_str());
     ImGui::SetNextItemWidth(-60 * s);
-    if (ImGui::InputTextWithHint("##open", "path to a file", buf, sizeof buf)) app.open_path = buf;
+    if (ImGui::InputTextWithHint("##open", "path to a file", buf, sizeof buf)) app.panels.open_path = buf;
     ImGui::SameLine();
-    if (ImGui::Button("Open") && !app.open_path.empty()) app.open_file(app.open_path);
-    if (ImGui::Button("Add over the map") && !app.open_path.empty()) app.add_overlay(app.open_path);
+    if (ImGui::Button("Open") && !app.panels.open_path.empty()) app.open_file(app.panels.open_path);
+    if (ImGui::Button("Add over the map") && !app.panels.open_path.empty()) app.add_overlay(app.panels.open_path);
     ImGui::SameLine();
     if (ImGui::Button("Browse..."))
         app.ask_path(FileDialogMode::Open, "Choose a vector file", {{"Vector files", {".geojson", ".json", ".gpkg", ".shp", ".fgb", ".kml", ".gml"}}, {"All files", {}}},
-                     app.open_path, [&app](const std::string& p) { app.open_path = p; });
+                     app.panels.open_path, [&app](const std::string& p) { app.panels.open_path = p; });
     ImGui::TextDisabled("or drop a file on the window to open it");
     if (w.open_file.empty()) return false;
     std::vector<std::string> fields{"area"};  // style the file by any numeric property, or by area
-    if (app.map && app.map->view.options.open_file == w.open_file && !app.map->view.set->areas.empty())
-        for (const auto& [k, val] : app.map->view.set->areas[0].props) {
+    if (app.screen.map && app.screen.map->view.options.open_file == w.open_file && !app.screen.map->view.set->areas.empty())
+        for (const auto& [k, val] : app.screen.map->view.set->areas[0].props) {
             char* end = nullptr;
             std::strtod(val.c_str(), &end);
             if (!val.empty() && end && *end == 0) fields.push_back(k);
@@ -252,12 +252,12 @@ bool file_section(MapApp& app) {
 
 void panel_layers(MapApp& app) {
     ImGuiViewport* vp = ImGui::GetMainViewport();
-    float s = app.ui_scale;
+    float s = app.screen.ui_scale;
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 10 * s, vp->WorkPos.y + 10 * s), ImGuiCond_Always, ImVec2(1, 0));
     // as tall as its content was last frame, but it scrolls rather than run over the
     // attribution strip and the table pane below it
     float room = std::max(160 * s, vp->WorkSize.y - app.bottom_pane_px() - 70 * s);
-    float h = app.layers_content_h > 0 ? std::min(app.layers_content_h, room) : 0;
+    float h = app.screen.layers_content_h > 0 ? std::min(app.screen.layers_content_h, room) : 0;
     ImGui::SetNextWindowSize(ImVec2(360 * s, h), ImGuiCond_Always);
     begin_panel(app, PanelId::Layers, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
     bool refit = false;
@@ -276,7 +276,7 @@ void panel_layers(MapApp& app) {
     if (ImGui::Button("Questions...")) app.panels.open(PanelId::Query) = true;
     ImGui::SameLine();
     if (ImGui::Button("Export...")) app.panels.open(PanelId::Export) = true;
-    app.layers_content_h = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y + ImGui::GetScrollY();
+    app.screen.layers_content_h = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y + ImGui::GetScrollY();
     ImGui::End();
     if (changed) app.request_map(refit);
 }

@@ -17,7 +17,7 @@ namespace {
 
 // The question as the map model's QueryRequest, about the areas shown.
 QueryRequest query_of(const MapApp& app, const QueryPanelState& q, int from) {
-    const MapRequest& v = app.map->view.options;
+    const MapRequest& v = app.screen.map->view.options;
     QueryRequest r;
     r.question = q.question == 0 ? Question::Neighbours : q.question == 1 ? Question::Within
                : q.question == 2 ? Question::CountPoints : Question::Nearest;
@@ -26,7 +26,7 @@ QueryRequest query_of(const MapApp& app, const QueryPanelState& q, int from) {
     r.open_file = v.open_file;
     r.code_field = v.code_field;
     r.name_field = v.name_field;
-    if (from >= 0) r.code = app.map->view.set->areas[from].code;
+    if (from >= 0) r.code = app.screen.map->view.set->areas[from].code;
     r.km = q.km;
     r.points_file = q.points_path;
     return r;
@@ -41,10 +41,10 @@ std::string figure_of(const QueryAnswer& a, size_t row) {
 }
 
 void run_query(MapApp& app) {
-    QueryPanelState& q = app.query_panel;
-    int from = app.selected.empty() ? -1 : *app.selected.begin();
+    QueryPanelState& q = app.panels.query;
+    int from = app.screen.selected.empty() ? -1 : *app.screen.selected.begin();
     if ((q.question == 0 || q.question == 1) && from < 0) {
-        app.error = "Select an area on the map first (click it), then ask again.";
+        app.screen.error = "Select an area on the map first (click it), then ask again.";
         return;
     }
     const char* titles[] = {"Neighbours of ", "Within ", "Providers per area", "Nearest provider"};
@@ -58,34 +58,34 @@ void run_query(MapApp& app) {
             for (size_t k = 0; k < a.rows.size(); ++k) q.rows.push_back({static_cast<int>(a.areas[k]), figure_of(a, k)});
             char km[32];
             std::snprintf(km, sizeof km, "%.1f km of ", q.km);
-            std::string of = from >= 0 ? app.map->view.set->areas[from].name : "";
+            std::string of = from >= 0 ? app.screen.map->view.set->areas[from].name : "";
             q.title = q.question == 0 ? titles[0] + of : q.question == 1 ? titles[1] + std::string(km) + of : titles[q.question];
             q.figure_heading = headings[q.question];
         } catch (const std::exception& e) {
-            app.error = message_for_people(e);
+            app.screen.error = message_for_people(e);
         }
         for (const auto& r : input_log().rejected()) q.rejected.push_back(r.message());
         input_log().clear();
     });
     if (!ran) {
-        app.status = "Still loading: ask again in a moment";
+        app.screen.status = "Still loading: ask again in a moment";
         return;
     }
     if (q.question <= 1) {
-        app.selected.clear();
-        app.selected.insert(from);
-        for (const auto& r : q.rows) app.selected.insert(r.first);
+        app.screen.selected.clear();
+        app.screen.selected.insert(from);
+        for (const auto& r : q.rows) app.screen.selected.insert(r.first);
     }
 }
 
 } // namespace
 
 void panel_query(MapApp& app) {
-    if (!app.map) return;
-    float s = app.ui_scale;
+    if (!app.screen.map) return;
+    float s = app.screen.ui_scale;
     ImGui::SetNextWindowSize(ImVec2(420 * s, 420 * s), ImGuiCond_FirstUseEver);
     if (!begin_panel(app, PanelId::Query)) { ImGui::End(); return; }
-    QueryPanelState& q = app.query_panel;
+    QueryPanelState& q = app.panels.query;
     const char* questions[] = {"Neighbours of the selected area", "Areas within N km of the selected area",
                                "ESOL providers per area", "Nearest ESOL provider to each area"};
     ImGui::SetNextItemWidth(-1);
@@ -116,14 +116,14 @@ void panel_query(MapApp& app) {
             ImGui::TableSetupColumn(q.figure_heading.c_str());
             ImGui::TableHeadersRow();
             for (const auto& [i, fig] : q.rows) {
-                if (i < 0 || static_cast<size_t>(i) >= app.map->view.set->areas.size()) continue;
+                if (i < 0 || static_cast<size_t>(i) >= app.screen.map->view.set->areas.size()) continue;
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::PushID(i);
-                if (ImGui::Selectable(app.map->view.set->areas[i].name.c_str(), app.selected.count(i) > 0,
+                if (ImGui::Selectable(app.screen.map->view.set->areas[i].name.c_str(), app.screen.selected.count(i) > 0,
                                       ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick)) {
                     if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) app.zoom_to_area(i);
-                    app.selected.insert(i);
+                    app.screen.selected.insert(i);
                 }
                 ImGui::PopID();
                 ImGui::TableNextColumn();

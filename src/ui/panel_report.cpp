@@ -17,7 +17,7 @@ const char* kGroups[] = {"The South East (all four sub-regions)", "Kent", "Hamps
 const char* kGroupCodes[] = {"", "SESPM-KENT", "SESPM-HAMPSHIRE-ISLE-OF-WIGHT", "SESPM-SUSSEX-SURREY", "SESPM-THAMES-VALLEY"};
 
 ReportRequest request_of(const MapApp& app) {
-    const ReportPanelState& p = app.report_panel;
+    const ReportPanelState& p = app.panels.report;
     ReportRequest r;
     r.output = p.path;
     r.title = p.title;
@@ -33,8 +33,8 @@ ReportRequest request_of(const MapApp& app) {
 } // namespace
 
 void panel_report(MapApp& app) {
-    ReportPanelState& p = app.report_panel;
-    float s = app.ui_scale;
+    ReportPanelState& p = app.panels.report;
+    float s = app.screen.ui_scale;
     if (!p.path[0]) {
         std::snprintf(p.path, sizeof p.path, "%s/sespm-board-report.pdf", home_folder_or_current().c_str());
     }
@@ -65,7 +65,7 @@ void panel_report(MapApp& app) {
     ImGui::SameLine();
     if (ImGui::Button("Browse..."))  // the file dialog: folders, recent places, asks before replacing
         app.ask_path(FileDialogMode::Save, "Save the board report", {{"PDF (.pdf)", {".pdf"}}}, p.path, [&app](const std::string& f) {
-            std::snprintf(app.report_panel.path, sizeof app.report_panel.path, "%s", f.c_str());
+            std::snprintf(app.panels.report.path, sizeof app.panels.report.path, "%s", f.c_str());
         });
     app.note_widget("report-browse");
     bool busy = app.loading();
@@ -82,7 +82,7 @@ void panel_report(MapApp& app) {
     if (!app.last_report.empty()) {
         ImGui::SameLine();
         if (ImGui::Button("Open")) {
-            if (auto why = open_with_desktop(app.last_report)) app.error = "Could not open " + app.last_report + ": " + *why;
+            if (auto why = open_with_desktop(app.last_report)) app.screen.error = "Could not open " + app.last_report + ": " + *why;
         }
         ImGui::SameLine();
         ImGui::TextDisabled("%s", app.last_report.c_str());

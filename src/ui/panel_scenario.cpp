@@ -28,7 +28,7 @@ bool name_taken(const MapApp& app, const std::string& n) {
 
 // Pick a scenario; New, Duplicate as, Rename to, Delete.
 void manage_section(MapApp& app, float s) {
-    ScenarioPanelState& ps = app.scenario_panel;
+    ScenarioPanelState& ps = app.panels.scenario;
     ImGui::TextDisabled("Saved in %s", app.project_path.c_str());
     std::string current = app.scenario ? app.scenario->name : "(none)";
     ImGui::SetNextItemWidth(260 * s);
@@ -88,20 +88,20 @@ void compare_section(MapApp& app, float s) {
 
 // Runs the allocation the panel describes and saves it into the open scenario (one undo step).
 void run_allocation(MapApp& app) {
-    ScenarioPanelState& ps = app.scenario_panel;
+    ScenarioPanelState& ps = app.panels.scenario;
     AllocateRequest req;
     req.total = ps.total;
     req.rule = static_cast<AllocationRule>(ps.rule);
-    req.within = app.wanted.within;
+    req.within = app.screen.wanted.within;
     req.ratio_overrides = app.scenario->ratio_overrides;
     std::optional<Allocation> al;
     bool ran = app.with_session([&](Session& session) {
-        try { al = allocate_places(session, req); } catch (const std::exception& e) { app.error = message_for_people(e); }
+        try { al = allocate_places(session, req); } catch (const std::exception& e) { app.screen.error = message_for_people(e); }
     });
-    if (!ran) { app.status = "Still loading: allocate again in a moment"; return; }
+    if (!ran) { app.screen.status = "Still loading: allocate again in a moment"; return; }
     if (!al) return;
     app.save_allocation_to_scenario(*al, {req.total, req.rule, req.within.value_or(""), al->result.total_allocated});
-    app.status = "Allocated " + std::to_string(al->result.total_allocated) + " of " + std::to_string(ps.total) +
+    app.screen.status = "Allocated " + std::to_string(al->result.total_allocated) + " of " + std::to_string(ps.total) +
                  " places; did not fit: " + std::to_string(al->result.shortfall);
     app.scenario_on_map = true;
     app.refresh_scenario_view();
@@ -122,7 +122,7 @@ void confirm_replace(MapApp& app) {
     app.note_widget("allocate-replace");
     ImGui::SameLine();
     if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-        app.status = "Allocation cancelled: '" + app.scenario->name + "' keeps its places";
+        app.screen.status = "Allocation cancelled: '" + app.scenario->name + "' keeps its places";
         ImGui::CloseCurrentPopup();
     }
     app.note_widget("allocate-cancel");
@@ -131,7 +131,7 @@ void confirm_replace(MapApp& app) {
 
 // Allocation over the districts the map selects (the South East by default).
 void allocate_section(MapApp& app, float s) {
-    ScenarioPanelState& ps = app.scenario_panel;
+    ScenarioPanelState& ps = app.panels.scenario;
     ImGui::TextDisabled("Allocate places");
     ImGui::SetNextItemWidth(120 * s);
     ImGui::InputInt("places", &ps.total, 100, 1000);
@@ -155,10 +155,10 @@ void allocate_section(MapApp& app, float s) {
 std::vector<std::string> selected_districts(const MapApp& app, int& outside) {
     std::vector<std::string> sel;
     outside = 0;
-    if (app.map && app.map->view.options.geography == Geography::District && app.map->view.options.open_file.empty())
-        for (int i : app.selected) {
-            bool in_region = i < static_cast<int>(app.map->view.row_of_area.size()) && app.map->view.row_of_area[i] >= 0;
-            if (in_region) sel.push_back(app.map->view.set->areas[i].code);
+    if (app.screen.map && app.screen.map->view.options.geography == Geography::District && app.screen.map->view.options.open_file.empty())
+        for (int i : app.screen.selected) {
+            bool in_region = i < static_cast<int>(app.screen.map->view.row_of_area.size()) && app.screen.map->view.row_of_area[i] >= 0;
+            if (in_region) sel.push_back(app.screen.map->view.set->areas[i].code);
             else ++outside;
         }
     return sel;
@@ -166,7 +166,7 @@ std::vector<std::string> selected_districts(const MapApp& app, int& outside) {
 
 // Ratio overrides and clusters from the selection on the map; the critical mass.
 void selection_section(MapApp& app, float s) {
-    ScenarioPanelState& ps = app.scenario_panel;
+    ScenarioPanelState& ps = app.panels.scenario;
     ImGui::TextDisabled("Selected districts");
     int outside = 0;
     std::vector<std::string> sel = selected_districts(app, outside);
@@ -261,16 +261,16 @@ void district_table(MapApp& app, const ScenarioOutcome& o, float s) {
 
 // Results, recomputed after each edit.
 void results_section(MapApp& app, float s) {
-    ScenarioPanelState& ps = app.scenario_panel;
+    ScenarioPanelState& ps = app.panels.scenario;
     const Scenario& sc = *app.scenario;
     if (!ps.outcome_for || !(*ps.outcome_for == sc)) {
         app.with_session([&](Session& session) {
             ps.outcome_for = sc;
             try {
-                ps.outcome = evaluate_scenario_in(*session.atlas, session.layer("dispersal"), sc, app.wanted.within);
+                ps.outcome = evaluate_scenario_in(*session.atlas, session.layer("dispersal"), sc, app.screen.wanted.within);
                 add_cluster_triggers(app.triggers, *ps.outcome);
             } catch (const std::exception& e) {
-                app.error = message_for_people(e);
+                app.screen.error = message_for_people(e);
             }
         });
     }
@@ -284,7 +284,7 @@ void results_section(MapApp& app, float s) {
 } // namespace
 
 void panel_scenario(MapApp& app) {
-    float s = app.ui_scale;
+    float s = app.screen.ui_scale;
     // bottom-left, above the attribute table pane, leaving the legend and the map's centre clear
     ImGuiViewport* vp = ImGui::GetMainViewport();
     float table_top = vp->WorkPos.y + vp->WorkSize.y - app.bottom_pane_px();

@@ -1,6 +1,6 @@
-// panel_state.h: what each panel remembers between frames (typed text, choices, results), as
-// members of the app rather than function statics, so it is reset when the map or the project
-// changes (MapApp::reset_panels).
+// panel_state.h: what each panel remembers between frames (typed text, choices, results), kept
+// in PanelWindows (ui/panels.h) rather than in function statics, so it is reset when the map or the
+// project changes (PanelWindows::reset_results).
 #pragma once
 #include <optional>
 #include <string>

@@ -48,10 +48,10 @@ Cell sort_cell(const MapApp& app, const MapView& v, int r, int shown) {
 
 // The row order for the table's sort specs (kept while the map and the sort stay the same).
 const std::vector<int>& sorted_rows(MapApp& app, const MapView& v) {
-    std::vector<int>& order = app.table_panel.order;
-    const MapBundle*& sorted_for = app.table_panel.sorted_for;
+    std::vector<int>& order = app.panels.table.order;
+    const MapBundle*& sorted_for = app.panels.table.sorted_for;
     ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
-    if (order.size() == v.result.rows.size() && sorted_for == app.map.get() && !(specs && specs->SpecsDirty)) return order;
+    if (order.size() == v.result.rows.size() && sorted_for == app.screen.map.get() && !(specs && specs->SpecsDirty)) return order;
     order.resize(v.result.rows.size());
     std::iota(order.begin(), order.end(), 0);
     if (specs && specs->SpecsCount > 0) {
@@ -65,23 +65,23 @@ const std::vector<int>& sorted_rows(MapApp& app, const MapView& v) {
         });
     }
     if (specs) specs->SpecsDirty = false;
-    sorted_for = app.map.get();
+    sorted_for = app.screen.map.get();
     return order;
 }
 
 // The first cell: selects the row's area (shift adds), a double-click zooms to it. It lets
 // the cells after it in the row take their own clicks (the pledge cells).
 void name_cell(MapApp& app, int r, int area, const std::string& text) {
-    bool sel = app.selected.count(area) > 0;
+    bool sel = app.screen.selected.count(area) > 0;
     ImGui::PushID(r);
     if (ImGui::Selectable(text.c_str(), sel, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick |
                                                  ImGuiSelectableFlags_AllowItemOverlap)) {
-        if (!ImGui::GetIO().KeyShift) app.selected.clear();
-        app.selected.insert(area);
+        if (!ImGui::GetIO().KeyShift) app.screen.selected.clear();
+        app.screen.selected.insert(area);
         if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) app.zoom_to_area(area);
     }
     ImGui::PopID();
-    if (ImGui::IsItemHovered()) app.hovered = area;
+    if (ImGui::IsItemHovered()) app.screen.hovered = area;
 }
 
 // Pledges are entered here: an empty cell is "not entered", never zero.
@@ -95,7 +95,7 @@ void pledge_cell(MapApp& app, int r, int c, const std::string& code) {
         std::string t = *typed;
         if (t.empty()) app.set_pledge(code, std::nullopt);
         else if (t.find_first_not_of("0123456789") == std::string::npos && t.size() < 9) app.set_pledge(code, std::stoi(t));
-        else app.error = "A pledge is a whole number of places (0 or more): '" + t + "'";
+        else app.screen.error = "A pledge is a whole number of places (0 or more): '" + t + "'";
     }
     ImGui::PopID();
 }
@@ -126,7 +126,7 @@ void table_rows(MapApp& app, const MapView& v, const std::function<bool(size_t)>
             int area = static_cast<int>(v.result.selection[r]);
             ImGui::TableNextRow();
             for (size_t c = 0; c < cols.size(); ++c) {
-                if (c == kTrendFirst && has_trend_columns(v)) trend_cells(v, r, app.ui_scale);
+                if (c == kTrendFirst && has_trend_columns(v)) trend_cells(v, r, app.screen.ui_scale);
                 ImGui::TableSetColumnIndex(shown_index(v, c));
                 std::string text = v.result.rows[r][c].display();
                 if (c == 0) name_cell(app, r, area, text);
@@ -141,13 +141,13 @@ void table_rows(MapApp& app, const MapView& v, const std::function<bool(size_t)>
 
 // The pane's top edge: drag it to change the pane's height (kept in app.table_height).
 void splitter(MapApp& app, float width) {
-    float s = app.ui_scale;
+    float s = app.screen.ui_scale;
     ImGui::SetCursorPos(ImVec2(0, 0));
     ImGui::InvisibleButton("##splitter", ImVec2(width, 6 * s));
     app.note_widget("splitter");
     bool hot = ImGui::IsItemHovered() || ImGui::IsItemActive();
     if (hot) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeNS);
-    if (ImGui::IsItemActive()) app.table_height = table_height_clamped(app, app.table_height - ImGui::GetIO().MouseDelta.y);
+    if (ImGui::IsItemActive()) app.screen.table_height = table_height_clamped(app, app.screen.table_height - ImGui::GetIO().MouseDelta.y);
     if (ImGui::IsItemDeactivated()) app.remember_table_height();  // the drag ended: kept for the next run
     ImVec2 p = ImGui::GetItemRectMin();
     ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, p.y + 1), ImVec2(p.x + width, p.y + 1),
@@ -188,9 +188,9 @@ void table_body(MapApp& app, const MapView& v) {
     if (ImGui::BeginTable("rows", columns, flags)) {
         ImGui::TableSetupScrollFreeze(2, 1);  // code and name stay in view when scrolled sideways
         for (size_t c = 0; c < cols.size(); ++c) {
-            if (c == kTrendFirst && has_trend_columns(v)) trend_headers(v, app.ui_scale);
+            if (c == kTrendFirst && has_trend_columns(v)) trend_headers(v, app.screen.ui_scale);
             ImGui::TableSetupColumn(column_title(v.result.spec, cols[c]).c_str(), editable(c) ? ImGuiTableColumnFlags_WidthFixed : 0,
-                                    editable(c) ? 90 * app.ui_scale : 0.0f);
+                                    editable(c) ? 90 * app.screen.ui_scale : 0.0f);
         }
         if (has_trigger_columns(app, v)) trigger_headers(app);
         ImGui::TableHeadersRow();
@@ -203,22 +203,22 @@ void table_body(MapApp& app, const MapView& v) {
 
 float table_height_clamped(const MapApp& app, float h) {
     float avail = ImGui::GetMainViewport()->WorkSize.y;
-    return std::clamp(h, 120 * app.ui_scale, std::max(120 * app.ui_scale, avail * 0.75f));
+    return std::clamp(h, 120 * app.screen.ui_scale, std::max(120 * app.screen.ui_scale, avail * 0.75f));
 }
 
 float MapApp::bottom_pane_px() const {
-    if (!panels.is_open(PanelId::Table) || !map) return 0;
-    float bar = ImGui::GetFrameHeightWithSpacing() + 10 * ui_scale;
-    return table_expanded ? table_height_clamped(*this, table_height) : bar;
+    if (!panels.is_open(PanelId::Table) || !screen.map) return 0;
+    float bar = ImGui::GetFrameHeightWithSpacing() + 10 * screen.ui_scale;
+    return screen.table_expanded ? table_height_clamped(*this, screen.table_height) : bar;
 }
 
 // The attribute table, docked along the bottom of the window under the map (left of the Layers
 // panel): a header bar that expands or collapses it, and a splitter on its top edge.
 void panel_table(MapApp& app) {
-    if (!app.map) return;
-    const MapView& v = app.map->view;
+    if (!app.screen.map) return;
+    const MapView& v = app.screen.map->view;
     ImGuiViewport* vp = ImGui::GetMainViewport();
-    float s = app.ui_scale, h = app.bottom_pane_px();
+    float s = app.screen.ui_scale, h = app.bottom_pane_px();
     float w = std::max(200 * s, vp->WorkSize.x - kLayersPanelWidth * s - 20 * s);
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y - h), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(w, h), ImGuiCond_Always);
@@ -226,15 +226,15 @@ void panel_table(MapApp& app) {
                           ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoSavedSettings;
     if (!begin_panel(app, PanelId::Table, wf)) { ImGui::End(); return; }
     app.note_rect("table", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowPos().x + w, ImGui::GetWindowPos().y + h);
-    if (app.table_expanded) splitter(app, w);
+    if (app.screen.table_expanded) splitter(app, w);
     ImGui::SetCursorPosY(ImGui::GetStyle().WindowPadding.y);
-    if (ImGui::ArrowButton("##toggle", app.table_expanded ? ImGuiDir_Down : ImGuiDir_Up)) app.table_expanded = !app.table_expanded;
+    if (ImGui::ArrowButton("##toggle", app.screen.table_expanded ? ImGuiDir_Down : ImGuiDir_Up)) app.screen.table_expanded = !app.screen.table_expanded;
     ImGui::SameLine();
     ImGui::Text("Attribute table: %s (%zu rows)", v.result.spec.title.c_str(), v.result.rows.size());
-    if (ImGui::IsItemClicked()) app.table_expanded = !app.table_expanded;
+    if (ImGui::IsItemClicked()) app.screen.table_expanded = !app.screen.table_expanded;
     ImGui::SameLine(w - 30 * s);
     if (ImGui::SmallButton("x")) app.panels.open(PanelId::Table) = false;
-    if (app.table_expanded) table_body(app, v);
+    if (app.screen.table_expanded) table_body(app, v);
     ImGui::End();
 }
 

@@ -14,12 +14,12 @@ namespace {
 
 const std::vector<std::string>& periods_shown(const MapApp& app) {
     static const std::vector<std::string> none;
-    return app.map ? app.map->view.result.periods : none;
+    return app.screen.map ? app.screen.map->view.result.periods : none;
 }
 
 int period_index(const MapApp& app) {
     const auto& p = periods_shown(app);
-    const std::string& want = app.wanted.period;
+    const std::string& want = app.screen.wanted.period;
     if (want.empty() || want == "latest") return static_cast<int>(p.size()) - 1;
     if (want == "earliest") return 0;
     auto it = std::find(p.begin(), p.end(), want);
@@ -30,8 +30,8 @@ void show_period(MapApp& app, int i) {
     const auto& p = periods_shown(app);
     if (p.empty()) return;
     i = std::clamp(i, 0, static_cast<int>(p.size()) - 1);
-    if (p[i] == app.wanted.period) return;
-    app.wanted.period = p[i];
+    if (p[i] == app.screen.wanted.period) return;
+    app.screen.wanted.period = p[i];
     app.request_map(false);
 }
 
@@ -44,9 +44,9 @@ void MapApp::step_period(int delta) {
 
 void panel_time(MapApp& app) {
     const auto& p = periods_shown(app);
-    if (p.size() < 2 || !app.map->view.options.open_file.empty()) return;
-    TimePanelState& t = app.time_panel;
-    float s = app.ui_scale;
+    if (p.size() < 2 || !app.screen.map->view.options.open_file.empty()) return;
+    TimePanelState& t = app.panels.time;
+    float s = app.screen.ui_scale;
     int i = period_index(app);
     if (t.playing && !app.loading() && ImGui::GetTime() - t.last_step >= 1.0 / t.quarters_per_second) {
         t.last_step = ImGui::GetTime();

@@ -34,6 +34,13 @@ PanelWindows::PanelWindows() {
     frame_.fill(-10);
 }
 
+void PanelWindows::reset_results() {
+    scenario.outcome.reset();
+    scenario.outcome_for.reset();
+    query = {};
+    table = {};
+}
+
 void PanelWindows::placed(PanelId id, const ScreenBox& box) {
     box_[index(id)] = box;
     frame_[index(id)] = ImGui::GetFrameCount();

@@ -12,6 +12,7 @@
 #include <imgui.h>
 
 #include "ui/map_fit.h"
+#include "ui/panel_state.h"
 
 namespace sespm {
 
@@ -34,10 +35,26 @@ struct PanelInfo {
 const std::vector<PanelInfo>& all_panels();
 const PanelInfo& panel_info(PanelId id);
 
-// Which panels are open, and where each was drawn in the last frames.
+// Which panels are open, where each was drawn in the last frames, and what each remembers
+// between frames (typed text, choices, results: ui/panel_state.h).
 class PanelWindows {
 public:
     PanelWindows();
+    ScenarioPanelState scenario;
+    QueryPanelState query;
+    TablePanelState table;
+    ExportPanelState export_files;
+    ReportPanelState report;
+    TimePanelState time;
+    ChartPanelState chart;
+    ChangesPanelState changes;
+    FindPanelState find;
+    std::string open_path;                 // the "Open file" field
+    std::string open_project_field;        // File > Open project's text field
+    // A new map or project: the panels showing results start afresh (the open scenario's
+    // figures are recomputed; the total and rule it was allocated with stay).
+    void reset_results();
+
     bool& open(PanelId id) { return open_[index(id)]; }
     bool is_open(PanelId id) const { return open_[index(id)]; }
     // The panels over the map drawn this frame or the one before, with `margin` pixels around.

@@ -27,7 +27,7 @@ void MapApp::conflict_dialog() {
     const char* title = "Someone else changed it first";
     if (!conflict_message.empty() && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
     if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-    ImGui::PushTextWrapPos(560 * ui_scale);
+    ImGui::PushTextWrapPos(560 * screen.ui_scale);
     ImGui::TextWrapped("%s", conflict_message.c_str());
     ImGui::PopTextWrapPos();
     bool keep = ImGui::Button("Keep theirs");
@@ -66,7 +66,7 @@ void MapApp::live_refresh() {
     if (!live_pending || job_.valid()) return;  // the loader uses the session: after it
     live_pending = false;
     reload_project();
-    status = live_note;
+    screen.status = live_note;
     // for tests ($SESPM_UI_LAYOUT): what was heard, and the pledge the window now holds for it
     if (!t.changes.empty() && t.changes.back().table == "pledges") {
         auto it = pledges.find(t.changes.back().key);
@@ -75,7 +75,7 @@ void MapApp::live_refresh() {
 }
 
 void MapApp::open_project_location(const std::string& location) {
-    if (job_.valid()) { status = "Still loading: open the project again in a moment"; return; }
+    if (job_.valid()) { screen.status = "Still loading: open the project again in a moment"; return; }
     try {
         session_->set_project(location);
         project_path = location;
@@ -85,9 +85,9 @@ void MapApp::open_project_location(const std::string& location) {
         open_scenario("");
         reload_project();
         ProjectStore* p = session_->project_for_reading();
-        status = "Opened " + std::string(p ? p->kind() : "a new project file") + ": " + location;
+        screen.status = "Opened " + std::string(p ? p->kind() : "a new project file") + ": " + location;
     } catch (const std::exception& e) {
-        error = message_for_people(e);
+        screen.error = message_for_people(e);
     }
 }
 
@@ -100,14 +100,14 @@ void project_menu(MapApp& app) {
     if (ImGui::BeginMenu("Open project")) {
         ImGui::TextUnformatted("A project file, or a server: service=NAME, postgresql://HOST/DB");
         char buf[512];
-        std::snprintf(buf, sizeof buf, "%s", app.open_project_field.c_str());
-        ImGui::SetNextItemWidth(420 * app.ui_scale);
+        std::snprintf(buf, sizeof buf, "%s", app.panels.open_project_field.c_str());
+        ImGui::SetNextItemWidth(420 * app.screen.ui_scale);
         bool enter = ImGui::InputText("##project_location", buf, sizeof buf, ImGuiInputTextFlags_EnterReturnsTrue);
-        app.open_project_field = buf;
+        app.panels.open_project_field = buf;
         app.note_widget("open project field");
         ImGui::SameLine();
-        if ((ImGui::Button("Open") || enter) && !app.open_project_field.empty()) {
-            app.open_project_location(app.open_project_field);
+        if ((ImGui::Button("Open") || enter) && !app.panels.open_project_field.empty()) {
+            app.open_project_location(app.panels.open_project_field);
             ImGui::CloseCurrentPopup();
         }
         app.note_widget("open project button");

@@ -30,7 +30,7 @@ void typed_trigger(MapApp& app, const std::string& code, const std::string& t) {
     char* end = nullptr;
     double pct = std::strtod(t.c_str(), &end);
     if (end == t.c_str() || *end != '\0' || !(pct > 0 && pct <= 100))
-        app.error = "A trigger point is a share of the limit in percent, more than 0 and at most 100: '" + t + "'";
+        app.screen.error = "A trigger point is a share of the limit in percent, more than 0 and at most 100: '" + t + "'";
     else app.set_trigger(code, pct);
 }
 
@@ -42,7 +42,7 @@ bool has_trigger_columns(const MapApp& app, const MapView& v) {
 }
 
 void trigger_headers(const MapApp& app) {
-    ImGui::TableSetupColumn("Agreed trigger (% of limit)", ImGuiTableColumnFlags_WidthFixed, 150 * app.ui_scale);
+    ImGui::TableSetupColumn("Agreed trigger (% of limit)", ImGuiTableColumnFlags_WidthFixed, 150 * app.screen.ui_scale);
     ImGui::TableSetupColumn("Trigger status");
 }
 
