@@ -34,44 +34,44 @@
 
 namespace sespm {
 
-MapApp::MapApp(AppOptions opt) : options(std::move(opt)) {
+MapApp::MapApp(AppOptions opt) : options(std::move(opt)), project(*this), live(*this), files(*this) {
     screen.wanted = options.view;
     screen.table_expanded = options.table_open;
     if (const char* f = std::getenv("SESPM_UI_LAYOUT")) layout_file_ = f;
-    settings_path_ = window_settings_path();
-    settings = load_window_settings(settings_path_);
-    if (settings.table_height) table_height_logical_ = *settings.table_height;
+    files.settings_path = window_settings_path();
+    files.settings = load_window_settings(files.settings_path);
+    if (files.settings.table_height) table_height_logical_ = *files.settings.table_height;
     if (!options.project.empty()) {
-        project_path = options.project;
+        project.path = options.project;
     } else {
-        project_path = home_folder_or_current() + "/sespm-project.sespm";
+        project.path = home_folder_or_current() + "/sespm-project.sespm";
     }
     ui_geos_ = std::make_unique<GeosContext>();
     try {
         SessionOptions so;
         so.data_dir = options.data_dir;
         so.layers_dir = options.layers_dir;
-        so.project = project_path;
+        so.project = project.path;
         session_ = std::make_unique<Session>(so);
     } catch (const std::exception& e) {
         screen.error = message_for_people(e);
         return;
     }
-    reload_project();
-    note_recent_project();
+    project.reload();
+    files.note_recent_project();
     if (options.scenario.empty()) return;
-    open_scenario(options.scenario);
-    if (!scenario) {
-        screen.error = project_path + ": no scenario called '" + options.scenario + "'";
+    project.open_scenario(options.scenario);
+    if (!project.scenario) {
+        screen.error = project.path + ": no scenario called '" + options.scenario + "'";
         return;
     }
     if (!options.compare.empty()) {
-        compare_with(options.compare);
-        if (!compare_scenario) screen.error = project_path + ": no scenario called '" + options.compare + "'";
+        project.compare_with(options.compare);
+        if (!project.compare_scenario) screen.error = project.path + ": no scenario called '" + options.compare + "'";
     }
-    scenario_on_map = true;
+    project.scenario_on_map = true;
     panels.open(PanelId::Scenario) = true;
-    refresh_scenario_view();
+    project.refresh_scenario_view();
 }
 
 MapApp::~MapApp() {
@@ -171,14 +171,14 @@ void MapApp::draw_frame() {
     FrameTrace& trace = frame_trace();
     trace.mark("newframe");
     handle_input();
-    live_refresh();  // ui/project_live.cpp: other planners' edits on a shared server
+    live.refresh();  // ui/project_live.cpp: other planners' edits on a shared server
     draw_menu_bar();
     for (const PanelInfo& p : all_panels())
         if (p.always || panels.is_open(p.id)) p.draw(*this);
-    draw_dialogs();
+    files.draw_dialogs();
     draw_tooltip();
     draw_banners();
-    update_title();
+    files.update_title();
     refit_after_panels();
     trace.mark("panels");
     draw_map();
@@ -198,10 +198,10 @@ void MapApp::draw_frame() {
 // The menu bar and its keyboard shortcuts.
 void MapApp::draw_menu_bar() {
     if (ImGui::BeginMainMenuBar()) {
-        file_menu();  // ui/map_files.cpp (with project_menu: the project open, a server location)
+        files.menu();  // ui/window_files.cpp (with project_menu: the project open, a server location)
         if (ImGui::BeginMenu("Edit")) {
-            if (ImGui::MenuItem("Undo", "Ctrl+Z", false, history.can_undo())) undo();
-            if (ImGui::MenuItem("Redo", "Ctrl+Y", false, history.can_redo())) redo();
+            if (ImGui::MenuItem("Undo", "Ctrl+Z", false, project.history.can_undo())) project.undo();
+            if (ImGui::MenuItem("Redo", "Ctrl+Y", false, project.history.can_redo())) project.redo();
             ImGui::EndMenu();
         }
         bool view_menu = ImGui::BeginMenu("View");
@@ -231,8 +231,8 @@ void MapApp::draw_menu_bar() {
     if (ctrl_chord(GLFW_KEY_E)) panels.open(PanelId::Export) = true;
     int steps = undo_requested_;  // Ctrl+Z / Ctrl+Y, counted in the key callback
     undo_requested_ = 0;
-    for (; steps < 0; ++steps) undo();
-    for (; steps > 0; --steps) redo();
+    for (; steps < 0; ++steps) project.undo();
+    for (; steps > 0; --steps) project.redo();
 }
 
 // The loading progress (with Cancel) and the error banner.
@@ -617,8 +617,8 @@ void MapApp::remember_table_height() {
     float logical = screen.table_height / screen.ui_scale;
     if (screen.table_height <= 0 || logical == table_height_logical_) return;
     table_height_logical_ = logical;
-    settings.table_height = logical;
-    save_settings();
+    files.settings.table_height = logical;
+    files.save_settings();
 }
 
 void MapApp::close_window() {

@@ -39,6 +39,9 @@
 #include "ui/panel_state.h"
 #include "ui/panels.h"
 #include "ui/map_screen.h"
+#include "ui/open_project.h"
+#include "ui/project_live.h"
+#include "ui/window_files.h"
 
 struct GLFWwindow;
 
@@ -62,6 +65,10 @@ struct AppOptions {
 };
 
 class MapApp {
+    friend class OpenProject;
+    friend class LiveProject;
+    friend class WindowFiles;
+
 public:
     explicit MapApp(AppOptions opt);
     ~MapApp();
@@ -78,43 +85,8 @@ public:
     void remember_table_height();          // after a splitter drag: saved for the next run (window_settings.h)
     PanelWindows panels;                   // which panels are open, where they were drawn (ui/panels.h)
 
-    // What planners edit, written to the project at once, row by row, through the map model's
-    // commands. Undo/redo step through snapshots of the project and write back only what differs.
-    std::map<std::string, int> pledges;     // as stored (refreshed after every edit)
-    std::map<std::string, double> triggers; // agreed trigger points, area code -> % of the limit, as stored
-    int project_reloads = 0;                // counts reloads: panels that show project rows rebuild after one
-    std::vector<std::string> scenario_names;
-    std::optional<Scenario> scenario;       // the scenario open in the Scenario panel, as stored
-    bool scenario_on_map = false;           // show it instead of the published figures
-    std::optional<Scenario> compare_scenario;  // with scenario_on_map: the difference map
-    UndoHistory<ProjectSnapshot> history;
-    std::string project_path;
-    void set_pledge(const std::string& code, std::optional<int> places);
-    void set_trigger(const std::string& code, std::optional<double> pct);
-    void edit_scenario(const ScenarioEdit& e);     // the open scenario
-    // An allocation's places into the open scenario, with how it was made in its notes (one undo step).
-    void save_allocation_to_scenario(const Allocation& al, const AllocationNote& how);
-    void new_scenario(const std::string& name);
-    void duplicate_scenario(const std::string& as);
-    void rename_scenario(const std::string& to);
-    void delete_scenario();
-    void open_scenario(const std::string& name);   // empty: close
-    void compare_with(const std::string& name);    // empty: no comparison
-    void refresh_scenario_view();
-    void undo();
-    void redo();
-    // The project open: a file or a shared server (ui/project_live.cpp). Another planner's edit
-    // on a server is heard (LISTEN) and shown within a second, with a note of who made it.
-    void open_project_location(const std::string& location);
-    void live_refresh();                   // each frame: take what the listener heard
-    std::unique_ptr<ChangeListener> live;  // on a server project only
-    bool live_pending = false;             // heard a change while a load ran: reload after it
-    std::string live_note, live_problem, live_layout;
-    // A refused edit (someone changed the row first): the message, shown with Keep theirs /
-    // Overwrite, and the same edit to run again over their change on Overwrite.
-    std::string conflict_message;
-    std::function<void(Session&)> conflict_retry, retryable_edit;
-    void conflict_dialog();                // ui/project_live.cpp
+    OpenProject project;                   // the project's rows as stored, and every edit (ui/open_project.h)
+    LiveProject live;                      // opening a project by location, a server's live refresh, conflicts (ui/project_live.h)
 
     // With $SESPM_UI_LAYOUT=FILE the window writes where some widgets are ("pledge CODE x0 y0 x1
     // y1" in window pixels) and the legend's labels ("legend 1 - 2") after each frame that
@@ -144,24 +116,11 @@ public:
     // Writes the board report off the main thread (the map stays usable; progress is shown).
     void start_report(const ReportRequest& req);
     std::string last_report;               // the PDF written last, for "Open"
-    // Files and projects (map_files.cpp): the File menu, the file dialog (one at a time), the
-    // recent projects and folders kept in the window settings, and the title bar.
-    FileDialog file_dialog;
-    WindowSettings settings;
-    void save_settings();
-    void note_recent_project();
-    void ask_path(FileDialogMode mode, const std::string& title, std::vector<FileFilter> filters, const std::string& start,
-                  std::function<void(const std::string&)> chosen);
-    void switch_project(const std::string& path, bool create);   // File > Open/New project, Recent projects
-    bool project_write_failed = false;     // the last edit was not written: the title is marked
+    WindowFiles files;                     // the File menu, the file dialog, settings kept, the title (ui/window_files.h)
     // Runs f with the session when no background job is using it; returns false if busy.
     bool with_session(const std::function<void(Session&)>& f);
 
 private:
-    // Runs one project edit: snapshot for undo, the edit, then a reload of what is shown.
-    void project_edit(const std::string& what, const std::function<void(Session&)>& edit);
-    void reload_project();                 // pledges, names, the open scenarios from the store
-    void restore(const ProjectSnapshot& target);
     void poll_job();
     void handle_input();
     void draw_frame();
@@ -180,11 +139,6 @@ private:
     std::vector<Bbox> fit_parts_;
     int refit_frames_ = 0;
     ScreenBox fit_shown_;                  // where the last fit put the map: what File > Export frames
-    void file_menu();
-    void recent_projects_menu();
-    void draw_dialogs();
-    void update_title();
-    std::string title_shown_;
     void draw_tooltip();
     void place_tooltip();
     void point_tooltip(int p);
@@ -218,7 +172,6 @@ private:
     std::unique_ptr<MapRenderer> renderer_;
     LabelFitCache label_cache_;
     std::string layout_file_;              // $SESPM_UI_LAYOUT
-    std::string settings_path_;            // window_settings.h
     std::optional<Bbox> exported_png_bbox_;  // what the last PNG export framed (SESPM_UI_LAYOUT "export-png-bbox")
     float table_height_logical_ = 0;       // as last saved, logical pixels
     std::map<std::string, std::array<int, 4>> widgets_, widgets_written_;

@@ -22,7 +22,7 @@ namespace {
 std::string changes_key(const MapApp& app) {
     const MapView& v = app.screen.map->view;
     return app.screen.wanted.layer_id + "|" + v.result.period + "|" + std::to_string(static_cast<int>(v.options.geography)) + "|" +
-           v.options.within.value_or("") + "|" + std::to_string(app.project_reloads);
+           v.options.within.value_or("") + "|" + std::to_string(app.project.reloads);
 }
 
 void build_changes(MapApp& app, Session& s) {

@@ -28,7 +28,7 @@ const ImU32 kLimitColour = IM_COL32(34, 34, 34, 255), kTriggerColour = IM_COL32(
 
 std::string chart_key(const MapApp& app) {
     std::string k = app.screen.wanted.layer_id + "|" + std::to_string(static_cast<int>(app.screen.map->view.options.geography)) + "|" +
-                    std::to_string(app.project_reloads);
+                    std::to_string(app.project.reloads);
     for (int i : app.screen.selected) k += "|" + std::to_string(i);
     return k;
 }

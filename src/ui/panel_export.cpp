@@ -72,7 +72,7 @@ void panel_export(MapApp& app) {
     ImGui::TextDisabled(e.only_selected ? "The selected areas, framed whole, with title, legend and attribution"
                                         : "The map as shown, with title, legend and attribution");
     if (ImGui::Button("Save PNG..."))
-        app.ask_path(FileDialogMode::Save, "Export the map as a PNG", kPng, e.png, [&app](const std::string& p) {
+        app.files.ask_path(FileDialogMode::Save, "Export the map as a PNG", kPng, e.png, [&app](const std::string& p) {
             std::snprintf(app.panels.export_files.png, sizeof app.panels.export_files.png, "%s", p.c_str());
             app.export_png(p, app.panels.export_files.only_selected);
         });
@@ -82,7 +82,7 @@ void panel_export(MapApp& app) {
     ImGui::Separator();
     ImGui::TextDisabled("The layer's figures and colours (GeoJSON for web maps, CSV, GeoPackage)");
     if (ImGui::Button("Save data..."))
-        app.ask_path(FileDialogMode::Save, "Export the layer's data", kData, e.vec, [&app](const std::string& p) {
+        app.files.ask_path(FileDialogMode::Save, "Export the layer's data", kData, e.vec, [&app](const std::string& p) {
             std::snprintf(app.panels.export_files.vec, sizeof app.panels.export_files.vec, "%s", p.c_str());
             if (app.panels.export_files.only_selected) export_selection(app, p);
             else app.export_vector(p);

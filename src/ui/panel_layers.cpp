@@ -228,7 +228,7 @@ bool file_section(MapApp& app) {
     if (ImGui::Button("Add over the map") && !app.panels.open_path.empty()) app.add_overlay(app.panels.open_path);
     ImGui::SameLine();
     if (ImGui::Button("Browse..."))
-        app.ask_path(FileDialogMode::Open, "Choose a vector file", {{"Vector files", {".geojson", ".json", ".gpkg", ".shp", ".fgb", ".kml", ".gml"}}, {"All files", {}}},
+        app.files.ask_path(FileDialogMode::Open, "Choose a vector file", {{"Vector files", {".geojson", ".json", ".gpkg", ".shp", ".fgb", ".kml", ".gml"}}, {"All files", {}}},
                      app.panels.open_path, [&app](const std::string& p) { app.panels.open_path = p; });
     ImGui::TextDisabled("or drop a file on the window to open it");
     if (w.open_file.empty()) return false;

@@ -23,9 +23,9 @@ ReportRequest request_of(const MapApp& app) {
     r.title = p.title;
     r.commentary = p.commentary;
     if (p.subregion > 0) r.subregion = kGroupCodes[p.subregion];
-    if (p.with_scenario && app.scenario) {
-        r.scenario = app.scenario->name;
-        if (app.compare_scenario) r.compare = app.compare_scenario->name;
+    if (p.with_scenario && app.project.scenario) {
+        r.scenario = app.project.scenario->name;
+        if (app.project.compare_scenario) r.compare = app.project.compare_scenario->name;
     }
     return r;
 }
@@ -42,7 +42,7 @@ void panel_report(MapApp& app) {
     if (!begin_panel(app, PanelId::Report, ImGuiWindowFlags_AlwaysAutoResize)) { ImGui::End(); return; }
     ImGui::TextDisabled("An A4 PDF pack for board papers: headline figures, maps, charts, tables, sources");
     if (!p.commentary_loaded) {  // the last pack's commentary, so the next one starts from it
-        std::snprintf(p.commentary, sizeof p.commentary, "%s", app.settings.report_commentary.c_str());
+        std::snprintf(p.commentary, sizeof p.commentary, "%s", app.files.settings.report_commentary.c_str());
         p.commentary_loaded = true;
     }
     ImGui::SetNextItemWidth(420 * s);
@@ -53,9 +53,9 @@ void panel_report(MapApp& app) {
     ImGui::TextUnformatted("Commentary (printed in the box on the cover; kept for the next pack)");
     ImGui::InputTextMultiline("##commentary", p.commentary, sizeof p.commentary, ImVec2(520 * s, 110 * s));
     app.note_widget("report-commentary");
-    if (app.scenario) {
-        std::string label = "Add the scenario '" + app.scenario->name + "'" +
-                            (app.compare_scenario ? " and its difference from '" + app.compare_scenario->name + "'" : "");
+    if (app.project.scenario) {
+        std::string label = "Add the scenario '" + app.project.scenario->name + "'" +
+                            (app.project.compare_scenario ? " and its difference from '" + app.project.compare_scenario->name + "'" : "");
         ImGui::Checkbox(label.c_str(), &p.with_scenario);
     } else {
         ImGui::TextDisabled("Open a scenario (View > Dispersal scenarios) to add its pages.");
@@ -64,16 +64,16 @@ void panel_report(MapApp& app) {
     ImGui::InputText("##file", p.path, sizeof p.path);
     ImGui::SameLine();
     if (ImGui::Button("Browse..."))  // the file dialog: folders, recent places, asks before replacing
-        app.ask_path(FileDialogMode::Save, "Save the board report", {{"PDF (.pdf)", {".pdf"}}}, p.path, [&app](const std::string& f) {
+        app.files.ask_path(FileDialogMode::Save, "Save the board report", {{"PDF (.pdf)", {".pdf"}}}, p.path, [&app](const std::string& f) {
             std::snprintf(app.panels.report.path, sizeof app.panels.report.path, "%s", f.c_str());
         });
     app.note_widget("report-browse");
     bool busy = app.loading();
     if (busy) ImGui::BeginDisabled();
     if (ImGui::Button("Write the report")) {
-        if (app.settings.report_commentary != p.commentary) {
-            app.settings.report_commentary = p.commentary;
-            app.save_settings();
+        if (app.files.settings.report_commentary != p.commentary) {
+            app.files.settings.report_commentary = p.commentary;
+            app.files.save_settings();
         }
         app.start_report(request_of(app));
     }

@@ -23,19 +23,19 @@ namespace sespm {
 namespace {
 
 bool name_taken(const MapApp& app, const std::string& n) {
-    return std::find(app.scenario_names.begin(), app.scenario_names.end(), n) != app.scenario_names.end();
+    return std::find(app.project.scenario_names.begin(), app.project.scenario_names.end(), n) != app.project.scenario_names.end();
 }
 
 // Pick a scenario; New, Duplicate as, Rename to, Delete.
 void manage_section(MapApp& app, float s) {
     ScenarioPanelState& ps = app.panels.scenario;
-    ImGui::TextDisabled("Saved in %s", app.project_path.c_str());
-    std::string current = app.scenario ? app.scenario->name : "(none)";
+    ImGui::TextDisabled("Saved in %s", app.project.path.c_str());
+    std::string current = app.project.scenario ? app.project.scenario->name : "(none)";
     ImGui::SetNextItemWidth(260 * s);
     if (ImGui::BeginCombo("Scenario", current.c_str())) {
-        if (ImGui::Selectable("(none: published figures)", !app.scenario)) app.open_scenario("");
-        for (const auto& n : app.scenario_names)
-            if (ImGui::Selectable(n.c_str(), app.scenario && app.scenario->name == n)) app.open_scenario(n);
+        if (ImGui::Selectable("(none: published figures)", !app.project.scenario)) app.project.open_scenario("");
+        for (const auto& n : app.project.scenario_names)
+            if (ImGui::Selectable(n.c_str(), app.project.scenario && app.project.scenario->name == n)) app.project.open_scenario(n);
         ImGui::EndCombo();
     }
     ImGui::SetNextItemWidth(std::min(200 * s, ImGui::GetContentRegionAvail().x));
@@ -54,15 +54,15 @@ void manage_section(MapApp& app, float s) {
         app.note_widget(std::string("scenario-button ") + label);
         return pressed;
     };
-    if (button("New") && usable) app.new_scenario(nn);
-    if (!app.scenario) return;
-    if (button("Duplicate as") && usable) app.duplicate_scenario(nn);
-    if (button("Rename to") && usable) app.rename_scenario(nn);
+    if (button("New") && usable) app.project.new_scenario(nn);
+    if (!app.project.scenario) return;
+    if (button("Duplicate as") && usable) app.project.duplicate_scenario(nn);
+    if (button("Rename to") && usable) app.project.rename_scenario(nn);
     if (button("Delete")) ImGui::OpenPopup("delete?");
     if (ImGui::BeginPopup("delete?")) {
-        ImGui::Text("Delete '%s' from the project? (Ctrl+Z brings it back)", app.scenario->name.c_str());
+        ImGui::Text("Delete '%s' from the project? (Ctrl+Z brings it back)", app.project.scenario->name.c_str());
         if (ImGui::Button("Delete it")) {
-            app.delete_scenario();
+            app.project.delete_scenario();
             ImGui::CloseCurrentPopup();
         }
         ImGui::EndPopup();
@@ -70,16 +70,16 @@ void manage_section(MapApp& app, float s) {
 }
 
 void compare_section(MapApp& app, float s) {
-    if (ImGui::Checkbox("Show on the map", &app.scenario_on_map)) app.refresh_scenario_view();
+    if (ImGui::Checkbox("Show on the map", &app.project.scenario_on_map)) app.project.refresh_scenario_view();
     ImGui::SameLine();
     ImGui::SetNextItemWidth(200 * s);
-    std::string cmp = app.compare_scenario ? app.compare_scenario->name : "(no comparison)";
+    std::string cmp = app.project.compare_scenario ? app.project.compare_scenario->name : "(no comparison)";
     bool open = ImGui::BeginCombo("Compare with", cmp.c_str());
     app.note_widget("compare");
     if (open) {
-        if (ImGui::Selectable("(no comparison)", !app.compare_scenario)) app.compare_with("");
-        for (const auto& n : app.scenario_names) {
-            if (n != app.scenario->name && ImGui::Selectable(n.c_str())) app.compare_with(n);
+        if (ImGui::Selectable("(no comparison)", !app.project.compare_scenario)) app.project.compare_with("");
+        for (const auto& n : app.project.scenario_names) {
+            if (n != app.project.scenario->name && ImGui::Selectable(n.c_str())) app.project.compare_with(n);
             app.note_widget("compare-with " + n);
         }
         ImGui::EndCombo();
@@ -93,18 +93,18 @@ void run_allocation(MapApp& app) {
     req.total = ps.total;
     req.rule = static_cast<AllocationRule>(ps.rule);
     req.within = app.screen.wanted.within;
-    req.ratio_overrides = app.scenario->ratio_overrides;
+    req.ratio_overrides = app.project.scenario->ratio_overrides;
     std::optional<Allocation> al;
     bool ran = app.with_session([&](Session& session) {
         try { al = allocate_places(session, req); } catch (const std::exception& e) { app.screen.error = message_for_people(e); }
     });
     if (!ran) { app.screen.status = "Still loading: allocate again in a moment"; return; }
     if (!al) return;
-    app.save_allocation_to_scenario(*al, {req.total, req.rule, req.within.value_or(""), al->result.total_allocated});
+    app.project.save_allocation_to_scenario(*al, {req.total, req.rule, req.within.value_or(""), al->result.total_allocated});
     app.screen.status = "Allocated " + std::to_string(al->result.total_allocated) + " of " + std::to_string(ps.total) +
                  " places; did not fit: " + std::to_string(al->result.shortfall);
-    app.scenario_on_map = true;
-    app.refresh_scenario_view();
+    app.project.scenario_on_map = true;
+    app.project.refresh_scenario_view();
 }
 
 // Allocating over a scenario that already has places replaces them: asked first, as the
@@ -112,8 +112,8 @@ void run_allocation(MapApp& app) {
 void confirm_replace(MapApp& app) {
     if (!ImGui::BeginPopupModal("Replace the places?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     long long places = 0;
-    for (const auto& [code, n] : app.scenario->extra_places) places += n;
-    ImGui::Text("'%s' already has %lld places in %zu districts.", app.scenario->name.c_str(), places, app.scenario->extra_places.size());
+    for (const auto& [code, n] : app.project.scenario->extra_places) places += n;
+    ImGui::Text("'%s' already has %lld places in %zu districts.", app.project.scenario->name.c_str(), places, app.project.scenario->extra_places.size());
     ImGui::TextUnformatted("Replace them with this allocation? Its ratios, clusters and notes are kept (Ctrl+Z undoes it).");
     if (ImGui::Button("Replace")) {
         ImGui::CloseCurrentPopup();
@@ -122,7 +122,7 @@ void confirm_replace(MapApp& app) {
     app.note_widget("allocate-replace");
     ImGui::SameLine();
     if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-        app.screen.status = "Allocation cancelled: '" + app.scenario->name + "' keeps its places";
+        app.screen.status = "Allocation cancelled: '" + app.project.scenario->name + "' keeps its places";
         ImGui::CloseCurrentPopup();
     }
     app.note_widget("allocate-cancel");
@@ -145,9 +145,9 @@ void allocate_section(MapApp& app, float s) {
     ImGui::SameLine();
     bool pressed = ImGui::Button("Allocate");
     app.note_widget("allocate");
-    if (pressed && app.scenario->extra_places.empty()) run_allocation(app);
+    if (pressed && app.project.scenario->extra_places.empty()) run_allocation(app);
     else if (pressed) ImGui::OpenPopup("Replace the places?");
-    if (app.scenario) confirm_replace(app);
+    if (app.project.scenario) confirm_replace(app);
 }
 
 // The districts selected on the map that the scenario covers: a context district (outside the
@@ -176,21 +176,21 @@ void selection_section(MapApp& app, float s) {
     ImGui::InputFloat("residents per place", &ps.ratio, 10, 50, "%.0f");
     ImGui::SameLine();
     if (ImGui::Button("Set ratio") && !sel.empty() && ps.ratio >= 1)
-        for (const auto& c : sel) app.edit_scenario(ScenarioEdit::set_ratio(c, ps.ratio));
+        for (const auto& c : sel) app.project.edit_scenario(ScenarioEdit::set_ratio(c, ps.ratio));
     ImGui::SameLine();
     if (ImGui::Button("Clear ratio") && !sel.empty())
-        for (const auto& c : sel) app.edit_scenario(ScenarioEdit::set_ratio(c, 0));
+        for (const auto& c : sel) app.project.edit_scenario(ScenarioEdit::set_ratio(c, 0));
     ImGui::SetNextItemWidth(200 * s);
     ImGui::InputTextWithHint("##cluster", "cluster name", ps.cluster_name, sizeof ps.cluster_name);
     app.note_widget("cluster-name");
     ImGui::SameLine();
     bool make = ImGui::Button("Make a cluster of them");
     app.note_widget("make-cluster");
-    if (make && !sel.empty() && ps.cluster_name[0]) app.edit_scenario(ScenarioEdit::set_cluster({ps.cluster_name, sel}));
+    if (make && !sel.empty() && ps.cluster_name[0]) app.project.edit_scenario(ScenarioEdit::set_cluster({ps.cluster_name, sel}));
     ImGui::SetNextItemWidth(120 * s);
-    if (auto typed = edit_cell("##critical", std::to_string(app.scenario->critical_mass), "0", true)) {
+    if (auto typed = edit_cell("##critical", std::to_string(app.project.scenario->critical_mass), "0", true)) {
         long long cm = typed->empty() ? 0 : std::atoll(typed->c_str());
-        if (cm >= 0) app.edit_scenario(ScenarioEdit::set_critical_mass(cm));
+        if (cm >= 0) app.project.edit_scenario(ScenarioEdit::set_critical_mass(cm));
     }
     ImGui::SameLine();
     ImGui::TextUnformatted("critical mass (places per cluster)");
@@ -222,7 +222,7 @@ void summary_lines(MapApp& app, const ScenarioOutcome& o) {
                     c.contiguous ? "" : ", NOT CONTIGUOUS", c.below_critical_mass ? ", BELOW CRITICAL MASS" : "",
                     c.trigger_pct ? ", " : "", cluster_trigger_text(c).c_str());
         ImGui::SameLine();
-        if (ImGui::SmallButton("remove")) app.edit_scenario(ScenarioEdit::remove_cluster(c.name));
+        if (ImGui::SmallButton("remove")) app.project.edit_scenario(ScenarioEdit::remove_cluster(c.name));
         ImGui::PopID();
     }
 }
@@ -245,7 +245,7 @@ void district_table(MapApp& app, const ScenarioOutcome& o, float s) {
         ImGui::SetNextItemWidth(-1);
         if (auto typed = edit_cell("##extra", std::to_string(d.extra), "0", true)) {
             long long n = typed->empty() ? 0 : std::atoll(typed->c_str());
-            if (n >= 0) app.edit_scenario(ScenarioEdit::set_places(d.code, n));
+            if (n >= 0) app.project.edit_scenario(ScenarioEdit::set_places(d.code, n));
         }
         ImGui::PopID();
         ImGui::TableNextColumn();
@@ -262,13 +262,13 @@ void district_table(MapApp& app, const ScenarioOutcome& o, float s) {
 // Results, recomputed after each edit.
 void results_section(MapApp& app, float s) {
     ScenarioPanelState& ps = app.panels.scenario;
-    const Scenario& sc = *app.scenario;
+    const Scenario& sc = *app.project.scenario;
     if (!ps.outcome_for || !(*ps.outcome_for == sc)) {
         app.with_session([&](Session& session) {
             ps.outcome_for = sc;
             try {
                 ps.outcome = evaluate_scenario_in(*session.atlas, session.layer("dispersal"), sc, app.screen.wanted.within);
-                add_cluster_triggers(app.triggers, *ps.outcome);
+                add_cluster_triggers(app.project.triggers, *ps.outcome);
             } catch (const std::exception& e) {
                 app.screen.error = message_for_people(e);
             }
@@ -304,14 +304,14 @@ void panel_scenario(MapApp& app) {
     for (const auto& l : app.layers()) has_dispersal |= l.id == "dispersal";
     if (!has_dispersal) { ImGui::TextUnformatted("No dispersal layer (layers/dispersal.json)."); ImGui::End(); return; }
     manage_section(app, s);
-    if (app.scenario) {
+    if (app.project.scenario) {
         ImGui::Separator();
         compare_section(app, s);
         ImGui::Separator();
         allocate_section(app, s);
         ImGui::Separator();
         selection_section(app, s);
-        if (app.scenario) results_section(app, s);
+        if (app.project.scenario) results_section(app, s);
     }
     ImGui::End();
 }

@@ -38,7 +38,7 @@ int shown_index(const MapView& v, size_t own) {
 // sorts by the latest figure), or a trigger column (after all the others).
 Cell sort_cell(const MapApp& app, const MapView& v, int r, int shown) {
     int before_triggers = static_cast<int>(v.result.columns.size()) + (has_trend_columns(v) ? kTrendColumns : 0);
-    if (shown >= before_triggers) return trigger_sort_cell(app.triggers, v, r, shown - before_triggers);
+    if (shown >= before_triggers) return trigger_sort_cell(app.project.triggers, v, r, shown - before_triggers);
     if (!has_trend_columns(v) || shown < kTrendFirst) return v.result.rows[r][shown];
     if (shown >= kTrendFirst + kTrendColumns) return v.result.rows[r][shown - kTrendColumns];
     RecentChange rc = row_change(v, r);
@@ -86,15 +86,15 @@ void name_cell(MapApp& app, int r, int area, const std::string& text) {
 
 // Pledges are entered here: an empty cell is "not entered", never zero.
 void pledge_cell(MapApp& app, int r, int c, const std::string& code) {
-    auto it = app.pledges.find(code);
+    auto it = app.project.pledges.find(code);
     ImGui::PushID(r * 1000 + c);
     ImGui::SetNextItemWidth(-1);
-    auto typed = edit_cell("##pledge", it == app.pledges.end() ? "" : std::to_string(it->second), "enter", true);
+    auto typed = edit_cell("##pledge", it == app.project.pledges.end() ? "" : std::to_string(it->second), "enter", true);
     app.note_widget("pledge " + code);
     if (typed) {
         std::string t = *typed;
-        if (t.empty()) app.set_pledge(code, std::nullopt);
-        else if (t.find_first_not_of("0123456789") == std::string::npos && t.size() < 9) app.set_pledge(code, std::stoi(t));
+        if (t.empty()) app.project.set_pledge(code, std::nullopt);
+        else if (t.find_first_not_of("0123456789") == std::string::npos && t.size() < 9) app.project.set_pledge(code, std::stoi(t));
         else app.screen.error = "A pledge is a whole number of places (0 or more): '" + t + "'";
     }
     ImGui::PopID();
@@ -177,10 +177,10 @@ void table_body(MapApp& app, const MapView& v) {
     };
     if (!v.result.spec.user_columns.empty())
         ImGui::TextDisabled("Pledges are entered here and saved to %s (Enter saves, Esc cancels, Ctrl+Z undoes).",
-                            app.project_path.c_str());
+                            app.project.path.c_str());
     else if (has_trigger_columns(app, v))
         ImGui::TextDisabled("Agreed trigger points are entered here as a share of the limit and saved to %s (Enter saves, Esc cancels, Ctrl+Z undoes).",
-                            app.project_path.c_str());
+                            app.project.path.c_str());
     ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_RowBg |
                             ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
     int columns = static_cast<int>(cols.size()) + (has_trend_columns(v) ? kTrendColumns : 0) +

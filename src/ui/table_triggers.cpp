@@ -26,12 +26,12 @@ std::optional<double> share_of(const MapView& v, int r) {
 std::string pct_text(double pct) { return Cell::of_num(pct, pct == static_cast<long long>(pct) ? 0 : 1).format(); }
 
 void typed_trigger(MapApp& app, const std::string& code, const std::string& t) {
-    if (t.empty()) { app.set_trigger(code, std::nullopt); return; }
+    if (t.empty()) { app.project.set_trigger(code, std::nullopt); return; }
     char* end = nullptr;
     double pct = std::strtod(t.c_str(), &end);
     if (end == t.c_str() || *end != '\0' || !(pct > 0 && pct <= 100))
         app.screen.error = "A trigger point is a share of the limit in percent, more than 0 and at most 100: '" + t + "'";
-    else app.set_trigger(code, pct);
+    else app.project.set_trigger(code, pct);
 }
 
 } // namespace
@@ -48,7 +48,7 @@ void trigger_headers(const MapApp& app) {
 
 void trigger_cells(MapApp& app, const MapView& v, int r, int first) {
     const std::string& code = v.result.rows[r][0].text;
-    auto pct = trigger_of(app.triggers, code);
+    auto pct = trigger_of(app.project.triggers, code);
     ImGui::TableSetColumnIndex(first);
     ImGui::PushID(r * 1000 + 999);
     ImGui::SetNextItemWidth(-1);
