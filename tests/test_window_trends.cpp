@@ -105,7 +105,9 @@ TEST_CASE("window: the slider plays at the speed set, up to 8 quarters a second,
     REQUIRE_MESSAGE(at != all.end(), played);
     long steps = at - all.begin();
     MESSAGE("quarters played in 3 s: " << steps);
-    CHECK(steps >= 16);  // over 5 a second (near 8 set; 4 at most when the window idled between steps)
+    // over 4 a second: near 8 set; at most 4 (12 in 3 s) when the window idled between steps. Under a
+    // loaded CI machine (ctest -j2 on 2 cores, and a compile) it played 15; alone, 20.
+    CHECK(steps >= 13);
     CHECK(steps < 42);   // and not at the end: it plays one quarter at a time
 }
 

@@ -1,6 +1,7 @@
 // map_app.cpp: the window and its frame loop: start-up, the menu bar, panels, drawing the map and
-// its overlays, fitting the view, exports, screenshots and frame-time measurement (see map_app.h;
-// input is in map_input.cpp, loading in map_loader.cpp, edits and undo in map_edits.cpp).
+// its overlays, exports and screenshots (see map_app.h; input is in map_input.cpp, loading in
+// map_loader.cpp, framing in map_framing.cpp, edits and undo in open_project.cpp, files in
+// window_files.cpp, test and benchmark hooks in test_hooks.cpp).
 #include "core/user_folders.h"
 #include "ui/map_app.h"
 
@@ -34,13 +35,11 @@
 
 namespace sespm {
 
-MapApp::MapApp(AppOptions opt) : options(std::move(opt)), project(*this), live(*this), files(*this) {
+MapApp::MapApp(AppOptions opt) : options(std::move(opt)), project(*this), live(*this), hooks(*this), files(*this) {
     screen.wanted = options.view;
     screen.table_expanded = options.table_open;
-    if (const char* f = std::getenv("SESPM_UI_LAYOUT")) layout_file_ = f;
     files.settings_path = window_settings_path();
     files.settings = load_window_settings(files.settings_path);
-    if (files.settings.table_height) table_height_logical_ = *files.settings.table_height;
     if (!options.project.empty()) {
         project.path = options.project;
     } else {
@@ -137,7 +136,7 @@ void MapApp::export_png(const std::string& path, bool only_selected) {
         ro.labels = screen.labels;
         ro.furniture = screen.furniture;
         ro.bbox = only_selected && !screen.selected.empty() ? selected_bbox() : visible_map_bbox();
-        exported_png_bbox_ = ro.bbox;
+        hooks.note_export_bbox(*ro.bbox);
         std::vector<uint8_t> px = render_map_rgba(screen.map->view, screen.map->mesh, ro);
         write_png(path, ro.width, ro.height, px);
         screen.status = "Saved " + path;
@@ -163,7 +162,7 @@ void MapApp::draw_frame() {
     screen.camera.width = std::max(1, fw);
     screen.camera.height = std::max(1, fh);
     if (screen.table_height <= 0)  // the height remembered from the last run, else a third of the window
-        screen.table_height = table_height_logical_ > 0 ? table_height_logical_ * screen.ui_scale : 0.3f * static_cast<float>(screen.camera.height);
+        screen.table_height = files.table_height_logical() > 0 ? files.table_height_logical() * screen.ui_scale : 0.3f * static_cast<float>(screen.camera.height);
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -182,7 +181,7 @@ void MapApp::draw_frame() {
     refit_after_panels();
     trace.mark("panels");
     draw_map();
-    write_layout();
+    hooks.write_layout();
     ImGui::Render();
     trace.mark("imgui_render");
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -205,7 +204,7 @@ void MapApp::draw_menu_bar() {
             ImGui::EndMenu();
         }
         bool view_menu = ImGui::BeginMenu("View");
-        note_widget("menu View");
+        hooks.note_widget("menu View");
         if (view_menu) {
             if (ImGui::MenuItem("Fit to region", "F")) fit_to_selection();
             if (ImGui::MenuItem("Export...", "Ctrl+E")) panels.open(PanelId::Export) = true;
@@ -214,7 +213,7 @@ void MapApp::draw_menu_bar() {
             for (const PanelInfo& p : all_panels()) {
                 if (!p.view_menu) continue;
                 ImGui::MenuItem(p.view_menu, nullptr, &panels.open(p.id));
-                note_widget(std::string("menu-item ") + p.view_menu);
+                hooks.note_widget(std::string("menu-item ") + p.view_menu);
             }
             ImGui::EndMenu();
         }
@@ -294,7 +293,7 @@ void MapApp::draw_map() {
         for (const auto& l : placed) {  // where each named area's pole is on screen (SESPM_UI_LAYOUT)
             double sx, sy;
             screen.camera.world_to_screen(l.leader_x, l.leader_y, sx, sy);
-            note_rect("pole " + l.code, static_cast<float>(sx), static_cast<float>(sy), static_cast<float>(sx), static_cast<float>(sy));
+            hooks.note_rect("pole " + l.code, static_cast<float>(sx), static_cast<float>(sy), static_cast<float>(sx), static_cast<float>(sy));
         }
         oo.origin = ImVec2(0, ImGui::GetFrameHeight());  // the legend box goes below the menu bar
         draw_legend_box(dl, screen.map->view, screen.fonts, oo);
@@ -306,7 +305,7 @@ void MapApp::draw_map() {
         }
         oo.origin = ImVec2(0, 0);
         ImVec4 r = draw_attribution(dl, screen.map->view, screen.camera, screen.fonts, oo);
-        note_rect("attribution", r.x, r.y, r.z, r.w);
+        hooks.note_rect("attribution", r.x, r.y, r.z, r.w);
     } else {
         glViewport(0, 0, screen.camera.width, screen.camera.height);
         glClearColor(sea_colour.r / 255.f, sea_colour.g / 255.f, sea_colour.b / 255.f, 1);
@@ -329,45 +328,6 @@ double MapApp::idle_wait_s() const {
         return std::clamp(next, 0.0, 0.25);
     }
     return 0.25;
-}
-
-// One benchmark frame: a slow pan across the map with a zoom in and back out, so every frame
-// redraws everything the way a user's drag and wheel would.
-void MapApp::bench_step(int i) {
-    if (i == 0 && !bench_fitted_) fit_to_selection();  // once: playing keeps the camera still, as a user's would be
-    bench_fitted_ = true;
-    if (options.bench_play) {  // the slider playing at its fastest speed (8 periods a second), round and round
-        if (screen.map->view.result.period != bench_last_period_) ++bench_periods_;
-        bench_last_period_ = screen.map->view.result.period;
-        // Play is pressed once the map has settled (the panels docked, the camera refitted), as a
-        // user presses it on a map they are looking at: the start's refits are not the slider's
-        if (refit_frames_ > 0 || ++bench_settled_frames_ < 10) return;
-        if (!panels.time.playing && screen.map->view.result.periods.size() > 1) {
-            screen.wanted.period = screen.map->view.result.periods.front();
-            request_map(false);
-            panels.time.playing = true;
-        }
-        panels.time.quarters_per_second = 8;  // the fastest the speed slider offers
-        return;
-    }
-    int n = std::max(1, options.bench_frames);
-    double phase = static_cast<double>(i) / n;
-    screen.camera.pan_pixels(std::sin(phase * 6.283) * 6.0, std::cos(phase * 6.283) * 3.0);
-    screen.camera.zoom_at(screen.camera.width / 2.0, screen.camera.height / 2.0, phase < 0.5 ? 1.01 : 1 / 1.01);
-}
-
-void MapApp::print_frame_stats(std::vector<double> ms, size_t areas) {
-    std::vector<double> sorted = ms;
-    std::sort(sorted.begin(), sorted.end());
-    double sum = 0;
-    for (double m : ms) sum += m;
-    double mean = sum / ms.size();
-    std::printf("frames=%zu areas=%zu width=%d height=%d mean_ms=%.2f p50_ms=%.2f p95_ms=%.2f max_ms=%.2f fps=%.1f",
-                ms.size(), areas, screen.camera.width, screen.camera.height, mean, sorted[sorted.size() / 2],
-                sorted[std::min(sorted.size() - 1, sorted.size() * 95 / 100)], sorted.back(), 1000.0 / mean);
-    if (options.bench_play) std::printf(" periods_shown=%d", bench_periods_);
-    std::printf("\n");
-    std::fflush(stdout);
 }
 
 bool MapApp::save_screenshot(const std::string& path) {
@@ -408,7 +368,6 @@ int MapApp::run() {
 
     int frame = 0;
     if (options.bench_frames > 0) glfwSwapInterval(0);
-    std::vector<double> frame_ms;
     FrameTrace& trace = frame_trace();
     // a benchmark frame is the whole turn of the loop, events to swap, as the user sees it
     auto frame_start = std::chrono::steady_clock::now();
@@ -426,9 +385,9 @@ int MapApp::run() {
         trace.mark("events");
         poll_job();
         trace.mark("poll");
-        if (options.bench_frames > 0 && screen.map) bench_step(static_cast<int>(frame_ms.size()));
+        if (hooks.benchmarking()) hooks.bench_step();
         draw_frame();
-        if (options.bench_frames > 0 && screen.map) {
+        if (hooks.benchmarking()) {
             glFinish();  // count the GPU (llvmpipe) work in the frame
             trace.mark("finish");
         }
@@ -438,16 +397,8 @@ int MapApp::run() {
         if (renderer_ && renderer_->upload_next_level()) trace.mark("level_upload");  // the levels not shown yet, one a frame
         trace.end_frame();
         auto frame_end = std::chrono::steady_clock::now();
-        if (options.bench_frames > 0 && screen.map) {
-            // playing: counted from the first period shown after the start (the window's first
-            // frames, fonts and shaders, are the start's cost, not the slider's)
-            bool counted = !options.bench_play || bench_periods_ >= 2;
-            if (counted) frame_ms.push_back(std::chrono::duration<double, std::milli>(frame_end - frame_start).count());
-            if (static_cast<int>(frame_ms.size()) >= options.bench_frames) {
-                print_frame_stats(frame_ms, screen.map->view.result.rows.size());
-                break;
-            }
-        }
+        if (hooks.benchmarking() && hooks.bench_frame_done(std::chrono::duration<double, std::milli>(frame_end - frame_start).count()))
+            break;
         frame_start = frame_end;
         // the map is on the screen (a quick first view of a large file counts: its names follow)
         if (options.first_frame && screen.map && (!loading() || screen.map->quick_mesh)) {
@@ -526,46 +477,6 @@ bool MapApp::open_window() {
 
 bool MapApp::ctrl_chord(int key) const { return ctrl_chords_.count(key) > 0 && !ImGui::GetIO().WantTextInput; }
 
-void MapApp::note_widget(const std::string& name) {
-    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    note_rect(name, a.x, a.y, b.x, b.y);
-}
-
-void MapApp::note_rect(const std::string& name, float x0, float y0, float x1, float y1) {
-    if (layout_file_.empty()) return;
-    widgets_[name] = {static_cast<int>(x0), static_cast<int>(y0), static_cast<int>(x1), static_cast<int>(y1)};
-}
-
-void MapApp::write_layout() {
-    std::string legend;
-    if (screen.map) for (const auto& e : screen.map->view.legend) legend += e.label + "\n";
-    for (int i : screen.selected) legend += std::to_string(i) + "\n";
-    if (screen.map) legend += screen.map->view.result.period;
-    if (const auto& b = exported_png_bbox_)  // BNG metres, for tests of what the export framed
-        note_rect("export-png-bbox", static_cast<float>(b->minx), static_cast<float>(b->miny), static_cast<float>(b->maxx), static_cast<float>(b->maxy));
-    if (layout_file_.empty() || (widgets_ == widgets_written_ && legend == legend_written_)) {
-        widgets_.clear();
-        return;
-    }
-    std::string text;
-    if (screen.map) {  // and what the map's legend says and which areas are selected, for tests of what a click changed
-        for (const auto& e : screen.map->view.legend) text += "legend " + e.label + "\n";
-        for (int i : screen.selected) text += "selected " + screen.map->view.set->areas[i].code + "\n";
-        if (!screen.map->view.result.period.empty()) text += "period " + screen.map->view.result.period + "\n";
-    }
-    for (const auto& [name, r] : widgets_)
-        text += name + " " + std::to_string(r[0]) + " " + std::to_string(r[1]) + " " + std::to_string(r[2]) + " " + std::to_string(r[3]) + "\n";
-    try {
-        write_output_file(layout_file_, text.data(), text.size());
-    } catch (const std::exception& e) {
-        std::cerr << "sespm-map: warning: SESPM_UI_LAYOUT: " << e.what() << "\n";
-        layout_file_.clear();
-    }
-    widgets_written_ = std::move(widgets_);
-    widgets_.clear();
-    legend_written_ = legend;
-}
-
 // Where F12 puts screenshots: ~/Pictures if there is one, else the home folder (never the
 // folder the program happened to be started from).
 static std::string screenshot_folder() {
@@ -611,14 +522,6 @@ bool MapApp::after_frame(int& frame, int& code) {
         else screen.error = "Could not save the screenshot " + name + " (see the terminal for why)";
     }
     return false;
-}
-
-void MapApp::remember_table_height() {
-    float logical = screen.table_height / screen.ui_scale;
-    if (screen.table_height <= 0 || logical == table_height_logical_) return;
-    table_height_logical_ = logical;
-    files.settings.table_height = logical;
-    files.save_settings();
 }
 
 void MapApp::close_window() {

@@ -42,6 +42,7 @@
 #include "ui/open_project.h"
 #include "ui/project_live.h"
 #include "ui/window_files.h"
+#include "ui/test_hooks.h"
 
 struct GLFWwindow;
 
@@ -68,6 +69,7 @@ class MapApp {
     friend class OpenProject;
     friend class LiveProject;
     friend class WindowFiles;
+    friend class TestHooks;
 
 public:
     explicit MapApp(AppOptions opt);
@@ -75,52 +77,44 @@ public:
     // Opens the window and runs until it is closed; returns the process exit code.
     int run();
 
-    // --- state the panels read and change -------------------------------------------------
+    // --- what the window holds, each part in its own file -----------------------------------
     AppOptions options;
     MapScreen screen;                      // what the window shows (ui/map_screen.h)
-    const std::vector<LayerSpec>& layers() const;
-    std::string data_dir() const;
-    void add_overlay(const std::string& path);
-    float bottom_pane_px() const;          // the attribute table pane's height taken from the map
-    void remember_table_height();          // after a splitter drag: saved for the next run (window_settings.h)
-    PanelWindows panels;                   // which panels are open, where they were drawn (ui/panels.h)
-
+    PanelWindows panels;                   // which panels are open, where, what each remembers (ui/panels.h)
     OpenProject project;                   // the project's rows as stored, and every edit (ui/open_project.h)
     LiveProject live;                      // opening a project by location, a server's live refresh, conflicts (ui/project_live.h)
+    TestHooks hooks;                       // $SESPM_UI_LAYOUT and --bench-frames (ui/test_hooks.h)
+    WindowFiles files;                     // the File menu, the file dialog, settings kept, the title (ui/window_files.h)
 
-    // With $SESPM_UI_LAYOUT=FILE the window writes where some widgets are ("pledge CODE x0 y0 x1
-    // y1" in window pixels) and the legend's labels ("legend 1 - 2") after each frame that
-    // changed them, so tests can click widgets by name and see what the map then shows.
-    void note_widget(const std::string& name);   // the last ImGui item
-    bool ctrl_chord(int key) const;              // Ctrl+key pressed since the last frame, outside text fields
-    void note_rect(const std::string& name, float x0, float y0, float x1, float y1);
-
-    void step_period(int delta);           // the time slider's , and . keys
+    // --- what the panels ask of the window --------------------------------------------------
+    const std::vector<LayerSpec>& layers() const;
+    std::string data_dir() const;
+    void request_map(bool refit);          // start loading `screen.wanted` (queued if one is running)
+    bool loading() const { return job_.valid() && !cancel_.load(); }
+    // Runs f with the session when no background job is using it; returns false if busy.
+    bool with_session(const std::function<void(Session&)>& f);
+    void open_file(const std::string& path);   // show any polygon file GDAL reads (menu, drop, --open)
+    void add_overlay(const std::string& path);
+    float bottom_pane_px() const;          // the attribute table pane's height taken from the map
+    void fit_to_selection();
+    void zoom_to_area(int area);
     // Zooms to a place found by name or postcode and selects the areas of the map that make it
     // up (or contain it); says so in the status line when none of the map's areas do.
     void show_place(const PlaceMatch& m);
-
-    void request_map(bool refit);          // start loading `wanted` (queued if one is running)
-    bool loading() const { return job_.valid() && !cancel_.load(); }
-    void cancel_loading() { cancel_ = true; }
-    float progress() const { return progress_.load(); }
-    void fit_to_selection();
-    void open_file(const std::string& path);   // show any polygon file GDAL reads (menu, drop, --open)
-    void zoom_to_area(int area);
     // File > Export > Save PNG: the view as the user sees it, or, with `only_selected`, the
     // selected areas framed whole and centred (one county for a council's page).
     void export_png(const std::string& path, bool only_selected = false);
-    Bbox visible_map_bbox() const;         // the map between the panels, BNG (what File > Export draws)
-    Bbox selected_bbox() const;            // the selected areas framed whole, with a margin, BNG
     void export_vector(const std::string& path);
     // Writes the board report off the main thread (the map stays usable; progress is shown).
     void start_report(const ReportRequest& req);
-    std::string last_report;               // the PDF written last, for "Open"
-    WindowFiles files;                     // the File menu, the file dialog, settings kept, the title (ui/window_files.h)
-    // Runs f with the session when no background job is using it; returns false if busy.
-    bool with_session(const std::function<void(Session&)>& f);
 
 private:
+    bool ctrl_chord(int key) const;              // Ctrl+key pressed since the last frame, outside text fields
+    void step_period(int delta);           // the time slider's , and . keys
+    void cancel_loading() { cancel_ = true; }
+    float progress() const { return progress_.load(); }
+    Bbox visible_map_bbox() const;         // the map between the panels, BNG (what File > Export draws)
+    Bbox selected_bbox() const;            // the selected areas framed whole, with a margin, BNG
     void poll_job();
     void handle_input();
     void draw_frame();
@@ -146,7 +140,6 @@ private:
     void area_tooltip(const MapView& v, int area);
     ImVec2 tooltip_size_{0, 0};
     bool save_screenshot(const std::string& path);
-    void bench_step(int frame);
     void start_mesh_upgrade();            // builds the full mesh of a map shown with a quick one
     bool mesh_upgrading_ = false;         // the job running is start_mesh_upgrade's
     // poll_job's adopters, one per MapBundle::Kind (adopt_map: false when the request pending must wait)
@@ -157,26 +150,15 @@ private:
     void add_pending_overlay();           // --overlay, once the first map is wholly there
     void run_pending_request();
     double idle_wait_s() const;
-    int bench_periods_ = 0;                // periods shown while a --bench-play benchmark ran
-    bool bench_fitted_ = false;
     std::vector<ScreenBox> docked_now_;      // this frame's docked panels (refit_after_panels)
     std::array<double, 3> fitted_camera_{};  // the camera (mpp, cx, cy) the last fit made
     float fitted_bottom_px_ = 0;            // the table pane's height when it was made
-    int bench_settled_frames_ = 0;         // frames drawn after the fit, before --bench-play presses Play
-    std::string bench_last_period_;
-    void print_frame_stats(std::vector<double> ms, size_t areas);
 
     GLFWwindow* window_ = nullptr;
     std::unique_ptr<Session> session_;     // used by the loader thread, or by with_session when idle
     std::unique_ptr<GeosContext> ui_geos_; // picking on the main thread
     std::unique_ptr<MapRenderer> renderer_;
     LabelFitCache label_cache_;
-    std::string layout_file_;              // $SESPM_UI_LAYOUT
-    std::optional<Bbox> exported_png_bbox_;  // what the last PNG export framed (SESPM_UI_LAYOUT "export-png-bbox")
-    float table_height_logical_ = 0;       // as last saved, logical pixels
-    std::map<std::string, std::array<int, 4>> widgets_, widgets_written_;
-    std::string legend_written_;
-    void write_layout();            // which names fit inside their areas at this zoom              // the overlay opacity last uploaded
     std::future<std::unique_ptr<MapBundle>> job_;
     std::atomic<float> progress_{0};
     std::chrono::steady_clock::time_point job_started_;  // when job_ began (the banner waits a moment)

@@ -61,11 +61,11 @@ void MapApp::refit_after_panels() {
         double x0, y0, x1, y1;
         screen.camera.world_to_screen(fit_whole_.minx, fit_whole_.maxy, x0, y0);
         screen.camera.world_to_screen(fit_whole_.maxx, fit_whole_.miny, x1, y1);
-        note_rect("map-source " + (screen.map->view.options.open_file.empty() ? screen.map->view.options.layer_id : screen.map->view.options.open_file), 0, 0, 0, 0);
-        note_rect("map-fit", static_cast<float>(x0), static_cast<float>(y0), static_cast<float>(x1), static_cast<float>(y1));
+        hooks.note_rect("map-source " + (screen.map->view.options.open_file.empty() ? screen.map->view.options.layer_id : screen.map->view.options.open_file), 0, 0, 0, 0);
+        hooks.note_rect("map-fit", static_cast<float>(x0), static_cast<float>(y0), static_cast<float>(x1), static_cast<float>(y1));
         docked_now_ = docked_panels();  // once a frame: draw_map keeps the names clear of them too
         for (size_t i = 0; i < docked_now_.size(); ++i)
-            note_rect("docked " + std::to_string(i), static_cast<float>(docked_now_[i].x0), static_cast<float>(docked_now_[i].y0),
+            hooks.note_rect("docked " + std::to_string(i), static_cast<float>(docked_now_[i].x0), static_cast<float>(docked_now_[i].y0),
                       static_cast<float>(docked_now_[i].x1), static_cast<float>(docked_now_[i].y1));
     }
     // the table opened, closed or resized under a map still as fitted (not panned or zoomed

@@ -139,7 +139,7 @@ void MapApp::draw_tooltip() {
     }
     tooltip_size_ = ImGui::GetWindowSize();
     ImVec2 p = ImGui::GetWindowPos();
-    note_rect("tooltip", p.x, p.y, p.x + tooltip_size_.x, p.y + tooltip_size_.y);
+    hooks.note_rect("tooltip", p.x, p.y, p.x + tooltip_size_.x, p.y + tooltip_size_.y);
     ImGui::EndTooltip();
 }
 

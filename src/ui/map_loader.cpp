@@ -118,7 +118,7 @@ void MapApp::add_pending_overlay() {
 }
 
 void MapApp::adopt_report(std::unique_ptr<MapBundle> b) {
-    last_report = b->report_path;
+    panels.report.last_path = b->report_path;
     screen.status = "Wrote " + b->report_path + " (" + std::to_string(b->report.pages) + " pages)";
 }
 

@@ -84,7 +84,7 @@ void draw_lists(MapApp& app) {
         for (const ChangeItem& i : l.items) {
             ImGui::PushID(id++);
             if (ImGui::Selectable(item_text(l, i, limit_title).c_str())) show_area(app, i.code);
-            app.note_widget("change " + l.what + " " + l.since + " " + i.code);
+            app.hooks.note_widget("change " + l.what + " " + l.since + " " + i.code);
             ImGui::PopID();
         }
     }

@@ -131,7 +131,7 @@ void draw_chart(MapApp& app, ImVec2 size) {
     chart_axes(dl, f, size, s);
     chart_lines(dl, c, f, s);
     ImGui::InvisibleButton("##chart", size);
-    app.note_widget("chart");
+    app.hooks.note_widget("chart");
     if (ImGui::IsItemHovered()) chart_hover(dl, c, f, size);
 }
 
@@ -195,10 +195,10 @@ void panel_chart(MapApp& app) {
     }
     for (const auto& n : c.notes) ImGui::TextWrapped("Series break %s", n.c_str());
     if (ImGui::Button("Save the chart as PNG")) save_png(app);
-    app.note_widget("chart-save-png");
+    app.hooks.note_widget("chart-save-png");
     ImGui::SameLine();
     if (ImGui::Button("Save the data as CSV")) save_csv(app);
-    app.note_widget("chart-save-csv");
+    app.hooks.note_widget("chart-save-csv");
     ImGui::End();
 }
 

@@ -67,7 +67,7 @@ void panel_export(MapApp& app) {
     else {  // one county for a council's page: its PNG framed on it, its data alone
         std::string label = "Only the " + std::to_string(app.screen.selected.size()) + " areas selected on the map";
         ImGui::Checkbox(label.c_str(), &e.only_selected);
-        app.note_widget("export-only-selected");
+        app.hooks.note_widget("export-only-selected");
     }
     ImGui::TextDisabled(e.only_selected ? "The selected areas, framed whole, with title, legend and attribution"
                                         : "The map as shown, with title, legend and attribution");
@@ -76,7 +76,7 @@ void panel_export(MapApp& app) {
             std::snprintf(app.panels.export_files.png, sizeof app.panels.export_files.png, "%s", p.c_str());
             app.export_png(p, app.panels.export_files.only_selected);
         });
-    app.note_widget("export-png");
+    app.hooks.note_widget("export-png");
     ImGui::SameLine();
     ImGui::TextDisabled("%s", e.png);
     ImGui::Separator();
@@ -87,7 +87,7 @@ void panel_export(MapApp& app) {
             if (app.panels.export_files.only_selected) export_selection(app, p);
             else app.export_vector(p);
         });
-    app.note_widget("export-data");
+    app.hooks.note_widget("export-data");
     ImGui::SameLine();
     ImGui::TextDisabled("%s", e.vec);
     if (!app.screen.status.empty()) ImGui::TextDisabled("%s", app.screen.status.c_str());

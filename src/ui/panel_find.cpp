@@ -46,7 +46,7 @@ void panel_find(MapApp& app) {
     ImGui::SetNextItemWidth(240 * s);
     bool enter = ImGui::InputTextWithHint("##find", "Find a place or postcode", f.text, sizeof f.text,
                                           ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
-    app.note_widget("find");
+    app.hooks.note_widget("find");
     bool typing = ImGui::IsItemActive();
     ImVec2 below(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y);
     refresh_matches(app);
@@ -60,7 +60,7 @@ void panel_find(MapApp& app) {
             const PlaceMatch& m = f.matches[i];
             std::string label = m.name + "  (" + m.kind + ", " + m.code + ")";
             bool picked = ImGui::Selectable(label.c_str());
-            app.note_widget("find-match " + std::to_string(i));
+            app.hooks.note_widget("find-match " + std::to_string(i));
             if (picked) { take(app, m); break; }
         }
         ImGui::EndPopup();

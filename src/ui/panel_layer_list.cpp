@@ -25,11 +25,11 @@ bool layer_row(MapApp& app, int pos, std::pair<int, int>& move) {
     ImGui::PushID(pos);
     bool& visible = id == kMapLayer ? st.map_visible : st.extras[id].visible;
     ImGui::Checkbox("##visible", &visible);
-    app.note_widget("layer-visible " + key);
+    app.hooks.note_widget("layer-visible " + key);
     ImGui::SameLine();
     std::string label = (id == kMapLayer ? "Map: " : "") + row_name(app, id);
     ImGui::Selectable(label.c_str(), false, 0, ImVec2(std::max(60 * s, ImGui::GetContentRegionAvail().x - 130 * s), 0));
-    app.note_widget("layer " + key);
+    app.hooks.note_widget("layer " + key);
     if (ImGui::IsItemHovered())  // the whole name, which the row may cut short, and where it comes from
         ImGui::SetTooltip("%s (drag to reorder)", id == kMapLayer ? label.c_str() : st.extras[id].path.c_str());
     if (ImGui::BeginDragDropSource()) {
@@ -45,12 +45,12 @@ bool layer_row(MapApp& app, int pos, std::pair<int, int>& move) {
     ImGui::SetNextItemWidth(90 * s);
     if (id == kMapLayer) ImGui::SliderFloat("##opacity", &app.screen.style.opacity, 0.2f, 1.0f, "%.2f");
     else ImGui::SliderFloat("##opacity", &st.extras[id].opacity, 0.0f, 1.0f, "%.2f");
-    app.note_widget("layer-opacity " + key);
+    app.hooks.note_widget("layer-opacity " + key);
     bool removed = false;
     if (id != kMapLayer) {
         ImGui::SameLine();
         removed = ImGui::SmallButton("x");
-        app.note_widget("layer-remove " + key);
+        app.hooks.note_widget("layer-remove " + key);
     }
     ImGui::PopID();
     return removed;

@@ -45,7 +45,7 @@ bool overlay_section(MapApp& app) {
             if (l.native == Geography::County && w.geography == Geography::District) w.geography = Geography::County;
             changed = true;
         }
-        app.note_widget("layer " + l.id);
+        app.hooks.note_widget("layer " + l.id);
     }
     for (const auto& l : app.layers()) {
         if (l.kind != LayerKind::Points) continue;
@@ -95,7 +95,7 @@ bool palette_combo(MapApp& app, const LayerSpec* spec) {
     for (const auto& p : palettes()) if (p.id == pal) pal_title = p.title;
     ImGui::SetNextItemWidth(-1);
     bool open = ImGui::BeginCombo("##palette", pal_title.c_str());
-    app.note_widget("palette " + pal);
+    app.hooks.note_widget("palette " + pal);
     if (!open) return false;
     for (const auto& p : palettes()) {
         auto cols = palette_colors(p.id, 5);
@@ -142,7 +142,7 @@ bool breaks_field(MapApp& app) {
     MapRequest& w = app.screen.wanted;
     ImGui::SetNextItemWidth(-1);
     auto typed = edit_cell("##breaks", breaks_text(w.classes.breaks), "class upper bounds, e.g. 1, 2, 5, 10", false);
-    app.note_widget("breaks");
+    app.hooks.note_widget("breaks");
     ImGui::TextDisabled("Upper bounds, ascending; Enter applies");
     if (!typed) return false;
     std::vector<double> b;
@@ -172,7 +172,7 @@ bool breaks_field(MapApp& app) {
 
 bool display_options(MapApp& app) {  // the map's opacity is in the layer list
     ImGui::Checkbox(app.screen.wanted.open_file.empty() ? "District names" : "Area names", &app.screen.labels);
-    app.note_widget("names");
+    app.hooks.note_widget("names");
     return false;
 }
 
@@ -197,11 +197,11 @@ bool classes_section(MapApp& app) {
                 if (i != 4) w.classes.breaks.clear();
                 changed = true;
             }
-            app.note_widget(std::string("method ") + methods[i]);
+            app.hooks.note_widget(std::string("method ") + methods[i]);
         }
         ImGui::EndCombo();
     }
-    app.note_widget("method");
+    app.hooks.note_widget("method");
     if (m == 4) return breaks_field(app) | changed | palette_combo(app, spec) | display_options(app);
     int k = w.classes.classes ? *w.classes.classes : spec ? spec->classes : 5;
     ImGui::SetNextItemWidth(-1);

@@ -52,7 +52,7 @@ void panel_report(MapApp& app) {
     ImGui::InputTextWithHint("Title", default_report_title(area).c_str(), p.title, sizeof p.title);
     ImGui::TextUnformatted("Commentary (printed in the box on the cover; kept for the next pack)");
     ImGui::InputTextMultiline("##commentary", p.commentary, sizeof p.commentary, ImVec2(520 * s, 110 * s));
-    app.note_widget("report-commentary");
+    app.hooks.note_widget("report-commentary");
     if (app.project.scenario) {
         std::string label = "Add the scenario '" + app.project.scenario->name + "'" +
                             (app.project.compare_scenario ? " and its difference from '" + app.project.compare_scenario->name + "'" : "");
@@ -67,7 +67,7 @@ void panel_report(MapApp& app) {
         app.files.ask_path(FileDialogMode::Save, "Save the board report", {{"PDF (.pdf)", {".pdf"}}}, p.path, [&app](const std::string& f) {
             std::snprintf(app.panels.report.path, sizeof app.panels.report.path, "%s", f.c_str());
         });
-    app.note_widget("report-browse");
+    app.hooks.note_widget("report-browse");
     bool busy = app.loading();
     if (busy) ImGui::BeginDisabled();
     if (ImGui::Button("Write the report")) {
@@ -77,15 +77,15 @@ void panel_report(MapApp& app) {
         }
         app.start_report(request_of(app));
     }
-    app.note_widget("report-write");
+    app.hooks.note_widget("report-write");
     if (busy) ImGui::EndDisabled();
-    if (!app.last_report.empty()) {
+    if (!app.panels.report.last_path.empty()) {
         ImGui::SameLine();
         if (ImGui::Button("Open")) {
-            if (auto why = open_with_desktop(app.last_report)) app.screen.error = "Could not open " + app.last_report + ": " + *why;
+            if (auto why = open_with_desktop(app.panels.report.last_path)) app.screen.error = "Could not open " + app.panels.report.last_path + ": " + *why;
         }
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", app.last_report.c_str());
+        ImGui::TextDisabled("%s", app.panels.report.last_path.c_str());
     }
     ImGui::End();
 }

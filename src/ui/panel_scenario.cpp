@@ -40,7 +40,7 @@ void manage_section(MapApp& app, float s) {
     }
     ImGui::SetNextItemWidth(std::min(200 * s, ImGui::GetContentRegionAvail().x));
     ImGui::InputTextWithHint("##newname", "name", ps.new_name, sizeof ps.new_name);
-    app.note_widget("scenario-name");
+    app.hooks.note_widget("scenario-name");
     std::string nn = ps.new_name;
     bool usable = !nn.empty() && !name_taken(app, nn);
     if (!nn.empty() && !usable) { ImGui::SameLine(); ImGui::TextDisabled("(taken)"); }
@@ -51,7 +51,7 @@ void manage_section(MapApp& app, float s) {
         ImGui::SameLine();
         if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
         bool pressed = ImGui::Button(label);
-        app.note_widget(std::string("scenario-button ") + label);
+        app.hooks.note_widget(std::string("scenario-button ") + label);
         return pressed;
     };
     if (button("New") && usable) app.project.new_scenario(nn);
@@ -75,12 +75,12 @@ void compare_section(MapApp& app, float s) {
     ImGui::SetNextItemWidth(200 * s);
     std::string cmp = app.project.compare_scenario ? app.project.compare_scenario->name : "(no comparison)";
     bool open = ImGui::BeginCombo("Compare with", cmp.c_str());
-    app.note_widget("compare");
+    app.hooks.note_widget("compare");
     if (open) {
         if (ImGui::Selectable("(no comparison)", !app.project.compare_scenario)) app.project.compare_with("");
         for (const auto& n : app.project.scenario_names) {
             if (n != app.project.scenario->name && ImGui::Selectable(n.c_str())) app.project.compare_with(n);
-            app.note_widget("compare-with " + n);
+            app.hooks.note_widget("compare-with " + n);
         }
         ImGui::EndCombo();
     }
@@ -119,13 +119,13 @@ void confirm_replace(MapApp& app) {
         ImGui::CloseCurrentPopup();
         run_allocation(app);
     }
-    app.note_widget("allocate-replace");
+    app.hooks.note_widget("allocate-replace");
     ImGui::SameLine();
     if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         app.screen.status = "Allocation cancelled: '" + app.project.scenario->name + "' keeps its places";
         ImGui::CloseCurrentPopup();
     }
-    app.note_widget("allocate-cancel");
+    app.hooks.note_widget("allocate-cancel");
     ImGui::EndPopup();
 }
 
@@ -136,7 +136,7 @@ void allocate_section(MapApp& app, float s) {
     ImGui::SetNextItemWidth(120 * s);
     ImGui::InputInt("places", &ps.total, 100, 1000);
     ImVec2 t0 = ImGui::GetItemRectMin(), t1 = ImGui::GetItemRectMax();
-    app.note_rect("allocate-total", t0.x, t0.y, t0.x + 40 * s, t1.y);  // the typed number, not its - and + buttons
+    app.hooks.note_rect("allocate-total", t0.x, t0.y, t0.x + 40 * s, t1.y);  // the typed number, not its - and + buttons
     ps.total = std::max(0, ps.total);
     ImGui::SameLine();
     const char* rules[] = {"by population", "by headroom", "equalise rates"};
@@ -144,7 +144,7 @@ void allocate_section(MapApp& app, float s) {
     ImGui::Combo("##rule", &ps.rule, rules, 3);
     ImGui::SameLine();
     bool pressed = ImGui::Button("Allocate");
-    app.note_widget("allocate");
+    app.hooks.note_widget("allocate");
     if (pressed && app.project.scenario->extra_places.empty()) run_allocation(app);
     else if (pressed) ImGui::OpenPopup("Replace the places?");
     if (app.project.scenario) confirm_replace(app);
@@ -182,10 +182,10 @@ void selection_section(MapApp& app, float s) {
         for (const auto& c : sel) app.project.edit_scenario(ScenarioEdit::set_ratio(c, 0));
     ImGui::SetNextItemWidth(200 * s);
     ImGui::InputTextWithHint("##cluster", "cluster name", ps.cluster_name, sizeof ps.cluster_name);
-    app.note_widget("cluster-name");
+    app.hooks.note_widget("cluster-name");
     ImGui::SameLine();
     bool make = ImGui::Button("Make a cluster of them");
-    app.note_widget("make-cluster");
+    app.hooks.note_widget("make-cluster");
     if (make && !sel.empty() && ps.cluster_name[0]) app.project.edit_scenario(ScenarioEdit::set_cluster({ps.cluster_name, sel}));
     ImGui::SetNextItemWidth(120 * s);
     if (auto typed = edit_cell("##critical", std::to_string(app.project.scenario->critical_mass), "0", true)) {
@@ -299,7 +299,7 @@ void panel_scenario(MapApp& app) {
         wp = ImGui::GetWindowPos();
         ws = ImGui::GetWindowSize();
     }
-    app.note_rect("scenario-panel", wp.x, wp.y, wp.x + ws.x, wp.y + ws.y);
+    app.hooks.note_rect("scenario-panel", wp.x, wp.y, wp.x + ws.x, wp.y + ws.y);
     bool has_dispersal = false;
     for (const auto& l : app.layers()) has_dispersal |= l.id == "dispersal";
     if (!has_dispersal) { ImGui::TextUnformatted("No dispersal layer (layers/dispersal.json)."); ImGui::End(); return; }

@@ -67,6 +67,7 @@ struct ReportPanelState {
     bool with_scenario = true;      // the scenario open in the Scenario panel, if any
     char commentary[4096] = "";     // the cover's Commentary box (kept in the window settings)
     bool commentary_loaded = false;
+    std::string last_path;          // the PDF written last, for "Open"
 };
 
 struct FindPanelState {

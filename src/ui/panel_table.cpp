@@ -90,7 +90,7 @@ void pledge_cell(MapApp& app, int r, int c, const std::string& code) {
     ImGui::PushID(r * 1000 + c);
     ImGui::SetNextItemWidth(-1);
     auto typed = edit_cell("##pledge", it == app.project.pledges.end() ? "" : std::to_string(it->second), "enter", true);
-    app.note_widget("pledge " + code);
+    app.hooks.note_widget("pledge " + code);
     if (typed) {
         std::string t = *typed;
         if (t.empty()) app.project.set_pledge(code, std::nullopt);
@@ -144,11 +144,11 @@ void splitter(MapApp& app, float width) {
     float s = app.screen.ui_scale;
     ImGui::SetCursorPos(ImVec2(0, 0));
     ImGui::InvisibleButton("##splitter", ImVec2(width, 6 * s));
-    app.note_widget("splitter");
+    app.hooks.note_widget("splitter");
     bool hot = ImGui::IsItemHovered() || ImGui::IsItemActive();
     if (hot) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeNS);
     if (ImGui::IsItemActive()) app.screen.table_height = table_height_clamped(app, app.screen.table_height - ImGui::GetIO().MouseDelta.y);
-    if (ImGui::IsItemDeactivated()) app.remember_table_height();  // the drag ended: kept for the next run
+    if (ImGui::IsItemDeactivated()) app.files.remember_table_height(app.screen.table_height, app.screen.ui_scale);  // the drag ended: kept for the next run
     ImVec2 p = ImGui::GetItemRectMin();
     ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, p.y + 1), ImVec2(p.x + width, p.y + 1),
                                         hot ? IM_COL32(60, 110, 200, 255) : IM_COL32(160, 160, 160, 255), hot ? 3.0f : 1.0f);
@@ -225,7 +225,7 @@ void panel_table(MapApp& app) {
     ImGuiWindowFlags wf = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                           ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoSavedSettings;
     if (!begin_panel(app, PanelId::Table, wf)) { ImGui::End(); return; }
-    app.note_rect("table", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowPos().x + w, ImGui::GetWindowPos().y + h);
+    app.hooks.note_rect("table", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowPos().x + w, ImGui::GetWindowPos().y + h);
     if (app.screen.table_expanded) splitter(app, w);
     ImGui::SetCursorPosY(ImGui::GetStyle().WindowPadding.y);
     if (ImGui::ArrowButton("##toggle", app.screen.table_expanded ? ImGuiDir_Down : ImGuiDir_Up)) app.screen.table_expanded = !app.screen.table_expanded;

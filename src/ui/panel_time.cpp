@@ -68,7 +68,7 @@ void panel_time(MapApp& app) {
         t.playing = !t.playing;
         t.last_step = ImGui::GetTime();
     }
-    app.note_widget("play");
+    app.hooks.note_widget("play");
     ImGui::SameLine();
     if (ImGui::ArrowButton("##forward", ImGuiDir_Right)) show_period(app, i + 1);
     // the date beside the slider, as the legend words it ("30 September 2019"), where the
@@ -82,12 +82,12 @@ void panel_time(MapApp& app) {
     ImGui::SetNextItemWidth(300 * s);
     int k = i;
     if (ImGui::SliderInt("##period", &k, 0, static_cast<int>(p.size()) - 1, "")) show_period(app, k);
-    app.note_widget("period-slider");
+    app.hooks.note_widget("period-slider");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(120 * s);
     ImGui::SliderFloat("##speed", &t.quarters_per_second, 0.5f, 8.0f, "%.1f a second");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Periods a second while playing");
-    app.note_widget("speed");
+    app.hooks.note_widget("speed");
     ImGui::SameLine();
     ImGui::TextDisabled("%zu periods (, and . step)", p.size());
     ImGui::End();

@@ -29,10 +29,10 @@ void LiveProject::conflict_dialog() {
     ImGui::TextWrapped("%s", conflict_message.c_str());
     ImGui::PopTextWrapPos();
     bool keep = ImGui::Button("Keep theirs");
-    app_.note_widget("keep theirs");
+    app_.hooks.note_widget("keep theirs");
     ImGui::SameLine();
     bool overwrite = ImGui::Button("Overwrite");
-    app_.note_widget("overwrite");
+    app_.hooks.note_widget("overwrite");
     if (keep || overwrite) {
         auto retry = conflict_retry;
         conflict_message.clear();
@@ -60,7 +60,7 @@ void LiveProject::refresh() {
         pending = true;
         note = change_words(t.changes.back()) + (t.changes.size() > 1 ? " (and " + std::to_string(t.changes.size() - 1) + " more)" : "");
     }
-    if (!layout.empty()) app_.note_rect(layout, 0, 0, 1, 1);  // (tests: kept in the layout file)
+    if (!layout.empty()) app_.hooks.note_rect(layout, 0, 0, 1, 1);  // (tests: kept in the layout file)
     if (!pending || app_.job_.valid()) return;  // the loader uses the session: after it
     pending = false;
     app_.project.reload();
@@ -102,13 +102,13 @@ void project_menu(MapApp& app) {
         ImGui::SetNextItemWidth(420 * app.screen.ui_scale);
         bool enter = ImGui::InputText("##project_location", buf, sizeof buf, ImGuiInputTextFlags_EnterReturnsTrue);
         app.panels.open_project_field = buf;
-        app.note_widget("open project field");
+        app.hooks.note_widget("open project field");
         ImGui::SameLine();
         if ((ImGui::Button("Open") || enter) && !app.panels.open_project_field.empty()) {
             app.live.open_location(app.panels.open_project_field);
             ImGui::CloseCurrentPopup();
         }
-        app.note_widget("open project button");
+        app.hooks.note_widget("open project button");
         ImGui::EndMenu();
     }
 }

@@ -53,7 +53,7 @@ void trigger_cells(MapApp& app, const MapView& v, int r, int first) {
     ImGui::PushID(r * 1000 + 999);
     ImGui::SetNextItemWidth(-1);
     auto typed = edit_cell("##trigger", pct ? pct_text(*pct) : "", "agree", true);
-    app.note_widget("trigger " + code);
+    app.hooks.note_widget("trigger " + code);
     if (typed) typed_trigger(app, code, *typed);
     ImGui::PopID();
     ImGui::TableNextColumn();

@@ -42,6 +42,13 @@ std::string full_location(const std::string& p) {
 
 void WindowFiles::save_settings() { save_window_settings(settings_path, settings); }
 
+void WindowFiles::remember_table_height(float height_px, float ui_scale) {
+    float logical = height_px / ui_scale;
+    if (height_px <= 0 || logical == table_height_logical()) return;
+    settings.table_height = logical;
+    save_settings();
+}
+
 // The project in use goes first in Recent projects once its file exists.
 void WindowFiles::note_recent_project() {
     std::string full = full_location(app_.project.path);
@@ -70,7 +77,7 @@ void WindowFiles::draw_dialogs() {
     if (!pf.empty() && fs::is_directory(pf)) ctx.places.push_back({"Project folder", pf});
     std::vector<std::string> before = settings.recent_folders;
     ctx.recent_folders = &settings.recent_folders;
-    ctx.note = [this](const std::string& n) { app_.note_widget(n); };
+    ctx.note = [this](const std::string& n) { app_.hooks.note_widget(n); };
     draw_file_dialog(dialog, ctx);
     if (settings.recent_folders != before) save_settings();
 }
@@ -81,28 +88,28 @@ void WindowFiles::menu() {
     };
     if (app_.ctrl_chord(GLFW_KEY_O) && !dialog.open) open_any();
     bool open = ImGui::BeginMenu("File");
-    app_.note_widget("menu file");
+    app_.hooks.note_widget("menu file");
     if (!open) return;
     if (ImGui::MenuItem("Open file...", "Ctrl+O")) open_any();
-    app_.note_widget("menu open-file");
+    app_.hooks.note_widget("menu open-file");
     if (ImGui::MenuItem("Add a file as an overlay..."))
         ask_path(FileDialogMode::Open, "Add a file over the map", kVectorFiles, app_.panels.open_path, [this](const std::string& p) { app_.add_overlay(p); });
-    app_.note_widget("menu add-overlay");
+    app_.hooks.note_widget("menu add-overlay");
     ImGui::Separator();
     if (ImGui::MenuItem("New project file..."))
         ask_path(FileDialogMode::SaveNew, "New project", kProjects, fs::path(app_.project.path).parent_path().string(),
                  [this](const std::string& p) { switch_project(p, true); });
-    app_.note_widget("menu new-project");
+    app_.hooks.note_widget("menu new-project");
     if (ImGui::MenuItem("Open project file..."))
         ask_path(FileDialogMode::Open, "Open a project", kProjects, app_.project.path, [this](const std::string& p) { switch_project(p, false); });
-    app_.note_widget("menu open-project");
+    app_.hooks.note_widget("menu open-project");
     recent_projects_menu();
     ImGui::Separator();
     project_menu(app_);  // ui/project_live.cpp: the project open, its kind, a server location typed
     ImGui::Separator();
     if (ImGui::MenuItem("Export...", "Ctrl+E")) app_.panels.open(PanelId::Export) = true;
     if (ImGui::MenuItem("Board report...")) app_.panels.open(PanelId::Report) = true;
-    app_.note_widget("menu report");
+    app_.hooks.note_widget("menu report");
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) glfwSetWindowShouldClose(app_.window_, 1);
     ImGui::EndMenu();
 }
@@ -110,7 +117,7 @@ void WindowFiles::menu() {
 // Most recent first; a project no longer there is greyed, and a click takes it off the list.
 void WindowFiles::recent_projects_menu() {
     bool open = ImGui::BeginMenu("Recent projects");
-    app_.note_widget("menu recent");
+    app_.hooks.note_widget("menu recent");
     if (!open) return;
     if (settings.recent_projects.empty()) ImGui::TextDisabled("(none yet)");
     std::vector<std::string> list = settings.recent_projects;
@@ -122,7 +129,7 @@ void WindowFiles::recent_projects_menu() {
         if (!here) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
         bool chosen = ImGui::MenuItem(label.c_str(), nullptr, p == full_location(app_.project.path));
         if (!here) ImGui::PopStyleColor();
-        app_.note_widget("recent " + p);
+        app_.hooks.note_widget("recent " + p);
         if (!chosen) continue;
         if (here) {
             switch_project(p, false);

@@ -31,6 +31,10 @@ public:
     void menu();                           // the File menu
     void draw_dialogs();                   // the file dialog, when one is open
     void update_title();
+    // The attribute table's height, logical pixels, as last kept (0: none yet); after a splitter
+    // drag, the new height is kept for the next run.
+    float table_height_logical() const { return settings.table_height.value_or(0.0f); }
+    void remember_table_height(float height_px, float ui_scale);
 
 private:
     void recent_projects_menu();
