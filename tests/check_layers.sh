@@ -13,11 +13,13 @@ declare -A may=(
   [stores]="core rules stores"
   [outputs]="core rules geodata stores outputs"
   [map]="core rules geodata caches stores outputs map"
+  [trends]="core rules geodata caches stores outputs map trends"
   [render]="core rules geodata caches map render"
-  [print]="core rules geodata map render print"
-  [report]="core rules geodata map outputs render print report"
-  [ui]="core rules geodata caches stores outputs map render print report ui"
-  [cli]="core rules geodata caches stores outputs map render print report cli"
+  [print]="core rules geodata map trends render print"
+  [report]="core rules geodata map trends outputs render print report"
+  [widgets]="core rules widgets"
+  [ui]="core rules geodata caches stores outputs map trends render print report widgets ui"
+  [cli]="core rules geodata caches stores outputs map trends render print report cli"
   [app]="core rules map cli ui app"
 )
 bad=0

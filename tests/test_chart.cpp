@@ -1,4 +1,4 @@
-// test_chart.cpp: the chart over time (map/chart_series.h, `sespm-map chart`): its lines are the
+// test_chart.cpp: the chart over time (trends/chart_series.h, `sespm-map chart`): its lines are the
 // South East and its four sub-regions by default, each value the sum worked out here from the
 // CSV; one district's chart carries its limit at the latest period and its agreed trigger from
 // the project; wrong layers and codes are usage errors; the PDF names every line and the
@@ -12,7 +12,7 @@
 
 #include "core/error.h"
 #include "helpers.h"
-#include "map/chart_series.h"
+#include "trends/chart_series.h"
 
 using namespace sespm;
 

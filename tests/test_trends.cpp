@@ -19,7 +19,7 @@
 #include "stores/project_store.h"
 #include "map/evaluate.h"
 #include "map/triggers.h"
-#include "map/what_changed.h"
+#include "trends/what_changed.h"
 
 using namespace sespm;
 

@@ -8,7 +8,7 @@
 #include "cli/common.h"
 #include "core/error.h"
 #include "rules/periods.h"
-#include "map/what_changed.h"
+#include "trends/what_changed.h"
 
 namespace sespm {
 

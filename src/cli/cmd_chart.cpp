@@ -7,7 +7,7 @@
 #include "core/error.h"
 #include "core/output_file.h"
 #include "core/text.h"
-#include "map/chart_series.h"
+#include "trends/chart_series.h"
 #include "print/print_chart.h"
 
 namespace sespm {

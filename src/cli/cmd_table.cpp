@@ -5,7 +5,7 @@
 #include "cli/common.h"
 #include "core/error.h"
 #include "map/evaluate.h"
-#include "map/trends.h"
+#include "trends/trends.h"
 
 namespace sespm {
 

@@ -6,7 +6,7 @@
 #include "cli/common.h"
 #include "core/error.h"
 #include "core/text.h"
-#include "map/trends.h"
+#include "trends/trends.h"
 
 namespace sespm {
 

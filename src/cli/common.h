@@ -16,7 +16,7 @@
 #include "map/area_names.h"
 #include "map/map_view.h"
 #include "map/session.h"
-#include "map/trends.h"
+#include "trends/trends.h"
 
 namespace sespm {
 

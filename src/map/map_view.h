@@ -68,7 +68,7 @@ struct MapView {
     std::string title, subtitle, legend_title, attribution;
     Bbox selection_bbox;                    // BNG extent of the selected areas
     // A time series: every period's figures of each row (for sparklines and change; see
-    // map/recent_change.h); empty for a snapshot, a scenario or an opened file.
+    // trends/recent_change.h); empty for a snapshot, a scenario or an opened file.
     std::vector<std::vector<SeriesPoint>> series;
     PointSet points;                        // optional overlay points
     std::string points_title;

@@ -8,7 +8,7 @@
 
 #include <string>
 
-#include "map/chart_series.h"
+#include "trends/chart_series.h"
 
 namespace sespm {
 

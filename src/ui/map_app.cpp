@@ -30,8 +30,8 @@
 #include "render/headless.h"
 #include "render/map_furniture.h"
 #include "render/offscreen.h"
-#include "ui/frame_trace.h"
-#include "ui/window_settings.h"
+#include "widgets/frame_trace.h"
+#include "widgets/window_settings.h"
 
 namespace sespm {
 

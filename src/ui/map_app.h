@@ -32,12 +32,12 @@
 #include "render/mesh.h"
 #include "render/overlay.h"
 #include "render/picker.h"
-#include "ui/file_dialog.h"
+#include "widgets/file_dialog.h"
 #include "ui/layer_stack.h"
-#include "ui/map_fit.h"
-#include "ui/window_settings.h"
-#include "ui/panel_state.h"
-#include "ui/panels.h"
+#include "widgets/map_fit.h"
+#include "widgets/window_settings.h"
+#include "ui/panels/panel_state.h"
+#include "ui/panels/panels.h"
 #include "ui/map_screen.h"
 #include "ui/open_project.h"
 #include "ui/project_live.h"
@@ -80,7 +80,7 @@ public:
     // --- what the window holds, each part in its own file -----------------------------------
     AppOptions options;
     MapScreen screen;                      // what the window shows (ui/map_screen.h)
-    PanelWindows panels;                   // which panels are open, where, what each remembers (ui/panels.h)
+    PanelWindows panels;                   // which panels are open, where, what each remembers (ui/panels/panels.h)
     OpenProject project;                   // the project's rows as stored, and every edit (ui/open_project.h)
     LiveProject live;                      // opening a project by location, a server's live refresh, conflicts (ui/project_live.h)
     TestHooks hooks;                       // $SESPM_UI_LAYOUT and --bench-frames (ui/test_hooks.h)
@@ -177,7 +177,7 @@ private:
     double last_x_ = 0, last_y_ = 0, press_x_ = 0, press_y_ = 0;
 };
 
-// One panel a file (src/ui/panel_*.cpp).
+// Shared by the panels (ui/panels/) and the window.
 inline constexpr float kLayersPanelWidth = 360;   // the Layers panel, right edge (times ui_scale)
 float table_height_clamped(const MapApp& app, float h);  // 120 px to 3/4 of the window
 // "3 of 14 districts have no published figure": what a group's total leaves out.

@@ -26,7 +26,7 @@ ScreenBox map_frame(const Camera& cam, float s, float bottom_pane) {
 // The docked panels over the map, with a few pixels' margin, in window pixels.
 std::vector<ScreenBox> MapApp::docked_panels() const {
     float s = screen.ui_scale, m = 6 * s;
-    std::vector<ScreenBox> out = panels.over_map(m);  // the panels that lie over the map (ui/panels.cpp)
+    std::vector<ScreenBox> out = panels.over_map(m);  // the panels that lie over the map (ui/panels/panels.cpp)
     if (screen.map) {
         OverlayOptions oo;
         oo.scale = s;

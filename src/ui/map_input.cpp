@@ -10,9 +10,9 @@
 #include <cmath>
 
 #include "rules/periods.h"
-#include "map/recent_change.h"
+#include "trends/recent_change.h"
 #include "ui/map_app.h"
-#include "ui/sparkline.h"
+#include "widgets/sparkline.h"
 
 namespace sespm {
 

@@ -8,7 +8,7 @@
 #include "core/error.h"
 #include "map/evaluate.h"
 #include "render/mesh_cache.h"
-#include "ui/frame_trace.h"
+#include "widgets/frame_trace.h"
 
 namespace sespm {
 

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "ui/file_dialog.h"
-#include "ui/window_settings.h"
+#include "widgets/file_dialog.h"
+#include "widgets/window_settings.h"
 
 namespace sespm {
 

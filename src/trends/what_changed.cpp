@@ -1,6 +1,6 @@
 // what_changed.cpp: ranks the areas' changes between two periods of their series and finds the
 // ones that crossed the limit or their trigger.
-#include "map/what_changed.h"
+#include "trends/what_changed.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 // panel_changes.cpp: View > What changed: for the period on the map, the largest rises and
 // falls since the previous period and a year before, and the areas newly over the limit or
-// their agreed trigger (map/what_changed.h, the same lists `sespm-map changes` prints). A click
+// their agreed trigger (trends/what_changed.h, the same lists `sespm-map changes` prints). A click
 // on an area selects it and zooms to it.
 #include <imgui.h>
 

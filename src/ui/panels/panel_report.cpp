@@ -6,7 +6,7 @@
 #include <cstdlib>
 
 #include "core/user_folders.h"
-#include "ui/open_with_desktop.h"
+#include "widgets/open_with_desktop.h"
 #include "ui/map_app.h"
 
 namespace sespm {

@@ -1,5 +1,5 @@
 // edit_cell.cpp: see edit_cell.h.
-#include "ui/edit_cell.h"
+#include "widgets/edit_cell.h"
 
 #include <imgui.h>
 

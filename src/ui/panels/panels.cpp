@@ -1,9 +1,21 @@
 // panels.cpp: see panels.h.
-#include "ui/panels.h"
+#include "ui/panels/panels.h"
 
 #include "ui/map_app.h"
 
 namespace sespm {
+
+// The panels, one a file (ui/panels/panel_*.cpp).
+void panel_layers(MapApp& app);
+void panel_time(MapApp& app);
+void panel_table(MapApp& app);
+void panel_scenario(MapApp& app);
+void panel_query(MapApp& app);
+void panel_chart(MapApp& app);
+void panel_changes(MapApp& app);   // View > What changed
+void panel_export(MapApp& app);
+void panel_report(MapApp& app);
+void panel_about(MapApp& app);
 
 const std::vector<PanelInfo>& all_panels() {
     static const std::vector<PanelInfo> table = {

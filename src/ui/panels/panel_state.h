@@ -1,5 +1,5 @@
 // panel_state.h: what each panel remembers between frames (typed text, choices, results), kept
-// in PanelWindows (ui/panels.h) rather than in function statics, so it is reset when the map or the
+// in PanelWindows (ui/panels/panels.h) rather than in function statics, so it is reset when the map or the
 // project changes (PanelWindows::reset_results).
 #pragma once
 #include <optional>
@@ -9,8 +9,8 @@
 
 #include "rules/scenario.h"
 #include "map/area_names.h"
-#include "map/chart_series.h"
-#include "map/what_changed.h"
+#include "trends/chart_series.h"
+#include "trends/what_changed.h"
 
 namespace sespm {
 
@@ -80,6 +80,22 @@ struct ExportPanelState {
     char png[1024] = "";
     char vec[1024] = "";
     bool only_selected = false;     // the data export keeps only the areas selected on the map
+};
+
+// What every panel remembers; PanelWindows (panels.h) is one, so app.panels.scenario is the
+// Scenario panel's.
+struct PanelStates {
+    ScenarioPanelState scenario;
+    QueryPanelState query;
+    TablePanelState table;
+    ExportPanelState export_files;
+    ReportPanelState report;
+    TimePanelState time;
+    ChartPanelState chart;
+    ChangesPanelState changes;
+    FindPanelState find;
+    std::string open_path;                 // the "Open file" field
+    std::string open_project_field;        // File > Open project's text field
 };
 
 } // namespace sespm

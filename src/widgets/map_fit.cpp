@@ -2,7 +2,7 @@
 // smaller at each step) and, at each, over a grid of positions in the frame: the first scale
 // with a position where no part lies under an obstacle wins, at its position nearest the
 // frame's centre.
-#include "ui/map_fit.h"
+#include "widgets/map_fit.h"
 
 #include <algorithm>
 #include <array>

@@ -3,7 +3,7 @@
 // in window_settings), linked to the map both ways: sortable by any column, a click selects the area (shift
 // adds), a double-click zooms to it, areas selected on the map are highlighted in the table, and
 // pledges are typed into their cells. A time series adds a sparkline of each row's last figures
-// and its change since the previous period and a year before (map/recent_change.h).
+// and its change since the previous period and a year before (trends/recent_change.h).
 #include <imgui.h>
 
 #include <algorithm>
@@ -12,11 +12,11 @@
 #include <numeric>
 
 #include "rules/periods.h"
-#include "map/recent_change.h"
-#include "ui/edit_cell.h"
+#include "trends/recent_change.h"
+#include "widgets/edit_cell.h"
 #include "ui/map_app.h"
-#include "ui/sparkline.h"
-#include "ui/table_triggers.h"
+#include "widgets/sparkline.h"
+#include "ui/panels/table_triggers.h"
 
 namespace sespm {
 

@@ -12,7 +12,7 @@
 
 #include "map/scenario_commands.h"
 #include "map/scenario_eval.h"
-#include "ui/edit_cell.h"
+#include "widgets/edit_cell.h"
 
 #include "core/error.h"
 #include "map/triggers.h"

@@ -1,5 +1,5 @@
 // chart_series.cpp: the lines of a chart over time, from the layer's series.
-#include "map/chart_series.h"
+#include "trends/chart_series.h"
 
 #include "rules/cell.h"
 #include "core/error.h"

@@ -1,5 +1,5 @@
 // sparkline.cpp: draws a sparkline into the current window's draw list.
-#include "ui/sparkline.h"
+#include "widgets/sparkline.h"
 
 #include <algorithm>
 

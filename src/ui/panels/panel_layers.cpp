@@ -13,7 +13,7 @@
 #include "rules/classify.h"
 #include "core/csv.h"
 #include "core/text.h"
-#include "ui/edit_cell.h"
+#include "widgets/edit_cell.h"
 #include "ui/map_app.h"
 
 #include "map/class_policy.h"

@@ -3,7 +3,8 @@
 // areas clear of it), whether it starts open, and the function that draws it. A panel opens its
 // window with begin_panel, which also notes where it was drawn, so the framing asks the panels
 // where they are instead of looking windows up by title. A new panel is its panel_*.cpp and one
-// row in panels.cpp.
+// row in panels.cpp; a panel that remembers something between frames adds its struct and member
+// to panel_state.h.
 #pragma once
 #include <array>
 #include <cstddef>
@@ -11,8 +12,8 @@
 
 #include <imgui.h>
 
-#include "ui/map_fit.h"
-#include "ui/panel_state.h"
+#include "widgets/map_fit.h"
+#include "ui/panels/panel_state.h"
 
 namespace sespm {
 
@@ -36,21 +37,10 @@ const std::vector<PanelInfo>& all_panels();
 const PanelInfo& panel_info(PanelId id);
 
 // Which panels are open, where each was drawn in the last frames, and what each remembers
-// between frames (typed text, choices, results: ui/panel_state.h).
-class PanelWindows {
+// between frames (PanelStates: typed text, choices, results, in ui/panels/panel_state.h).
+class PanelWindows : public PanelStates {
 public:
     PanelWindows();
-    ScenarioPanelState scenario;
-    QueryPanelState query;
-    TablePanelState table;
-    ExportPanelState export_files;
-    ReportPanelState report;
-    TimePanelState time;
-    ChartPanelState chart;
-    ChangesPanelState changes;
-    FindPanelState find;
-    std::string open_path;                 // the "Open file" field
-    std::string open_project_field;        // File > Open project's text field
     // A new map or project: the panels showing results start afresh (the open scenario's
     // figures are recomputed; the total and rule it was allocated with stay).
     void reset_results();
@@ -71,17 +61,5 @@ private:
 // ImGui::Begin for the panel (with a close box when it can be closed), then notes where it is.
 // As with ImGui::Begin, ImGui::End must follow whatever it returns.
 bool begin_panel(MapApp& app, PanelId id, ImGuiWindowFlags flags = 0);
-
-// The panels (src/ui/panel_*.cpp).
-void panel_layers(MapApp& app);
-void panel_time(MapApp& app);
-void panel_table(MapApp& app);
-void panel_scenario(MapApp& app);
-void panel_query(MapApp& app);
-void panel_chart(MapApp& app);
-void panel_changes(MapApp& app);   // View > What changed
-void panel_export(MapApp& app);
-void panel_report(MapApp& app);
-void panel_about(MapApp& app);
 
 } // namespace sespm

@@ -1,12 +1,12 @@
 // table_triggers.cpp: see table_triggers.h.
-#include "ui/table_triggers.h"
+#include "ui/panels/table_triggers.h"
 
 #include <imgui.h>
 
 #include <cstdlib>
 
 #include "map/triggers.h"
-#include "ui/edit_cell.h"
+#include "widgets/edit_cell.h"
 #include "ui/map_app.h"
 
 namespace sespm {

@@ -2,7 +2,7 @@
 // choice (not every frame); paths are std::filesystem paths, errors are error_codes shown in
 // the dialog, never exceptions out of a frame.
 #include "core/user_folders.h"
-#include "ui/file_dialog.h"
+#include "widgets/file_dialog.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>

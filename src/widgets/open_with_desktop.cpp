@@ -1,5 +1,5 @@
 // open_with_desktop.cpp: see open_with_desktop.h.
-#include "ui/open_with_desktop.h"
+#include "widgets/open_with_desktop.h"
 
 #include <fcntl.h>
 #include <spawn.h>

@@ -1,5 +1,5 @@
 // recent_change.cpp: the last figures and the dated changes of one area's series at a period.
-#include "map/recent_change.h"
+#include "trends/recent_change.h"
 
 #include "rules/periods.h"
 

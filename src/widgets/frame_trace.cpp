@@ -1,5 +1,5 @@
 // frame_trace.cpp: the per-frame timing lines of SESPM_FRAME_TRACE (see frame_trace.h).
-#include "ui/frame_trace.h"
+#include "widgets/frame_trace.h"
 
 #include <cstdlib>
 #include <iostream>

@@ -2,7 +2,7 @@
 // (or, with none selected, the region and its four sub-regions) across every period, with the
 // limit and agreed trigger of a single charted area as lines, a missing period as a gap (never a
 // line across it), the layer's series-break notes, values on hover, the chart saved as PNG
-// (the same drawing as `sespm-map chart`) and its data as CSV. The lines are map/chart_series.h.
+// (the same drawing as `sespm-map chart`) and its data as CSV. The lines are trends/chart_series.h.
 #include <imgui.h>
 
 #include <algorithm>

@@ -1,5 +1,5 @@
 // trends.cpp: see trends.h.
-#include "map/trends.h"
+#include "trends/trends.h"
 
 #include <map>
 #include <set>

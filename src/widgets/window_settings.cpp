@@ -1,6 +1,6 @@
 // window_settings.cpp: see window_settings.h.
 #include "core/user_folders.h"
-#include "ui/window_settings.h"
+#include "widgets/window_settings.h"
 
 #include <algorithm>
 #include <cstdlib>
