@@ -3,6 +3,9 @@
 // (EPSG:27700) GEOS geometry (for areas and distances). Every area knows its member districts,
 // so any group's figures are sums over districts. Made by geodata/area_reader (a file),
 // caches/cached_areas (a file through the cache) and map/atlas (each geography of the region).
+// The lon/lat geometry is an opaque handle above this folder: only the GDAL-facing code (geodata,
+// caches, outputs) reads it; the model only asks whether an area has one and copies it
+// (clone_lonlat), and includes no GDAL header. The BNG geometry is GEOS, owned by GeomPtr.
 #pragma once
 #include <map>
 #include <memory>

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "core/error.h"
@@ -41,19 +42,27 @@ std::string read_text(const std::string& path) {
     return v == std::string::npos ? s : s.substr(v);
 }
 
+// The object's log when its `status` (GL_COMPILE_STATUS of a shader, GL_LINK_STATUS of a
+// program) says it failed; nothing when it did not.
+template <class GetStatus, class GetLog>
+std::optional<std::string> gl_failure(unsigned object, GLenum status, GetStatus get_status, GetLog get_log) {
+    int ok = 0;
+    get_status(object, status, &ok);
+    if (ok) return std::nullopt;
+    char log[2048];
+    get_log(object, sizeof log, nullptr, log);
+    return std::string(log);
+}
+
 unsigned compile(GLenum type, const std::string& path) {
     std::string src = read_text(path);
     const char* p = src.c_str();
     unsigned sh = glCreateShader(type);
     glShaderSource(sh, 1, &p, nullptr);
     glCompileShader(sh);
-    int ok = 0;
-    glGetShaderiv(sh, GL_COMPILE_STATUS, &ok);
-    if (!ok) {
-        char log[2048];
-        glGetShaderInfoLog(sh, sizeof log, nullptr, log);
+    if (auto log = gl_failure(sh, GL_COMPILE_STATUS, glGetShaderiv, glGetShaderInfoLog)) {
         glDeleteShader(sh);
-        throw DataError(where(path, 0, "", std::string("shader does not compile: ") + log));
+        throw DataError(where(path, 0, "", "shader does not compile: " + *log));
     }
     return sh;
 }
@@ -100,13 +109,8 @@ unsigned MapRenderer::program(const std::string& dir, const char* vert, const ch
     glLinkProgram(p);
     glDeleteShader(vs);
     glDeleteShader(fs);
-    int ok = 0;
-    glGetProgramiv(p, GL_LINK_STATUS, &ok);
-    if (!ok) {
-        char log[2048];
-        glGetProgramInfoLog(p, sizeof log, nullptr, log);
-        throw DataError(dir + "/" + vert + " + " + frag + ": shaders do not link: " + log);
-    }
+    if (auto log = gl_failure(p, GL_LINK_STATUS, glGetProgramiv, glGetProgramInfoLog))
+        throw DataError(dir + "/" + vert + " + " + frag + ": shaders do not link: " + *log);
     return p;
 }
 

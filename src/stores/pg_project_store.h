@@ -102,16 +102,7 @@ private:
     mutable ReadVersions seen_;                 // what this store read (no lost update)
 };
 
-class PgTransaction final : public ProjectStore::Transaction {
-public:
-    explicit PgTransaction(PgProjectStore& s) : s_(s) { s_.begin(); }
-    ~PgTransaction() override { if (!done_) s_.rollback(); }
-    void commit() override { done_ = true; s_.commit(); }
-
-private:
-    PgProjectStore& s_;
-    bool done_ = false;
-};
+using PgTransaction = TransactionGuard<PgProjectStore>;
 
 // One write in its own transaction, retried on a serialization failure; inside an open
 // transaction it joins it and a retry is the caller's (run_transaction).

@@ -15,6 +15,22 @@
 
 namespace sespm {
 
+// The guard a store's transaction() hands out (and its own writes use): begins on creation,
+// commit() commits, and it rolls back on destruction when not committed. `Store` has begin(),
+// commit() and rollback() noexcept; nesting is the store's.
+template <class Store> class TransactionGuard final : public ProjectStore::Transaction {
+public:
+    explicit TransactionGuard(Store& s) : s_(s) { s_.begin(); }
+    ~TransactionGuard() override { if (!done_) s_.rollback(); }
+    TransactionGuard(const TransactionGuard&) = delete;
+    TransactionGuard& operator=(const TransactionGuard&) = delete;
+    void commit() override { done_ = true; s_.commit(); }
+
+private:
+    Store& s_;
+    bool done_ = false;
+};
+
 class RowProjectStore : public ProjectStore {
 public:
     void set_pledge(const std::string& code, std::optional<int> places) override;

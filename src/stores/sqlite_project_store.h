@@ -145,17 +145,7 @@ private:
     mutable ReadVersions seen_;  // what this store read (no lost update)
 };
 
-// The guard handed out by transaction(): commit() or roll back on destruction.
-class SqliteTransaction final : public ProjectStore::Transaction {
-public:
-    explicit SqliteTransaction(SqliteProjectStore& s) : s_(s) { s_.begin(); }
-    ~SqliteTransaction() override { if (!done_) s_.rollback(); }
-    void commit() override { done_ = true; s_.commit(); }
-
-private:
-    SqliteProjectStore& s_;
-    bool done_ = false;
-};
+using SqliteTransaction = TransactionGuard<SqliteProjectStore>;
 
 // One write in its own transaction (or joining the open one).
 template <class F> void SqliteProjectStore::write(const std::string& doing, F&& f) {
