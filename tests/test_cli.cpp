@@ -4,6 +4,7 @@
 #include <doctest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "helpers.h"
@@ -24,6 +25,33 @@ TEST_CASE("table --layer dispersal: exact header, 64 South East rows, empty cell
     for (const auto& l : ls)
         if (l.rfind("E06000046,", 0) == 0) { iow = true; CHECK(l == "E06000046,Isle of Wight,141660,,,708,,,no figure"); }
     CHECK(iow);
+}
+
+TEST_CASE("the manual page: every command the main help lists, with its own --help, and groff reads it without a warning") {
+    auto main_help = run_sespm({"--help-commands"});
+    REQUIRE(main_help.exit_code == 0);
+    auto page = run_sespm({"help", "--manual"});
+    REQUIRE_MESSAGE(page.exit_code == 0, page.err);
+    size_t listed = 0;
+    bool in_list = false;
+    for (const auto& line : test::lines(main_help.out)) {
+        if (line == "Commands:") { in_list = true; continue; }
+        if (!in_list || line.rfind("  ", 0) != 0) { if (in_list) break; continue; }
+        std::string cmd = line.substr(2, line.find(' ', 2) - 2);
+        CAPTURE(cmd);
+        ++listed;
+        CHECK(page.out.find("\n.SS " + cmd + "\n") != std::string::npos);
+        CHECK(page.out.find("usage: sespm\\-map " + cmd) != std::string::npos);  // its --help, as roff
+    }
+    CHECK(listed == 15);
+    REQUIRE_MESSAGE(test::run_shell("command -v groff").exit_code == 0, "groff is not installed (scripts/setup installs groff-base)");
+    test::ScratchDir d;
+    { std::ofstream(d.file("sespm-map.1")) << page.out; }
+    auto groff = test::run_shell("groff -man -Tutf8 -ww -z '" + d.file("sespm-map.1") + "' 2>&1");
+    CHECK(groff.exit_code == 0);
+    CHECK_MESSAGE(groff.out.empty(), groff.out);
+    auto text = test::run_shell("groff -man -Tutf8 '" + d.file("sespm-map.1") + "' 2>&1 | col -b");
+    CHECK(text.out.find("usage: sespm-map scenario") != std::string::npos);  // readable, not escaped
 }
 
 TEST_CASE("every command the main help lists answers --help with exit 0 and its own usage") {

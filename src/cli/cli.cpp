@@ -5,18 +5,18 @@
 
 #include "cli/checked_stdout.h"
 #include "cli/commands.h"
+#include "cli/manual.h"
 #include "core/bad_rows.h"
 #include "core/error.h"
 #include "core/output_file.h"
 
 namespace sespm {
 
-static const char* kMainHelp = R"(usage: sespm-map <command> [options]     (each command has --help)
+static const char* kMainUsage = R"(usage: sespm-map <command> [options]     (each command has --help)
        sespm-map [window options]          opens the desktop map (sespm-map --help)
 
-SESPM Map: local authority figures for the South East Strategic Partnership for Migration.
-Commands:
 )";
+static const char* kAbout = "SESPM Map: local authority figures for the South East Strategic Partnership for Migration.\n";
 
 // After the list of commands (commands_help()).
 static const char* kMainHelpEnd = R"(Data is found through --data DIR, then $SESPM_DATA, then ./data, then ../shared/data.
@@ -80,8 +80,12 @@ bool is_cli_command(const std::string& a) {
 static int dispatch(const std::vector<std::string>& all_args) {
     try {
         std::vector<std::string> args = take_input_options(all_args);
+        if (args.size() == 2 && args[0] == "help" && args[1] == "--manual") {  // sespm-map(1), from the table
+            std::cout << manual_page(kAbout, kMainHelpEnd);
+            return 0;
+        }
         if (args.empty() || args[0] == "--help-commands" || args[0] == "-h" || args[0] == "help") {
-            std::cout << kMainHelp << commands_help() << kMainHelpEnd;
+            std::cout << kMainUsage << kAbout << "Commands:\n" << commands_help() << kMainHelpEnd;
             return args.empty() ? 2 : 0;
         }
         std::vector<std::string> rest(args.begin() + 1, args.end());

@@ -1,6 +1,7 @@
 // commands.h: the one list of the command line's commands (name, one-line summary, the function
-// that runs it). Dispatch, `is_cli_command`, the "Commands:" part of --help and the message for
-// an unknown command all read it, so a new command is added here and in its own cmd_*.cpp only.
+// that runs it). Dispatch, `is_cli_command`, the "Commands:" part of --help, the manual page
+// (cli/manual: each command's own --help) and the message for an unknown command all read it,
+// so a new command is added here and in its own cmd_*.cpp only.
 #pragma once
 #include <span>
 #include <string>
