@@ -49,10 +49,7 @@ std::vector<long long> largest_remainder(const std::vector<double>& shares, long
     return out;
 }
 
-namespace {
-
-// Proportional shares of `total` by `weight`, capped; what a capped district cannot take is
-// shared again among the others in the same proportion, until all fits or nobody has room.
+// Until all fits or nobody has room.
 std::vector<double> capped_proportional(const std::vector<double>& weight, const std::vector<long long>& caps, double total) {
     size_t n = weight.size();
     std::vector<double> share(n, 0);
@@ -77,7 +74,24 @@ std::vector<double> capped_proportional(const std::vector<double>& weight, const
     return share;
 }
 
-} // namespace
+AllocationResult allocate_by_weight(const std::vector<AllocationInput>& d, long long total, const std::vector<double>& weight) {
+    if (total < 0) throw std::invalid_argument("the total to allocate must not be negative");
+    if (weight.size() != d.size()) throw std::invalid_argument("one weight per district");
+    std::vector<long long> caps(d.size());
+    long long room = 0;
+    for (size_t i = 0; i < d.size(); ++i) {
+        if (!(d[i].population > 0)) throw std::invalid_argument(d[i].code + ": population must be positive");
+        if (!(weight[i] >= 0)) throw std::invalid_argument(d[i].code + ": a weight must not be negative");
+        caps[i] = headroom_places(d[i]);
+        room += caps[i];
+    }
+    long long fits = std::min(total, room);
+    AllocationResult r;
+    r.allocated = largest_remainder(capped_proportional(weight, caps, static_cast<double>(fits)), fits, caps);
+    for (long long a : r.allocated) r.total_allocated += a;
+    r.shortfall = total - r.total_allocated;
+    return r;
+}
 
 AllocationResult allocate(const std::vector<AllocationInput>& d, long long total, AllocationRule rule) {
     if (total < 0) throw std::invalid_argument("the total to allocate must not be negative");
@@ -89,32 +103,30 @@ AllocationResult allocate(const std::vector<AllocationInput>& d, long long total
         caps[i] = headroom_places(d[i]);
         room += caps[i];
     }
-    AllocationResult r;
-    long long fits = std::min(total, room);
-    if (rule == AllocationRule::Equalise) {
-        // Each place to the district whose rate after taking it is lowest (ties: larger headroom,
-        // then input order). Greedy increments minimise the maximum rate for integer places.
-        r.allocated.assign(n, 0);
-        using Item = std::pair<double, size_t>;
-        auto rate_after = [&](size_t i) { return (d[i].current + static_cast<double>(r.allocated[i]) + 1) / d[i].population; };
-        auto cmp = [&](const Item& a, const Item& b) {
-            if (a.first != b.first) return a.first > b.first;
-            return a.second > b.second;
-        };
-        std::priority_queue<Item, std::vector<Item>, decltype(cmp)> q(cmp);
-        for (size_t i = 0; i < n; ++i) if (caps[i] > 0) q.push({rate_after(i), i});
-        for (long long k = 0; k < fits && !q.empty(); ++k) {
-            size_t i = q.top().second;
-            q.pop();
-            ++r.allocated[i];
-            if (r.allocated[i] < caps[i]) q.push({rate_after(i), i});
-        }
-    } else {
+    if (rule != AllocationRule::Equalise) {
         std::vector<double> weight(n);
         for (size_t i = 0; i < n; ++i)
             weight[i] = rule == AllocationRule::Population ? d[i].population : static_cast<double>(caps[i]);
-        std::vector<double> share = capped_proportional(weight, caps, static_cast<double>(fits));
-        r.allocated = largest_remainder(share, fits, caps);
+        return allocate_by_weight(d, total, weight);
+    }
+    AllocationResult r;
+    long long fits = std::min(total, room);
+    // Each place to the district whose rate after taking it is lowest (ties: larger headroom,
+    // then input order). Greedy increments minimise the maximum rate for integer places.
+    r.allocated.assign(n, 0);
+    using Item = std::pair<double, size_t>;
+    auto rate_after = [&](size_t i) { return (d[i].current + static_cast<double>(r.allocated[i]) + 1) / d[i].population; };
+    auto cmp = [&](const Item& a, const Item& b) {
+        if (a.first != b.first) return a.first > b.first;
+        return a.second > b.second;
+    };
+    std::priority_queue<Item, std::vector<Item>, decltype(cmp)> q(cmp);
+    for (size_t i = 0; i < n; ++i) if (caps[i] > 0) q.push({rate_after(i), i});
+    for (long long k = 0; k < fits && !q.empty(); ++k) {
+        size_t i = q.top().second;
+        q.pop();
+        ++r.allocated[i];
+        if (r.allocated[i] < caps[i]) q.push({rate_after(i), i});
     }
     for (long long a : r.allocated) r.total_allocated += a;
     r.shortfall = total - r.total_allocated;

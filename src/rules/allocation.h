@@ -49,6 +49,16 @@ long long headroom_places(const AllocationInput& in);
 // Throws std::invalid_argument for a negative N or a district with non-positive population.
 AllocationResult allocate(const std::vector<AllocationInput>& districts, long long total, AllocationRule rule);
 
+// N shared in proportion to `weight` (one per district, >= 0), each district capped at its
+// headroom; what a full district cannot take is shared again by the same weights. The
+// population rule is this with weight = population.
+AllocationResult allocate_by_weight(const std::vector<AllocationInput>& districts, long long total,
+                                    const std::vector<double>& weight);
+
+// Proportional shares of `total` by `weight`, each capped (before rounding); what a capped one
+// cannot take is shared again among the others in the same proportion.
+std::vector<double> capped_proportional(const std::vector<double>& weight, const std::vector<long long>& caps, double total);
+
 // Largest-remainder rounding of non-negative shares to whole numbers summing to `total`, with
 // integer caps: floors first, then one each to the largest remainders among those below their cap.
 std::vector<long long> largest_remainder(const std::vector<double>& shares, long long total,

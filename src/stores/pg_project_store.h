@@ -51,8 +51,6 @@ public:
     std::optional<Scenario> load_scenario(const std::string& name) const override;
     void replace_scenario(const Scenario& s) override;
     std::map<std::string, double> triggers() const override;
-    void record_reads(bool on) const override { seen_.recording = on; }
-    ReadVersions& read_versions() const override { return seen_; }
     std::vector<HistoryEntry> history(const HistoryFilter& f) const override;
     void adopt_history(const std::vector<HistoryEntry>& entries) override;
     ProjectRights* rights() override { return this; }
@@ -99,7 +97,6 @@ private:
     bool bypasses_rls_ = false;                // a superuser or the owner: no row writes
     int depth_ = 0;
     bool failed_ = false;
-    mutable ReadVersions seen_;                 // what this store read (no lost update)
 };
 
 using PgTransaction = TransactionGuard<PgProjectStore>;

@@ -45,6 +45,8 @@ public:
     void remove_scenario_cluster(const std::string& name, const std::string& cluster) override;
     void set_scenario_critical_mass(const std::string& name, long long places) override;
     void set_scenario_notes(const std::string& name, const std::string& notes) override;
+    void record_reads(bool on) const override { seen_.recording = on; }
+    ReadVersions& read_versions() const override { return seen_; }
 
     // The kinds of versioned row; keys: Pledge {code}, Trigger {key}, Places and Ratio
     // {scenario id, code}, Cluster {scenario id, name}, CriticalMass and Notes {scenario id}.
@@ -69,6 +71,8 @@ protected:
 
     long long existing_id(const std::string& name) const;               // NotFound when absent
     [[noreturn]] void scenario_exists(const std::string& name) const;   // the Exists error
+
+    mutable ReadVersions seen_;   // the row versions this store read (no lost update)
 };
 
 // A number as a bound parameter that reads back exactly (%.17g).

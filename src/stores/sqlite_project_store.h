@@ -98,8 +98,6 @@ public:
     std::optional<Scenario> load_scenario(const std::string& name) const override;
     void replace_scenario(const Scenario& s) override;
     std::map<std::string, double> triggers() const override;
-    void record_reads(bool on) const override { seen_.recording = on; }
-    ReadVersions& read_versions() const override { return seen_; }
     std::vector<HistoryEntry> history(const HistoryFilter& f) const override;
     void adopt_history(const std::vector<HistoryEntry>& entries) override;
 
@@ -142,7 +140,6 @@ private:
     bool failed_ = false;        // an inner guard rolled back: the outer commit must not land
     long long history_mark_ = 0; // the last history entry before the open transaction
     std::string writer_ = os_user();
-    mutable ReadVersions seen_;  // what this store read (no lost update)
 };
 
 using SqliteTransaction = TransactionGuard<SqliteProjectStore>;

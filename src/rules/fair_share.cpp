@@ -1,0 +1,113 @@
+// fair_share.cpp: see fair_share.h.
+#include "rules/fair_share.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace sespm {
+
+std::vector<double> factor_pressure(const Factor& f, const std::vector<AllocationInput>& areas, std::vector<std::string>* imputed) {
+    if (f.values.size() != areas.size()) throw std::invalid_argument(f.name + ": one value per area is needed");
+    double lo = 0, hi = 0;
+    bool any = false;
+    for (const auto& v : f.values) {
+        if (!v) continue;
+        if (!std::isfinite(*v)) throw std::invalid_argument(f.name + ": a value is not a number");
+        lo = any ? std::min(lo, *v) : *v;
+        hi = any ? std::max(hi, *v) : *v;
+        any = true;
+    }
+    std::vector<double> p(areas.size(), 0);
+    double sum = 0;
+    int with_figure = 0;
+    for (size_t i = 0; i < areas.size(); ++i) {
+        if (!f.values[i] || !(hi > lo)) continue;
+        double scaled = (*f.values[i] - lo) / (hi - lo);
+        p[i] = f.higher_is_pressure ? scaled : 1 - scaled;
+        sum += p[i];
+        ++with_figure;
+    }
+    double mean = with_figure ? sum / with_figure : 0;
+    for (size_t i = 0; i < areas.size(); ++i)
+        if (!f.values[i]) {
+            p[i] = mean;
+            if (imputed) imputed->push_back(areas[i].code);
+        }
+    return p;
+}
+
+std::vector<double> fair_share_weights(const std::vector<AllocationInput>& areas, const std::vector<Factor>& factors) {
+    std::vector<double> exponent(areas.size(), 0);
+    for (const Factor& f : factors) {
+        if (!(f.weight >= 0) || !std::isfinite(f.weight)) throw std::invalid_argument(f.name + ": a weight is a number, 0 or more");
+        if (f.weight == 0) continue;
+        std::vector<double> p = factor_pressure(f, areas);
+        for (size_t i = 0; i < areas.size(); ++i) exponent[i] += f.weight * p[i];
+    }
+    std::vector<double> w(areas.size());
+    for (size_t i = 0; i < areas.size(); ++i) w[i] = exponent[i] == 0 ? areas[i].population : areas[i].population * std::exp(-exponent[i]);
+    return w;
+}
+
+namespace {
+
+// Extra places with a floor: min(floor, room) each first, the rest by weight over what is left.
+AllocationResult extra_with_floor(const std::vector<AllocationInput>& areas, long long total, const std::vector<double>& w,
+                                  long long floor) {
+    std::vector<long long> first(areas.size(), 0);
+    std::vector<AllocationInput> left = areas;
+    long long given = 0;
+    for (size_t i = 0; i < areas.size() && given < total; ++i) {
+        first[i] = std::min({floor, headroom_places(areas[i]), total - given});
+        given += first[i];
+        left[i].current += static_cast<double>(first[i]);
+    }
+    AllocationResult r = allocate_by_weight(left, total - given, w);
+    for (size_t i = 0; i < areas.size(); ++i) r.allocated[i] += first[i];
+    r.total_allocated += given;
+    r.shortfall = total - r.total_allocated;
+    return r;
+}
+
+// Stock: targets by weight within each area's limit; allocations are what each still needs.
+FairShare stock_targets(const std::vector<AllocationInput>& areas, long long total, const std::vector<double>& w) {
+    std::vector<long long> limits(areas.size());
+    long long room = 0;
+    for (size_t i = 0; i < areas.size(); ++i) {
+        limits[i] = std::max(0LL, static_cast<long long>(std::floor(areas[i].limit)));
+        room += limits[i];
+    }
+    long long fits = std::min(total, room);
+    FairShare out;
+    out.targets = largest_remainder(capped_proportional(w, limits, static_cast<double>(fits)), fits, limits);
+    out.result.allocated.assign(areas.size(), 0);
+    for (size_t i = 0; i < areas.size(); ++i) {
+        long long held = static_cast<long long>(std::ceil(areas[i].current));
+        out.result.allocated[i] = std::max(0LL, out.targets[i] - held);
+        out.surplus += std::max(0LL, held - out.targets[i]);
+        out.result.total_allocated += out.result.allocated[i];
+    }
+    out.result.shortfall = total - fits;
+    return out;
+}
+
+} // namespace
+
+FairShare allocate_fair_share(const std::vector<AllocationInput>& areas, long long total, const std::vector<Factor>& factors,
+                              TotalMeaning meaning, long long floor) {
+    if (total < 0) throw std::invalid_argument("the total to allocate must not be negative");
+    if (floor < 0) throw std::invalid_argument("a floor is a whole number of places, 0 or more");
+    for (const auto& a : areas)
+        if (!(a.population > 0)) throw std::invalid_argument(a.code + ": population must be positive");
+    std::vector<double> w = fair_share_weights(areas, factors);
+    if (meaning == TotalMeaning::Stock) {
+        if (floor > 0) throw std::invalid_argument("a floor cannot be given with a total to hold in all (stock): the targets would add up to more than the total");
+        return stock_targets(areas, total, w);
+    }
+    FairShare out;
+    out.result = floor > 0 ? extra_with_floor(areas, total, w, floor) : allocate_by_weight(areas, total, w);
+    return out;
+}
+
+} // namespace sespm

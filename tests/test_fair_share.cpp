@@ -1,0 +1,167 @@
+// test_fair_share.cpp: the fair-share rule (rules/fair_share.h) on the real South East figures
+// and on hand-worked tables: all weights 0 is exactly the population rule, raising one area's
+// pressure never raises its allocation, totals are exact, nobody goes over their limit, the
+// floor, the total as stock, and the partnership's 2022 plan (7,200 by population).
+#include <doctest.h>
+
+#include <cmath>
+#include <random>
+
+#include "helpers.h"
+#include "map/evaluate.h"
+#include "rules/fair_share.h"
+
+using namespace sespm;
+
+namespace {
+
+std::vector<AllocationInput> south_east() {
+    GeosContext geos;
+    Atlas atlas(test::data_dir(), geos);
+    auto layers = read_layer_dir(test::layers_dir());
+    const LayerSpec* spec = nullptr;
+    for (const auto& l : layers) if (l.id == "dispersal") spec = &l;
+    REQUIRE(spec);
+    EvaluateOptions opt;
+    opt.within = "E12000008";
+    LayerResult r = evaluate_layer(atlas, *spec, opt);
+    std::vector<AllocationInput> in;
+    for (const auto& m : r.measures) in.push_back({m.code, *m.denominator, m.count.value_or(0), *m.limit});
+    REQUIRE(in.size() == 64);
+    return in;
+}
+
+// A pressure factor made here from the inputs themselves: places held per 10,000 residents.
+Factor held_per_10k(const std::vector<AllocationInput>& in, double weight) {
+    Factor f{"held_per_10k", weight, true, {}};
+    for (const auto& a : in) f.values.push_back(a.current / a.population * 10000);
+    return f;
+}
+
+long long sum(const std::vector<long long>& v) {
+    long long s = 0;
+    for (long long x : v) s += x;
+    return s;
+}
+
+} // namespace
+
+TEST_CASE("fair share: all weights 0 is exactly the population rule, whatever the factors") {
+    auto se = south_east();
+    Factor f = held_per_10k(se, 0);
+    Factor g{"another", 0, false, std::vector<std::optional<double>>(se.size(), 3.0)};
+    for (long long n : {0LL, 1LL, 99LL, 1000LL, 7200LL, 50000LL}) {
+        CAPTURE(n);
+        FairShare fs = allocate_fair_share(se, n, {f, g});
+        AllocationResult pop = allocate(se, n, AllocationRule::Population);
+        CHECK(fs.result.allocated == pop.allocated);
+        CHECK(fs.result.shortfall == pop.shortfall);
+    }
+}
+
+TEST_CASE("fair share: exact totals, nobody over their limit, and more pressure means fewer places") {
+    auto se = south_east();
+    long long room = 0;
+    for (const auto& a : se) room += headroom_places(a);
+    for (double weight : {0.5, 1.0, 3.0}) {
+        for (long long n : {500LL, 3000LL, room + 10}) {
+            CAPTURE(weight);
+            CAPTURE(n);
+            FairShare fs = allocate_fair_share(se, n, {held_per_10k(se, weight)});
+            CHECK(fs.result.total_allocated == std::min(n, room));
+            CHECK(sum(fs.result.allocated) == fs.result.total_allocated);
+            CHECK(fs.result.shortfall == n - std::min(n, room));
+            for (size_t i = 0; i < se.size(); ++i) CHECK(fs.result.allocated[i] <= headroom_places(se[i]));
+        }
+    }
+    // monotone: one area's value raised (by a tenth, doubled, to the top), all else equal
+    std::mt19937 rng(7);
+    for (int trial = 0; trial < 60; ++trial) {
+        size_t i = rng() % se.size();
+        long long n = 200 + static_cast<long long>(rng() % 4000);
+        Factor f = held_per_10k(se, 0.3 + (rng() % 30) / 10.0);
+        long long before = allocate_fair_share(se, n, {f}).result.allocated[i];
+        double max_v = 0;
+        for (const auto& v : f.values) max_v = std::max(max_v, *v);
+        for (double raised : {*f.values[i] * 1.1 + 0.01, *f.values[i] * 2 + 0.5, max_v + 1}) {
+            Factor g = f;
+            g.values[i] = raised;
+            CAPTURE(se[i].code);
+            CAPTURE(n);
+            CHECK(allocate_fair_share(se, n, {g}).result.allocated[i] <= before);
+        }
+    }
+}
+
+TEST_CASE("fair share: hand-worked tables") {
+    // three areas of 100k, 200k, 300k residents, limits 500, 1000, 1500, nothing held
+    std::vector<AllocationInput> d = {{"A", 100000, 0, 500}, {"B", 200000, 0, 1000}, {"C", 300000, 0, 1500}};
+    // pressure 0, 0.5, 1 (values 1, 2, 3), weight ln 2: weights 100k, 200k/sqrt(2), 300k/2
+    Factor f{"f", std::log(2.0), true, {1.0, 2.0, 3.0}};
+    auto p = factor_pressure(f, d);
+    CHECK(p == std::vector<double>{0, 0.5, 1});
+    auto w = fair_share_weights(d, {f});
+    CHECK(w[0] == doctest::Approx(100000));
+    CHECK(w[1] == doctest::Approx(200000 / std::sqrt(2.0)));
+    CHECK(w[2] == doctest::Approx(150000));
+    // 600 places: 600 * w / sum(w) = 152.4, 215.5, 228.6 (sum of w 393,553) -> 152, 216, 229... by largest remainder
+    FairShare fs = allocate_fair_share(d, 600, {f});
+    double sw = w[0] + w[1] + w[2];
+    for (size_t i = 0; i < 3; ++i) CHECK(std::abs(static_cast<double>(fs.result.allocated[i]) - 600 * w[i] / sw) < 1);
+    CHECK(sum(fs.result.allocated) == 600);
+    // lower is pressure: the order turns round
+    Factor lower = f;
+    lower.higher_is_pressure = false;
+    CHECK(factor_pressure(lower, d) == std::vector<double>{1, 0.5, 0});
+    // an area without a figure takes the mean pressure of the others, and is named
+    Factor gap{"gap", 1, true, {1.0, std::nullopt, 3.0}};
+    std::vector<std::string> imputed;
+    CHECK(factor_pressure(gap, d, &imputed) == std::vector<double>{0, 0.5, 1});
+    CHECK(imputed == std::vector<std::string>{"B"});
+    // the cap: A has room for 10; what it would have had goes to the others by the same weights
+    std::vector<AllocationInput> capped = {{"A", 100000, 490, 500}, {"B", 100000, 0, 500}, {"C", 100000, 0, 500}};
+    FairShare c = allocate_fair_share(capped, 300, {Factor{"f", 1, true, {0.0, 1.0, 0.0}}});
+    CHECK(c.result.allocated[0] == 10);
+    CHECK(c.result.allocated[0] + c.result.allocated[1] + c.result.allocated[2] == 300);
+    CHECK(c.result.allocated[1] < c.result.allocated[2]);   // B is under more pressure than C
+    // the floor: everyone at least 40 (or their room), the rest by weight
+    FairShare fl = allocate_fair_share(capped, 300, {Factor{"f", 5, true, {0.0, 1.0, 0.0}}}, TotalMeaning::Extra, 40);
+    CHECK(fl.result.allocated[0] == 10);
+    CHECK(fl.result.allocated[1] >= 40);
+    CHECK(sum(fl.result.allocated) == 300);
+    CHECK_THROWS_AS(allocate_fair_share(capped, 300, {}, TotalMeaning::Stock, 40), std::invalid_argument);
+    CHECK_THROWS_AS(allocate_fair_share(capped, 300, {Factor{"f", -1, true, {0.0, 1.0, 0.0}}}), std::invalid_argument);
+}
+
+TEST_CASE("fair share: a total to hold in all (stock): targets, what each still needs, the surplus") {
+    // targets by population 50, 100, 150; A holds 80 (30 over its target), C holds 100
+    std::vector<AllocationInput> d = {{"A", 100000, 80, 500}, {"B", 200000, 0, 1000}, {"C", 300000, 100, 1500}};
+    FairShare fs = allocate_fair_share(d, 300, {}, TotalMeaning::Stock);
+    CHECK(fs.targets == std::vector<long long>{50, 100, 150});
+    CHECK(fs.result.allocated == std::vector<long long>{0, 100, 50});
+    CHECK(fs.surplus == 30);
+    CHECK(fs.result.shortfall == 0);
+    // a target never above the limit: A's limit is 20, so what it would hold goes to B and C
+    std::vector<AllocationInput> small = {{"A", 100000, 0, 20}, {"B", 100000, 0, 500}, {"C", 100000, 0, 500}};
+    FairShare s = allocate_fair_share(small, 300, {}, TotalMeaning::Stock);
+    CHECK(s.targets == std::vector<long long>{20, 140, 140});
+    // more than every limit together: the shortfall says by how much
+    FairShare over = allocate_fair_share(small, 1100, {}, TotalMeaning::Stock);
+    CHECK(over.targets == std::vector<long long>{20, 500, 500});
+    CHECK(over.result.shortfall == 80);
+}
+
+TEST_CASE("fair share: the partnership's 2022 plan, 7,200 over the South East by population, as stock") {
+    auto se = south_east();
+    FairShare fs = allocate_fair_share(se, 7200, {}, TotalMeaning::Stock);
+    CHECK(sum(fs.targets) == 7200);
+    auto target_of = [&](const std::string& code) {
+        for (size_t i = 0; i < se.size(); ++i) if (se[i].code == code) return fs.targets[i];
+        FAIL("no such district " << code);
+        return 0LL;
+    };
+    long long mole_valley = target_of("E07000210"), chichester = target_of("E07000225");
+    MESSAGE("Mole Valley " << mole_valley << " (plan 68), Chichester " << chichester << " (plan 97)");
+    CHECK(std::llabs(mole_valley - 68) <= 3);
+    CHECK(std::llabs(chichester - 97) <= 3);
+}
