@@ -5,7 +5,9 @@
 #include <doctest.h>
 
 #include <cmath>
+#include <map>
 #include <random>
+#include <sstream>
 
 #include "helpers.h"
 #include "map/evaluate.h"
@@ -164,4 +166,82 @@ TEST_CASE("fair share: the partnership's 2022 plan, 7,200 over the South East by
     MESSAGE("Mole Valley " << mole_valley << " (plan 68), Chichester " << chichester << " (plan 97)");
     CHECK(std::llabs(mole_valley - 68) <= 3);
     CHECK(std::llabs(chichester - 97) <= 3);
+}
+
+TEST_CASE("scenario allocate --rule factors on the command line: weights 0, pressure, stock, the model kept, refusals") {
+    const std::string d = test::data_dir();
+    auto run = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args{"scenario", "allocate", "--within", "E12000008", "--data", d};
+        args.insert(args.end(), extra.begin(), extra.end());
+        return test::run_sespm(args);
+    };
+    auto pop = run({"--total", "1000", "--rule", "population"});
+    REQUIRE_MESSAGE(pop.exit_code == 0, pop.err);
+    auto zero = run({"--total", "1000", "--rule", "factors", "--factor", "dispersal=0", "--factor", "homes_for_ukraine=0"});
+    REQUIRE_MESSAGE(zero.exit_code == 0, zero.err);
+    CHECK(zero.out == pop.out);   // all weights 0: exactly --rule population
+    CHECK(zero.err.find("factor homes_for_ukraine (weight 0)") != std::string::npos);
+    // the district most in dispersal per resident, from the CSV rows printed (per_10k before the places)
+    auto rows = [](const std::string& out) {
+        std::map<std::string, std::vector<std::string>> m;
+        for (const auto& l : test::lines(out)) {
+            std::vector<std::string> c;
+            std::string cell;
+            std::istringstream in(l);
+            while (std::getline(in, cell, ',')) c.push_back(cell);
+            m[c[0]] = c;
+        }
+        return m;
+    };
+    auto base = rows(pop.out);
+    std::string top;
+    double top_rate = -1;
+    for (const auto& [code, c] : base) {
+        if (code == "code" || c[3].empty()) continue;
+        double rate = std::stod(c[3]) / std::stod(c[2]);
+        if (rate > top_rate) { top_rate = rate; top = code; }
+    }
+    auto pressed = run({"--total", "1000", "--rule", "factors", "--factor", "dispersal=3"});
+    REQUIRE_MESSAGE(pressed.exit_code == 0, pressed.err);
+    auto after = rows(pressed.out);
+    CAPTURE(top);
+    CHECK(std::stol(after[top][4]) < std::stol(base[top][4]));   // allocated: fewer for the most pressed
+    long total = 0;
+    for (const auto& [code, c] : after) if (code != "code") total += std::stol(c[4]);
+    CHECK(total == 1000);
+    // stock: targets and what each still needs (Chichester holds 44 of its 96)
+    auto stock = run({"--total", "7200", "--rule", "population", "--as", "stock"});
+    REQUIRE_MESSAGE(stock.exit_code == 0, stock.err);
+    auto st = rows(stock.out);
+    CHECK(st["code"][4] == "target");
+    CHECK(st["E07000225"][4] == "96");
+    CHECK(st["E07000225"][5] == std::to_string(96 - std::stol(st["E07000225"][3])));
+    CHECK(stock.err.find("targets add up to 7200 of 7200") != std::string::npos);
+    // the model is kept in the scenario's notes, as the independent sqlite3 shell reads them
+    test::ScratchDir dir;
+    auto saved = run({"--total", "500", "--rule", "factors", "--factor", "asylum_supported=1.5", "--floor", "2",
+                      "--project", dir.file("p.sespm"), "--save", "Fair"});
+    REQUIRE_MESSAGE(saved.exit_code == 0, saved.err);
+    auto notes = test::run_shell("sqlite3 '" + dir.file("p.sespm") + "' \"SELECT notes FROM scenarios WHERE name = 'Fair'\"");
+    REQUIRE(notes.exit_code == 0);
+    CHECK(notes.out.find("Allocated 500 places by factors over E12000008") != std::string::npos);
+    CHECK(notes.out.find("Fair-share model: asylum_supported=1.5; places to add; at least 2 each") != std::string::npos);
+    for (const auto& [code, c] : rows(saved.out))
+        if (code != "code" && std::stol(c[8]) - std::stol(c[3].empty() ? "0" : c[3]) >= 2) CHECK(std::stol(c[4]) >= 2);
+    // refusals name what is wrong and change nothing
+    struct Bad { std::vector<std::string> args; const char* says; };
+    for (const Bad& b : {Bad{{"--total", "10", "--rule", "factors", "--factor", "eu_born=1"}, "does not say which way its pressure runs"},
+                         Bad{{"--total", "10", "--rule", "factors"}, "needs at least one --factor"},
+                         Bad{{"--total", "10", "--rule", "factors", "--factor", "dispersal=-1"}, "is not a number, 0 or more"},
+                         Bad{{"--total", "10", "--rule", "factors", "--factor", "nosuch=1"}, "--factor nosuch: no such layer"},
+                         Bad{{"--total", "10", "--rule", "factors", "--factor", "uasc=1"}, "published by county only"},
+                         Bad{{"--total", "10", "--rule", "equalise", "--as", "stock"}, "not equalise"},
+                         Bad{{"--total", "10", "--rule", "population", "--as", "stock", "--floor", "1"}, "a floor goes with places to add"},
+                         Bad{{"--total", "10", "--rule", "population", "--as", "all"}, "use extra"}}) {
+        auto r = run(b.args);
+        CAPTURE(b.says);
+        CHECK(r.exit_code == 2);
+        CHECK_MESSAGE(r.err.find(b.says) != std::string::npos, r.err);
+        CHECK(r.out.empty());
+    }
 }

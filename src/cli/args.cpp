@@ -82,10 +82,10 @@ Args parse_args(const std::vector<std::string>& argv, const std::set<std::string
             a.positional.push_back(s);
         }
     }
-    // "--project A --project B" edited B without a word; only --ratio CODE=N may repeat (and
-    // where it takes one value, get() refuses a second)
+    // "--project A --project B" edited B without a word; only --ratio CODE=N and --factor
+    // LAYER=WEIGHT may repeat (and where it takes one value, get() refuses a second)
     for (const auto& [name, values] : a.values)
-        if (values.size() > 1 && name != "--ratio") a.get(name);
+        if (values.size() > 1 && name != "--ratio" && name != "--factor") a.get(name);
     // -o and --output are one option under two spellings: "-o a --output b" took a without a word
     if (a.values.count("-o") && a.values.count("--output") && a.values["-o"].front() != a.values["--output"].front())
         throw UsageError(command + ": -o and --output are the same option, given as '" + clip(a.values["-o"].front(), 60) + "' and '" +

@@ -21,7 +21,8 @@
 
 namespace sespm {
 
-static const char* kScenarioHelp = R"(usage: sespm-map scenario allocate --total N --rule population|headroom|equalise
+static const char* kScenarioHelp = R"(usage: sespm-map scenario allocate --total N --rule population|headroom|equalise|factors
+                                  [--factor LAYER=WEIGHT]... [--as extra|stock] [--floor N]
                                   [--within CODE] [--ratio CODE=N]... [--format csv|json]
                                   [--project FILE --save NAME [--replace]]
        sespm-map scenario list      --project FILE
@@ -53,10 +54,40 @@ alone unless --replace (its places replaced, its other notes kept).
 Allocations are whole places summing exactly to N, or to all the room there is; the summary on
 stderr says how many places did not fit. Districts with no published current figure count as 0
 current places (the Home Office publishes no zero rows) and are listed on stderr.
+--rule factors (the partnership's fair share) starts from each district's population and moves
+its share down for more pressure and up for less: each --factor LAYER=WEIGHT is a rate layer whose
+file says which way its pressure runs ("pressure": "higher"), its rate at its latest period
+scaled 0 to 1 over the districts (1: the most pressure among them; no figure: the others' mean),
+and a district's weight is population * exp(-sum of WEIGHT * pressure). Weight 1 counts the
+district under most pressure at 0.37 of its population against the least; all weights 0 is
+exactly --rule population. No district goes over its cluster limit: what a full one cannot take
+is shared again by the same weights. --as stock: the total is what the districts should hold in
+all; each one's target is its share (within its limit) and its allocation what it still needs
+(never below 0); a target column is added and the surplus held above the targets is said.
+--floor N (places to add only): every district first gets N, or its room if less.
 Prints code,name,population,current,allocated,new_total,per_10k,cluster_limit,share_of_limit_pct,status.
 )";
 
 namespace {
+
+// --factor LAYER=WEIGHT, repeatable; a layer given twice is a usage error.
+static std::vector<FactorWeight> factor_options(const Args& a) {
+    std::vector<FactorWeight> out;
+    for (const auto& v : a.all("--factor")) {
+        auto eq = v.find('=');
+        if (eq == std::string::npos || eq == 0)
+            throw UsageError("--factor " + clip(v) + ": write LAYER=WEIGHT, e.g. asylum_supported=1");
+        std::string num = v.substr(eq + 1);
+        char* end = nullptr;
+        double w = std::strtod(num.c_str(), &end);
+        if (num.empty() || *end != '\0' || !std::isfinite(w) || w < 0)
+            throw UsageError("--factor " + clip(v) + ": the weight '" + clip(num) + "' is not a number, 0 or more");
+        for (const auto& f : out)
+            if (f.layer == v.substr(0, eq)) throw UsageError("--factor " + clip(v) + ": the layer is given twice");
+        out.push_back({v.substr(0, eq), w});
+    }
+    return out;
+}
 
 long long whole(const Args& a, const std::string& opt, long long min) {
     std::string v = a.require(opt, "scenario");
@@ -69,23 +100,39 @@ long long whole(const Args& a, const std::string& opt, long long min) {
     return n;
 }
 
+static void print_no_figure(const std::vector<std::string>& no_figure) {
+    if (no_figure.empty()) return;
+    std::cerr << no_figure.size() << " districts have no published current figure and count as 0 current places:";
+    for (const auto& c : no_figure) std::cerr << " " << c;
+    std::cerr << "\n";
+}
+
 void print_allocation(const Allocation& al, long long total, const std::string& rule, const std::string& format) {
     std::vector<std::string> cols{"code", "name", "population", "current", "allocated", "new_total", "per_10k",
                                   "cluster_limit", "share_of_limit_pct", "status"};
     std::vector<std::vector<Cell>> rows;
     std::vector<std::string> no_figure;
+    std::map<std::string, long long> target;
+    for (size_t i = 0; i < al.targets.size(); ++i) target[al.inputs[i].code] = al.targets[i];
+    if (!al.targets.empty()) cols.insert(cols.begin() + 4, "target");
     for (const auto& d : al.outcome.districts) {
         if (!d.current) no_figure.push_back(d.code);
         rows.push_back(outcome_cells(d));
+        if (!al.targets.empty()) rows.back().insert(rows.back().begin() + 4, Cell::of_num(static_cast<double>(target[d.code]), 0));
     }
     write_table(std::cout, format, cols, rows);
+    for (const auto& line : al.said) std::cerr << line << "\n";
+    if (!al.targets.empty()) {
+        std::cerr << "targets add up to " << total - al.result.shortfall << " of " << total << " by " << rule
+                  << " (did not fit under the limits: " << al.result.shortfall << "); to reach them: "
+                  << al.result.total_allocated << " places to add over " << al.inputs.size()
+                  << " districts; held above the targets: " << al.surplus << " places in all\n";
+        print_no_figure(no_figure);
+        return;
+    }
     std::cerr << "allocated " << al.result.total_allocated << " of " << total << " places by " << rule << " over "
               << al.inputs.size() << " districts; did not fit: " << al.result.shortfall << "\n";
-    if (!no_figure.empty()) {
-        std::cerr << no_figure.size() << " districts have no published current figure and count as 0 current places:";
-        for (const auto& c : no_figure) std::cerr << " " << c;
-        std::cerr << "\n";
-    }
+    print_no_figure(no_figure);
 }
 
 int scenario_allocate(const Args& a) {
@@ -94,8 +141,15 @@ int scenario_allocate(const Args& a) {
     if (req.total > 1000000000LL) throw UsageError("--total " + std::to_string(req.total) + ": too large (at most 1000000000 places)");
     std::string rule_s = a.require("--rule", "scenario allocate");
     auto rule = parse_allocation_rule(rule_s);
-    if (!rule) throw UsageError("--rule " + rule_s + ": use population, headroom or equalise");
+    if (!rule) throw UsageError("--rule " + rule_s + ": use population, headroom, equalise or factors");
     req.rule = *rule;
+    req.factors = factor_options(a);
+    if (auto as = a.get("--as")) {
+        if (*as != "extra" && *as != "stock")
+            throw UsageError("--as " + clip(*as) + ": use extra (places to add, the default) or stock (what the districts should hold in all)");
+        req.meaning = *as == "stock" ? TotalMeaning::Stock : TotalMeaning::Extra;
+    }
+    if (a.get("--floor")) req.floor = whole(a, "--floor", 0);
     req.within = within_option(a, std::nullopt);
     req.ratio_overrides = ratio_options(a);
     req.period = a.get("--period").value_or("");
@@ -105,7 +159,7 @@ int scenario_allocate(const Args& a) {
     auto s = open_session(a);
     Allocation al = allocate_places(*s, req);
     if (save)
-        save_allocation(*s, *save, al, {req.total, req.rule, req.within.value_or(""), al.result.total_allocated}, a.has("--replace"));
+        save_allocation(*s, *save, al, {req.total, req.rule, req.within.value_or(""), al.result.total_allocated, al.model}, a.has("--replace"));
     print_allocation(al, req.total, rule_s, format);
     return 0;
 }
@@ -247,7 +301,7 @@ static int scenario_manage(const Args& a, const std::string& what) {
 int cmd_scenario(const std::vector<std::string>& argv) {
     Args a = parse_args(argv, with_common({"--total", "--rule", "--within", "--ratio", "--format", "--project", "--save",
                                            "--name", "--notes", "--critical-mass", "--code", "--places", "--cluster",
-                                           "--codes", "--as", "--with", "-o", "--period"}),
+                                           "--codes", "--as", "--with", "-o", "--period", "--factor", "--floor"}),
                         {"--replace"}, "scenario");
     if (a.has("--help") || a.positional.empty()) {
         std::cout << kScenarioHelp;

@@ -132,6 +132,31 @@ void set_trigger(Session& s, const std::string& key, std::optional<double> pct) 
     }
 }
 
+static bool uses_fair_share(const AllocateRequest& req) {
+    bool fair = req.rule == AllocationRule::Factors || !req.factors.empty() || req.meaning == TotalMeaning::Stock || req.floor > 0;
+    if (fair && req.rule != AllocationRule::Factors && req.rule != AllocationRule::Population)
+        throw SettingError("factor", "", "factors, a floor and a total to hold in all go with the factors or population rule, not " +
+                           allocation_rule_name(req.rule));
+    if (req.rule == AllocationRule::Factors && req.factors.empty())
+        throw SettingError("factor", "", "the factors rule needs at least one {factor} LAYER=WEIGHT");
+    if (req.floor < 0) throw SettingError("floor", std::to_string(req.floor), "a floor is a whole number of places, 0 or more");
+    if (req.floor > 0 && req.meaning == TotalMeaning::Stock)
+        throw SettingError("floor", std::to_string(req.floor), "a floor goes with places to add, not with a total to hold in all: the targets would add up to more than the total");
+    return fair;
+}
+
+// The fair-share rule over the allocation's inputs (rules/fair_share.h), its model worded for the notes.
+static void allocate_fair_share_places(Session& s, const AllocateRequest& req, Allocation& a) {
+    std::vector<Factor> factors = read_factors(s, req.factors, req.within, a.inputs, a.said);
+    FairShare fs = allocate_fair_share(a.inputs, req.total, factors, req.meaning, req.floor);
+    a.result = fs.result;
+    a.targets = fs.targets;
+    a.surplus = fs.surplus;
+    a.model = (req.factors.empty() ? std::string("population only") : factor_list(req.factors)) + "; " +
+              (req.meaning == TotalMeaning::Stock ? "the total to hold in all (stock)" : "places to add") +
+              (req.floor > 0 ? "; at least " + std::to_string(req.floor) + " each" : "");
+}
+
 Allocation allocate_places(Session& s, const AllocateRequest& req) {
     const LayerSpec& spec = s.layer("dispersal");
     Allocation a;
@@ -142,7 +167,8 @@ Allocation allocate_places(Session& s, const AllocateRequest& req) {
     }
     a.base = dispersal_baseline(*s.atlas, spec, req.within, req.period);
     a.inputs = allocation_inputs(a.base, a.scenario, spec.limit_per);
-    a.result = allocate(a.inputs, req.total, req.rule);
+    if (uses_fair_share(req)) allocate_fair_share_places(s, req, a);
+    else a.result = allocate(a.inputs, req.total, req.rule);
     for (size_t i = 0; i < a.inputs.size(); ++i)
         if (a.result.allocated[i] > 0) a.scenario.extra_places[a.inputs[i].code] = a.result.allocated[i];
     a.outcome = evaluate_scenario(a.scenario, a.base, spec.limit_per, spec.near_share_pct);

@@ -11,7 +11,9 @@
 #include "rules/allocation.h"
 #include "rules/scenario.h"
 #include "rules/scenario_edit.h"
+#include "map/fair_share_factors.h"
 #include "map/session.h"
+#include "rules/fair_share.h"
 
 namespace sespm {
 
@@ -50,6 +52,11 @@ struct AllocateRequest {
     std::optional<std::string> within;                 // none = every district of England
     std::map<std::string, double> ratio_overrides;     // district -> residents per place
     std::string period;                                // the current figures' period ("" = latest)
+    // The fair-share rule (AllocationRule::Factors; Population with `meaning` or `floor` too):
+    // the factors and their weights, what the total means, every area's least places.
+    std::vector<FactorWeight> factors;
+    TotalMeaning meaning = TotalMeaning::Extra;
+    long long floor = 0;
 };
 
 struct Allocation {
@@ -58,6 +65,10 @@ struct Allocation {
     AllocationResult result;
     Scenario scenario;                                 // the places and ratios as a scenario
     ScenarioOutcome outcome;                           // the districts after it (as `scenario show`)
+    std::vector<long long> targets;                    // the total as stock: each district's share of it
+    long long surplus = 0;                             // the total as stock: held above the targets, in all
+    std::vector<std::string> said;                     // what the factors used (fair_share_factors.h)
+    std::string model;                                 // the fair-share model, for the scenario's notes ("" for the other rules)
 };
 
 Allocation allocate_places(Session& s, const AllocateRequest& req);

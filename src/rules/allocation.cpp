@@ -16,6 +16,7 @@ std::optional<AllocationRule> parse_allocation_rule(std::string_view s) {
     if (s == "population") return AllocationRule::Population;
     if (s == "headroom") return AllocationRule::Headroom;
     if (s == "equalise" || s == "equalize") return AllocationRule::Equalise;
+    if (s == "factors") return AllocationRule::Factors;
     return std::nullopt;
 }
 
@@ -103,6 +104,7 @@ AllocationResult allocate(const std::vector<AllocationInput>& d, long long total
         caps[i] = headroom_places(d[i]);
         room += caps[i];
     }
+    if (rule == AllocationRule::Factors) throw std::invalid_argument("the factors rule needs its factors (allocate_fair_share)");
     if (rule != AllocationRule::Equalise) {
         std::vector<double> weight(n);
         for (size_t i = 0; i < n; ++i)
@@ -138,18 +140,23 @@ std::string allocation_rule_name(AllocationRule r) {
     case AllocationRule::Population: return "population";
     case AllocationRule::Headroom: return "headroom";
     case AllocationRule::Equalise: return "equalise";
+    case AllocationRule::Factors: return "factors";
     }
     return "population";
 }
 
 namespace {
 const std::string kNotePrefix = "Allocated ";
-bool is_note_line(const std::string& line) { return line.rfind(kNotePrefix, 0) == 0 && line.find(" places by ") != std::string::npos; }
+const std::string kModelPrefix = "Fair-share model: ";
+bool is_note_line(const std::string& line) {
+    return (line.rfind(kNotePrefix, 0) == 0 && line.find(" places by ") != std::string::npos) || line.rfind(kModelPrefix, 0) == 0;
+}
 } // namespace
 
 std::string allocation_note_line(const AllocationNote& n) {
     return kNotePrefix + std::to_string(n.total) + " places by " + allocation_rule_name(n.rule) + " over " +
-           (n.within.empty() ? std::string("all of England") : n.within) + " (" + std::to_string(n.placed) + " placed)";
+           (n.within.empty() ? std::string("all of England") : n.within) + " (" + std::to_string(n.placed) + " placed)" +
+           (n.model.empty() ? "" : "\n" + kModelPrefix + n.model);
 }
 
 std::string with_allocation_note(const std::string& notes, const AllocationNote& n) {
@@ -162,9 +169,11 @@ std::string with_allocation_note(const std::string& notes, const AllocationNote&
 
 std::optional<AllocationNote> allocation_note(const std::string& notes) {
     std::istringstream in(notes);
-    std::string line;
+    std::string line, model;
+    std::optional<AllocationNote> found;
     while (std::getline(in, line)) {
-        if (!is_note_line(line)) continue;
+        if (line.rfind(kModelPrefix, 0) == 0) { model = line.substr(kModelPrefix.size()); continue; }
+        if (!is_note_line(line) || found) continue;
         std::istringstream w(line.substr(kNotePrefix.size()));
         AllocationNote n;
         std::string places, by, rule, over, within;
@@ -180,9 +189,10 @@ std::optional<AllocationNote> allocation_note(const std::string& notes) {
         }
         within.erase(0, within.find_first_not_of(' '));
         n.within = within == "all of England" ? "" : within;
-        return n;
+        found = n;
     }
-    return std::nullopt;
+    if (found) found->model = model;
+    return found;
 }
 
 } // namespace sespm

@@ -12,9 +12,10 @@
 
 namespace sespm {
 
-enum class AllocationRule { Population, Headroom, Equalise };
+// Factors: the fair-share rule (rules/fair_share.h), population moved by pressures.
+enum class AllocationRule { Population, Headroom, Equalise, Factors };
 std::optional<AllocationRule> parse_allocation_rule(std::string_view s);
-std::string allocation_rule_name(AllocationRule r);  // population, headroom, equalise
+std::string allocation_rule_name(AllocationRule r);  // population, headroom, equalise, factors
 
 // How a scenario's places were allocated, kept as one line of its notes ("Allocated 1000
 // places by equalise over E12000008 (992 placed)") so the window reopens it with that rule and
@@ -24,6 +25,7 @@ struct AllocationNote {
     AllocationRule rule = AllocationRule::Population;
     std::string within;        // empty: all of England
     long long placed = 0;
+    std::string model;         // the factors rule's model ("dispersal=1, uasc=0.5; as stock; floor 5"), a line of its own
 };
 std::string allocation_note_line(const AllocationNote& n);
 // The notes with their allocation line replaced (or added, first), the other lines kept.
@@ -46,7 +48,8 @@ struct AllocationResult {
 // Headroom of one district in whole places (never negative).
 long long headroom_places(const AllocationInput& in);
 
-// Throws std::invalid_argument for a negative N or a district with non-positive population.
+// Throws std::invalid_argument for a negative N or a district with non-positive population, and
+// for Factors (its factors are allocate_fair_share's).
 AllocationResult allocate(const std::vector<AllocationInput>& districts, long long total, AllocationRule rule);
 
 // N shared in proportion to `weight` (one per district, >= 0), each district capped at its

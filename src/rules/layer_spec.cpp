@@ -125,7 +125,7 @@ json parse_strict(const std::string& text, const std::string& path) {
 void read_header(const Reader& r, const json& j, LayerSpec& s) {
     r.only_keys(j, "", {"id", "title", "description", "kind", "geography", "period", "count",
                         "denominator", "rate", "limit", "user_columns", "points",
-                        "classification", "attribution", "breaks", "parts", "titles", "missing"});
+                        "classification", "attribution", "breaks", "parts", "titles", "missing", "pressure"});
     s.id = r.str(j, "", "id", true);
     for (char c : s.id)
         if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'))
@@ -152,6 +152,12 @@ void read_header(const Reader& r, const json& j, LayerSpec& s) {
     if (!g || (*g != Geography::District && *g != Geography::County))
         r.fail("geography", "'" + geo + "' is not a published geography (district, county)");
     s.native = *g;
+    std::string pressure = r.str(j, "", "pressure", false);
+    if (pressure == "higher") s.higher_is_pressure = true;
+    else if (pressure == "lower") s.higher_is_pressure = false;
+    else if (j.contains("pressure"))
+        r.fail("pressure", "'" + pressure + "' is not a direction: \"higher\" (a higher value means more pressure on the area) or \"lower\"");
+    if (s.higher_is_pressure && s.kind != LayerKind::Rate) r.fail("pressure", "only a rate layer can be a pressure (a factor of the fair-share rule)");
 }
 
 std::string date_key(const Reader& r, const json& obj, const std::string& ctx, const char* key) {

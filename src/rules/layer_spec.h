@@ -74,6 +74,9 @@ struct LayerSpec {
     std::string share_column = "share_of_limit_pct";
     std::string status_column = "status";
     double near_share_pct = 90;
+    // "pressure": as a factor of the fair-share rule (rules/fair_share.h), whether a higher rate
+    // means more pressure on the area (true) or less (false); none: the layer cannot be a factor.
+    std::optional<bool> higher_is_pressure;
     std::vector<std::string> user_columns;   // entered by planners (e.g. pledges); empty by default
     std::map<std::string, std::string> column_titles;  // "titles": output column -> title people read
     std::string missing_means;               // "missing": what an absent figure means for this source

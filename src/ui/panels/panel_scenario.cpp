@@ -100,7 +100,7 @@ void run_allocation(MapApp& app) {
     });
     if (!ran) { app.screen.status = "Still loading: allocate again in a moment"; return; }
     if (!al) return;
-    app.project.save_allocation_to_scenario(*al, {req.total, req.rule, req.within.value_or(""), al->result.total_allocated});
+    app.project.save_allocation_to_scenario(*al, {req.total, req.rule, req.within.value_or(""), al->result.total_allocated, al->model});
     app.screen.status = "Allocated " + std::to_string(al->result.total_allocated) + " of " + std::to_string(ps.total) +
                  " places; did not fit: " + std::to_string(al->result.shortfall);
     app.project.scenario_on_map = true;

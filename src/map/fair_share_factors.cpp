@@ -1,0 +1,80 @@
+// fair_share_factors.cpp: see fair_share_factors.h.
+#include "map/fair_share_factors.h"
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+#include "core/error.h"
+#include "map/evaluate.h"
+
+namespace sespm {
+
+namespace {
+
+std::string weight_text(double w) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", w);
+    return buf;
+}
+
+const LayerSpec& factor_layer(Session& s, const FactorWeight& fw) {
+    if (!(fw.weight >= 0) || !std::isfinite(fw.weight))
+        throw SettingError("factor", fw.layer, "a weight is a number, 0 or more");
+    const LayerSpec* spec = nullptr;
+    try {
+        spec = &s.layer(fw.layer);
+    } catch (const SettingError& e) {
+        throw SettingError("factor", fw.layer, e.problem);
+    }
+    if (spec->kind != LayerKind::Rate)
+        throw SettingError("factor", fw.layer, "a factor is a rate layer (this one is points)");
+    if (spec->native != Geography::District)
+        throw SettingError("factor", fw.layer, "its figures are published by " + std::string(geography_name(spec->native)) +
+                           " only; a factor of a district allocation needs a figure for each district");
+    if (!spec->higher_is_pressure)
+        throw SettingError("factor", fw.layer, "its layer file (" + spec->path + ") does not say which way its pressure runs: "
+                           "add \"pressure\": \"higher\" (a higher rate means more pressure on the area) or \"lower\"");
+    return *spec;
+}
+
+} // namespace
+
+std::vector<Factor> read_factors(Session& s, const std::vector<FactorWeight>& weights, const std::optional<std::string>& within,
+                                 const std::vector<AllocationInput>& areas, std::vector<std::string>& said) {
+    std::vector<Factor> out;
+    for (const FactorWeight& fw : weights) {
+        const LayerSpec& spec = factor_layer(s, fw);
+        EvaluateOptions opt;
+        opt.within = within;
+        LayerResult r = evaluate_layer(*s.atlas, spec, opt);
+        std::map<std::string, double> rate;
+        for (const auto& m : r.measures)
+            if (m.rate) rate[m.code] = *m.rate;
+        Factor f{fw.layer, fw.weight, *spec.higher_is_pressure, {}};
+        for (const auto& a : areas) {
+            auto it = rate.find(a.code);
+            f.values.push_back(it == rate.end() ? std::nullopt : std::optional<double>(it->second));
+        }
+        std::vector<std::string> without;
+        factor_pressure(f, areas, &without);
+        std::string line = "factor " + fw.layer + " (weight " + weight_text(fw.weight) + "): " + spec.title +
+                           (r.period.empty() ? "" : ", " + r.period) + "; a higher rate means " +
+                           (*spec.higher_is_pressure ? "more" : "less") + " pressure";
+        if (!without.empty()) {
+            line += "; no figure for " + std::to_string(without.size()) + " (they take the others' mean pressure):";
+            for (const auto& c : without) line += " " + c;
+        }
+        said.push_back(line);
+        out.push_back(std::move(f));
+    }
+    return out;
+}
+
+std::string factor_list(const std::vector<FactorWeight>& weights) {
+    std::string out;
+    for (const auto& fw : weights) out += (out.empty() ? "" : ", ") + fw.layer + "=" + weight_text(fw.weight);
+    return out;
+}
+
+} // namespace sespm

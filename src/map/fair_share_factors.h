@@ -1,0 +1,31 @@
+// fair_share_factors.h: the fair-share rule's factors read from layers: each factor is a layer
+// whose file says which way its pressure runs ("pressure": "higher" or "lower"), its value per
+// district the layer's rate (per 10,000 residents, say) at its latest period, over the districts
+// being allocated. What each factor used (layer, period, areas without a figure) is said.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "map/session.h"
+#include "rules/fair_share.h"
+
+namespace sespm {
+
+struct FactorWeight {
+    std::string layer;
+    double weight = 0;
+};
+
+// One Factor per weight, values in the order of `areas`. SettingError naming the factor for a
+// layer that is not there, not a rate, or does not say which way its pressure runs, and for a
+// weight that is negative or not a number. `said` gets one line per factor: its layer, period,
+// direction, and the districts without a figure (they take the others' mean pressure).
+// `within` is the allocation's (none: all of England).
+std::vector<Factor> read_factors(Session& s, const std::vector<FactorWeight>& weights, const std::optional<std::string>& within,
+                                 const std::vector<AllocationInput>& areas, std::vector<std::string>& said);
+
+// "dispersal=1, uasc=0.5": a model's factors as written in --factor and in the scenario's notes.
+std::string factor_list(const std::vector<FactorWeight>& weights);
+
+} // namespace sespm
