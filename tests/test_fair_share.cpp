@@ -245,3 +245,74 @@ TEST_CASE("scenario allocate --rule factors on the command line: weights 0, pres
         CHECK(r.out.empty());
     }
 }
+
+TEST_CASE("fair share explained: population share, each factor's push, the cap, floor and rounding add up to each number") {
+    auto se = south_east();
+    Factor held = held_per_10k(se, 1.2);
+    Factor pop_density{"made_up", 0.7, false, {}};
+    for (size_t i = 0; i < se.size(); ++i) pop_density.values.push_back(static_cast<double>((i * 37) % 11));
+    for (TotalMeaning meaning : {TotalMeaning::Extra, TotalMeaning::Stock}) {
+        for (long long n : {300LL, 7200LL}) {
+            CAPTURE(n);
+            ShareExplanation e = explain_fair_share(se, n, {held, pop_density}, meaning);
+            ShareExplanation swapped = explain_fair_share(se, n, {pop_density, held}, meaning);
+            FairShare fs = allocate_fair_share(se, n, {held, pop_density}, meaning);
+            REQUIRE(e.rows.size() == se.size());
+            for (size_t i = 0; i < se.size(); ++i) {
+                const auto& r = e.rows[i];
+                double sum = r.population + r.pushes[0] + r.pushes[1] + r.cap + r.floor_and_rounding;
+                CHECK(sum == doctest::Approx(static_cast<double>(r.result)).epsilon(1e-9));
+                CHECK(r.result == (meaning == TotalMeaning::Stock ? fs.targets[i] : fs.result.allocated[i]));
+                CHECK(std::abs(r.floor_and_rounding) < 1.0 + 1e-9);   // rounding moves a share by less than a place
+                // the pushes do not depend on the order the factors are given in
+                CHECK(r.pushes[0] == doctest::Approx(swapped.rows[i].pushes[1]));
+                CHECK(r.pushes[1] == doctest::Approx(swapped.rows[i].pushes[0]));
+            }
+        }
+    }
+    // one factor: its push is the whole move from the population share; all weights 0: no push
+    std::vector<AllocationInput> d = {{"A", 100000, 0, 500}, {"B", 100000, 0, 500}};
+    ShareExplanation one = explain_fair_share(d, 100, {Factor{"f", std::log(3.0), true, {0.0, 1.0}}});
+    CHECK(one.rows[0].population == doctest::Approx(50));
+    CHECK(one.rows[0].pushes[0] == doctest::Approx(25));    // weights 1 and 1/3: 75 and 25
+    CHECK(one.rows[1].pushes[0] == doctest::Approx(-25));
+    CHECK(one.rows[0].result == 75);
+    ShareExplanation none = explain_fair_share(d, 100, {Factor{"f", 0, true, {0.0, 1.0}}});
+    CHECK(none.rows[1].pushes[0] == 0);
+}
+
+TEST_CASE("scenario explain: each district's row adds up to its places, which are the scenario's; other scenarios refused") {
+    const std::string d = test::data_dir();
+    test::ScratchDir dir;
+    const std::string p = dir.file("p.sespm");
+    auto saved = test::run_sespm({"scenario", "allocate", "--within", "E12000008", "--data", d, "--total", "1000", "--rule", "factors",
+                                  "--factor", "dispersal=1", "--factor", "homes_for_ukraine=0.5", "--project", p, "--save", "F"});
+    REQUIRE_MESSAGE(saved.exit_code == 0, saved.err);
+    auto e = test::run_sespm({"scenario", "explain", "--project", p, "--name", "F", "--data", d});
+    REQUIRE_MESSAGE(e.exit_code == 0, e.err);
+    auto ls = test::lines(e.out);
+    REQUIRE(ls.size() == 65);
+    CHECK(ls[0] == "code,name,population_share,push_dispersal,push_homes_for_ukraine,cap,floor_and_rounding,allocated,in_scenario");
+    long total = 0;
+    for (size_t i = 1; i < ls.size(); ++i) {
+        std::vector<std::string> c;
+        std::string cell;
+        std::istringstream in(ls[i]);
+        while (std::getline(in, cell, ',')) c.push_back(cell);
+        REQUIRE(c.size() == 9);
+        CAPTURE(ls[i]);
+        double sum = 0;
+        for (size_t k = 2; k <= 6; ++k) sum += std::stod(c[k]);
+        CHECK(std::abs(sum - std::stod(c[7])) < 0.26);   // five figures shown to one decimal
+        CHECK(c[7] == c[8]);                              // today's figures are those it was made with
+        total += std::stol(c[7]);
+    }
+    CHECK(total == 1000);
+    CHECK(e.err.find("model: dispersal=1, homes_for_ukraine=0.5; places to add") != std::string::npos);
+    auto plain = test::run_sespm({"scenario", "allocate", "--within", "E12000008", "--data", d, "--total", "100", "--rule", "equalise",
+                                  "--project", p, "--save", "E"});
+    REQUIRE(plain.exit_code == 0);
+    auto refused = test::run_sespm({"scenario", "explain", "--project", p, "--name", "E", "--data", d});
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.err.find("not allocated by the fair-share rule") != std::string::npos);
+}

@@ -17,6 +17,7 @@
 #include "map/export_view.h"
 #include "map/scenario_commands.h"
 #include "map/scenario_eval.h"
+#include "map/scenario_explain.h"
 #include "map/triggers.h"
 
 namespace sespm {
@@ -37,6 +38,8 @@ static const char* kScenarioHelp = R"(usage: sespm-map scenario allocate --total
        sespm-map scenario show      --project FILE --name NAME [--within CODE] [--format csv|json]
        sespm-map scenario compare   --project FILE --name A --with B [--within CODE]
        sespm-map scenario export    --project FILE --name NAME [--within CODE] -o FILE
+       sespm-map scenario explain   --project FILE --name NAME [--format csv|json]
+                                    (a scenario allocated by --rule factors: why each district got its number)
        (all accept --data DIR and --layers DIR; --within defaults to E12000008, the South East;
         allocate, show, compare and export accept --period DATE|latest|earliest: the published
         figures the scenario starts from, default latest)
@@ -255,11 +258,42 @@ int scenario_export(Session& s, const Args& a, const std::string& name) {
     return 0;
 }
 
+// Why each district got its number: population share, each factor's push, the cap, the floor and
+// rounding (one decimal each; they add up to the places), and the places the scenario holds.
+int scenario_explain(Session& s, const std::string& name, const std::string& format) {
+    ScenarioExplanation e = explain_scenario(s, name);
+    bool stock = !e.allocation.targets.empty();
+    std::vector<std::string> cols{"code", "name", "population_share"};
+    for (const auto& f : e.allocation.factors) cols.push_back("push_" + f.name);
+    for (const char* c : {"cap", "floor_and_rounding", stock ? "target" : "allocated", "in_scenario"}) cols.push_back(c);
+    std::vector<std::vector<Cell>> rows;
+    for (size_t i = 0; i < e.allocation.inputs.size(); ++i) {
+        const auto& in = e.allocation.inputs[i];
+        const auto& r = e.shares.rows[i];
+        std::vector<Cell> row{Cell::of_text(in.code), Cell::of_text(s.atlas->name_of(in.code)),
+                              Cell::of_num(r.population, 1)};
+        for (double p : r.pushes) row.push_back(Cell::of_num(p, 1));
+        row.push_back(Cell::of_num(r.cap, 1));
+        row.push_back(Cell::of_num(r.floor_and_rounding, 1));
+        row.push_back(Cell::of_num(static_cast<double>(r.result), 0));
+        auto it = e.saved.find(in.code);
+        row.push_back(Cell::of_num(static_cast<double>(it == e.saved.end() ? 0 : it->second), 0));
+        rows.push_back(std::move(row));
+    }
+    write_table(std::cout, format, cols, rows);
+    for (const auto& line : e.allocation.said) std::cerr << line << "\n";
+    std::cerr << "model: " << e.how.model << "; " << e.how.total << " places over "
+              << (e.how.within.empty() ? std::string("all of England") : e.how.within)
+              << "; each row adds up: population_share + the pushes + cap + floor_and_rounding = "
+              << (stock ? "target" : "allocated") << " (run again on today's figures; in_scenario: the places it holds)\n";
+    return 0;
+}
+
 } // namespace
 
 static int scenario_manage(const Args& a, const std::string& what) {
     static const std::set<std::string> actions{"list", "create", "set", "ratio", "cluster", "duplicate", "rename",
-                                               "delete", "show", "compare", "export"};
+                                               "delete", "show", "compare", "export", "explain"};
     if (!actions.count(what)) throw UsageError("scenario: unknown action '" + what + "' (see scenario --help)");
     a.require("--project", "scenario " + what);
     std::string name = what == "list" ? "" : a.require("--name", "scenario " + what);
@@ -283,6 +317,7 @@ static int scenario_manage(const Args& a, const std::string& what) {
     if (what == "duplicate") { duplicate_scenario(*s, name, a.require("--as", "scenario duplicate")); return 0; }
     if (what == "rename") { rename_scenario(*s, name, a.require("--as", "scenario rename")); return 0; }
     if (what == "delete") { delete_scenario(*s, name); return 0; }
+    if (what == "explain") return scenario_explain(*s, name, format);
     if (what == "show") {
         ScenarioOutcome o = evaluate_scenario_in(*s->atlas, spec, load_scenario(*s, name), within, period);
         if (ProjectStore* p = s->project_for_reading()) add_cluster_triggers(p->triggers(), o);

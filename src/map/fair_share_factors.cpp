@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 
 #include "core/error.h"
@@ -71,10 +72,50 @@ std::vector<Factor> read_factors(Session& s, const std::vector<FactorWeight>& we
     return out;
 }
 
-std::string factor_list(const std::vector<FactorWeight>& weights) {
+namespace {
+const char* kExtraWords = "places to add";
+const char* kStockWords = "the total to hold in all (stock)";
+const char* kPopulationOnly = "population only";
+} // namespace
+
+std::string model_text(const FairShareModel& m) {
     std::string out;
-    for (const auto& fw : weights) out += (out.empty() ? "" : ", ") + fw.layer + "=" + weight_text(fw.weight);
+    for (const auto& fw : m.factors) out += (out.empty() ? "" : ", ") + fw.layer + "=" + weight_text(fw.weight);
+    if (out.empty()) out = kPopulationOnly;
+    out += std::string("; ") + (m.meaning == TotalMeaning::Stock ? kStockWords : kExtraWords);
+    if (m.floor > 0) out += "; at least " + std::to_string(m.floor) + " each";
     return out;
+}
+
+std::optional<FairShareModel> parse_model_text(const std::string& text) {
+    std::vector<std::string> parts;
+    for (size_t start = 0;;) {
+        size_t semi = text.find("; ", start);
+        parts.push_back(text.substr(start, semi == std::string::npos ? std::string::npos : semi - start));
+        if (semi == std::string::npos) break;
+        start = semi + 2;
+    }
+    if (parts.size() < 2 || parts.size() > 3) return std::nullopt;
+    FairShareModel m;
+    if (parts[0] != kPopulationOnly)
+        for (size_t start = 0;;) {
+            size_t comma = parts[0].find(", ", start);
+            std::string one = parts[0].substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            size_t eq = one.find('=');
+            if (eq == std::string::npos || eq == 0) return std::nullopt;
+            char* end = nullptr;
+            double w = std::strtod(one.c_str() + eq + 1, &end);
+            if (*end != '\0' || !(w >= 0)) return std::nullopt;
+            m.factors.push_back({one.substr(0, eq), w});
+            if (comma == std::string::npos) break;
+            start = comma + 2;
+        }
+    if (parts[1] == kStockWords) m.meaning = TotalMeaning::Stock;
+    else if (parts[1] != kExtraWords) return std::nullopt;
+    if (parts.size() == 3) {
+        if (std::sscanf(parts[2].c_str(), "at least %lld each", &m.floor) != 1) return std::nullopt;
+    }
+    return m;
 }
 
 } // namespace sespm

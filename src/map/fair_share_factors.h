@@ -25,7 +25,14 @@ struct FactorWeight {
 std::vector<Factor> read_factors(Session& s, const std::vector<FactorWeight>& weights, const std::optional<std::string>& within,
                                  const std::vector<AllocationInput>& areas, std::vector<std::string>& said);
 
-// "dispersal=1, uasc=0.5": a model's factors as written in --factor and in the scenario's notes.
-std::string factor_list(const std::vector<FactorWeight>& weights);
+// A fair-share model as kept in a scenario's notes: "dispersal=1, asylum_supported=0.5; places to
+// add; at least 2 each", or "population only; the total to hold in all (stock)".
+struct FairShareModel {
+    std::vector<FactorWeight> factors;
+    TotalMeaning meaning = TotalMeaning::Extra;
+    long long floor = 0;
+};
+std::string model_text(const FairShareModel& m);
+std::optional<FairShareModel> parse_model_text(const std::string& text);   // none: not such a text
 
 } // namespace sespm

@@ -152,9 +152,8 @@ static void allocate_fair_share_places(Session& s, const AllocateRequest& req, A
     a.result = fs.result;
     a.targets = fs.targets;
     a.surplus = fs.surplus;
-    a.model = (req.factors.empty() ? std::string("population only") : factor_list(req.factors)) + "; " +
-              (req.meaning == TotalMeaning::Stock ? "the total to hold in all (stock)" : "places to add") +
-              (req.floor > 0 ? "; at least " + std::to_string(req.floor) + " each" : "");
+    a.model = model_text({req.factors, req.meaning, req.floor});
+    a.factors = std::move(factors);
 }
 
 Allocation allocate_places(Session& s, const AllocateRequest& req) {

@@ -69,6 +69,7 @@ struct Allocation {
     long long surplus = 0;                             // the total as stock: held above the targets, in all
     std::vector<std::string> said;                     // what the factors used (fair_share_factors.h)
     std::string model;                                 // the fair-share model, for the scenario's notes ("" for the other rules)
+    std::vector<Factor> factors;                       // the fair-share rule's factors as read
 };
 
 Allocation allocate_places(Session& s, const AllocateRequest& req);

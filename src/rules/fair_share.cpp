@@ -110,4 +110,73 @@ FairShare allocate_fair_share(const std::vector<AllocationInput>& areas, long lo
     return out;
 }
 
+namespace {
+
+// B * w / sum(w): the uncapped, unrounded shares.
+std::vector<double> uncapped_shares(const std::vector<double>& w, double b) {
+    double sum = 0;
+    for (double x : w) sum += x;
+    std::vector<double> out(w.size(), 0);
+    if (sum > 0)
+        for (size_t i = 0; i < w.size(); ++i) out[i] = b * w[i] / sum;
+    return out;
+}
+
+// Each factor's Shapley push on the uncapped shares of `b`.
+std::vector<std::vector<double>> shapley_pushes(const std::vector<AllocationInput>& areas, const std::vector<Factor>& factors, double b) {
+    size_t k = factors.size(), n = areas.size();
+    std::vector<std::vector<double>> by_subset(size_t{1} << k);
+    for (size_t mask = 0; mask < by_subset.size(); ++mask) {
+        std::vector<Factor> some = factors;
+        for (size_t j = 0; j < k; ++j)
+            if (!(mask & (size_t{1} << j))) some[j].weight = 0;
+        by_subset[mask] = uncapped_shares(fair_share_weights(areas, some), b);
+    }
+    std::vector<double> fact(k + 1, 1);
+    for (size_t j = 1; j <= k; ++j) fact[j] = fact[j - 1] * static_cast<double>(j);
+    std::vector<std::vector<double>> push(n, std::vector<double>(k, 0));
+    for (size_t j = 0; j < k; ++j)
+        for (size_t mask = 0; mask < by_subset.size(); ++mask) {
+            if (mask & (size_t{1} << j)) continue;
+            size_t s = static_cast<size_t>(__builtin_popcountll(mask));
+            double coeff = fact[s] * fact[k - s - 1] / fact[k];
+            for (size_t i = 0; i < n; ++i) push[i][j] += coeff * (by_subset[mask | (size_t{1} << j)][i] - by_subset[mask][i]);
+        }
+    return push;
+}
+
+} // namespace
+
+ShareExplanation explain_fair_share(const std::vector<AllocationInput>& areas, long long total, const std::vector<Factor>& factors,
+                                    TotalMeaning meaning, long long floor) {
+    if (factors.size() > 12) throw std::invalid_argument("at most 12 factors can be explained");
+    FairShare fs = allocate_fair_share(areas, total, factors, meaning, floor);
+    const std::vector<long long>& result = meaning == TotalMeaning::Stock ? fs.targets : fs.result.allocated;
+    long long shared = 0;
+    for (long long x : result) shared += x;
+    double b = static_cast<double>(shared);
+    std::vector<double> pop(areas.size());
+    std::vector<long long> caps(areas.size());
+    for (size_t i = 0; i < areas.size(); ++i) {
+        pop[i] = areas[i].population;
+        caps[i] = meaning == TotalMeaning::Stock ? std::max(0LL, static_cast<long long>(std::floor(areas[i].limit))) : headroom_places(areas[i]);
+    }
+    std::vector<double> by_population = uncapped_shares(pop, b);
+    std::vector<double> weights = fair_share_weights(areas, factors);
+    std::vector<double> by_factors = uncapped_shares(weights, b);
+    std::vector<double> capped = capped_proportional(weights, caps, b);
+    std::vector<std::vector<double>> push = shapley_pushes(areas, factors, b);
+    ShareExplanation out;
+    for (size_t i = 0; i < areas.size(); ++i) {
+        ShareExplanation::Row r;
+        r.population = by_population[i];
+        r.pushes = push[i];
+        r.cap = capped[i] - by_factors[i];
+        r.result = result[i];
+        r.floor_and_rounding = static_cast<double>(result[i]) - capped[i];
+        out.rows.push_back(std::move(r));
+    }
+    return out;
+}
+
 } // namespace sespm

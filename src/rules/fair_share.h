@@ -59,4 +59,23 @@ struct FairShare {
 FairShare allocate_fair_share(const std::vector<AllocationInput>& areas, long long total, const std::vector<Factor>& factors,
                               TotalMeaning meaning = TotalMeaning::Extra, long long floor = 0);
 
+// Why each area got its number (with Stock: its target). Of the places shared (B, what the areas
+// got in all): the area's population share (B * population / all populations); each factor's
+// push (Shapley: its weight's effect on the uncapped share, averaged over every order of adding
+// the factors, so the pushes do not depend on the order they are listed in); the cap's effect
+// (what its limit or a full neighbour moved); and the floor and rounding to whole places. For
+// each area they add up to its result. Throws std::invalid_argument beyond 12 factors.
+struct ShareExplanation {
+    struct Row {
+        double population = 0;
+        std::vector<double> pushes;        // one per factor, in the factors' order
+        double cap = 0;
+        double floor_and_rounding = 0;
+        long long result = 0;              // the allocation (Extra) or the target (Stock)
+    };
+    std::vector<Row> rows;                 // one per area
+};
+ShareExplanation explain_fair_share(const std::vector<AllocationInput>& areas, long long total, const std::vector<Factor>& factors,
+                                    TotalMeaning meaning = TotalMeaning::Extra, long long floor = 0);
+
 } // namespace sespm
