@@ -309,6 +309,26 @@ TEST_CASE("scenario explain: each district's row adds up to its places, which ar
     }
     CHECK(total == 1000);
     CHECK(e.err.find("model: dispersal=1, homes_for_ukraine=0.5; places to add") != std::string::npos);
+    // sensitivity: each weight 30% down and up; every range holds the model's own number, and moves somewhere
+    auto sv = test::run_sespm({"scenario", "sensitivity", "--project", p, "--name", "F", "--vary", "30", "--data", d});
+    REQUIRE_MESSAGE(sv.exit_code == 0, sv.err);
+    auto sl = test::lines(sv.out);
+    REQUIRE(sl.size() == 65);
+    CHECK(sl[0] == "code,name,allocated,lowest,highest");
+    bool moved = false;
+    for (size_t i = 1; i < sl.size(); ++i) {
+        std::vector<std::string> c;
+        std::string cell;
+        std::istringstream in(sl[i]);
+        while (std::getline(in, cell, ',')) c.push_back(cell);
+        CAPTURE(sl[i]);
+        CHECK(std::stol(c[3]) <= std::stol(c[2]));
+        CHECK(std::stol(c[2]) <= std::stol(c[4]));
+        moved |= c[3] != c[4];
+    }
+    CHECK(moved);
+    CHECK(sv.err.find("5 runs") != std::string::npos);   // the model's own and two per factor
+    CHECK(test::run_sespm({"scenario", "sensitivity", "--project", p, "--name", "F", "--vary", "0", "--data", d}).exit_code == 2);
     auto plain = test::run_sespm({"scenario", "allocate", "--within", "E12000008", "--data", d, "--total", "100", "--rule", "equalise",
                                   "--project", p, "--save", "E"});
     REQUIRE(plain.exit_code == 0);

@@ -40,6 +40,8 @@ static const char* kScenarioHelp = R"(usage: sespm-map scenario allocate --total
        sespm-map scenario export    --project FILE --name NAME [--within CODE] -o FILE
        sespm-map scenario explain   --project FILE --name NAME [--format csv|json]
                                     (a scenario allocated by --rule factors: why each district got its number)
+       sespm-map scenario sensitivity --project FILE --name NAME [--vary PCT] [--format csv|json]
+                                    (each weight PCT% (default 20) down and up: each district's lowest and highest)
        (all accept --data DIR and --layers DIR; --within defaults to E12000008, the South East;
         allocate, show, compare and export accept --period DATE|latest|earliest: the published
         figures the scenario starts from, default latest)
@@ -289,11 +291,30 @@ int scenario_explain(Session& s, const std::string& name, const std::string& for
     return 0;
 }
 
+// Each district's places (or target) under the model and its lowest and highest with each
+// weight varied up and down.
+int scenario_sensitivity_table(Session& s, const std::string& name, double vary, const std::string& format) {
+    Sensitivity sv = scenario_sensitivity(s, name, vary);
+    bool stock = !sv.base.allocation.targets.empty();
+    std::vector<std::string> cols{"code", "name", stock ? "target" : "allocated", "lowest", "highest"};
+    std::vector<std::vector<Cell>> rows;
+    for (size_t i = 0; i < sv.base.allocation.inputs.size(); ++i) {
+        const auto& code = sv.base.allocation.inputs[i].code;
+        rows.push_back({Cell::of_text(code), Cell::of_text(s.atlas->name_of(code)),
+                        Cell::of_num(static_cast<double>(sv.base.shares.rows[i].result), 0),
+                        Cell::of_num(static_cast<double>(sv.lowest[i]), 0), Cell::of_num(static_cast<double>(sv.highest[i]), 0)});
+    }
+    write_table(std::cout, format, cols, rows);
+    std::cerr << "model: " << sv.base.how.model << "; each weight " << vary << "% down and up, one at a time: " << sv.runs
+              << " runs on today's figures\n";
+    return 0;
+}
+
 } // namespace
 
 static int scenario_manage(const Args& a, const std::string& what) {
     static const std::set<std::string> actions{"list", "create", "set", "ratio", "cluster", "duplicate", "rename",
-                                               "delete", "show", "compare", "export", "explain"};
+                                               "delete", "show", "compare", "export", "explain", "sensitivity"};
     if (!actions.count(what)) throw UsageError("scenario: unknown action '" + what + "' (see scenario --help)");
     a.require("--project", "scenario " + what);
     std::string name = what == "list" ? "" : a.require("--name", "scenario " + what);
@@ -318,6 +339,7 @@ static int scenario_manage(const Args& a, const std::string& what) {
     if (what == "rename") { rename_scenario(*s, name, a.require("--as", "scenario rename")); return 0; }
     if (what == "delete") { delete_scenario(*s, name); return 0; }
     if (what == "explain") return scenario_explain(*s, name, format);
+    if (what == "sensitivity") return scenario_sensitivity_table(*s, name, a.number("--vary", 20), format);
     if (what == "show") {
         ScenarioOutcome o = evaluate_scenario_in(*s->atlas, spec, load_scenario(*s, name), within, period);
         if (ProjectStore* p = s->project_for_reading()) add_cluster_triggers(p->triggers(), o);
@@ -336,7 +358,7 @@ static int scenario_manage(const Args& a, const std::string& what) {
 int cmd_scenario(const std::vector<std::string>& argv) {
     Args a = parse_args(argv, with_common({"--total", "--rule", "--within", "--ratio", "--format", "--project", "--save",
                                            "--name", "--notes", "--critical-mass", "--code", "--places", "--cluster",
-                                           "--codes", "--as", "--with", "-o", "--period", "--factor", "--floor"}),
+                                           "--codes", "--as", "--with", "-o", "--period", "--factor", "--floor", "--vary"}),
                         {"--replace"}, "scenario");
     if (a.has("--help") || a.positional.empty()) {
         std::cout << kScenarioHelp;

@@ -3,6 +3,8 @@
 
 #include "core/error.h"
 
+#include <algorithm>
+
 namespace sespm {
 
 ScenarioExplanation explain_scenario(Session& s, const std::string& name) {
@@ -25,6 +27,32 @@ ScenarioExplanation explain_scenario(Session& s, const std::string& name) {
     out.allocation = allocate_places(s, req);
     out.shares = explain_fair_share(out.allocation.inputs, req.total, out.allocation.factors, req.meaning, req.floor);
     out.saved = sc.extra_places;
+    return out;
+}
+
+Sensitivity scenario_sensitivity(Session& s, const std::string& name, double vary_pct) {
+    if (!(vary_pct > 0 && vary_pct < 100)) throw SettingError("vary", std::to_string(vary_pct), "a per cent, more than 0 and less than 100");
+    Sensitivity out;
+    out.base = explain_scenario(s, name);
+    const Allocation& a = out.base.allocation;
+    auto result_of = [&](const FairShare& fs) { return a.targets.empty() ? fs.result.allocated : fs.targets; };
+    TotalMeaning meaning = a.targets.empty() ? TotalMeaning::Extra : TotalMeaning::Stock;
+    auto floor = parse_model_text(out.base.how.model)->floor;
+    std::vector<long long> own;
+    for (const auto& r : out.base.shares.rows) own.push_back(r.result);
+    out.lowest = out.highest = own;
+    out.runs = 1;
+    for (size_t k = 0; k < a.factors.size(); ++k)
+        for (double scale : {1 - vary_pct / 100, 1 + vary_pct / 100}) {
+            std::vector<Factor> varied = a.factors;
+            varied[k].weight *= scale;
+            std::vector<long long> r = result_of(allocate_fair_share(a.inputs, out.base.how.total, varied, meaning, floor));
+            for (size_t i = 0; i < r.size(); ++i) {
+                out.lowest[i] = std::min(out.lowest[i], r[i]);
+                out.highest[i] = std::max(out.highest[i], r[i]);
+            }
+            ++out.runs;
+        }
     return out;
 }
 

@@ -21,4 +21,14 @@ struct ScenarioExplanation {
 // SettingError naming the scenario when it does not exist or was not made by the fair-share rule.
 ScenarioExplanation explain_scenario(Session& s, const std::string& name);
 
+// How much each district's number moves when each factor's weight is `vary_pct` per cent up and
+// down, one at a time, all else as the scenario's model: the lowest and highest places (or
+// targets) over those runs and the model's own.
+struct Sensitivity {
+    ScenarioExplanation base;
+    std::vector<long long> lowest, highest;   // one per allocation input
+    int runs = 0;                             // the model's own and two per factor
+};
+Sensitivity scenario_sensitivity(Session& s, const std::string& name, double vary_pct);
+
 } // namespace sespm
