@@ -61,15 +61,18 @@ stderr says how many places did not fit. Districts with no published current fig
 current places (the Home Office publishes no zero rows) and are listed on stderr.
 --rule factors (the partnership's fair share) starts from each district's population and moves
 its share down for more pressure and up for less: each --factor LAYER=WEIGHT is a rate layer whose
-file says which way its pressure runs ("pressure": "higher"), its rate at its latest period
-scaled 0 to 1 over the districts (1: the most pressure among them; no figure: the others' mean),
+file says which way its pressure runs ("pressure": "higher"), its rate at its own latest period
+(whatever --period says of the current places) scaled 0 to 1 over the districts (1: the most
+pressure among them; no figure: the others' mean),
 and a district's weight is population * exp(-sum of WEIGHT * pressure). Weight 1 counts the
 district under most pressure at 0.37 of its population against the least; all weights 0 is
 exactly --rule population. No district goes over its cluster limit: what a full one cannot take
-is shared again by the same weights. --as stock: the total is what the districts should hold in
+is shared again by the same weights; whole places by Sainte-Lague, so more pressure never means
+more places. --as stock: the total is what the districts should hold in
 all; each one's target is its share (within its limit) and its allocation what it still needs
 (never below 0); a target column is added and the surplus held above the targets is said.
---floor N (places to add only): every district first gets N, or its room if less.
+--floor N (places to add only): every district first gets N, or its room if less (refused when
+the total cannot give every district its floor). At most 12 factors.
 Prints code,name,population,current,allocated,new_total,per_10k,cluster_limit,share_of_limit_pct,status.
 )";
 
@@ -267,7 +270,9 @@ int scenario_explain(Session& s, const std::string& name, const std::string& for
     bool stock = !e.allocation.targets.empty();
     std::vector<std::string> cols{"code", "name", "population_share"};
     for (const auto& f : e.allocation.factors) cols.push_back("push_" + f.name);
-    for (const char* c : {"cap", "floor_and_rounding", stock ? "target" : "allocated", "in_scenario"}) cols.push_back(c);
+    for (const char* c : {"cap", "floor_and_rounding", stock ? "target" : "allocated"}) cols.push_back(c);
+    if (stock) { cols.push_back("held"); cols.push_back("to_add"); }
+    cols.push_back("in_scenario");   // the places the saved scenario adds
     std::vector<std::vector<Cell>> rows;
     for (size_t i = 0; i < e.allocation.inputs.size(); ++i) {
         const auto& in = e.allocation.inputs[i];
@@ -278,6 +283,10 @@ int scenario_explain(Session& s, const std::string& name, const std::string& for
         row.push_back(Cell::of_num(r.cap, 1));
         row.push_back(Cell::of_num(r.floor_and_rounding, 1));
         row.push_back(Cell::of_num(static_cast<double>(r.result), 0));
+        if (stock) {
+            row.push_back(Cell::of_num(std::ceil(in.current), 0));
+            row.push_back(Cell::of_num(static_cast<double>(e.allocation.result.allocated[i]), 0));
+        }
         auto it = e.saved.find(in.code);
         row.push_back(Cell::of_num(static_cast<double>(it == e.saved.end() ? 0 : it->second), 0));
         rows.push_back(std::move(row));
@@ -287,7 +296,8 @@ int scenario_explain(Session& s, const std::string& name, const std::string& for
     std::cerr << "model: " << e.how.model << "; " << e.how.total << " places over "
               << (e.how.within.empty() ? std::string("all of England") : e.how.within)
               << "; each row adds up: population_share + the pushes + cap + floor_and_rounding = "
-              << (stock ? "target" : "allocated") << " (run again on today's figures; in_scenario: the places it holds)\n";
+              << (stock ? "target (to_add: what it still needs over what it holds)" : "allocated")
+              << "; run again on today's figures; in_scenario: the places the saved scenario adds\n";
     return 0;
 }
 

@@ -62,7 +62,7 @@ const char* known_setting_words(const std::string& setting) {
         {"cluster", "Cluster"}, {"by", "Join field"}, {"project", "Project"}, {"all-periods", "All periods"},
         {"within", "Within"}, {"code", "Area"}, {"from", "From"}, {"to", "To"}, {"geography", "Geography"}, {"sheet", "Sheet"},
         {"to-table", "Table name"}, {"save", "Save as"}, {"replace", "Replace"}, {"open", "Opened file"},
-        {"source-layer", "Source layer"}, {"factor", "Factor"}, {"floor", "Floor"}, {"vary", "Vary weights by"}};
+        {"source-layer", "Source layer"}, {"factor", "Factor"}, {"floor", "Floor"}, {"vary", "Vary weights by"}, {"rule", "Rule"}};
     for (const auto& [s, w] : kWords)
         if (setting == s) return w;
     return nullptr;

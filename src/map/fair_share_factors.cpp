@@ -2,6 +2,7 @@
 #include "map/fair_share_factors.h"
 
 #include <cmath>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -13,10 +14,11 @@ namespace sespm {
 
 namespace {
 
+// The shortest text that reads back as the same double (the notes must rebuild the same model).
 std::string weight_text(double w) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", w);
-    return buf;
+    char buf[64];
+    auto r = std::to_chars(buf, buf + sizeof buf, w);
+    return std::string(buf, r.ptr);
 }
 
 const LayerSpec& factor_layer(Session& s, const FactorWeight& fw) {

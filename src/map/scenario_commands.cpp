@@ -133,20 +133,33 @@ void set_trigger(Session& s, const std::string& key, std::optional<double> pct) 
 }
 
 static bool uses_fair_share(const AllocateRequest& req) {
-    bool fair = req.rule == AllocationRule::Factors || !req.factors.empty() || req.meaning == TotalMeaning::Stock || req.floor > 0;
+    bool fair = req.rule == AllocationRule::Factors || req.meaning == TotalMeaning::Stock || req.floor > 0;
+    if (!req.factors.empty() && req.rule != AllocationRule::Factors)
+        throw SettingError("factor", "", "factors go with the factors rule; this allocation is by " + allocation_rule_name(req.rule));
     if (fair && req.rule != AllocationRule::Factors && req.rule != AllocationRule::Population)
-        throw SettingError("factor", "", "factors, a floor and a total to hold in all go with the factors or population rule, not " +
-                           allocation_rule_name(req.rule));
+        throw SettingError("rule", allocation_rule_name(req.rule), "a floor and a total to hold in all go with the factors or population rule");
     if (req.rule == AllocationRule::Factors && req.factors.empty())
         throw SettingError("factor", "", "the factors rule needs at least one {factor} LAYER=WEIGHT");
+    if (req.factors.size() > 12) throw SettingError("factor", "", "at most 12 factors (so that each one's push can be explained)");
     if (req.floor < 0) throw SettingError("floor", std::to_string(req.floor), "a floor is a whole number of places, 0 or more");
     if (req.floor > 0 && req.meaning == TotalMeaning::Stock)
         throw SettingError("floor", std::to_string(req.floor), "a floor goes with places to add, not with a total to hold in all: the targets would add up to more than the total");
     return fair;
 }
 
+// A floor the total cannot give every district with room is refused: it would go to the first
+// districts by code, and the rest would get nothing.
+static void check_floor(const AllocateRequest& req, const std::vector<AllocationInput>& inputs) {
+    long long needed = 0;
+    for (const auto& in : inputs) needed += std::min(req.floor, headroom_places(in));
+    if (needed > req.total)
+        throw SettingError("floor", std::to_string(req.floor), "the districts with room need " + std::to_string(needed) +
+                           " places to have it each, more than the total of " + std::to_string(req.total));
+}
+
 // The fair-share rule over the allocation's inputs (rules/fair_share.h), its model worded for the notes.
 static void allocate_fair_share_places(Session& s, const AllocateRequest& req, Allocation& a) {
+    if (req.floor > 0) check_floor(req, a.inputs);
     std::vector<Factor> factors = read_factors(s, req.factors, req.within, a.inputs, a.said);
     FairShare fs = allocate_fair_share(a.inputs, req.total, factors, req.meaning, req.floor);
     a.result = fs.result;

@@ -4,6 +4,7 @@
 #include "core/error.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace sespm {
 
@@ -31,7 +32,11 @@ ScenarioExplanation explain_scenario(Session& s, const std::string& name) {
 }
 
 Sensitivity scenario_sensitivity(Session& s, const std::string& name, double vary_pct) {
-    if (!(vary_pct > 0 && vary_pct < 100)) throw SettingError("vary", std::to_string(vary_pct), "a per cent, more than 0 and less than 100");
+    if (!(vary_pct > 0 && vary_pct < 100)) {
+        char v[32];
+        std::snprintf(v, sizeof v, "%g", vary_pct);
+        throw SettingError("vary", v, "a per cent, more than 0 and less than 100");
+    }
     Sensitivity out;
     out.base = explain_scenario(s, name);
     const Allocation& a = out.base.allocation;

@@ -50,6 +50,23 @@ std::vector<long long> largest_remainder(const std::vector<double>& shares, long
     return out;
 }
 
+std::vector<long long> webster_rounding(const std::vector<double>& weight, long long total, const std::vector<long long>& caps) {
+    size_t n = weight.size();
+    std::vector<long long> out(n, 0);
+    using Item = std::pair<double, size_t>;   // priority, index
+    auto cmp = [](const Item& a, const Item& b) { return a.first != b.first ? a.first < b.first : a.second > b.second; };
+    std::priority_queue<Item, std::vector<Item>, decltype(cmp)> q(cmp);
+    for (size_t i = 0; i < n; ++i)
+        if (caps[i] > 0) q.push({weight[i] / 0.5, i});
+    for (long long k = 0; k < total && !q.empty(); ++k) {
+        size_t i = q.top().second;
+        q.pop();
+        ++out[i];
+        if (out[i] < caps[i]) q.push({weight[i] / (static_cast<double>(out[i]) + 0.5), i});
+    }
+    return out;
+}
+
 // Until all fits or nobody has room.
 std::vector<double> capped_proportional(const std::vector<double>& weight, const std::vector<long long>& caps, double total) {
     size_t n = weight.size();
@@ -88,7 +105,7 @@ AllocationResult allocate_by_weight(const std::vector<AllocationInput>& d, long 
     }
     long long fits = std::min(total, room);
     AllocationResult r;
-    r.allocated = largest_remainder(capped_proportional(weight, caps, static_cast<double>(fits)), fits, caps);
+    r.allocated = webster_rounding(weight, fits, caps);
     for (long long a : r.allocated) r.total_allocated += a;
     r.shortfall = total - r.total_allocated;
     return r;

@@ -53,10 +53,17 @@ long long headroom_places(const AllocationInput& in);
 AllocationResult allocate(const std::vector<AllocationInput>& districts, long long total, AllocationRule rule);
 
 // N shared in proportion to `weight` (one per district, >= 0), each district capped at its
-// headroom; what a full district cannot take is shared again by the same weights. The
-// population rule is this with weight = population.
+// headroom; what a full district cannot take is shared again by the same weights; whole places
+// by webster_rounding. The population rule is this with weight = population.
 AllocationResult allocate_by_weight(const std::vector<AllocationInput>& districts, long long total,
                                     const std::vector<double>& weight);
+
+// Whole numbers summing to min(total, sum of caps), in proportion to `weight`, each within its
+// cap, by the Sainte-Lague (Webster) divisor method: one at a time to the highest
+// weight / (places + 0.5) among those below their cap, ties to the earlier. Unlike largest
+// remainder it is monotone in the weights: when one weight falls and the others rise, the
+// first never gains a place (largest remainder could give it one).
+std::vector<long long> webster_rounding(const std::vector<double>& weight, long long total, const std::vector<long long>& caps);
 
 // Proportional shares of `total` by `weight`, each capped (before rounding); what a capped one
 // cannot take is shared again among the others in the same proportion.

@@ -45,8 +45,14 @@ std::vector<double> fair_share_weights(const std::vector<AllocationInput>& areas
         std::vector<double> p = factor_pressure(f, areas);
         for (size_t i = 0; i < areas.size(); ++i) exponent[i] += f.weight * p[i];
     }
+    // the smallest exponent taken off every one: the same proportions, and large weights do not
+    // turn every w into 0
+    double least = exponent.empty() ? 0 : *std::min_element(exponent.begin(), exponent.end());
     std::vector<double> w(areas.size());
-    for (size_t i = 0; i < areas.size(); ++i) w[i] = exponent[i] == 0 ? areas[i].population : areas[i].population * std::exp(-exponent[i]);
+    for (size_t i = 0; i < areas.size(); ++i) {
+        double e = exponent[i] - least;
+        w[i] = e == 0 ? areas[i].population : areas[i].population * std::exp(-e);
+    }
     return w;
 }
 
@@ -80,7 +86,7 @@ FairShare stock_targets(const std::vector<AllocationInput>& areas, long long tot
     }
     long long fits = std::min(total, room);
     FairShare out;
-    out.targets = largest_remainder(capped_proportional(w, limits, static_cast<double>(fits)), fits, limits);
+    out.targets = webster_rounding(w, fits, limits);
     out.result.allocated.assign(areas.size(), 0);
     for (size_t i = 0; i < areas.size(); ++i) {
         long long held = static_cast<long long>(std::ceil(areas[i].current));

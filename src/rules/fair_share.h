@@ -10,11 +10,14 @@
 //     w_i = population_i * exp(-sum_k W_k * p_ik)
 //
 // and the total is shared in proportion to w_i, each area capped at its room under its cluster
-// limit, what a full area cannot take shared again by the same weights, rounded to whole places
-// by largest remainder. All weights 0 give w_i = population_i: exactly the population rule.
+// limit, what a full area cannot take shared again by the same weights, in whole places by the
+// Sainte-Lague divisor method (webster_rounding). All weights 0 give w_i = population_i: exactly
+// the population rule.
 // A weight of 1 means the area under most pressure on that factor counts e^-1 (0.37) times its
 // population, against 1 times for the area under least. Raising one area's value never raises
-// its allocation: its own pressure rises or stays, and every other area's falls or stays.
+// its allocation: its own pressure rises or stays, every other area's falls or stays, so its
+// weight falls against each of theirs, and a divisor method never gives a place to an area whose
+// weight fell against every other (largest remainder could: tests/test_fair_share.cpp has the case).
 #pragma once
 #include <optional>
 #include <string>

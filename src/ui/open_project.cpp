@@ -174,10 +174,9 @@ void OpenProject::open_scenario(const std::string& name) {
         }
     }
     if (scenario)  // reopened with the total and rule it was allocated with, not the defaults
-        if (auto how = allocation_note(scenario->notes)) {
+        if (auto how = allocation_note(scenario->notes); how && how->model.empty()) {  // a fair-share model is the command line's for now
             app_.panels.scenario.total = static_cast<int>(std::min<long long>(how->total, 1000000000));
-            // the panel offers population, headroom and equalise; a factors model is the command line's for now
-            if (how->rule != AllocationRule::Factors) app_.panels.scenario.rule = static_cast<int>(how->rule);
+            app_.panels.scenario.rule = static_cast<int>(how->rule);
         }
     refresh_scenario_view();
 }
