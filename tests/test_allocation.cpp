@@ -128,10 +128,20 @@ TEST_CASE("proportional rules match hand-worked tables") {
     CHECK_THROWS(allocate(cases[0].d, -1, AllocationRule::Population));
 }
 
-TEST_CASE("largest remainder rounding") {
-    CHECK(largest_remainder({1.5, 1.5, 1.0}, 4, {9, 9, 9}) == std::vector<long long>{2, 1, 1});
-    CHECK(largest_remainder({0.2, 0.3, 0.5}, 1, {9, 9, 9}) == std::vector<long long>{0, 0, 1});
-    CHECK(largest_remainder({2.9, 0.1}, 3, {2, 9}) == std::vector<long long>{2, 1});  // a cap redirects
+TEST_CASE("Sainte-Lague (Webster) rounding, worked by hand") {
+    // weights 3:3:2, 4 places: A (6, the earlier of a tie), B (6), C (4), then A and B at 3/1.5 = 2
+    // tie above C's 2/1.5: A, the earlier -> 2, 1, 1
+    CHECK(webster_rounding({3, 3, 2}, 4, {9, 9, 9}) == std::vector<long long>{2, 1, 1});
+    CHECK(webster_rounding({2, 3, 5}, 1, {9, 9, 9}) == std::vector<long long>{0, 0, 1});
+    CHECK(webster_rounding({29, 1}, 3, {2, 9}) == std::vector<long long>{2, 1});  // a cap redirects
+    CHECK(webster_rounding({1, 2, 3}, 10, {9, 9, 9}) == std::vector<long long>{2, 3, 5});
+    CHECK(webster_rounding({1, 1}, 5, {1, 1}) == std::vector<long long>{1, 1});   // no room left: what fits
+    // the largest-remainder paradox: 7 over weights 2000 : 8000*e^-1 : 7000 gives A nothing, and
+    // A's weight falling against the others never gives it one
+    double e1 = std::exp(-1.0);
+    long long before = webster_rounding({2000 * e1, 8000 * e1, 7000}, 7, {99, 99, 99})[0];
+    long long after = webster_rounding({2000 * e1, 8000 * e1 * 1.2, 7000 * 1.2}, 7, {99, 99, 99})[0];
+    CHECK(after <= before);
 }
 
 TEST_CASE("scenario allocate on the command line") {

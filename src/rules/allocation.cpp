@@ -24,32 +24,6 @@ long long headroom_places(const AllocationInput& in) {
     return std::max(0LL, static_cast<long long>(std::floor(in.limit)) - static_cast<long long>(std::ceil(in.current)));
 }
 
-std::vector<long long> largest_remainder(const std::vector<double>& shares, long long total,
-                                         const std::vector<long long>& caps) {
-    size_t n = shares.size();
-    std::vector<long long> out(n, 0);
-    long long given = 0;
-    for (size_t i = 0; i < n; ++i) {
-        out[i] = std::min(caps[i], static_cast<long long>(std::floor(shares[i] + 1e-9)));
-        given += out[i];
-    }
-    std::vector<size_t> order(n);
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-        return shares[a] - std::floor(shares[a] + 1e-9) > shares[b] - std::floor(shares[b] + 1e-9);
-    });
-    // one each to the largest remainders; repeat while places remain and someone has room
-    while (given < total) {
-        bool any = false;
-        for (size_t i : order) {
-            if (given >= total) break;
-            if (out[i] < caps[i]) { ++out[i]; ++given; any = true; }
-        }
-        if (!any) break;
-    }
-    return out;
-}
-
 std::vector<long long> webster_rounding(const std::vector<double>& weight, long long total, const std::vector<long long>& caps) {
     size_t n = weight.size();
     std::vector<long long> out(n, 0);

@@ -69,9 +69,4 @@ std::vector<long long> webster_rounding(const std::vector<double>& weight, long 
 // cannot take is shared again among the others in the same proportion.
 std::vector<double> capped_proportional(const std::vector<double>& weight, const std::vector<long long>& caps, double total);
 
-// Largest-remainder rounding of non-negative shares to whole numbers summing to `total`, with
-// integer caps: floors first, then one each to the largest remainders among those below their cap.
-std::vector<long long> largest_remainder(const std::vector<double>& shares, long long total,
-                                         const std::vector<long long>& caps);
-
 } // namespace sespm
