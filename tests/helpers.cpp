@@ -3,6 +3,7 @@
 
 #include <doctest.h>
 
+#include "map/evaluate.h"
 #include "stores/project_store.h"
 
 #include <sys/wait.h>
@@ -215,6 +216,22 @@ std::map<std::string, double> population(bool mid2019) {
     for (auto& r : rows_of(mid2019 ? "stats/population_mid2019_lad19.csv" : "stats/population_mid2024.csv"))
         out[mid2019 ? r["code_lad24"] : r["code"]] += std::stod(r["value"]);
     return out;
+}
+
+std::vector<sespm::AllocationInput> south_east_allocation_inputs() {
+    sespm::GeosContext geos;
+    sespm::Atlas atlas(data_dir(), geos);
+    auto layers = sespm::read_layer_dir(layers_dir());
+    const sespm::LayerSpec* spec = nullptr;
+    for (const auto& l : layers) if (l.id == "dispersal") spec = &l;
+    REQUIRE(spec);
+    sespm::EvaluateOptions opt;
+    opt.within = "E12000008";
+    sespm::LayerResult r = sespm::evaluate_layer(atlas, *spec, opt);
+    std::vector<sespm::AllocationInput> in;
+    for (const auto& m : r.measures) in.push_back({m.code, *m.denominator, m.count.value_or(0), *m.limit});
+    REQUIRE(in.size() == 64);
+    return in;
 }
 
 } // namespace test

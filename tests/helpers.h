@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "rules/allocation.h"
+
 namespace sespm { class ProjectStore; }
 
 namespace test {
@@ -72,6 +74,10 @@ std::array<int, 4> rect_of(const std::string& layout, const std::string& name);
 
 // Changes the byte in the middle of a file to another value (a damaged cache file).
 void flip_middle_byte(const std::string& path);
+
+// The South East's 64 districts as allocation inputs, from the real figures of the dispersal layer
+// (population, people in dispersal accommodation, cluster limit).
+std::vector<sespm::AllocationInput> south_east_allocation_inputs();
 
 // Writes many pledges at once (clearing the others), in one transaction, each row-level.
 void save_all_pledges(sespm::ProjectStore& s, const std::map<std::string, int>& pledges);

@@ -16,21 +16,6 @@ using namespace sespm;
 
 namespace {
 
-std::vector<AllocationInput> south_east() {
-    GeosContext geos;
-    Atlas atlas(test::data_dir(), geos);
-    auto layers = read_layer_dir(test::layers_dir());
-    const LayerSpec* spec = nullptr;
-    for (const auto& l : layers) if (l.id == "dispersal") spec = &l;
-    REQUIRE(spec);
-    EvaluateOptions opt;
-    opt.within = "E12000008";
-    LayerResult r = evaluate_layer(atlas, *spec, opt);
-    std::vector<AllocationInput> in;
-    for (const auto& m : r.measures) in.push_back({m.code, *m.denominator, m.count.value_or(0), *m.limit});
-    return in;
-}
-
 // The smallest threshold T such that every place fits with no district's rate above T (districts
 // already above T before allocation just take nothing). Bisection on T, independent of allocate().
 double optimal_max_rate(const std::vector<AllocationInput>& d, long long n) {
@@ -54,7 +39,7 @@ double optimal_max_rate(const std::vector<AllocationInput>& d, long long n) {
 } // namespace
 
 TEST_CASE("every rule: whole places, exact sums, limits kept, exact shortfall (real South East figures)") {
-    auto se = south_east();
+    auto se = test::south_east_allocation_inputs();
     REQUIRE(se.size() == 64);
     long long room = 0;
     for (const auto& d : se) room += headroom_places(d);
@@ -78,7 +63,7 @@ TEST_CASE("every rule: whole places, exact sums, limits kept, exact shortfall (r
 }
 
 TEST_CASE("equalise reaches the smallest possible highest rate") {
-    auto se = south_east();
+    auto se = test::south_east_allocation_inputs();
     for (long long n : {1LL, 50LL, 1000LL, 5000LL, 20000LL}) {
         CAPTURE(n);
         AllocationResult r = allocate(se, n, AllocationRule::Equalise);

@@ -17,22 +17,6 @@ using namespace sespm;
 
 namespace {
 
-std::vector<AllocationInput> south_east() {
-    GeosContext geos;
-    Atlas atlas(test::data_dir(), geos);
-    auto layers = read_layer_dir(test::layers_dir());
-    const LayerSpec* spec = nullptr;
-    for (const auto& l : layers) if (l.id == "dispersal") spec = &l;
-    REQUIRE(spec);
-    EvaluateOptions opt;
-    opt.within = "E12000008";
-    LayerResult r = evaluate_layer(atlas, *spec, opt);
-    std::vector<AllocationInput> in;
-    for (const auto& m : r.measures) in.push_back({m.code, *m.denominator, m.count.value_or(0), *m.limit});
-    REQUIRE(in.size() == 64);
-    return in;
-}
-
 // A pressure factor made here from the inputs themselves: places held per 10,000 residents.
 Factor held_per_10k(const std::vector<AllocationInput>& in, double weight) {
     Factor f{"held_per_10k", weight, true, {}};
@@ -49,7 +33,7 @@ long long sum(const std::vector<long long>& v) {
 } // namespace
 
 TEST_CASE("fair share: all weights 0 is exactly the population rule, whatever the factors") {
-    auto se = south_east();
+    auto se = test::south_east_allocation_inputs();
     Factor f = held_per_10k(se, 0);
     Factor g{"another", 0, false, std::vector<std::optional<double>>(se.size(), 3.0)};
     for (long long n : {0LL, 1LL, 99LL, 1000LL, 7200LL, 50000LL}) {
@@ -62,7 +46,7 @@ TEST_CASE("fair share: all weights 0 is exactly the population rule, whatever th
 }
 
 TEST_CASE("fair share: exact totals, nobody over their limit, and more pressure means fewer places") {
-    auto se = south_east();
+    auto se = test::south_east_allocation_inputs();
     long long room = 0;
     for (const auto& a : se) room += headroom_places(a);
     for (double weight : {0.5, 1.0, 3.0}) {
@@ -188,7 +172,7 @@ TEST_CASE("fair share: a total to hold in all (stock): targets, what each still 
 }
 
 TEST_CASE("fair share: the partnership's 2022 plan, 7,200 over the South East by population, as stock") {
-    auto se = south_east();
+    auto se = test::south_east_allocation_inputs();
     FairShare fs = allocate_fair_share(se, 7200, {}, TotalMeaning::Stock);
     CHECK(sum(fs.targets) == 7200);
     auto target_of = [&](const std::string& code) {
@@ -285,7 +269,7 @@ TEST_CASE("scenario allocate --rule factors on the command line: weights 0, pres
 }
 
 TEST_CASE("fair share explained: population share, each factor's push, the cap, floor and rounding add up to each number") {
-    auto se = south_east();
+    auto se = test::south_east_allocation_inputs();
     Factor held = held_per_10k(se, 1.2);
     Factor pop_density{"made_up", 0.7, false, {}};
     for (size_t i = 0; i < se.size(); ++i) pop_density.values.push_back(static_cast<double>((i * 37) % 11));
