@@ -21,7 +21,10 @@ TEST_CASE("the shipped layer files all load, with the expected ids") {
     auto layers = read_layer_dir(test::layers_dir());
     std::vector<std::string> ids;
     for (const auto& l : layers) ids.push_back(l.id);
-    CHECK(ids == std::vector<std::string>{"afghan_resettlement", "asylum_supported", "dispersal", "esol", "eu_born", "homes_for_ukraine", "nepali", "resettlement", "uasc"});
+    CHECK(ids == std::vector<std::string>{"afghan_resettlement", "asylum_supported", "claimant_count", "deprivation", "dispersal",
+                                          "employment_rate", "esol", "eu_born", "gdhi_per_head", "homes_for_ukraine",
+                                          "housing_affordability", "median_pay", "nepali", "net_additions", "nino_registrations",
+                                          "resettlement", "temporary_accommodation", "uasc"});
     for (const auto& l : layers) {
         CAPTURE(l.id);
         CHECK(!l.attribution.empty());
@@ -90,7 +93,7 @@ TEST_CASE("column titles come from the layer file's titles, else word by word (n
     // every shipped layer titles its columns: no tooltip or table header is guessed
     for (const auto& l : read_layer_dir(test::layers_dir())) {
         CAPTURE(l.id);
-        for (const auto& c : l.kind == LayerKind::Rate ? measure_columns(l) : std::vector<std::string>{l.points_count_column})
+        for (const auto& c : l.has_figures() ? measure_columns(l) : std::vector<std::string>{l.points_count_column})
             if (c != "code" && c != "name") CHECK_MESSAGE(l.column_titles.count(c) == 1, c);
     }
     // a title for a column the layer does not have is a mistake, named

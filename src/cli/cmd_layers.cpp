@@ -29,7 +29,7 @@ int cmd_layers(const std::vector<std::string>& argv) {
         opt.geography = l.native;
         LayerResult r = evaluate_layer(*s->atlas, l, opt);
         std::cout << csv_escape(l.id) << "," << csv_escape(l.title) << ","
-                  << (l.kind == LayerKind::Rate ? "rate" : "points") << "," << geography_name(l.native) << ","
+                  << (l.kind == LayerKind::Rate ? "rate" : l.kind == LayerKind::Value ? "value" : "points") << "," << geography_name(l.native) << ","
                   << csv_escape(l.period) << "," << r.report.areas << "," << r.report.matched << ","
                   << r.report.unmatched.size() << "," << r.report.missing.size() << "\n";
         if (a.has("--details")) {

@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 #include "cli/common.h"
 #include "core/error.h"
+#include "core/bad_rows.h"
 #include "map/evaluate.h"
 #include "trends/trends.h"
 
@@ -23,6 +24,9 @@ floor(population / 200); --ratio CODE=N sets another residents-per-place ratio f
 or any GDAL vector file of points).
 --period DATE|latest|earliest picks the period of a time-series layer (default latest; see
 `sespm-map periods --layer ID`); an unknown date is a usage error naming the nearest periods.
+A value layer (a ratio, rank, percentage or pay published without counts) shows a group's
+figure as the population-weighted mean of its members' (column combined_as says so), or none
+where its layer file gives no weight; the note on stderr says which.
 --since DATE adds previous (the count column at DATE), change and change_pct (change as % of
 previous), empty where either figure is missing.
 With --project, layers with a limit get trigger_pct and trigger_status (reached / within 10
@@ -46,6 +50,7 @@ int cmd_table(const std::vector<std::string>& argv) {
     EvaluateOptions eo = evaluate_options_of(req);
     LayerResult r = evaluate_layer(*s->atlas, spec, eo);
     note_unmatched(req.layer_id, r.report);  // every unmatched source code on stderr
+    for (const auto& n : r.period_notes) input_log().note("layer '" + req.layer_id + "': " + n);  // breaks, how groups combine
     if (auto since = a.get("--since")) add_change_columns(*s->atlas, spec, eo, *since, r);
     add_trigger_output(*s, spec, eo, r);
     write_table(std::cout, format, r.columns, r.rows);

@@ -26,10 +26,12 @@ std::string join_code(const std::string& code) {
 
 namespace {
 
-enum class FigureKind { Count, Denominator };
+enum class FigureKind { Count, Denominator, Value, Weight };  // Value: any number, as published; Weight: positive
 
 // The reason a published value cannot be used, or "" when it can.
 std::string value_problem(double v, const std::string& cell, FigureKind kind) {
+    if (kind == FigureKind::Value) return "";
+    if (kind == FigureKind::Weight) return v > 0 ? "" : "'" + cell + "' is not a weight (a positive number); blank it if it is not published";
     if (v != std::floor(v))
         return "'" + cell + "' is not a whole number; a " +
                (kind == FigureKind::Count ? "count" : "denominator (a number of people)") + " must be";
@@ -104,7 +106,7 @@ void read_column(const CsvTable& t, const ColumnRead& c, ByPeriod& dest, std::ve
         std::string perr;
         std::string period = row_period(t, c, pc, r, perr);
         if (!perr.empty()) { bad.add(line, c.period_column, perr + " (code " + shown + ")"); continue; }
-        FigureParse f = parse_figure_text(row[vc]);
+        FigureParse f = parse_figure_text(row[vc], c.kind == FigureKind::Value);
         if (f.error.empty() && f.value) f.error = value_problem(*f.value, trim(row[vc]), c.kind);
         if (!f.error.empty()) { bad.add(line, c.value, f.error + " (code " + shown + ")"); continue; }
         if (auto it = seen.find({period, code}); it != seen.end()) {
@@ -148,10 +150,12 @@ void read_count_files(const std::string& data_dir, const LayerSpec& spec, Loaded
     parts.assign(spec.parts.size(), {});
     for (size_t i = 0; i < spec.counts.size(); ++i) {
         const FigureSource& src = spec.counts[i];
-        std::string field = spec.counts.size() == 1 ? "count.file" : "count[" + std::to_string(i) + "].file";
+        std::string field = spec.kind == LayerKind::Value ? "value.file"
+                            : spec.counts.size() == 1 ? "count.file" : "count[" + std::to_string(i) + "].file";
         CsvTable t = read_source(data_dir, spec, src.file, field);
         if (i == 0) out.count_file = t.path;
-        ColumnRead c{src.key, src.value, src.period_column, src.as_at, FigureKind::Count,
+        ColumnRead c{src.key, src.value, src.period_column, src.as_at,
+                     spec.kind == LayerKind::Value ? FigureKind::Value : FigureKind::Count,
                      crosswalk_for(data_dir, spec, src.crosswalk, walks)};
         ByPeriod mine;
         read_column(t, c, mine, &out.source_codes, &codes_seen, &count_rows);
@@ -169,7 +173,7 @@ void read_count_files(const std::string& data_dir, const LayerSpec& spec, Loaded
         }
         if (spec.denominator && spec.estimates.empty() && spec.denominator->file.empty()) {
             c.value = spec.denominator->value;
-            c.kind = FigureKind::Denominator;
+            c.kind = spec.kind == LayerKind::Value ? FigureKind::Weight : FigureKind::Denominator;
             read_column(t, c, row_denoms, nullptr, nullptr);
         }
     }
@@ -181,7 +185,8 @@ std::vector<std::unordered_map<std::string, double>> read_estimates(const std::s
                                                                     std::map<std::string, Crosswalk>& walks) {
     std::vector<std::unordered_map<std::string, double>> out(est.size());
     for (size_t i = 0; i < est.size(); ++i) {
-        CsvTable d = read_source(data_dir, spec, est[i].file, spec.estimates.empty() ? "denominator.file" : "denominator.estimates.file");
+        std::string key = spec.kind == LayerKind::Value ? "weight" : "denominator";
+        CsvTable d = read_source(data_dir, spec, est[i].file, key + (spec.estimates.empty() ? ".file" : ".estimates.file"));
         ByPeriod v;
         read_column(d, ColumnRead{est[i].key, est[i].value, "", "", FigureKind::Denominator,
                                   crosswalk_for(data_dir, spec, est[i].crosswalk, walks)},
@@ -232,7 +237,7 @@ const PeriodFigures* LoadedFigures::at(const std::string& period) const {
 
 LoadedFigures read_figures(const std::string& data_dir, const LayerSpec& spec) {
     LoadedFigures out;
-    if (spec.kind != LayerKind::Rate) return out;
+    if (!spec.has_figures()) return out;
     ByPeriod counts, row_denoms;
     std::vector<ByPeriod> parts;
     std::map<std::string, Crosswalk> walks;
@@ -261,7 +266,7 @@ LoadedFigures read_figures(const std::string& data_dir, const LayerSpec& spec) {
             p.data.limit_places = rule->places;
             p.data.limit_rule = rule->label;
         }
-        reject_counts_above_denominator(spec, count_rows, p);
+        if (spec.kind == LayerKind::Rate) reject_counts_above_denominator(spec, count_rows, p);
         for (const auto& b : spec.breaks)
             if (period >= b.from && period <= b.to) p.notes.push_back(b.note);
         out.periods.push_back(std::move(p));

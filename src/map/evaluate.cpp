@@ -10,6 +10,7 @@
 #include "core/data_dir.h"
 
 #include "core/error.h"
+#include "rules/cell.h"
 #include "rules/periods.h"
 #include "geodata/points.h"
 #include "geodata/spatial.h"
@@ -38,7 +39,7 @@ std::vector<std::string> native_members(Atlas& atlas, const LayerSpec& spec, Geo
 namespace {
 
 int decimals_for(const LayerSpec& s, const std::string& col) {
-    if (col == s.rate_column) return 2;
+    if (col == s.rate_column) return s.rate_decimals;
     if (col == s.share_column) return 1;
     return 0;
 }
@@ -117,6 +118,18 @@ const PeriodFigures& period_figures(const LayerSpec& spec, const LoadedFigures& 
     return *figs.at(choose_period(figs.period_list(), wanted, spec.id));
 }
 
+// What a group's figure of a value layer is, said with every table and export of groups: a
+// weighted mean of its members' published figures (not a published figure), or none at all.
+std::string value_group_note(const LayerSpec& spec) {
+    if (spec.kind != LayerKind::Value) return "";
+    if (!spec.denominator)
+        return column_title(spec, spec.rate_column) + " is published for " + std::string(geography_name(spec.native)) +
+               "s only and cannot be combined: a group of several has no figure";
+    std::string by = spec.denominator_column == "population" ? "population" : column_title(spec, spec.denominator_column);
+    return column_title(spec, spec.rate_column) + " of a group is the mean of its members' published figures weighted by " + by +
+           " (no counts are published), not a published figure";
+}
+
 LayerResult evaluate_rate(Atlas& atlas, const LayerSpec& spec, const EvaluateOptions& opt, LayerResult r) {
     const LoadedFigures& figs = layer_figures(atlas, spec);
     r.report = join_report(figs, atlas.areas_lonlat(spec.native));  // a file joining nothing is a DataError first
@@ -130,6 +143,11 @@ LayerResult evaluate_rate(Atlas& atlas, const LayerSpec& spec, const EvaluateOpt
     // summed and how many had none go with it everywhere its total goes (table, exports, tooltip).
     bool group = opt.geography != spec.native;
     if (group) r.columns.insert(r.columns.end(), {"member_areas", "members_without_figure"});
+    std::string combined = group ? value_group_note(spec) : "";
+    if (!combined.empty()) {
+        if (spec.denominator) r.columns.push_back("combined_as");
+        r.period_notes.push_back(combined);
+    }
     for (const auto& p : prepare_areas(atlas, spec, opt, r.selection)) {
         MeasureRow m = measure_of(spec, p, pf.data);
         std::vector<Cell> row;
@@ -140,6 +158,7 @@ LayerResult evaluate_rate(Atlas& atlas, const LayerSpec& spec, const EvaluateOpt
             else if (!spec.limit_rule_column.empty() && col == spec.limit_rule_column) row.push_back(Cell::of_text(m.limit_rule));
             else if (group && col == "member_areas") row.push_back(Cell::of_num(m.members, 0));
             else if (group && col == "members_without_figure") row.push_back(Cell::of_num(m.members_without_figure, 0));
+            else if (col == "combined_as") row.push_back(Cell::of_text(!m.rate ? "" : m.members > 1 ? "weighted mean of members" : "published figure"));
             else row.push_back(Cell::of_num(measure_value(spec, m, col), decimals_for(spec, col)));
         }
         r.class_values.push_back(class_value_of(spec, m));
@@ -227,7 +246,7 @@ std::vector<std::string> layer_periods(Atlas& atlas, const LayerSpec& spec) {
 
 std::vector<double> pooled_class_values(Atlas& atlas, const LayerSpec& spec, const EvaluateOptions& opt) {
     std::vector<double> out;
-    if (spec.kind != LayerKind::Rate) return out;
+    if (!spec.has_figures()) return out;
     const LoadedFigures& figs = layer_figures(atlas, spec);
     std::vector<PreparedArea> areas = prepare_areas(atlas, spec, opt, atlas.select(opt.geography, opt.within));
     for (const auto& pf : figs.periods)
@@ -251,9 +270,10 @@ std::vector<std::vector<SeriesPoint>> layer_series(Atlas& atlas, const LayerSpec
     for (size_t i = 0; i < areas.size(); ++i)
         for (const auto& pf : figs.periods) {
             MeasureRow m = measure_of(spec, areas[i], pf.data);
-            std::optional<double> rate = m.rate ? std::optional<double>(round_to(*m.rate, 2)) : std::nullopt;
+            std::optional<double> rate = m.rate ? std::optional<double>(round_to(*m.rate, spec.rate_decimals)) : std::nullopt;
             std::optional<double> share = m.share_pct ? std::optional<double>(round_to(*m.share_pct, 1)) : std::nullopt;
-            out[i].push_back({pf.period, m.count, rate, share, class_value_of(spec, m), m.limit});
+            out[i].push_back({pf.period, m.count, rate, share, class_value_of(spec, m), m.limit,
+                              spec.kind == LayerKind::Value ? rate : m.count});
         }
     return out;
 }

@@ -63,6 +63,7 @@ struct SeriesPoint {
     std::string period;
     std::optional<double> count, rate, share_pct, class_value;
     std::optional<double> limit;   // the cluster limit (or NTS threshold) then, when the layer has one
+    std::optional<double> charted; // what a chart draws over time: the count, or a value layer's value
 };
 // Every period of the selected areas (one vector per area, in selection order, oldest first);
 // empty when the layer is not a time series.

@@ -30,8 +30,8 @@ const LayerSpec& factor_layer(Session& s, const FactorWeight& fw) {
     } catch (const SettingError& e) {
         throw SettingError("factor", fw.layer, e.problem);
     }
-    if (spec->kind != LayerKind::Rate)
-        throw SettingError("factor", fw.layer, "a factor is a rate layer (this one is points)");
+    if (!spec->has_figures())
+        throw SettingError("factor", fw.layer, "a factor is a rate or value layer (this one is points)");
     if (spec->native != Geography::District)
         throw SettingError("factor", fw.layer, "its figures are published by " + std::string(geography_name(spec->native)) +
                            " only; a factor of a district allocation needs a figure for each district");
@@ -54,7 +54,7 @@ std::vector<Factor> read_factors(Session& s, const std::vector<FactorWeight>& we
         std::map<std::string, double> rate;
         for (const auto& m : r.measures)
             if (m.rate) rate[m.code] = *m.rate;
-        Factor f{fw.layer, fw.weight, *spec.higher_is_pressure, {}};
+        Factor f{fw.layer, fw.weight, *spec.higher_is_pressure, {}, spec.missing_is_zero};
         for (const auto& a : areas) {
             auto it = rate.find(a.code);
             f.values.push_back(it == rate.end() ? std::nullopt : std::optional<double>(it->second));
@@ -62,10 +62,13 @@ std::vector<Factor> read_factors(Session& s, const std::vector<FactorWeight>& we
         std::vector<std::string> without;
         factor_pressure(f, areas, &without);
         std::string line = "factor " + fw.layer + " (weight " + weight_text(fw.weight) + "): " + spec.title +
-                           (r.period.empty() ? "" : ", " + r.period) + "; a higher rate means " +
+                           (r.period.empty() ? "" : ", " + r.period) + "; a higher " +
+                           (spec.kind == LayerKind::Value ? "value" : "rate") + " means " +
                            (*spec.higher_is_pressure ? "more" : "less") + " pressure";
         if (!without.empty()) {
-            line += "; no figure for " + std::to_string(without.size()) + " (they take the others' mean pressure):";
+            line += "; no figure for " + std::to_string(without.size()) +
+                    (spec.missing_is_zero ? std::string(" (counted as 0: the source publishes no zero rows, so no row most likely means none):")
+                                          : std::string(" (they take the others' mean pressure):"));
             for (const auto& c : without) line += " " + c;
         }
         said.push_back(line);

@@ -9,6 +9,16 @@ namespace sespm {
 
 std::vector<double> factor_pressure(const Factor& f, const std::vector<AllocationInput>& areas, std::vector<std::string>* imputed) {
     if (f.values.size() != areas.size()) throw std::invalid_argument(f.name + ": one value per area is needed");
+    if (f.missing_is_zero) {
+        Factor zeroed = f;
+        zeroed.missing_is_zero = false;
+        for (size_t i = 0; i < areas.size(); ++i)
+            if (!zeroed.values[i]) {
+                zeroed.values[i] = 0.0;
+                if (imputed) imputed->push_back(areas[i].code);
+            }
+        return factor_pressure(zeroed, areas, nullptr);
+    }
     double lo = 0, hi = 0;
     bool any = false;
     for (const auto& v : f.values) {

@@ -4,7 +4,8 @@
 // The formula. Each factor k is one layer's value per area with a weight W_k >= 0. Over the areas
 // being allocated its values are scaled to a pressure p_ik in [0, 1] in the direction its layer
 // declares: 1 for the area under most pressure among them, 0 for the least (all equal: 0). An
-// area without a figure takes the mean pressure of the others, and is named in the notes. Each
+// area without a figure takes the mean pressure of the others, or counts as a figure of 0 where
+// the layer says so (a source that publishes no zero rows); either way it is named. Each
 // area's weight is
 //
 //     w_i = population_i * exp(-sum_k W_k * p_ik)
@@ -32,9 +33,10 @@ struct Factor {
     double weight = 0;                            // W, 0 or more
     bool higher_is_pressure = true;               // as its layer file declares
     std::vector<std::optional<double>> values;    // one per area, in the areas' order (none: no figure)
+    bool missing_is_zero = false;                 // no figure counts as 0, not as the others' mean
 };
 
-// Each area's pressure on one factor, 0 to 1 (see above); `imputed` gets the names of the areas
+// Each area's pressure on one factor, 0 to 1 (see above); `imputed` gets the codes of the areas
 // without a figure.
 std::vector<double> factor_pressure(const Factor& f, const std::vector<AllocationInput>& areas,
                                     std::vector<std::string>* imputed = nullptr);

@@ -125,7 +125,8 @@ json parse_strict(const std::string& text, const std::string& path) {
 void read_header(const Reader& r, const json& j, LayerSpec& s) {
     r.only_keys(j, "", {"id", "title", "description", "kind", "geography", "period", "count",
                         "denominator", "rate", "limit", "user_columns", "points",
-                        "classification", "attribution", "breaks", "parts", "titles", "missing", "pressure"});
+                        "classification", "attribution", "breaks", "parts", "titles", "missing", "pressure",
+                        "pressure_if_missing", "value", "weight"});
     s.id = r.str(j, "", "id", true);
     for (char c : s.id)
         if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'))
@@ -145,8 +146,9 @@ void read_header(const Reader& r, const json& j, LayerSpec& s) {
     }
     std::string kind = r.str(j, "", "kind", true);
     if (kind == "rate") s.kind = LayerKind::Rate;
+    else if (kind == "value") s.kind = LayerKind::Value;
     else if (kind == "points") s.kind = LayerKind::Points;
-    else r.fail("kind", "'" + kind + "' is not a layer kind (rate, points)");
+    else r.fail("kind", "'" + kind + "' is not a layer kind (rate, value, points)");
     std::string geo = r.str(j, "", "geography", false, "district");
     auto g = parse_geography(geo);
     if (!g || (*g != Geography::District && *g != Geography::County))
@@ -157,7 +159,14 @@ void read_header(const Reader& r, const json& j, LayerSpec& s) {
     else if (pressure == "lower") s.higher_is_pressure = false;
     else if (j.contains("pressure"))
         r.fail("pressure", "'" + pressure + "' is not a direction: \"higher\" (a higher value means more pressure on the area) or \"lower\"");
-    if (s.higher_is_pressure && s.kind != LayerKind::Rate) r.fail("pressure", "only a rate layer can be a pressure (a factor of the fair-share rule)");
+    if (s.higher_is_pressure && !s.has_figures()) r.fail("pressure", "only a rate or value layer can be a pressure (a factor of the fair-share rule)");
+    std::string if_missing = r.str(j, "", "pressure_if_missing", false, "mean");
+    if (if_missing == "zero") s.missing_is_zero = true;
+    else if (if_missing != "mean")
+        r.fail("pressure_if_missing", "'" + if_missing + "' is not a choice: \"mean\" (an area with no figure takes the others' mean pressure) "
+               "or \"zero\" (it counts as a figure of 0: the source publishes no zero rows)");
+    if (j.contains("pressure_if_missing") && !s.higher_is_pressure)
+        r.fail("pressure_if_missing", "belongs to a layer that declares its \"pressure\" direction");
 }
 
 std::string date_key(const Reader& r, const json& obj, const std::string& ctx, const char* key) {
@@ -217,29 +226,57 @@ FigureSource read_estimate(const Reader& r, const json& e, const std::string& ct
     return f;
 }
 
-void read_denominator(const Reader& r, const json& j, LayerSpec& s) {
-    if (!j.contains("denominator")) return;
-    const json& d = j["denominator"];
-    r.only_keys(d, "denominator", {"file", "key", "value", "column", "label", "estimates"});
-    s.denominator_column = r.str(d, "denominator", "column", false, "population");
+// The denominator of a rate ("denominator"), or the weight that combines a value layer's groups
+// ("weight"): one file or column, or population estimates by date.
+void read_denominator(const Reader& r, const json& j, LayerSpec& s, const std::string& key = "denominator") {
+    if (!j.contains(key)) return;
+    const json& d = j[key];
+    r.only_keys(d, key, {"file", "key", "value", "column", "label", "estimates"});
+    s.denominator_column = r.str(d, key, "column", false, "population");
     FigureSource f;
-    f.label = r.str(d, "denominator", "label", false);
+    f.label = r.str(d, key, "label", false);
     if (d.contains("estimates")) {
         if (d.contains("file") || d.contains("value") || d.contains("key"))
-            r.fail("denominator.estimates", "give either estimates or one file/value, not both");
-        if (!d["estimates"].is_array() || d["estimates"].empty()) r.fail("denominator.estimates", "must be a non-empty array");
+            r.fail(key + ".estimates", "give either estimates or one file/value, not both");
+        if (!d["estimates"].is_array() || d["estimates"].empty()) r.fail(key + ".estimates", "must be a non-empty array");
         for (size_t i = 0; i < d["estimates"].size(); ++i) {
-            s.estimates.push_back(read_estimate(r, d["estimates"][i], "denominator.estimates[" + std::to_string(i) + "]"));
+            s.estimates.push_back(read_estimate(r, d["estimates"][i], key + ".estimates[" + std::to_string(i) + "]"));
             if (i > 0 && !(s.estimates[i].as_at > s.estimates[i - 1].as_at))
-                r.fail("denominator.estimates", "estimates must be listed oldest first");
+                r.fail(key + ".estimates", "estimates must be listed oldest first");
         }
         s.denominator = s.estimates.back();
         return;
     }
-    f.file = r.data_path(d, "denominator", "file", false);
-    f.key = r.str(d, "denominator", "key", false, "code");
-    f.value = r.str(d, "denominator", "value", true);
+    f.file = r.data_path(d, key, "file", false);
+    f.key = r.str(d, key, "key", false, "code");
+    f.value = r.str(d, key, "value", true);
     s.denominator = f;
+}
+
+// A value layer: its one figures file ("value": file, key, value, column, period or as_at,
+// unit, decimals) and the optional weight that combines groups.
+void read_value_layer(const Reader& r, const json& j, LayerSpec& s) {
+    if (!j.contains("value")) r.fail("value", "required key is missing for a value layer");
+    for (const char* k : {"count", "denominator", "rate", "limit", "parts", "user_columns"})
+        if (j.contains(k)) r.fail(k, "a value layer has no counts, rates or limits (its figure is published as it is)");
+    const json& v = j["value"];
+    r.only_keys(v, "value", {"file", "key", "value", "column", "period", "as_at", "unit", "decimals"});
+    FigureSource f;
+    f.file = r.data_path(v, "value", "file", true);
+    f.key = r.str(v, "value", "key", false, "code");
+    f.value = r.str(v, "value", "value", false, "value");
+    f.period_column = r.str(v, "value", "period", false);
+    f.as_at = date_key(r, v, "value", "as_at");
+    if (!f.period_column.empty() && !f.as_at.empty()) r.fail("value.as_at", "give a period column or a date (as_at), not both");
+    s.counts = {f};
+    s.count = f;
+    s.count_column.clear();
+    s.rate_column = r.str(v, "value", "column", true);
+    s.rate_unit = r.str(v, "value", "unit", true);
+    double d = r.num(v, "value", "decimals", false, 2);
+    if (d != static_cast<int>(d) || d < 0 || d > 6) r.fail("value.decimals", "must be a whole number from 0 to 6");
+    s.rate_decimals = static_cast<int>(d);
+    read_denominator(r, j, s, "weight");
 }
 
 void read_count_and_denominator(const Reader& r, const json& j, LayerSpec& s) {
@@ -380,6 +417,9 @@ void check_columns(const Reader& r, LayerSpec& s) {
     std::vector<std::pair<std::string, std::string>> cols;  // (key in the layer file, column)
     if (s.kind == LayerKind::Points) {
         cols = {{"points.column", s.points_count_column}};
+    } else if (s.kind == LayerKind::Value) {
+        if (s.denominator) cols.push_back({"weight.column", s.denominator_column});
+        cols.push_back({"value.column", s.rate_column});
     } else {
         cols.push_back({"count.column", s.count_column});
         if (s.denominator) {
@@ -409,7 +449,7 @@ void check_columns(const Reader& r, LayerSpec& s) {
     if (s.class_measure.empty()) {
         if (s.kind == LayerKind::Points) s.class_measure = s.points_count_column;
         else if (!s.limit_column.empty()) s.class_measure = s.share_column;
-        else if (s.denominator) s.class_measure = s.rate_column;
+        else if (s.denominator || s.kind == LayerKind::Value) s.class_measure = s.rate_column;
         else s.class_measure = s.count_column;
     }
     bool numeric = false;
@@ -418,7 +458,7 @@ void check_columns(const Reader& r, LayerSpec& s) {
     if (!numeric) {
         std::string list;
         for (const auto& [key, col] : cols)
-            if (key != "limit.status_column" && key != "limit.rule_column" && (s.kind == LayerKind::Rate || key == "points.column"))
+            if (key != "limit.status_column" && key != "limit.rule_column" && (s.has_figures() || key == "points.column"))
                 list += (list.empty() ? "" : ", ") + col;
         r.fail("classification.measure", "'" + s.class_measure + "' is not a numeric column of this layer (" + list + ")");
     }
@@ -438,9 +478,15 @@ LayerSpec parse_layer_spec(const std::string& text, const std::string& path) {
     s.path = path;
     read_header(r, j, s);
     if (s.kind == LayerKind::Rate) {
+        for (const char* k : {"value", "weight"})
+            if (j.contains(k)) r.fail(k, "belongs to a value layer (\"kind\": \"value\"); a rate layer has count and denominator");
         read_count_and_denominator(r, j, s);
         read_rate_and_limit(r, j, s);
+    } else if (s.kind == LayerKind::Value) {
+        read_value_layer(r, j, s);
     } else {
+        for (const char* k : {"count", "denominator", "rate", "limit", "value", "weight", "parts", "user_columns"})
+            if (j.contains(k)) r.fail(k, "a points layer counts the places of its points file; it has no figures of its own");
         read_points_source(r, j, s);
     }
     read_breaks(r, j, s);

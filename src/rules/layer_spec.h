@@ -1,7 +1,13 @@
 // layer_spec.h: the declarative overlay files in layers/ (one JSON file per overlay). Reading
 // validates every key, so a typo in a hand-edited layer file is an error that names the file
 // and the key, never a silently ignored setting. Adding an overlay of an existing kind
-// ("rate" or "points") needs a new file, not new code.
+// ("rate", "value" or "points") needs a new file, not new code.
+//   rate:   a count per area over a denominator (people in dispersal per 10,000 residents);
+//           groups sum counts and denominators.
+//   value:  a figure published as it is (a ratio, a rank, a percentage, pay in pounds), with no
+//           count beside it; groups are population-weighted means when the file gives a
+//           "weight", else have no figure (a rank cannot be combined).
+//   points: places (ESOL providers) counted per area.
 #pragma once
 #include <map>
 #include <optional>
@@ -10,7 +16,7 @@
 
 namespace sespm {
 
-enum class LayerKind { Rate, Points };
+enum class LayerKind { Rate, Value, Points };
 enum class Geography { District, County, Lep, Subregion, Region };
 
 std::optional<Geography> parse_geography(std::string_view s);
@@ -48,7 +54,9 @@ struct LayerSpec {
     LayerKind kind = LayerKind::Rate;
     Geography native = Geography::District;  // the geography the figures are published for
 
-    // kind == Rate
+    // kind == Rate or Value (a value layer's "value" file is read as counts[0], its value is the
+    // rate slot of each row: rate_column, rate_unit, rate_decimals; count_column is empty;
+    // its optional "weight" is the denominator, used only to combine groups)
     FigureSource count;                      // numerator, e.g. dispersed asylum seekers (counts[0])
     std::vector<FigureSource> counts;        // every count file (several for a census series)
     std::optional<FigureSource> denominator; // file empty => a column of the count file
@@ -63,6 +71,7 @@ struct LayerSpec {
     std::string rate_column = "rate";
     double rate_per = 10000;                 // rate = count / denominator * rate_per
     std::string rate_unit = "per 10,000 residents";
+    int rate_decimals = 2;                   // decimals the rate (or value) is shown and classed with
     // cluster limit: limit = floor(denominator / limit_per); empty limit_column => no limit
     std::string limit_column;
     double limit_per = 0;
@@ -77,6 +86,10 @@ struct LayerSpec {
     // "pressure": as a factor of the fair-share rule (rules/fair_share.h), whether a higher rate
     // means more pressure on the area (true) or less (false); none: the layer cannot be a factor.
     std::optional<bool> higher_is_pressure;
+    // "pressure_if_missing": what an area with no figure counts as for that pressure: false =
+    // the others' mean pressure ("mean", the default: nothing is known), true = a figure of 0
+    // ("zero": the source publishes no zero rows, so no row most likely means nobody).
+    bool missing_is_zero = false;
     std::vector<std::string> user_columns;   // entered by planners (e.g. pledges); empty by default
     std::map<std::string, std::string> column_titles;  // "titles": output column -> title people read
     std::string missing_means;               // "missing": what an absent figure means for this source
@@ -95,7 +108,8 @@ struct LayerSpec {
     std::vector<double> manual_breaks;
 
     // A time series: its count files carry a period column or a fixed date.
-    bool temporal() const { return kind == LayerKind::Rate && (!count.period_column.empty() || !count.as_at.empty()); }
+    bool has_figures() const { return kind != LayerKind::Points; }   // rate or value: figures per area
+    bool temporal() const { return has_figures() && (!count.period_column.empty() || !count.as_at.empty()); }
 };
 
 // Read one layer file; throws DataError naming the file and the key for unknown keys, missing

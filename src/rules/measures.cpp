@@ -56,6 +56,28 @@ std::optional<double> summed_limit(const LayerSpec& spec, std::span<const std::s
     return sum;
 }
 
+// A value layer's figure for an area: a member's published value as it is; a group's, the
+// weight-weighted (population-weighted) mean of its members' values when the layer has a weight
+// and every member has both, else none (a rank or a median cannot be summed).
+MeasureRow value_measure(const LayerSpec& spec, MeasureRow r, std::span<const std::string> members, const FigureData& figures) {
+    double weighted = 0, weights = 0, only = 0;
+    bool all_weights = spec.denominator && !members.empty();
+    for (const auto& m : members) {
+        auto w = figures.denominator.find(m);
+        if (w == figures.denominator.end()) all_weights = false;
+        else weights += w->second;
+        auto v = figures.count.find(m);
+        if (v == figures.count.end()) { ++r.members_without_figure; continue; }
+        only = v->second;
+        if (w != figures.denominator.end()) weighted += v->second * w->second;
+    }
+    bool complete = !members.empty() && r.members_without_figure == 0;
+    if (complete && members.size() == 1) r.rate = only;
+    else if (complete && all_weights && weights > 0) r.rate = weighted / weights;
+    if (all_weights) r.denominator = weights;
+    return r;
+}
+
 } // namespace
 
 MeasureRow compute_measure(const LayerSpec& spec, const std::string& code, const std::string& name,
@@ -65,6 +87,7 @@ MeasureRow compute_measure(const LayerSpec& spec, const std::string& code, const
     r.code = code;
     r.name = name;
     r.members = static_cast<int>(native_members.size());
+    if (spec.kind == LayerKind::Value) return value_measure(spec, std::move(r), native_members, figures);
     double count = 0, denom = 0;
     bool any_count = false, all_denom = !native_members.empty();
     for (const auto& m : native_members) {
@@ -113,9 +136,9 @@ MeasureRow compute_measure(const LayerSpec& spec, const std::string& code, const
 }
 
 std::optional<double> measure_value(const LayerSpec& spec, const MeasureRow& row, const std::string& column) {
-    if (column == spec.count_column) return row.count;
+    if (!spec.count_column.empty() && column == spec.count_column) return row.count;
     if (spec.denominator && column == spec.denominator_column) return row.denominator;
-    if (spec.denominator && column == spec.rate_column) return row.rate;
+    if ((spec.denominator || spec.kind == LayerKind::Value) && column == spec.rate_column) return row.rate;
     if (!spec.limit_column.empty()) {
         if (column == spec.limit_column) return row.limit;
         if (column == spec.headroom_column) return row.headroom;
@@ -130,6 +153,11 @@ std::optional<double> measure_value(const LayerSpec& spec, const MeasureRow& row
 
 std::vector<std::string> measure_columns(const LayerSpec& spec) {
     std::vector<std::string> c{"code", "name"};
+    if (spec.kind == LayerKind::Value) {
+        if (spec.denominator) c.push_back(spec.denominator_column);
+        c.push_back(spec.rate_column);
+        return c;
+    }
     if (spec.denominator) c.push_back(spec.denominator_column);
     c.push_back(spec.count_column);
     for (const auto& p : spec.parts) c.push_back(p.column);

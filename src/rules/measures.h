@@ -1,7 +1,9 @@
 // measures.h: the figures of a rate layer per area and their derived measures: rate, limit
 // (e.g. the asylum-dispersal cluster limit, 1 place per 200 residents, or the NTS threshold of
 // 0.1% of children), headroom, share of the limit and status. Groups of areas sum counts and
-// denominators and recompute the rates: rates are never averaged. Pure computation, no I/O.
+// denominators and recompute the rates: rates are never averaged. A value layer (a ratio, rank
+// or median published without counts) keeps its figure in the rate slot; its groups are
+// population-weighted means of complete members, or have no figure. Pure computation, no I/O.
 #pragma once
 #include <optional>
 #include <span>
@@ -59,8 +61,15 @@ std::string current_limit_rule(const LayerSpec& spec);
 // share, or a user column), by the names the spec gives them; nullopt if missing or unknown.
 std::optional<double> measure_value(const LayerSpec& spec, const MeasureRow& row, const std::string& column);
 
+// The column a series is followed by over time (charts, sparklines, change since): the count,
+// or a value layer's value.
+inline const std::string& charted_column(const LayerSpec& spec) {
+    return spec.kind == LayerKind::Value ? spec.rate_column : spec.count_column;
+}
+
 // Column names of a rate layer's table, in order: code, name, denominator, count, rate,
-// limit, headroom, share, status, user columns (those the spec defines).
+// limit, headroom, share, status, user columns (those the spec defines). A value layer's:
+// code, name, its weight (when it has one), its value.
 std::vector<std::string> measure_columns(const LayerSpec& spec);
 
 } // namespace sespm

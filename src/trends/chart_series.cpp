@@ -25,7 +25,7 @@ void add_lines(Session& s, const LayerSpec& spec, Geography g, const std::option
         ChartLine line{r.rows[a][0].text, r.rows[a][1].text, {}, {}};
         for (const auto& p : series[a]) {
             line.periods.push_back(p.period);
-            line.counts.push_back(p.count);
+            line.counts.push_back(p.charted);
         }
         if (!series[a].empty()) c.limit = series[a].back().limit;
         c.lines.push_back(std::move(line));
@@ -40,7 +40,7 @@ ChartSeries chart_series(Session& s, const std::string& layer_id, Geography g, c
     ChartSeries c;
     c.layer_id = layer_id;
     c.title = spec.title;
-    c.count_title = column_title(spec, spec.count_column);
+    c.count_title = column_title(spec, charted_column(spec));
     if (!spec.limit_column.empty()) c.limit_title = column_title(spec, spec.limit_column);
     for (const auto& n : spec.breaks) c.notes.push_back(n.from + " to " + n.to + ": " + n.note);
     c.attribution = full_attribution(s.atlas->data_dir(), spec.attribution);

@@ -16,7 +16,7 @@ RecentChange recent_change(const std::vector<SeriesPoint>& series, const std::st
     std::vector<std::optional<double>> counts;
     for (const auto& p : series) {
         periods.push_back(p.period);
-        counts.push_back(p.count);
+        counts.push_back(p.charted);
     }
     for (size_t i = at + 1 > n ? at + 1 - n : 0; i <= at; ++i) {
         rc.periods.push_back(periods[i]);

@@ -64,14 +64,16 @@ void add_change_columns(Atlas& atlas, const LayerSpec& spec, const EvaluateOptio
         throw SettingError("since", since, "is after the period shown (" + r.period + "); give an earlier date or a later {period}");
     LayerResult before = evaluate_layer(atlas, spec, o);
     std::map<std::string, std::optional<double>> prev;
-    for (const auto& m : before.measures) prev[m.code] = m.count;
+    const std::string& followed = charted_column(spec);   // the count, or a value layer's value
+    int decimals = spec.kind == LayerKind::Value ? spec.rate_decimals : 0;
+    for (const auto& m : before.measures) prev[m.code] = measure_value(spec, m, followed);
     r.columns.insert(r.columns.end(), {"previous", "change", "change_pct"});
     for (size_t i = 0; i < r.rows.size(); ++i) {
-        std::optional<double> p = prev[r.measures[i].code], now = r.measures[i].count, ch, pct;
+        std::optional<double> p = prev[r.measures[i].code], now = measure_value(spec, r.measures[i], followed), ch, pct;
         if (p && now) ch = *now - *p;
         if (ch && *p > 0) pct = *ch / *p * 100.0;
-        r.rows[i].push_back(Cell::of_num(p, 0));
-        r.rows[i].push_back(Cell::of_num(ch, 0));
+        r.rows[i].push_back(Cell::of_num(p, decimals));
+        r.rows[i].push_back(Cell::of_num(ch, decimals));
         r.rows[i].push_back(Cell::of_num(pct, 1));
     }
 }

@@ -28,7 +28,7 @@ struct TrendTable {
 // or a --codes entry is not a selected area.
 TrendTable trend_table(Atlas& atlas, const LayerSpec& spec, const TrendRequest& req);
 
-// table --since DATE: appends previous (the count at DATE), change and change_pct (of
+// table --since DATE: appends previous (the count, or a value layer's value, at DATE), change and change_pct (of
 // previous) to each row; empty where either figure is missing (or previous is 0 for the %).
 void add_change_columns(Atlas& atlas, const LayerSpec& spec, const EvaluateOptions& opt, const std::string& since,
                         LayerResult& r);

@@ -149,7 +149,7 @@ void MapApp::recent_in_tooltip(const MapView& v, int row) {
     RecentChange rc = recent_change(v.series[row], v.result.period);
     if (rc.periods.size() < 2) return;
     ImGui::Separator();
-    ImGui::TextDisabled("%s, last %s to %s", column_title(v.result.spec, v.result.spec.count_column).c_str(), sparkline_title(rc.periods).c_str(),
+    ImGui::TextDisabled("%s, last %s to %s", column_title(v.result.spec, charted_column(v.result.spec)).c_str(), sparkline_title(rc.periods).c_str(),
                         quarter_label(rc.periods.back()).c_str());
     sparkline(rc.counts, ImVec2(220 * screen.ui_scale, 30 * screen.ui_scale), IM_COL32(178, 24, 43, 255));
     std::vector<std::string> lines{change_phrase(rc.previous)};

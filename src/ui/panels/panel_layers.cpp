@@ -34,7 +34,7 @@ bool overlay_section(MapApp& app) {
     bool changed = false;
     ImGui::TextDisabled("Overlay");
     for (const auto& l : app.layers()) {
-        if (l.kind != LayerKind::Rate) continue;
+        if (!l.has_figures()) continue;
         bool on = w.open_file.empty() && w.layer_id == l.id;
         if (ImGui::RadioButton(l.title.c_str(), on) && !on) {
             if (!w.open_file.empty())  // the opened file gives way to the layer: say so, and how to get it back
