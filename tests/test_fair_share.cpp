@@ -358,3 +358,50 @@ TEST_CASE("scenario explain: each district's row adds up to its places, which ar
     CHECK(refused.exit_code == 2);
     CHECK(refused.err.find("not allocated by the fair-share rule") != std::string::npos);
 }
+
+TEST_CASE("scenario allocate --model SCENARIO reuses a saved model; value layers are factors too") {
+    const std::string d = test::data_dir();
+    test::ScratchDir dir;
+    const std::string p = dir.file("p.sespm");
+    auto run = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args{"scenario", "allocate", "--within", "E12000008", "--data", d, "--project", p};
+        args.insert(args.end(), extra.begin(), extra.end());
+        return test::run_sespm(args);
+    };
+    // a model of housing pressures (value layers) and dispersal, as stock
+    auto made = run({"--total", "7200", "--rule", "factors", "--factor", "housing_affordability=1", "--factor", "temporary_accommodation=0.5",
+                     "--factor", "deprivation=0.5", "--factor", "dispersal=1", "--as", "stock", "--save", "Housing"});
+    REQUIRE_MESSAGE(made.exit_code == 0, made.err);
+    CHECK(made.err.find("factor deprivation (weight 0.5): Deprivation (IMD 2025 rank), English Indices of Deprivation 2025; ") != std::string::npos);
+    CHECK(made.err.find("a higher value means less pressure") != std::string::npos);
+    CHECK(made.err.find("no figure for 2 (they take the others' mean pressure): E06000043 E07000114") != std::string::npos);  // no TA return
+    CHECK(made.err.find("no figure for 16 (counted as 0") != std::string::npos);   // dispersal: no zero rows
+    // the same model by name gives the same places, and is kept again with the new scenario
+    auto again = run({"--total", "7200", "--model", "Housing", "--save", "Housing again"});
+    REQUIRE_MESSAGE(again.exit_code == 0, again.err);
+    CHECK(again.out == made.out);
+    auto notes = test::run_shell("sqlite3 '" + p + "' \"SELECT notes FROM scenarios WHERE name = 'Housing again'\"");
+    CHECK(notes.out.find("Fair-share model: housing_affordability=1, temporary_accommodation=0.5, deprivation=0.5, dispersal=1; "
+                         "the total to hold in all (stock)") != std::string::npos);
+    // --as given beside it replaces the model's own
+    auto extra = run({"--total", "100", "--model", "Housing", "--as", "extra"});
+    REQUIRE_MESSAGE(extra.exit_code == 0, extra.err);
+    CHECK(extra.err.find("allocated 100 of 100 places by factors") != std::string::npos);
+    // refusals: a scenario without a model, --factor beside it, another rule, no project
+    auto plain = run({"--total", "100", "--rule", "population", "--save", "Pop"});
+    REQUIRE(plain.exit_code == 0);
+    struct Bad { std::vector<std::string> args; const char* says; };
+    for (const Bad& b : {Bad{{"--total", "10", "--model", "Pop"}, "not allocated by the fair-share rule"},
+                         Bad{{"--total", "10", "--model", "Nosuch"}, "Nosuch"},
+                         Bad{{"--total", "10", "--model", "Housing", "--factor", "dispersal=1"}, "not both"},
+                         Bad{{"--total", "10", "--model", "Housing", "--rule", "population"}, "used by --rule factors"}}) {
+        auto r = run(b.args);
+        CAPTURE(b.says);
+        CHECK(r.exit_code == 2);
+        CHECK_MESSAGE(r.err.find(b.says) != std::string::npos, r.err);
+        CHECK(r.out.empty());
+    }
+    auto no_project = test::run_sespm({"scenario", "allocate", "--data", d, "--total", "10", "--model", "Housing"});
+    CHECK(no_project.exit_code == 2);
+    CHECK(no_project.err.find("--project") != std::string::npos);
+}

@@ -24,6 +24,7 @@ namespace sespm {
 
 static const char* kScenarioHelp = R"(usage: sespm-map scenario allocate --total N --rule population|headroom|equalise|factors
                                   [--factor LAYER=WEIGHT]... [--as extra|stock] [--floor N]
+                                  [--model SCENARIO]
                                   [--within CODE] [--ratio CODE=N]... [--format csv|json]
                                   [--project FILE --save NAME [--replace]]
        sespm-map scenario list      --project FILE
@@ -60,10 +61,11 @@ Allocations are whole places summing exactly to N, or to all the room there is; 
 stderr says how many places did not fit. Districts with no published current figure count as 0
 current places (the Home Office publishes no zero rows) and are listed on stderr.
 --rule factors (the partnership's fair share) starts from each district's population and moves
-its share down for more pressure and up for less: each --factor LAYER=WEIGHT is a rate layer whose
-file says which way its pressure runs ("pressure": "higher"), its rate at its own latest period
-(whatever --period says of the current places) scaled 0 to 1 over the districts (1: the most
-pressure among them; no figure: the others' mean),
+its share down for more pressure and up for less: each --factor LAYER=WEIGHT is a rate or value
+layer whose file says which way its pressure runs ("pressure": "higher"), its figure at its own
+latest period (whatever --period says of the current places) scaled 0 to 1 over the districts
+(1: the most pressure among them; no figure: the others' mean, or 0 where the layer's source
+publishes no zero rows, "pressure_if_missing": "zero"),
 and a district's weight is population * exp(-sum of WEIGHT * pressure). Weight 1 counts the
 district under most pressure at 0.37 of its population against the least; all weights 0 is
 exactly --rule population. No district goes over its cluster limit: what a full one cannot take
@@ -73,6 +75,9 @@ all; each one's target is its share (within its limit) and its allocation what i
 (never below 0); a target column is added and the surplus held above the targets is said.
 --floor N (places to add only): every district first gets N, or its room if less (refused when
 the total cannot give every district its floor). At most 12 factors.
+--model SCENARIO (with --project) reuses the fair-share model a saved scenario was allocated by:
+its factors and weights, stock or extra, and floor (--as and --floor given here replace its own;
+--rule may be left out). Every scenario saved from --rule factors is a model by its name.
 Prints code,name,population,current,allocated,new_total,per_10k,cluster_limit,share_of_limit_pct,status.
 )";
 
@@ -95,6 +100,19 @@ static std::vector<FactorWeight> factor_options(const Args& a) {
         out.push_back({v.substr(0, eq), w});
     }
     return out;
+}
+
+// --model SCENARIO: the saved scenario's factors, weights, meaning and floor; --as and --floor
+// given on the command line come first; --factor beside it is a usage error (which one counts?).
+void use_saved_model(const Args& a, Session& s, const std::string& name, AllocateRequest& req) {
+    if (req.rule != AllocationRule::Factors)
+        throw UsageError("--model " + clip(name) + ": a fair-share model is used by --rule factors, not --rule " + allocation_rule_name(req.rule));
+    if (!req.factors.empty())
+        throw UsageError("--model " + clip(name) + ": give the model's factors or --factor, not both");
+    FairShareModel m = scenario_model(s, name, "model").model;
+    req.factors = m.factors;
+    if (!a.get("--as")) req.meaning = m.meaning;
+    if (!a.get("--floor")) req.floor = m.floor;
 }
 
 long long whole(const Args& a, const std::string& opt, long long min) {
@@ -147,7 +165,9 @@ int scenario_allocate(const Args& a) {
     AllocateRequest req;
     req.total = whole(a, "--total", 0);
     if (req.total > 1000000000LL) throw UsageError("--total " + std::to_string(req.total) + ": too large (at most 1000000000 places)");
-    std::string rule_s = a.require("--rule", "scenario allocate");
+    std::string rule_s = a.get("--model") ? a.get("--rule").value_or("") : a.require("--rule", "scenario allocate");
+    auto model = a.get("--model");
+    if (model && rule_s.empty()) rule_s = "factors";
     auto rule = parse_allocation_rule(rule_s);
     if (!rule) throw UsageError("--rule " + rule_s + ": use population, headroom, equalise or factors");
     req.rule = *rule;
@@ -164,7 +184,9 @@ int scenario_allocate(const Args& a) {
     std::string format = format_option(a);
     auto save = a.get("--save");
     if (save) a.require("--project", "scenario allocate --save");
+    if (model) a.require("--project", "scenario allocate --model");
     auto s = open_session(a);
+    if (model) use_saved_model(a, *s, *model, req);
     Allocation al = allocate_places(*s, req);
     if (save)
         save_allocation(*s, *save, al, {req.total, req.rule, req.within.value_or(""), al.result.total_allocated, al.model}, a.has("--replace"));
@@ -368,7 +390,7 @@ static int scenario_manage(const Args& a, const std::string& what) {
 int cmd_scenario(const std::vector<std::string>& argv) {
     Args a = parse_args(argv, with_common({"--total", "--rule", "--within", "--ratio", "--format", "--project", "--save",
                                            "--name", "--notes", "--critical-mass", "--code", "--places", "--cluster",
-                                           "--codes", "--as", "--with", "-o", "--period", "--factor", "--floor", "--vary"}),
+                                           "--codes", "--as", "--with", "-o", "--period", "--factor", "--floor", "--vary", "--model"}),
                         {"--replace"}, "scenario");
     if (a.has("--help") || a.positional.empty()) {
         std::cout << kScenarioHelp;

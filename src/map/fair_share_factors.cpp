@@ -62,7 +62,7 @@ std::vector<Factor> read_factors(Session& s, const std::vector<FactorWeight>& we
         std::vector<std::string> without;
         factor_pressure(f, areas, &without);
         std::string line = "factor " + fw.layer + " (weight " + weight_text(fw.weight) + "): " + spec.title +
-                           (r.period.empty() ? "" : ", " + r.period) + "; a higher " +
+                           ", " + (r.period.empty() ? spec.period : r.period) + "; a higher " +
                            (spec.kind == LayerKind::Value ? "value" : "rate") + " means " +
                            (*spec.higher_is_pressure ? "more" : "less") + " pressure";
         if (!without.empty()) {

@@ -18,6 +18,15 @@ struct ScenarioExplanation {
     std::map<std::string, long long> saved;  // the places the scenario holds, by district
 };
 
+// The fair-share model a saved scenario was allocated by (its notes' "Fair-share model:" line),
+// with its allocation line, to explain it or to reuse it for another (--model NAME). SettingError
+// naming the scenario when it does not exist or was not made by the fair-share rule.
+struct SavedModel {
+    AllocationNote how;
+    FairShareModel model;
+};
+SavedModel scenario_model(Session& s, const std::string& name, const std::string& setting = "name");
+
 // SettingError naming the scenario when it does not exist or was not made by the fair-share rule.
 ScenarioExplanation explain_scenario(Session& s, const std::string& name);
 
