@@ -9,8 +9,10 @@
 #include <random>
 #include <sstream>
 
+#include "core/error.h"
 #include "helpers.h"
 #include "map/evaluate.h"
+#include "map/map_view.h"
 #include "rules/fair_share.h"
 
 using namespace sespm;
@@ -314,20 +316,23 @@ TEST_CASE("scenario explain: each district's row adds up to its places, which ar
     REQUIRE_MESSAGE(e.exit_code == 0, e.err);
     auto ls = test::lines(e.out);
     REQUIRE(ls.size() == 65);
-    CHECK(ls[0] == "code,name,population_share,push_dispersal,push_homes_for_ukraine,cap,floor_and_rounding,allocated,in_scenario");
+    CHECK(ls[0] == "code,name,pressure_index,population_share,push_dispersal,push_homes_for_ukraine,cap,floor_and_rounding,allocated,in_scenario");
     long total = 0;
     for (size_t i = 1; i < ls.size(); ++i) {
         std::vector<std::string> c;
         std::string cell;
         std::istringstream in(ls[i]);
         while (std::getline(in, cell, ',')) c.push_back(cell);
-        REQUIRE(c.size() == 9);
+        REQUIRE(c.size() == 10);
         CAPTURE(ls[i]);
+        double index = std::stod(c[2]);
+        CHECK(index >= 0);
+        CHECK(index <= 1.5 + 0.005);                      // at most the sum of the weights
         double sum = 0;
-        for (size_t k = 2; k <= 6; ++k) sum += std::stod(c[k]);
-        CHECK(std::abs(sum - std::stod(c[7])) < 0.26);   // five figures shown to one decimal
-        CHECK(c[7] == c[8]);                              // today's figures are those it was made with
-        total += std::stol(c[7]);
+        for (size_t k = 3; k <= 7; ++k) sum += std::stod(c[k]);
+        CHECK(std::abs(sum - std::stod(c[8])) < 0.26);   // five figures shown to one decimal
+        CHECK(c[8] == c[9]);                              // today's figures are those it was made with
+        total += std::stol(c[8]);
     }
     CHECK(total == 1000);
     CHECK(e.err.find("model: dispersal=1, homes_for_ukraine=0.5; places to add") != std::string::npos);
@@ -404,4 +409,49 @@ TEST_CASE("scenario allocate --model SCENARIO reuses a saved model; value layers
     auto no_project = test::run_sespm({"scenario", "allocate", "--data", d, "--total", "10", "--model", "Housing"});
     CHECK(no_project.exit_code == 2);
     CHECK(no_project.err.find("--project") != std::string::npos);
+    // its pressure map, drawn from the command line as the window shows it; a model is needed
+    auto drawn = test::run_sespm({"render", "--data", d, "--project", p, "--pressure", "Housing", "-o", dir.file("pressure.png")});
+    CHECK_MESSAGE(drawn.exit_code == 0, drawn.err);
+    CHECK(test::file_exists(dir.file("pressure.png")));
+    auto no_model = test::run_sespm({"render", "--data", d, "--project", p, "--pressure", "Pop", "-o", dir.file("pop.png")});
+    CHECK(no_model.exit_code == 2);
+    CHECK(no_model.err.find("not allocated by the fair-share rule") != std::string::npos);
+    CHECK(!test::file_exists(dir.file("pop.png")));
+}
+
+TEST_CASE("the pressure map: each district's index is its weight times its scaled figure, worked from the CSV") {
+    GeosContext geos;
+    Atlas atlas(test::data_dir(), geos);
+    auto layers = read_layer_dir(test::layers_dir());
+    MapRequest req;
+    req.within = "E12000008";
+    req.for_drawing = false;
+    req.pressure = {{"housing_affordability", 2}};
+    MapView v = build_map_view(atlas, layers, req);
+    CHECK(v.kind == MapKind::Pressure);
+    REQUIRE(v.result.rows.size() == 64);
+    CHECK(v.result.columns == std::vector<std::string>{"code", "name", "pressure_index", "pressure_housing_affordability"});
+    // independently: the 2025 ratios of the 64 districts, scaled min 0 to max 1, times the weight
+    std::map<std::string, double> ratio;
+    for (auto& r : test::rows_of("stats/ons_housing_affordability_ratio_2002_2025.csv"))
+        if (r["period"] == "2025-04-01" && !r["value"].empty()) ratio[r["code"]] = std::stod(r["value"]);
+    double lo = 1e9, hi = -1e9;
+    for (const auto& row : v.result.rows) {
+        REQUIRE(ratio.count(row[0].text));
+        lo = std::min(lo, ratio[row[0].text]);
+        hi = std::max(hi, ratio[row[0].text]);
+    }
+    for (size_t i = 0; i < v.result.rows.size(); ++i) {
+        const auto& row = v.result.rows[i];
+        CAPTURE(row[0].text);
+        double expected = 2 * (ratio[row[0].text] - lo) / (hi - lo);
+        CHECK(*row[2].num == doctest::Approx(expected).epsilon(1e-9));
+        CHECK(*row[3].num == doctest::Approx(expected / 2).epsilon(1e-9));
+        CHECK(*v.result.class_values[i] == doctest::Approx(expected).epsilon(0.005));
+    }
+    CHECK(v.legend_title == "Pressure index (0 = least pressure)");
+    CHECK(v.attribution.find("Explore local statistics") != std::string::npos);
+    // a model's pressure over counties is refused, as is a scenario beside it
+    req.geography = Geography::County;
+    CHECK_THROWS_AS(build_map_view(atlas, layers, req), SettingError);
 }

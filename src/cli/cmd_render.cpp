@@ -20,7 +20,7 @@ static const char* kRenderHelp = R"(usage: sespm-map render [--layer ID | --open
                         [--classes N] [--palette NAME] [--points-layer ID] [--no-labels]
                         [--legend] [--width W] [--height H] [--scale S] [--labels-json FILE]
                         [--furniture-json FILE] -o FILE.png|FILE.pdf|FILE.svg
-                        [--project FILE [--scenario NAME [--compare NAME]]] [--period DATE|latest|earliest]
+                        [--project FILE [--scenario NAME [--compare NAME] | --pressure NAME]] [--period DATE|latest|earliest]
                         [--classes-over all|period] [--data DIR] [--layers DIR]
 
 Draws the map to a PNG without a window or X server (EGL surfaceless), or as vector paths to a
@@ -42,7 +42,9 @@ and whether it sits beside its area with a leader line (and where that line ends
 area); the PDF and SVG maps place names the same way, sized for the page, over a white halo.
 --furniture-json FILE (.pdf, .svg) writes where the north arrow and the scale bar went
 (EPSG:27700 boxes): in corners of the map clear of the selected areas. --scenario NAME draws that dispersal scenario (the same fixed classes as the window and
-`scenario export`), --compare NAME the difference between the two.
+`scenario export`), --compare NAME the difference between the two. --pressure NAME draws the pressure
+index of the fair-share model scenario NAME was allocated by (each district's sum of weight x
+pressure over the districts shown; its tooltip columns each factor's pressure, 0 to 1).
 --period picks the period of a time-series layer (default latest); its classes are made over
 every period pooled, so colours mean the same in every period (--classes-over period: this
 period only); the legend title says which, the subtitle which population estimate rates use.
@@ -131,7 +133,7 @@ int cmd_render(const std::vector<std::string>& argv) {
     Args a = parse_args(argv, with_common({"--layer", "--open", "--by", "--code-field", "--name-field", "--geography",
                                            "--within", "--bbox", "--classify", "--classes", "--breaks", "--palette",
                                            "--points-layer", "--width", "--height", "--scale", "-o",
-                                           "--project", "--scenario", "--compare", "--period", "--classes-over", "--labels-json", "--furniture-json",
+                                           "--project", "--scenario", "--compare", "--pressure", "--period", "--classes-over", "--labels-json", "--furniture-json",
                                            "--small-multiples"}),
                         {"--no-labels", "--legend", "--no-furniture"}, "render");
     if (a.has("--help")) { std::cout << kRenderHelp; return 0; }

@@ -290,8 +290,9 @@ int scenario_export(Session& s, const Args& a, const std::string& name) {
 int scenario_explain(Session& s, const std::string& name, const std::string& format) {
     ScenarioExplanation e = explain_scenario(s, name);
     bool stock = !e.allocation.targets.empty();
-    std::vector<std::string> cols{"code", "name", "population_share"};
+    std::vector<std::string> cols{"code", "name", "pressure_index", "population_share"};
     for (const auto& f : e.allocation.factors) cols.push_back("push_" + f.name);
+    std::vector<double> index = pressure_index(e.allocation.inputs, e.allocation.factors);
     for (const char* c : {"cap", "floor_and_rounding", stock ? "target" : "allocated"}) cols.push_back(c);
     if (stock) { cols.push_back("held"); cols.push_back("to_add"); }
     cols.push_back("in_scenario");   // the places the saved scenario adds
@@ -299,7 +300,7 @@ int scenario_explain(Session& s, const std::string& name, const std::string& for
     for (size_t i = 0; i < e.allocation.inputs.size(); ++i) {
         const auto& in = e.allocation.inputs[i];
         const auto& r = e.shares.rows[i];
-        std::vector<Cell> row{Cell::of_text(in.code), Cell::of_text(s.atlas->name_of(in.code)),
+        std::vector<Cell> row{Cell::of_text(in.code), Cell::of_text(s.atlas->name_of(in.code)), Cell::of_num(index[i], 2),
                               Cell::of_num(r.population, 1)};
         for (double p : r.pushes) row.push_back(Cell::of_num(p, 1));
         row.push_back(Cell::of_num(r.cap, 1));
@@ -317,6 +318,7 @@ int scenario_explain(Session& s, const std::string& name, const std::string& for
     for (const auto& line : e.allocation.said) std::cerr << line << "\n";
     std::cerr << "model: " << e.how.model << "; " << e.how.total << " places over "
               << (e.how.within.empty() ? std::string("all of England") : e.how.within)
+              << "; pressure_index: the sum of weight x pressure (0 to 1 each factor), as render --pressure draws it"
               << "; each row adds up: population_share + the pushes + cap + floor_and_rounding = "
               << (stock ? "target (to_add: what it still needs over what it holds)" : "allocated")
               << "; run again on today's figures; in_scenario: the places the saved scenario adds\n";

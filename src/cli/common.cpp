@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "map/area_names.h"
 #include "map/scenario_commands.h"
+#include "map/scenario_explain.h"
 #include "map/triggers.h"
 #include <iostream>
 
@@ -137,6 +138,14 @@ void add_project(Session& s, const Args& a, MapRequest& req) {
     req.user_values = s.user_values();
     auto name = a.get("--scenario"), other = a.get("--compare");
     if (other && !name) throw UsageError("--compare needs --scenario");
+    if (auto model = a.get("--pressure")) {
+        if (name) throw UsageError("--pressure " + clip(*model) + ": draw a scenario or a model's pressure index, not both");
+        if (!s.has_project()) throw UsageError("--pressure needs --project FILE");
+        req.pressure = scenario_model(s, *model, "pressure").model.factors;
+        req.layer_id = "dispersal";
+        req.geography = Geography::District;
+        return;
+    }
     if (!name) return;
     if (!s.has_project()) throw UsageError("--scenario needs --project FILE");
     req.scenario = load_scenario(s, *name);

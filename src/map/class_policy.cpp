@@ -94,6 +94,7 @@ std::string chosen_palette(const ClassRequest& req, const LayerSpec* spec, MapKi
     return !req.palette.empty()         ? req.palette
            : kind == MapKind::Difference ? "blue-red"
            : kind == MapKind::Scenario   ? "orange-red"
+           : kind == MapKind::Pressure   ? "purples"
            : spec                        ? spec->palette
                                          : "yellow-green-blue";
 }

@@ -13,7 +13,7 @@
 
 namespace sespm {
 
-enum class MapKind { Layer, Scenario, Difference };
+enum class MapKind { Layer, Scenario, Difference, Pressure };  // Pressure: a fair-share model's pressure index
 
 struct ClassRequest {
     std::string method;          // empty = the layer's default; "manual" needs breaks

@@ -21,14 +21,16 @@ std::string weight_text(double w) {
     return std::string(buf, r.ptr);
 }
 
-const LayerSpec& factor_layer(Session& s, const FactorWeight& fw) {
+const LayerSpec& factor_layer(const std::vector<LayerSpec>& layers, const FactorWeight& fw) {
     if (!(fw.weight >= 0) || !std::isfinite(fw.weight))
         throw SettingError("factor", fw.layer, "a weight is a number, 0 or more");
     const LayerSpec* spec = nullptr;
-    try {
-        spec = &s.layer(fw.layer);
-    } catch (const SettingError& e) {
-        throw SettingError("factor", fw.layer, e.problem);
+    for (const auto& l : layers) if (l.id == fw.layer) spec = &l;
+    if (!spec) {
+        std::string ids;
+        for (const auto& l : layers)
+            if (l.higher_is_pressure && l.native == Geography::District) ids += (ids.empty() ? "" : ", ") + l.id;
+        throw SettingError("factor", fw.layer, "no such layer (the layers that can be factors: " + ids + ")");
     }
     if (!spec->has_figures())
         throw SettingError("factor", fw.layer, "a factor is a rate or value layer (this one is points)");
@@ -45,12 +47,18 @@ const LayerSpec& factor_layer(Session& s, const FactorWeight& fw) {
 
 std::vector<Factor> read_factors(Session& s, const std::vector<FactorWeight>& weights, const std::optional<std::string>& within,
                                  const std::vector<AllocationInput>& areas, std::vector<std::string>& said) {
+    return read_factors(*s.atlas, s.layers, weights, within, areas, said);
+}
+
+std::vector<Factor> read_factors(Atlas& atlas, const std::vector<LayerSpec>& layers, const std::vector<FactorWeight>& weights,
+                                 const std::optional<std::string>& within, const std::vector<AllocationInput>& areas,
+                                 std::vector<std::string>& said) {
     std::vector<Factor> out;
     for (const FactorWeight& fw : weights) {
-        const LayerSpec& spec = factor_layer(s, fw);
+        const LayerSpec& spec = factor_layer(layers, fw);
         EvaluateOptions opt;
         opt.within = within;
-        LayerResult r = evaluate_layer(*s.atlas, spec, opt);
+        LayerResult r = evaluate_layer(atlas, spec, opt);
         std::map<std::string, double> rate;
         for (const auto& m : r.measures)
             if (m.rate) rate[m.code] = *m.rate;

@@ -12,11 +12,6 @@
 
 namespace sespm {
 
-struct FactorWeight {
-    std::string layer;
-    double weight = 0;
-};
-
 // One Factor per weight, values in the order of `areas`. SettingError naming the factor for a
 // layer that is not there, not a rate, or does not say which way its pressure runs, and for a
 // weight that is negative or not a number. `said` gets one line per factor: its layer, period,
@@ -24,6 +19,9 @@ struct FactorWeight {
 // `within` is the allocation's (none: all of England).
 std::vector<Factor> read_factors(Session& s, const std::vector<FactorWeight>& weights, const std::optional<std::string>& within,
                                  const std::vector<AllocationInput>& areas, std::vector<std::string>& said);
+std::vector<Factor> read_factors(Atlas& atlas, const std::vector<LayerSpec>& layers, const std::vector<FactorWeight>& weights,
+                                 const std::optional<std::string>& within, const std::vector<AllocationInput>& areas,
+                                 std::vector<std::string>& said);
 
 // A fair-share model as kept in a scenario's notes: "dispersal=1, asylum_supported=0.5; places to
 // add; at least 2 each", or "population only; the total to hold in all (stock)".

@@ -10,6 +10,7 @@
 #include "core/data_dir.h"
 #include "core/error.h"
 #include "outputs/attribution.h"
+#include "map/fair_share_factors.h"
 #include "map/scenario_eval.h"
 
 namespace sespm {
@@ -65,6 +66,45 @@ static void apply_scenario(Atlas& atlas, const LayerSpec& spec, const MapRequest
     v.title = b ? "Comparing dispersal scenarios" : "Dispersal scenario: " + opt.scenario->name;
     v.legend_title = b ? "Places: " + opt.compare_with->name + " minus " + opt.scenario->name : "Share of the cluster limit (%)";
     v.attribution += " Scenario places are proposals entered by planners.";
+}
+
+// Replaces the published figures of the selected districts by a fair-share model's pressure
+// index (0: the least pressure on every factor) and each factor's pressure (0 to 1).
+static void apply_pressure(Atlas& atlas, const std::vector<LayerSpec>& layers, const MapRequest& req, MapView& v) {
+    LayerResult& r = v.result;
+    std::vector<AllocationInput> areas;
+    for (const auto& m : r.measures) areas.push_back({m.code, m.denominator.value_or(0), 0, 0});
+    std::vector<std::string> said;
+    std::vector<Factor> factors = read_factors(atlas, layers, req.pressure, req.within, areas, said);
+    std::vector<double> index = pressure_index(areas, factors);
+    std::vector<std::vector<double>> by_factor;
+    for (const auto& f : factors) by_factor.push_back(factor_pressure(f, areas));
+    r.columns = {"code", "name", "pressure_index"};
+    std::string model, sources;
+    for (const auto& f : factors) {
+        const LayerSpec* spec = nullptr;
+        for (const auto& l : layers) if (l.id == f.name) spec = &l;
+        std::string title = spec ? spec->title : f.name;
+        r.columns.push_back("pressure_" + f.name);
+        r.spec.column_titles["pressure_" + f.name] = "Pressure: " + title + " (0 to 1)";
+        model += (model.empty() ? "" : ", ") + title + " " + Cell::of_num(f.weight, 2).display();
+        if (spec && sources.find(spec->attribution) == std::string::npos) sources += " " + spec->attribution;
+    }
+    r.rows.clear();
+    r.class_values.clear();
+    for (size_t i = 0; i < areas.size(); ++i) {
+        std::vector<Cell> row{Cell::of_text(areas[i].code), Cell::of_text(r.measures[i].name), Cell::of_num(index[i], 2)};
+        for (const auto& p : by_factor) row.push_back(Cell::of_num(p[i], 2));
+        r.rows.push_back(std::move(row));
+        r.class_values.push_back(round_to(index[i], 2));
+    }
+    r.spec.class_measure = "pressure_index";
+    r.spec.column_titles["pressure_index"] = "Pressure index";
+    r.period_notes = said;
+    v.title = "Pressure index of the fair-share model";
+    v.subtitle = "Weights: " + model + "; each factor scaled 0 (least pressure) to 1 (most) over these districts";
+    v.legend_title = "Pressure index (0 = least pressure)";
+    v.attribution = full_attribution(atlas.data_dir(), sources.empty() ? "" : sources.substr(1));
 }
 
 namespace {
@@ -172,7 +212,11 @@ MapView build_map_view(Atlas& atlas, const std::vector<LayerSpec>& layers, const
         apply_scenario(atlas, *spec, req, v);
     else if (req.scenario)
         throw UsageError("a scenario is shown on the dispersal layer at district level");
-    v.kind = !req.scenario ? MapKind::Layer : req.compare_with ? MapKind::Difference : MapKind::Scenario;
+    if (!req.pressure.empty() && req.scenario) throw UsageError("show a scenario or a model's pressure index, not both");
+    if (!req.pressure.empty() && req.geography != Geography::District)
+        throw SettingError("geography", std::string(geography_name(req.geography)), "a pressure index is worked out over districts");
+    if (!req.pressure.empty()) apply_pressure(atlas, layers, req, v);
+    v.kind = !req.pressure.empty() ? MapKind::Pressure : !req.scenario ? MapKind::Layer : req.compare_with ? MapKind::Difference : MapKind::Scenario;
     std::vector<double> pool;
     std::string pooled;
     EvaluateOptions class_options = evaluate_options_of(req);  // the areas the classes are made over

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "rules/fair_share.h"
 #include "rules/scenario.h"
 #include "rules/styling.h"
 #include "map/atlas.h"
@@ -44,6 +45,9 @@ struct MapRequest {
     // A dispersal scenario shown instead of the published figures (districts only), or, with
     // compare_with, the difference between two scenarios (second minus first, diverging colours).
     std::optional<Scenario> scenario, compare_with;
+    // A fair-share model's pressure index over the districts (rules/fair_share.h), instead of
+    // the published figures: each district's sum of weight x pressure, and each factor's pressure.
+    std::vector<FactorWeight> pressure;
 };
 
 struct LegendEntry {

@@ -47,14 +47,19 @@ std::vector<double> factor_pressure(const Factor& f, const std::vector<Allocatio
     return p;
 }
 
-std::vector<double> fair_share_weights(const std::vector<AllocationInput>& areas, const std::vector<Factor>& factors) {
-    std::vector<double> exponent(areas.size(), 0);
+std::vector<double> pressure_index(const std::vector<AllocationInput>& areas, const std::vector<Factor>& factors) {
+    std::vector<double> index(areas.size(), 0);
     for (const Factor& f : factors) {
         if (!(f.weight >= 0) || !std::isfinite(f.weight)) throw std::invalid_argument(f.name + ": a weight is a number, 0 or more");
         if (f.weight == 0) continue;
         std::vector<double> p = factor_pressure(f, areas);
-        for (size_t i = 0; i < areas.size(); ++i) exponent[i] += f.weight * p[i];
+        for (size_t i = 0; i < areas.size(); ++i) index[i] += f.weight * p[i];
     }
+    return index;
+}
+
+std::vector<double> fair_share_weights(const std::vector<AllocationInput>& areas, const std::vector<Factor>& factors) {
+    std::vector<double> exponent = pressure_index(areas, factors);
     // the smallest exponent taken off every one: the same proportions, and large weights do not
     // turn every w into 0
     double least = exponent.empty() ? 0 : *std::min_element(exponent.begin(), exponent.end());

@@ -28,6 +28,12 @@
 
 namespace sespm {
 
+// A factor as chosen: a layer's id and its weight (map/fair_share_factors reads its values).
+struct FactorWeight {
+    std::string layer;
+    double weight = 0;
+};
+
 struct Factor {
     std::string name;                             // the layer it comes from
     double weight = 0;                            // W, 0 or more
@@ -40,6 +46,10 @@ struct Factor {
 // without a figure.
 std::vector<double> factor_pressure(const Factor& f, const std::vector<AllocationInput>& areas,
                                     std::vector<std::string>* imputed = nullptr);
+
+// Each area's pressure index: sum_k W_k * p_ik, from 0 (the least pressure on every factor) to
+// the sum of the weights; what the pressure map shows. w_i = population_i * exp(-index_i).
+std::vector<double> pressure_index(const std::vector<AllocationInput>& areas, const std::vector<Factor>& factors);
 
 // w_i of the formula, one per area. Throws std::invalid_argument for a negative or non-finite
 // weight, or a factor without one value per area.
