@@ -101,7 +101,10 @@ static void apply_pressure(Atlas& atlas, const std::vector<LayerSpec>& layers, c
     r.spec.class_measure = "pressure_index";
     r.spec.column_titles["pressure_index"] = "Pressure index";
     r.period_notes = said;
-    v.title = "Pressure index of the fair-share model";
+    r.periods.clear();   // each factor at its own latest period: no period to step through
+    r.period.clear();
+    r.spec.title = "Pressure index of the fair-share model";
+    v.title = r.spec.title;
     v.subtitle = "Weights: " + model + "; each factor scaled 0 (least pressure) to 1 (most) over these districts";
     v.legend_title = "Pressure index (0 = least pressure)";
     v.attribution = full_attribution(atlas.data_dir(), sources.empty() ? "" : sources.substr(1));

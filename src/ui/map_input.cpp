@@ -12,6 +12,7 @@
 #include "rules/periods.h"
 #include "trends/recent_change.h"
 #include "ui/map_app.h"
+#include "ui/panels/scenario_factors.h"
 #include "widgets/sparkline.h"
 
 namespace sespm {
@@ -186,6 +187,7 @@ void MapApp::area_tooltip(const MapView& v, int area) {
         ImGui::EndTable();
     }
     if (r < static_cast<int>(v.series.size())) recent_in_tooltip(v, r);
+    fair_share_tooltip(*this, a.code);   // the Factors preview's why, when one is open
     if (missing && !v.result.spec.missing_means.empty()) {  // what the publisher's silence means here
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 380 * screen.ui_scale);
         ImGui::TextDisabled("%s", v.result.spec.missing_means.c_str());

@@ -1,6 +1,8 @@
 // open_project.cpp: see open_project.h.
 #include "ui/open_project.h"
 
+#include "ui/panels/scenario_factors.h"
+
 #include "ui/map_app.h"
 
 #include "core/error.h"
@@ -149,7 +151,9 @@ void OpenProject::redo() {
 }
 
 void OpenProject::refresh_scenario_view() {
-    if (scenario && scenario_on_map) {
+    if (scenario && scenario_on_map) {  // the scenario takes the map from a model's pressure index
+        app_.screen.wanted.pressure.clear();
+        app_.panels.scenario.pressure_on_map = false;
         app_.screen.wanted.layer_id = "dispersal";
         app_.screen.wanted.open_file.clear();
         app_.screen.wanted.geography = Geography::District;
@@ -173,10 +177,12 @@ void OpenProject::open_scenario(const std::string& name) {
             app_.screen.error = message_for_people(e);
         }
     }
-    if (scenario)  // reopened with the total and rule it was allocated with, not the defaults
-        if (auto how = allocation_note(scenario->notes); how && how->model.empty()) {  // a fair-share model is the command line's for now
+    if (scenario)  // reopened with the total and rule (and fair-share model) it was allocated with, not the defaults
+        if (auto how = allocation_note(scenario->notes)) {
             app_.panels.scenario.total = static_cast<int>(std::min<long long>(how->total, 1000000000));
             app_.panels.scenario.rule = static_cast<int>(how->rule);
+            if (auto model = parse_model_text(how->model); model && how->rule == AllocationRule::Factors)
+                load_model(app_.panels.scenario, *model);
         }
     refresh_scenario_view();
 }

@@ -32,7 +32,7 @@ void TestHooks::write_layout() {
     std::string legend;
     if (app_.screen.map) for (const auto& e : app_.screen.map->view.legend) legend += e.label + "\n";
     for (int i : app_.screen.selected) legend += std::to_string(i) + "\n";
-    if (app_.screen.map) legend += app_.screen.map->view.result.period;
+    if (app_.screen.map) legend += app_.screen.map->view.result.period + "\n" + app_.screen.map->view.title;
     if (const auto& b = exported_png_bbox_)  // BNG metres, for tests of what the export framed
         note_rect("export-png-bbox", static_cast<float>(b->minx), static_cast<float>(b->miny), static_cast<float>(b->maxx), static_cast<float>(b->maxy));
     if (layout_file_.empty() || (widgets_ == widgets_written_ && legend == legend_written_)) {
@@ -44,6 +44,7 @@ void TestHooks::write_layout() {
         for (const auto& e : app_.screen.map->view.legend) text += "legend " + e.label + "\n";
         for (int i : app_.screen.selected) text += "selected " + app_.screen.map->view.set->areas[i].code + "\n";
         if (!app_.screen.map->view.result.period.empty()) text += "period " + app_.screen.map->view.result.period + "\n";
+        text += "title " + app_.screen.map->view.title + "\n";
     }
     for (const auto& [name, r] : widgets_)
         text += name + " " + std::to_string(r[0]) + " " + std::to_string(r[1]) + " " + std::to_string(r[2]) + " " + std::to_string(r[3]) + "\n";

@@ -1,6 +1,6 @@
 // test_hooks.h: what the window does only for tests and benchmarks, kept out of the window's own
 // code. With $SESPM_UI_LAYOUT=FILE the window writes where some widgets are ("pledge CODE x0 y0 x1
-// y1" in window pixels), the legend's labels, the selection and the period after each frame that
+// y1" in window pixels), the legend's labels, the selection, the period and the map's title after each frame that
 // changed them, so tests can click widgets by name and see what the map then shows. With
 // --bench-frames N it pans and zooms (or, with --bench-play, plays the time slider) and prints
 // frame-time statistics. Without either, every call here does nothing.

@@ -182,7 +182,8 @@ bool classes_section(MapApp& app) {
     ImGui::TextDisabled("Classes");
     const LayerSpec* spec = wanted_spec(app);
     if (app.screen.map && app.screen.map->view.kind != MapKind::Layer && w.classes.method.empty())
-        ImGui::TextWrapped("Scenario map: %s (pick a method to override)", app.screen.map->view.classification.c_str());
+        ImGui::TextWrapped("%s map: %s (pick a method to override)", app.screen.map->view.kind == MapKind::Pressure ? "Pressure" : "Scenario",
+                           app.screen.map->view.classification.c_str());
     const char* methods[] = {"quantile", "equal", "jenks", "stddev", "manual"};
     const char* method_titles[] = {"Quantiles", "Equal intervals", "Natural breaks (Jenks)", "Standard deviation", "Manual breaks"};
     std::string cur = !w.classes.method.empty() ? w.classes.method : spec ? spec->class_method : "quantile";

@@ -1,5 +1,6 @@
 // panel_scenario.cpp: the Scenario panel: dispersal scenarios kept in the project: pick, create,
-// duplicate, rename, delete; allocate a total over the districts the map selects by a rule;
+// duplicate, rename, delete; allocate a total over the districts the map selects by a rule (the
+// fair-share rule's Factors section is panel_scenario_factors.cpp);
 // edit extra places per district, ratio overrides and clusters (from the districts selected on
 // the map); see breaches, clusters that are not contiguous or below critical mass; show the
 // scenario or its difference from another on the map. Every edit goes through the map model's
@@ -12,6 +13,7 @@
 
 #include "map/scenario_commands.h"
 #include "map/scenario_eval.h"
+#include "ui/panels/scenario_factors.h"
 #include "widgets/edit_cell.h"
 
 #include "core/error.h"
@@ -94,6 +96,7 @@ void run_allocation(MapApp& app) {
     req.rule = static_cast<AllocationRule>(ps.rule);
     req.within = app.screen.wanted.within;
     req.ratio_overrides = app.project.scenario->ratio_overrides;
+    if (req.rule == AllocationRule::Factors && !factor_request(app, req)) return;
     std::optional<Allocation> al;
     bool ran = app.with_session([&](Session& session) {
         try { al = allocate_places(session, req); } catch (const std::exception& e) { app.screen.error = message_for_people(e); }
@@ -139,15 +142,17 @@ void allocate_section(MapApp& app, float s) {
     app.hooks.note_rect("allocate-total", t0.x, t0.y, t0.x + 40 * s, t1.y);  // the typed number, not its - and + buttons
     ps.total = std::max(0, ps.total);
     ImGui::SameLine();
-    const char* rules[] = {"by population", "by headroom", "equalise rates"};
-    ImGui::SetNextItemWidth(150 * s);
-    ImGui::Combo("##rule", &ps.rule, rules, 3);
+    const char* rules[] = {"by population", "by headroom", "equalise rates", "fair share (factors)"};
+    ImGui::SetNextItemWidth(170 * s);
+    ImGui::Combo("##rule", &ps.rule, rules, 4);
+    app.hooks.note_widget("allocate-rule");
     ImGui::SameLine();
     bool pressed = ImGui::Button("Allocate");
     app.hooks.note_widget("allocate");
     if (pressed && app.project.scenario->extra_places.empty()) run_allocation(app);
     else if (pressed) ImGui::OpenPopup("Replace the places?");
     if (app.project.scenario) confirm_replace(app);
+    if (ps.rule == static_cast<int>(AllocationRule::Factors) && app.project.scenario) factors_section(app, s);
 }
 
 // The districts selected on the map that the scenario covers: a context district (outside the

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "map/fair_share_factors.h"
+#include "map/fair_share_preview.h"
 #include "rules/scenario.h"
 #include "map/area_names.h"
 #include "trends/chart_series.h"
@@ -16,14 +18,33 @@ namespace sespm {
 
 struct MapBundle;
 
+// One layer that can be a factor of the fair-share rule, as the Factors section shows it.
+struct FactorChoice {
+    std::string layer, title;
+    bool higher_is_pressure = true;
+    bool on = false;
+    float weight = 1;
+};
+
 struct ScenarioPanelState {
     char new_name[128] = "";
     char cluster_name[128] = "";
     int total = 1000;
-    int rule = 2;
+    int rule = 2;                          // AllocationRule: 3 = the fair-share rule (Factors)
     float ratio = 200;
     std::optional<Scenario> outcome_for;
     std::optional<ScenarioOutcome> outcome;
+    // The Factors section (panel_scenario_factors.cpp): the model being built, worked out live.
+    std::vector<FactorChoice> factors;     // every layer that can be a factor, filled when first shown
+    std::optional<FairShareModel> model_to_load;  // a reopened scenario's model, set into the choices
+    int meaning = 0;                       // 0: places to add; 1: the total to hold in all (stock)
+    int floor = 0;
+    bool compare_population = false;       // the preview shows the population rule's numbers beside
+    bool pressure_on_map = false;          // the map shows the model's pressure index
+    std::string preview_key;               // the model the preview below was worked out for
+    std::optional<ModelPreview> preview;
+    std::string preview_error;
+    double preview_at = -1;                // ImGui time of the last preview, to pace it while sliders move
 };
 
 struct QueryPanelState {
