@@ -31,6 +31,7 @@ static void scenario_pages(ReportDoc& doc, const ReportContext& c, const ReportR
     mr.scenario = load_scenario(c.session, req.scenario);
     MapView v = build_map_view(*c.session.atlas, c.session.layers, mr);
     scenario_page(doc, c, v, "Scenario: " + req.scenario);
+    fair_share_page(doc, c, req.scenario);   // a scenario made by the fair-share rule: how its shares were worked out
     if (req.compare.empty()) return;
     mr.compare_with = load_scenario(c.session, req.compare);
     MapView d = build_map_view(*c.session.atlas, c.session.layers, mr);
@@ -65,6 +66,7 @@ ReportSummary write_report(Session& s, const ReportRequest& req) {
     layer_page(doc, c, "eu_born", "EU-born residents");
     layer_page(doc, c, "nepali", "Nepali population");
     esol_page(doc, c);
+    labour_market_page(doc, c);
     scenario_pages(doc, c, req);
     sources_page(doc, c);
     annex_page(doc, c);

@@ -2,7 +2,8 @@
 // same MapViews, classes and figures as `table`, `export` and the window): cover and headline
 // figures, what the figures say, asylum dispersal (map and ranked chart), one page per SESPM
 // sub-region, resettlement, unaccompanied children, EU-born and Nepali populations, ESOL
-// providers, an optional scenario or comparison, sources and definitions, and the full table.
+// providers, the labour market by LEP, an optional scenario (with how its shares were worked
+// out, when the fair-share rule made it) or comparison, sources and definitions, the full table.
 #pragma once
 #include <optional>
 #include <string>

@@ -74,6 +74,9 @@ Rag rag_of(const std::string& status) {
 }
 
 // The map of a view on the left (a Figure with `alt`), its legend on the right.
+
+} // namespace
+
 void map_with_legend(ReportDoc& doc, const ReportContext& c, const MapView& v, double height, const std::string& alt) {
     doc.need(height + 10);
     double legend_w = 130, map_w = doc.content_width() - legend_w - 10;
@@ -85,8 +88,6 @@ void map_with_legend(ReportDoc& doc, const ReportContext& c, const MapView& v, d
     print_text(doc.cr(), ReportDoc::kMargin + map_w + 10, ly, legend_w, v.subtitle, "DejaVu Sans 6.5");
     doc.y += height + 12;
 }
-
-} // namespace
 
 static std::vector<Headline> headlines(const ReportContext& c, const MapView& districts) {
     std::vector<Headline> out;

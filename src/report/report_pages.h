@@ -37,6 +37,9 @@ struct ReportContext {
     }
 };
 
+// A map of the report's area at the cursor with its legend and subtitle beside it.
+void map_with_legend(ReportDoc& doc, const ReportContext& c, const MapView& v, double height, const std::string& alt);
+
 void cover_page(ReportDoc& doc, const ReportContext& c, const std::string& title, const std::string& commentary);
 void dispersal_page(ReportDoc& doc, const ReportContext& c);
 void subregion_pages(ReportDoc& doc, const ReportContext& c);
@@ -45,6 +48,10 @@ void esol_page(ReportDoc& doc, const ReportContext& c);
 void programmes_page(ReportDoc& doc, const ReportContext& c);
 void scenario_page(ReportDoc& doc, const ReportContext& c, const MapView& v, const std::string& heading);
 void sources_page(ReportDoc& doc, const ReportContext& c);
+// report_fair_share.cpp: "How the shares were worked out" for a scenario made by the fair-share
+// rule (nothing for another scenario), and the labour market by LEP.
+void fair_share_page(ReportDoc& doc, const ReportContext& c, const std::string& scenario);
+void labour_market_page(ReportDoc& doc, const ReportContext& c);
 void annex_page(ReportDoc& doc, const ReportContext& c);
 
 } // namespace sespm
