@@ -4,6 +4,7 @@
 // floor, the total as stock, and the partnership's 2022 plan (7,200 by population).
 #include <doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <random>
@@ -12,6 +13,7 @@
 #include "core/error.h"
 #include "helpers.h"
 #include "map/evaluate.h"
+#include "map/fair_share_factors.h"
 #include "map/map_view.h"
 #include "rules/fair_share.h"
 
@@ -454,4 +456,76 @@ TEST_CASE("the pressure map: each district's index is its weight times its scale
     // a model's pressure over counties is refused, as is a scenario beside it
     req.geography = Geography::County;
     CHECK_THROWS_AS(build_map_view(atlas, layers, req), SettingError);
+}
+
+TEST_CASE("--cap-ratio: a stricter cap than the cluster limit holds every target under it, and is kept with the model") {
+    const std::string d = test::data_dir();
+    test::ScratchDir dir;
+    const std::string p = dir.file("p.sespm");
+    auto run = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args{"scenario", "allocate", "--within", "E12000008", "--data", d};
+        args.insert(args.end(), extra.begin(), extra.end());
+        return test::run_sespm(args);
+    };
+    auto capped = run({"--total", "7200", "--rule", "factors", "--factor", "housing_affordability=1", "--as", "stock", "--cap-ratio", "1500",
+                       "--project", p, "--save", "Capped"});
+    REQUIRE_MESSAGE(capped.exit_code == 0, capped.err);
+    auto pop = test::population(false);
+    auto ls = test::lines(capped.out);
+    auto head = test::split_csv_simple(ls.at(0));
+    size_t tc = std::find(head.begin(), head.end(), "target") - head.begin();
+    REQUIRE(tc < head.size());
+    long total = 0;
+    bool someone_at_cap = false;
+    for (size_t i = 1; i < ls.size(); ++i) {
+        auto c = test::split_csv_simple(ls[i]);
+        CAPTURE(ls[i]);
+        long target = std::stol(c[tc]), cap = static_cast<long>(std::floor(pop[c[0]] / 1500));
+        CHECK(target <= cap);                // 1 per 1,500 residents, worked from population_mid2024.csv
+        someone_at_cap |= target == cap;
+        total += target;
+    }
+    CHECK(someone_at_cap);                   // the cap bites: without it some targets are higher
+    CHECK(total <= 7200);
+    auto notes = test::run_shell("sqlite3 '" + p + "' \"SELECT notes FROM scenarios WHERE name = 'Capped'\"");
+    CHECK(notes.out.find("Fair-share model: housing_affordability=1; the total to hold in all (stock); capped at 1 per 1500 residents") !=
+          std::string::npos);
+    // explain runs the same model again, cap included: its targets are the scenario's
+    auto e = test::run_sespm({"scenario", "explain", "--project", p, "--name", "Capped", "--data", d});
+    REQUIRE_MESSAGE(e.exit_code == 0, e.err);
+    CHECK(e.err.find("capped at 1 per 1500 residents") != std::string::npos);
+    // refusals: another rule, under 1 resident per place
+    for (const auto& bad : {std::vector<std::string>{"--total", "10", "--rule", "population", "--cap-ratio", "300"},
+                            std::vector<std::string>{"--total", "10", "--rule", "factors", "--factor", "dispersal=1", "--cap-ratio", "0.5"}}) {
+        auto r = run(bad);
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find("cap-ratio") != std::string::npos);
+    }
+}
+
+TEST_CASE("a model's text in the notes reads back as the same model; other texts are not models") {
+    std::vector<FairShareModel> models{
+        {{{"dispersal", 1}}, TotalMeaning::Extra, 0, 0},
+        {{{"dispersal", 0.1}, {"deprivation", 2.5}}, TotalMeaning::Stock, 0, 250},
+        {{{"housing_affordability", 1.0 / 3}}, TotalMeaning::Extra, 4, 0},
+        {{{"uasc", 3}}, TotalMeaning::Extra, 2, 187.5},
+        {{}, TotalMeaning::Stock, 0, 0},
+    };
+    for (const auto& m : models) {
+        std::string text = model_text(m);
+        CAPTURE(text);
+        auto back = parse_model_text(text);
+        REQUIRE(back);
+        REQUIRE(back->factors.size() == m.factors.size());
+        for (size_t k = 0; k < m.factors.size(); ++k) {
+            CHECK(back->factors[k].layer == m.factors[k].layer);
+            CHECK(back->factors[k].weight == m.factors[k].weight);   // exactly: the shortest text that reads back
+        }
+        CHECK(back->meaning == m.meaning);
+        CHECK(back->floor == m.floor);
+        CHECK(back->cap_ratio == m.cap_ratio);
+    }
+    for (const char* bad : {"", "dispersal=1", "dispersal=1; places", "dispersal=x; places to add", "dispersal=1; places to add; capped at 1 per 0 residents",
+                            "dispersal=1; places to add; at least 2 each; capped at 1 per 200 residents; more"})
+        CHECK_MESSAGE(!parse_model_text(bad), bad);
 }

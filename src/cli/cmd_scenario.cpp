@@ -24,7 +24,7 @@ namespace sespm {
 
 static const char* kScenarioHelp = R"(usage: sespm-map scenario allocate --total N --rule population|headroom|equalise|factors
                                   [--factor LAYER=WEIGHT]... [--as extra|stock] [--floor N]
-                                  [--model SCENARIO]
+                                  [--cap-ratio N] [--model SCENARIO]
                                   [--within CODE] [--ratio CODE=N]... [--format csv|json]
                                   [--project FILE --save NAME [--replace]]
        sespm-map scenario list      --project FILE
@@ -74,7 +74,10 @@ more places. --as stock: the total is what the districts should hold in
 all; each one's target is its share (within its limit) and its allocation what it still needs
 (never below 0); a target column is added and the surplus held above the targets is said.
 --floor N (places to add only): every district first gets N, or its room if less (refused when
-the total cannot give every district its floor). At most 12 factors.
+the total cannot give every district its floor). At most 12 factors. --cap-ratio N caps every
+district without an agreed --ratio at floor(population / N) instead of its cluster limit (a
+stricter cap, 250 say, spreads the total wider; the status columns still read against the
+cluster limit); kept with the model.
 --model SCENARIO (with --project) reuses the fair-share model a saved scenario was allocated by:
 its factors and weights, stock or extra, and floor (--as and --floor given here replace its own;
 --rule may be left out). Every scenario saved from --rule factors is a model by its name.
@@ -113,6 +116,7 @@ void use_saved_model(const Args& a, Session& s, const std::string& name, Allocat
     req.factors = m.factors;
     if (!a.get("--as")) req.meaning = m.meaning;
     if (!a.get("--floor")) req.floor = m.floor;
+    if (!a.get("--cap-ratio")) req.cap_ratio = m.cap_ratio;
 }
 
 long long whole(const Args& a, const std::string& opt, long long min) {
@@ -178,6 +182,12 @@ int scenario_allocate(const Args& a) {
         req.meaning = *as == "stock" ? TotalMeaning::Stock : TotalMeaning::Extra;
     }
     if (a.get("--floor")) req.floor = whole(a, "--floor", 0);
+    if (auto cap = a.get("--cap-ratio")) {
+        char* end = nullptr;
+        req.cap_ratio = std::strtod(cap->c_str(), &end);
+        if (cap->empty() || *end != '\0' || !std::isfinite(req.cap_ratio) || req.cap_ratio < 1)
+            throw UsageError("--cap-ratio " + clip(*cap) + ": residents per place, a number 1 or more (200 is the cluster limit)");
+    }
     req.within = within_option(a, std::nullopt);
     req.ratio_overrides = ratio_options(a);
     req.period = a.get("--period").value_or("");
@@ -392,7 +402,7 @@ static int scenario_manage(const Args& a, const std::string& what) {
 int cmd_scenario(const std::vector<std::string>& argv) {
     Args a = parse_args(argv, with_common({"--total", "--rule", "--within", "--ratio", "--format", "--project", "--save",
                                            "--name", "--notes", "--critical-mass", "--code", "--places", "--cluster",
-                                           "--codes", "--as", "--with", "-o", "--period", "--factor", "--floor", "--vary", "--model"}),
+                                           "--codes", "--as", "--with", "-o", "--period", "--factor", "--floor", "--vary", "--model", "--cap-ratio"}),
                         {"--replace"}, "scenario");
     if (a.has("--help") || a.positional.empty()) {
         std::cout << kScenarioHelp;

@@ -97,6 +97,7 @@ std::string model_text(const FairShareModel& m) {
     if (out.empty()) out = kPopulationOnly;
     out += std::string("; ") + (m.meaning == TotalMeaning::Stock ? kStockWords : kExtraWords);
     if (m.floor > 0) out += "; at least " + std::to_string(m.floor) + " each";
+    if (m.cap_ratio > 0) out += "; capped at 1 per " + weight_text(m.cap_ratio) + " residents";
     return out;
 }
 
@@ -108,7 +109,7 @@ std::optional<FairShareModel> parse_model_text(const std::string& text) {
         if (semi == std::string::npos) break;
         start = semi + 2;
     }
-    if (parts.size() < 2 || parts.size() > 3) return std::nullopt;
+    if (parts.size() < 2 || parts.size() > 4) return std::nullopt;
     FairShareModel m;
     if (parts[0] != kPopulationOnly)
         for (size_t start = 0;;) {
@@ -125,8 +126,18 @@ std::optional<FairShareModel> parse_model_text(const std::string& text) {
         }
     if (parts[1] == kStockWords) m.meaning = TotalMeaning::Stock;
     else if (parts[1] != kExtraWords) return std::nullopt;
-    if (parts.size() == 3) {
-        if (std::sscanf(parts[2].c_str(), "at least %lld each", &m.floor) != 1) return std::nullopt;
+    for (size_t k = 2; k < parts.size(); ++k) {
+        const std::string& p = parts[k];
+        if (p.rfind("at least ", 0) == 0) {
+            if (std::sscanf(p.c_str(), "at least %lld each", &m.floor) != 1) return std::nullopt;
+        } else if (p.rfind("capped at 1 per ", 0) == 0) {
+            std::string n = p.substr(16, p.size() - 16 - std::string(" residents").size());
+            char* end = nullptr;
+            m.cap_ratio = std::strtod(n.c_str(), &end);
+            if (n.empty() || *end != '\0' || !(m.cap_ratio >= 1) || p.compare(p.size() - 10, 10, " residents") != 0) return std::nullopt;
+        } else {
+            return std::nullopt;
+        }
     }
     return m;
 }

@@ -24,11 +24,13 @@ std::vector<Factor> read_factors(Atlas& atlas, const std::vector<LayerSpec>& lay
                                  std::vector<std::string>& said);
 
 // A fair-share model as kept in a scenario's notes: "dispersal=1, asylum_supported=0.5; places to
-// add; at least 2 each", or "population only; the total to hold in all (stock)".
+// add; at least 2 each; capped at 1 per 250 residents", or "population only; the total to hold in
+// all (stock)" (the floor and the cap only when set).
 struct FairShareModel {
     std::vector<FactorWeight> factors;
     TotalMeaning meaning = TotalMeaning::Extra;
     long long floor = 0;
+    double cap_ratio = 0;    // 0: the cluster limit
 };
 std::string model_text(const FairShareModel& m);
 std::optional<FairShareModel> parse_model_text(const std::string& text);   // none: not such a text

@@ -141,6 +141,10 @@ static bool uses_fair_share(const AllocateRequest& req) {
     if (req.rule == AllocationRule::Factors && req.factors.empty())
         throw SettingError("factor", "", "the factors rule needs at least one {factor} LAYER=WEIGHT");
     if (req.factors.size() > 12) throw SettingError("factor", "", "at most 12 factors (so that each one's push can be explained)");
+    if (req.cap_ratio != 0 && req.rule != AllocationRule::Factors)
+        throw SettingError("cap-ratio", "", "a cap ratio goes with the factors rule (the other rules cap at the cluster limit and {ratio})");
+    if (req.cap_ratio != 0 && !(req.cap_ratio >= 1 && req.cap_ratio <= 1e9))
+        throw SettingError("cap-ratio", "", "residents per place, 1 or more");
     if (req.floor < 0) throw SettingError("floor", std::to_string(req.floor), "a floor is a whole number of places, 0 or more");
     if (req.floor > 0 && req.meaning == TotalMeaning::Stock)
         throw SettingError("floor", std::to_string(req.floor), "a floor goes with places to add, not with a total to hold in all: the targets would add up to more than the total");
@@ -165,7 +169,7 @@ static void allocate_fair_share_places(Session& s, const AllocateRequest& req, A
     a.result = fs.result;
     a.targets = fs.targets;
     a.surplus = fs.surplus;
-    a.model = model_text({req.factors, req.meaning, req.floor});
+    a.model = model_text({req.factors, req.meaning, req.floor, req.cap_ratio});
     a.factors = std::move(factors);
 }
 
@@ -178,8 +182,9 @@ Allocation allocate_places(Session& s, const AllocateRequest& req) {
         if (!(ratio >= 1)) throw SettingError("ratio", code, "the ratio must be at least 1 resident per place");
     }
     a.base = dispersal_baseline(*s.atlas, spec, req.within, req.period);
-    a.inputs = allocation_inputs(a.base, a.scenario, spec.limit_per);
-    if (uses_fair_share(req)) allocate_fair_share_places(s, req, a);
+    bool fair = uses_fair_share(req);
+    a.inputs = allocation_inputs(a.base, a.scenario, req.cap_ratio > 0 ? req.cap_ratio : spec.limit_per);
+    if (fair) allocate_fair_share_places(s, req, a);
     else a.result = allocate(a.inputs, req.total, req.rule);
     for (size_t i = 0; i < a.inputs.size(); ++i)
         if (a.result.allocated[i] > 0) a.scenario.extra_places[a.inputs[i].code] = a.result.allocated[i];

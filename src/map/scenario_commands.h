@@ -57,6 +57,10 @@ struct AllocateRequest {
     std::vector<FactorWeight> factors;
     TotalMeaning meaning = TotalMeaning::Extra;
     long long floor = 0;
+    // The fair-share rule's cap: residents per place for every district without an agreed ratio
+    // (0: the cluster limit, 1 per 200). A stricter cap (250) shares the total under it; the
+    // outcome's status still reads against the cluster limit.
+    double cap_ratio = 0;
 };
 
 struct Allocation {

@@ -31,6 +31,7 @@ ScenarioExplanation explain_scenario(Session& s, const std::string& name) {
     req.factors = model.factors;
     req.meaning = model.meaning;
     req.floor = model.floor;
+    req.cap_ratio = model.cap_ratio;
     out.allocation = allocate_places(s, req);
     out.shares = explain_fair_share(out.allocation.inputs, req.total, out.allocation.factors, req.meaning, req.floor);
     out.saved = sc.extra_places;

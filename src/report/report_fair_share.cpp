@@ -144,13 +144,13 @@ void labour_market_page(ReportDoc& doc, const ReportContext& c) {
             views.push_back({&col, c.layer_view(col.layer, Geography::Lep)});
     if (views.empty()) return;
     doc.new_page("Labour market", "Labour market by Local Enterprise Partnership");
-    draw_paragraph(doc, "The partnership's labour-reliance reports were written per Local Enterprise Partnership (LEP). The claimant "
-                        "count, employment rate and median pay of a LEP are the population-weighted means of its member districts' "
-                        "published figures (no counts are published for them), not figures published for LEPs; new overseas workers "
-                        "registering are counts summed over the districts and divided by their population. A LEP with a member district "
-                        "without a figure has none.", "DejaVu Sans 8");
+    draw_paragraph(doc, "The partnership's labour-reliance reports were written per Local Enterprise Partnership (LEP). A LEP's "
+                        "claimant count, employment rate and median pay are the population-weighted means of its member districts' "
+                        "published figures (no counts are published), not figures published for LEPs; new overseas workers registering "
+                        "are counts summed over its districts over their population. A LEP with a district without a figure has none.",
+                   "DejaVu Sans 8");
     const MapView& first = views.front().second;
-    map_with_legend(doc, c, first, 280, map_alt_text(first));
+    map_with_legend(doc, c, first, 215, map_alt_text(first));
     TablePart t;
     t.headings = {"LEP"};
     for (const auto& [col, v] : views)
@@ -174,7 +174,7 @@ void labour_market_page(ReportDoc& doc, const ReportContext& c) {
     }
     draw_table(doc, t);
     draw_paragraph(doc, "Member districts", "DejaVu Sans Bold 8");
-    draw_list(doc, members, "DejaVu Sans 7");
+    draw_list(doc, members, "DejaVu Sans 6.5");
 }
 
 } // namespace sespm

@@ -40,6 +40,7 @@ std::vector<FactorWeight> chosen(const ScenarioPanelState& ps) {
 // Everything the preview depends on, as text: when it changes, the preview is worked out again.
 std::string model_key(const MapApp& app, const ScenarioPanelState& ps) {
     std::string k = std::to_string(ps.total) + "|" + std::to_string(ps.meaning) + "|" + std::to_string(ps.floor) + "|" +
+                    std::to_string(ps.cap) + "|" +
                     app.screen.wanted.within.value_or("") + "|";
     char buf[64];
     for (const auto& f : chosen(ps)) {
@@ -88,6 +89,7 @@ void refresh_preview(MapApp& app, ScenarioPanelState& ps) {
     req.factors = chosen(ps);
     req.meaning = ps.meaning == 1 ? TotalMeaning::Stock : TotalMeaning::Extra;
     req.floor = ps.meaning == 1 ? 0 : ps.floor;
+    req.cap_ratio = ps.cap == 200 ? 0 : ps.cap;
     if (app.project.scenario) req.ratio_overrides = app.project.scenario->ratio_overrides;
     if (req.factors.empty()) {
         ps.preview.reset();
@@ -155,8 +157,13 @@ void choices(MapApp& app, ScenarioPanelState& ps, float s) {
         ImGui::InputInt("at least each", &ps.floor, 1, 5);
         ps.floor = std::max(0, ps.floor);
     }
+    ImGui::SetNextItemWidth(90 * s);
+    ImGui::InputInt("residents per place (cap)", &ps.cap, 10, 50);
+    app.hooks.note_widget("factors-cap");
+    ps.cap = std::clamp(ps.cap, 1, 1000000);
     ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled("Cap: no district above its cluster limit (1 per 200 residents, or its agreed ratio)");
+    if (ps.cap == 200) ImGui::TextDisabled("No district above its cluster limit (1 per 200 residents, or its agreed ratio)");
+    else ImGui::TextDisabled("No district above 1 per %d residents (or its agreed ratio); status still reads against the cluster limit", ps.cap);
     ImGui::PopTextWrapPos();
 }
 
@@ -245,6 +252,7 @@ void load_model(ScenarioPanelState& ps, const FairShareModel& m) {
     ps.model_to_load = m;
     ps.meaning = m.meaning == TotalMeaning::Stock ? 1 : 0;
     ps.floor = static_cast<int>(std::min<long long>(m.floor, 1000000));
+    ps.cap = m.cap_ratio > 0 ? static_cast<int>(std::min(m.cap_ratio, 1e6)) : 200;
 }
 
 bool factor_request(MapApp& app, AllocateRequest& req) {
@@ -252,6 +260,7 @@ bool factor_request(MapApp& app, AllocateRequest& req) {
     req.factors = chosen(ps);
     req.meaning = ps.meaning == 1 ? TotalMeaning::Stock : TotalMeaning::Extra;
     req.floor = ps.meaning == 1 ? 0 : ps.floor;
+    req.cap_ratio = ps.cap == 200 ? 0 : ps.cap;
     if (req.factors.empty()) app.screen.status = "Add a pressure under the rule (Add a pressure...), or choose another rule";
     return !req.factors.empty();
 }

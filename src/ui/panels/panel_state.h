@@ -39,6 +39,7 @@ struct ScenarioPanelState {
     std::optional<FairShareModel> model_to_load;  // a reopened scenario's model, set into the choices
     int meaning = 0;                       // 0: places to add; 1: the total to hold in all (stock)
     int floor = 0;
+    int cap = 200;                         // residents per place of the cap (200: the cluster limit)
     bool compare_population = false;       // the preview shows the population rule's numbers beside
     bool pressure_on_map = false;          // the map shows the model's pressure index
     std::string preview_key;               // the model the preview below was worked out for
