@@ -137,7 +137,7 @@ void choices(MapApp& app, ScenarioPanelState& ps, float s) {
         ImGui::PopID();
     }
     ImGui::SetNextItemWidth(std::min(320 * s, ImGui::GetContentRegionAvail().x));
-    bool open = ImGui::BeginCombo("##add", "Add a pressure...");
+    bool open = ImGui::BeginCombo("##add", "Add a pressure...", ImGuiComboFlags_HeightLargest);
     app.hooks.note_widget("factor-add");
     if (open) {
         for (auto& c : ps.factors) {
@@ -169,6 +169,7 @@ void choices(MapApp& app, ScenarioPanelState& ps, float s) {
 
 void preview_summary(const ScenarioPanelState& ps) {
     const Allocation& a = ps.preview->allocation;
+    ImGui::PushTextWrapPos(0);
     if (!a.targets.empty())
         ImGui::Text("Preview, not saved: targets add up to %lld of %d; %lld places to add to reach them; %lld held above them",
                     ps.total - a.result.shortfall, ps.total, a.result.total_allocated, a.surplus);
@@ -176,7 +177,6 @@ void preview_summary(const ScenarioPanelState& ps) {
         ImGui::Text("Preview, not saved: %lld of %d places allocated; did not fit: %lld", a.result.total_allocated, ps.total,
                     a.result.shortfall);
     // the factors' gaps, by name: what a district without a figure was counted as
-    ImGui::PushTextWrapPos(0);
     for (const auto& f : a.factors) {
         std::vector<std::string> without;
         factor_pressure(f, a.inputs, &without);
