@@ -218,6 +218,17 @@ std::map<std::string, double> population(bool mid2019) {
     return out;
 }
 
+const sespm::LayerSpec& LayerEnv::layer(const std::string& id) const {
+    for (const auto& l : layers) if (l.id == id) return l;
+    throw std::runtime_error("no layer " + id);
+}
+
+std::string latest_period(const std::string& rel) {
+    std::string latest;
+    for (auto& r : rows_of(rel)) latest = std::max(latest, r["period"]);
+    return latest;
+}
+
 std::vector<sespm::AllocationInput> south_east_allocation_inputs() {
     sespm::GeosContext geos;
     sespm::Atlas atlas(data_dir(), geos);

@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "map/atlas.h"
 #include "rules/allocation.h"
+#include "rules/layer_spec.h"
 
 namespace sespm { class ProjectStore; }
 
@@ -78,6 +80,17 @@ void flip_middle_byte(const std::string& path);
 // The South East's 64 districts as allocation inputs, from the real figures of the dispersal layer
 // (population, people in dispersal accommodation, cluster limit).
 std::vector<sespm::AllocationInput> south_east_allocation_inputs();
+
+// The real data's atlas and the shipped layer files, for tests that evaluate layers in process.
+struct LayerEnv {
+    sespm::GeosContext geos;
+    sespm::Atlas atlas{data_dir(), geos};
+    std::vector<sespm::LayerSpec> layers = sespm::read_layer_dir(layers_dir());
+    const sespm::LayerSpec& layer(const std::string& id) const;   // throws for an unknown id
+};
+
+// The latest period of a series CSV (its largest ISO date in the `period` column), read here.
+std::string latest_period(const std::string& rel);
 
 // Writes many pledges at once (clearing the others), in one transaction, each row-level.
 void save_all_pledges(sespm::ProjectStore& s, const std::map<std::string, int>& pledges);

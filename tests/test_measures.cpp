@@ -37,15 +37,7 @@ const MeasureRow& row_of(const LayerResult& r, const std::string& code) {
     throw;
 }
 
-struct Env {
-    GeosContext geos;
-    Atlas atlas{test::data_dir(), geos};
-    std::vector<LayerSpec> layers = read_layer_dir(test::layers_dir());
-    const LayerSpec& layer(const std::string& id) {
-        for (const auto& l : layers) if (l.id == id) return l;
-        throw std::runtime_error("no layer " + id);
-    }
-};
+using Env = test::LayerEnv;
 
 } // namespace
 

@@ -49,11 +49,7 @@ std::vector<double> row_numbers(const std::string& text, const std::string& name
     return {};
 }
 
-std::string latest(const std::string& rel) {
-    std::string l;
-    for (auto& r : test::rows_of(rel)) l = std::max(l, r["period"]);
-    return l;
-}
+using test::latest_period;
 
 } // namespace
 
@@ -101,9 +97,9 @@ TEST_CASE("the report explains a fair-share scenario district by district, and p
         lep_name[row["lep_code"]] = row["lep_name"];
     }
     auto pop = test::population(false);
-    auto claim = test::series_at("stats/ons_claimant_count_2001_2025.csv", latest("stats/ons_claimant_count_2001_2025.csv"));
-    auto emp = test::series_at("stats/ons_employment_rate_2004_2023.csv", latest("stats/ons_employment_rate_2004_2023.csv"));
-    auto pay = test::series_at("stats/ons_median_weekly_pay_2008_2025.csv", latest("stats/ons_median_weekly_pay_2008_2025.csv"));
+    auto claim = test::series_at("stats/ons_claimant_count_2001_2025.csv", latest_period("stats/ons_claimant_count_2001_2025.csv"));
+    auto emp = test::series_at("stats/ons_employment_rate_2004_2023.csv", latest_period("stats/ons_employment_rate_2004_2023.csv"));
+    auto pay = test::series_at("stats/ons_median_weekly_pay_2008_2025.csv", latest_period("stats/ons_median_weekly_pay_2008_2025.csv"));
     std::map<std::string, double> nino;
     for (auto& row : test::rows_of("stats/nino_registrations_lad_2025.csv")) nino[row["code"]] = std::stod(row["value"]);
     for (const char* code : {"E37000035", "E37000044", "E37000046", "E37000053", "E37000055", "E37000056", "E37000057"}) {

@@ -29,14 +29,7 @@ using test::rows_of;
 using test::series_at;
 using test::population;
 
-struct Env {
-    GeosContext geos;
-    Atlas atlas{test::data_dir(), geos};
-    std::vector<LayerSpec> layers = read_layer_dir(test::layers_dir());
-    const LayerSpec& layer(const std::string& id) {
-        for (const auto& l : layers) if (l.id == id) return l;
-        throw std::runtime_error("no layer " + id);
-    }
+struct Env : test::LayerEnv {
     LayerResult at(const std::string& id, const std::string& period, Geography g = Geography::District,
                    std::optional<std::string> within = std::string("E12000008")) {
         EvaluateOptions o;

@@ -18,27 +18,14 @@ using namespace sespm;
 
 namespace {
 
-struct Env {
-    GeosContext geos;
-    Atlas atlas{test::data_dir(), geos};
-    std::vector<LayerSpec> layers = read_layer_dir(test::layers_dir());
-    const LayerSpec& layer(const std::string& id) {
-        for (const auto& l : layers) if (l.id == id) return l;
-        throw std::runtime_error("no layer " + id);
-    }
-};
+using Env = test::LayerEnv;
 
 const MeasureRow* row_of(const LayerResult& r, const std::string& code) {
     for (const auto& m : r.measures) if (m.code == code) return &m;
     return nullptr;
 }
 
-// The latest period of a series CSV (its largest ISO date).
-std::string latest_period(const std::string& rel) {
-    std::string latest;
-    for (auto& r : test::rows_of(rel)) latest = std::max(latest, r["period"]);
-    return latest;
-}
+using test::latest_period;
 
 } // namespace
 

@@ -300,29 +300,13 @@ int scenario_export(Session& s, const Args& a, const std::string& name) {
 int scenario_explain(Session& s, const std::string& name, const std::string& format) {
     ScenarioExplanation e = explain_scenario(s, name);
     bool stock = !e.allocation.targets.empty();
-    std::vector<std::string> cols{"code", "name", "pressure_index", "population_share"};
-    for (const auto& f : e.allocation.factors) cols.push_back("push_" + f.name);
-    std::vector<double> index = pressure_index(e.allocation.inputs, e.allocation.factors);
-    for (const char* c : {"cap", "floor_and_rounding", stock ? "target" : "allocated"}) cols.push_back(c);
-    if (stock) { cols.push_back("held"); cols.push_back("to_add"); }
+    ExplanationTable t = explanation_table(*s.atlas, e);
+    std::vector<std::string> cols = t.columns;
     cols.push_back("in_scenario");   // the places the saved scenario adds
-    std::vector<std::vector<Cell>> rows;
-    for (size_t i = 0; i < e.allocation.inputs.size(); ++i) {
-        const auto& in = e.allocation.inputs[i];
-        const auto& r = e.shares.rows[i];
-        std::vector<Cell> row{Cell::of_text(in.code), Cell::of_text(s.atlas->name_of(in.code)), Cell::of_num(index[i], 2),
-                              Cell::of_num(r.population, 1)};
-        for (double p : r.pushes) row.push_back(Cell::of_num(p, 1));
-        row.push_back(Cell::of_num(r.cap, 1));
-        row.push_back(Cell::of_num(r.floor_and_rounding, 1));
-        row.push_back(Cell::of_num(static_cast<double>(r.result), 0));
-        if (stock) {
-            row.push_back(Cell::of_num(std::ceil(in.current), 0));
-            row.push_back(Cell::of_num(static_cast<double>(e.allocation.result.allocated[i]), 0));
-        }
-        auto it = e.saved.find(in.code);
-        row.push_back(Cell::of_num(static_cast<double>(it == e.saved.end() ? 0 : it->second), 0));
-        rows.push_back(std::move(row));
+    std::vector<std::vector<Cell>> rows = std::move(t.rows);
+    for (size_t i = 0; i < rows.size(); ++i) {
+        auto it = e.saved.find(e.allocation.inputs[i].code);
+        rows[i].push_back(Cell::of_num(static_cast<double>(it == e.saved.end() ? 0 : it->second), 0));
     }
     write_table(std::cout, format, cols, rows);
     for (const auto& line : e.allocation.said) std::cerr << line << "\n";

@@ -4,6 +4,7 @@
 #include "core/error.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace sespm {
@@ -36,6 +37,33 @@ ScenarioExplanation explain_scenario(Session& s, const std::string& name) {
     out.shares = explain_fair_share(out.allocation.inputs, req.total, out.allocation.factors, req.meaning, req.floor);
     out.saved = sc.extra_places;
     return out;
+}
+
+ExplanationTable explanation_table(Atlas& atlas, const ScenarioExplanation& e) {
+    const Allocation& a = e.allocation;
+    bool stock = !a.targets.empty();
+    ExplanationTable t;
+    t.columns = {"code", "name", "pressure_index", "population_share"};
+    for (const auto& f : a.factors) t.columns.push_back("push_" + f.name);
+    for (const char* c : {"cap", "floor_and_rounding", stock ? "target" : "allocated"}) t.columns.push_back(c);
+    if (stock) { t.columns.push_back("held"); t.columns.push_back("to_add"); }
+    std::vector<double> index = pressure_index(a.inputs, a.factors);
+    for (size_t i = 0; i < a.inputs.size(); ++i) {
+        const auto& in = a.inputs[i];
+        const auto& r = e.shares.rows[i];
+        std::vector<Cell> row{Cell::of_text(in.code), Cell::of_text(atlas.name_of(in.code)), Cell::of_num(index[i], 2),
+                              Cell::of_num(r.population, 1)};
+        for (double p : r.pushes) row.push_back(Cell::of_num(p, 1));
+        row.push_back(Cell::of_num(r.cap, 1));
+        row.push_back(Cell::of_num(r.floor_and_rounding, 1));
+        row.push_back(Cell::of_num(static_cast<double>(r.result), 0));
+        if (stock) {
+            row.push_back(Cell::of_num(std::ceil(in.current), 0));
+            row.push_back(Cell::of_num(static_cast<double>(a.result.allocated[i]), 0));
+        }
+        t.rows.push_back(std::move(row));
+    }
+    return t;
 }
 
 Sensitivity scenario_sensitivity(Session& s, const std::string& name, double vary_pct) {

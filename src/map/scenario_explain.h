@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "map/scenario_commands.h"
+#include "rules/cell.h"
 
 namespace sespm {
 
@@ -29,6 +30,15 @@ SavedModel scenario_model(Session& s, const std::string& name, const std::string
 
 // SettingError naming the scenario when it does not exist or was not made by the fair-share rule.
 ScenarioExplanation explain_scenario(Session& s, const std::string& name);
+
+// Each district's number taken apart, as `scenario explain` prints it and the board report shows
+// it: code, name, pressure_index, population_share, push_<layer> per factor, cap,
+// floor_and_rounding, then allocated, or target, held and to_add for a total to hold in all.
+struct ExplanationTable {
+    std::vector<std::string> columns;
+    std::vector<std::vector<Cell>> rows;      // one per allocation input
+};
+ExplanationTable explanation_table(Atlas& atlas, const ScenarioExplanation& e);
 
 // How much each district's number moves when each factor's weight is `vary_pct` per cent up and
 // down, one at a time, all else as the scenario's model: the lowest and highest places (or

@@ -5,6 +5,7 @@
 // layers by Local Enterprise Partnership, with the member districts and how figures combine.
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "map/fair_share_factors.h"
@@ -73,38 +74,24 @@ std::vector<std::string> factor_lines(const ReportContext& c, const ScenarioExpl
     return out;
 }
 
-// The table: each district of the report's area, its number taken apart.
-TablePart explanation_table(const ReportContext& c, const ScenarioExplanation& e) {
-    const Allocation& a = e.allocation;
-    bool stock = !a.targets.empty();
-    std::vector<double> index = pressure_index(a.inputs, a.factors);
+// The table: each district of the report's area, its number taken apart (as `scenario explain`).
+TablePart explanation_part(const ReportContext& c, const ScenarioExplanation& e) {
+    ExplanationTable x = explanation_table(*c.session.atlas, e);
+    const std::map<std::string, std::string> titles{
+        {"name", "District"}, {"pressure_index", "Pressure index"}, {"population_share", "Population share"},
+        {"cap", "Cluster limit"}, {"floor_and_rounding", "Floor and rounding"}, {"allocated", "Places"},
+        {"target", "Target"}, {"held", "Holds now"}, {"to_add", "To add"}};
     TablePart t;
-    t.headings = {"District", "Pressure index", "Population share"};
-    for (const auto& f : a.factors) {
-        const LayerSpec* spec = layer_of(c, f.name);
-        t.headings.push_back(spec ? spec->title : f.name);
+    for (size_t k = 1; k < x.columns.size(); ++k) {   // every column but the code
+        const std::string& col = x.columns[k];
+        const LayerSpec* spec = col.rfind("push_", 0) == 0 ? layer_of(c, col.substr(5)) : nullptr;
+        t.headings.push_back(spec ? spec->title : titles.count(col) ? titles.at(col) : column_title(col));
     }
-    for (const char* h : {"Cluster limit", "Floor and rounding"}) t.headings.push_back(h);
-    t.headings.push_back(stock ? "Target" : "Places");
-    if (stock) { t.headings.push_back("Holds now"); t.headings.push_back("To add"); }
     std::set<std::string> mine;
     for (size_t i : c.session.atlas->select(Geography::District, c.area_code))
         mine.insert(c.session.atlas->areas_lonlat(Geography::District).areas[i].code);
-    for (size_t i = 0; i < a.inputs.size(); ++i) {
-        if (!mine.count(a.inputs[i].code)) continue;
-        const auto& r = e.shares.rows[i];
-        std::vector<Cell> row{Cell::of_text(c.session.atlas->name_of(a.inputs[i].code)), Cell::of_num(index[i], 2),
-                              Cell::of_num(r.population, 1)};
-        for (double p : r.pushes) row.push_back(Cell::of_num(p, 1));
-        row.push_back(Cell::of_num(r.cap, 1));
-        row.push_back(Cell::of_num(r.floor_and_rounding, 1));
-        row.push_back(Cell::of_num(static_cast<double>(r.result), 0));
-        if (stock) {
-            row.push_back(Cell::of_num(std::ceil(a.inputs[i].current), 0));
-            row.push_back(Cell::of_num(static_cast<double>(a.result.allocated[i]), 0));
-        }
-        t.rows.push_back(std::move(row));
-    }
+    for (auto& row : x.rows)
+        if (mine.count(row[0].text)) t.rows.push_back(std::vector<Cell>(row.begin() + 1, row.end()));
     t.font = "DejaVu Sans 6";
     return t;
 }
@@ -131,7 +118,7 @@ void fair_share_page(ReportDoc& doc, const ReportContext& c, const std::string& 
     draw_paragraph(doc, "Each district's number taken apart: population share, plus each pressure's push, plus the cluster limit's "
                         "effect, plus the floor and rounding, is its " + std::string(e.allocation.targets.empty() ? "places." : "target."),
                    "DejaVu Sans Bold 8");
-    draw_table(doc, explanation_table(c, e));
+    draw_table(doc, explanation_part(c, e));
 }
 
 void labour_market_page(ReportDoc& doc, const ReportContext& c) {
