@@ -83,7 +83,7 @@ TEST_CASE("layers lists every overlay with its join report") {
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     auto ls = test::lines(r.out);
     CHECK(ls[0] == "id,title,kind,geography,period,areas,matched,unmatched,missing");
-    CHECK(ls.size() == 19);  // header + 18 layers
+    CHECK(ls.size() == 20);  // header + 19 layers
     // dispersal: 309 districts, matched + missing = 309
     for (const auto& l : ls) {
         auto c = test::split_csv_simple(l);

@@ -21,7 +21,7 @@ TEST_CASE("the shipped layer files all load, with the expected ids") {
     auto layers = read_layer_dir(test::layers_dir());
     std::vector<std::string> ids;
     for (const auto& l : layers) ids.push_back(l.id);
-    CHECK(ids == std::vector<std::string>{"afghan_resettlement", "asylum_supported", "claimant_count", "deprivation", "dispersal",
+    CHECK(ids == std::vector<std::string>{"afghan_resettlement", "all_three_pathways", "asylum_supported", "claimant_count", "deprivation", "dispersal",
                                           "employment_rate", "esol", "eu_born", "gdhi_per_head", "homes_for_ukraine",
                                           "housing_affordability", "median_pay", "nepali", "net_additions", "nino_registrations",
                                           "resettlement", "temporary_accommodation", "uasc"});

@@ -45,6 +45,7 @@ TEST_CASE("the pressure layers: kind, direction, and what a missing figure means
         {"dispersal", LayerKind::Rate, true, true, true},
         {"resettlement", LayerKind::Rate, true, true, false},   // the latest cumulative figure
         {"asylum_supported", LayerKind::Rate, true, false, true},
+        {"all_three_pathways", LayerKind::Rate, true, false, true},
     };
     for (const auto& c : cases) {
         std::string id = c.id;
@@ -254,4 +255,42 @@ TEST_CASE("mistakes in value layer files name the file and the key") {
             CHECK(m.find("'" + c.key + "'") != std::string::npos);
         }
     }
+}
+
+TEST_CASE("all three pathways: each district's count is its supported asylum, Homes for Ukraine and Afghan figures added, worked from the CSVs") {
+    Env env;
+    struct Period { const char* period; const char* asylum_file; };
+    for (const Period& p : {Period{"2025-12-31", "stats/asylum_supported_total_reg02_2025q4.csv"},
+                            Period{"2026-06-30", "stats/asylum_supported_total_reg02_2026q2.csv"}}) {
+        CAPTURE(std::string(p.period));
+        auto asylum = test::series_at(p.asylum_file, p.period);
+        auto ukraine = test::series_at("stats/homes_for_ukraine_reg02_2025q4_2026q2.csv", p.period);
+        auto afghan = test::series_at("stats/afghan_resettlement_reg02_2025q4_2026q2.csv", p.period);
+        auto pop = test::population(false);
+        EvaluateOptions opt;
+        opt.within = "E12000008";
+        opt.period = p.period;
+        LayerResult r = evaluate_layer(env.atlas, env.layer("all_three_pathways"), opt);
+        REQUIRE(r.measures.size() == 64);
+        int with = 0;
+        for (const auto& m : r.measures) {
+            CAPTURE(m.code);
+            bool all = asylum.count(m.code) && ukraine.count(m.code) && afghan.count(m.code);
+            REQUIRE(static_cast<bool>(m.count) == all);   // a pathway withheld: no total, never a part
+            if (!all) continue;
+            ++with;
+            CHECK(*m.count == asylum[m.code] + ukraine[m.code] + afghan[m.code]);
+            CHECK(*m.rate == doctest::Approx(*m.count / pop[m.code] * 10000).epsilon(1e-12));
+        }
+        CHECK(with >= 60);
+    }
+    // a layer whose pathways do not all have a period is refused, naming the pathway
+    std::string text = R"({"id": "p", "title": "P", "kind": "rate", "period": "x", "attribution": "A",
+        "count": [{"file": "stats/homes_for_ukraine_reg02_2025q4_2026q2.csv", "period": "period", "pathway": "a"},
+                  {"file": "stats/asylum_supported_total_reg02_2026q2.csv", "period": "period", "pathway": "b"}]})";
+    LayerSpec partial = parse_layer_spec(text, "layers/p.json");
+    CHECK_THROWS_WITH_AS(evaluate_layer(env.atlas, partial, EvaluateOptions{}), doctest::Contains("has no figures for the pathway 'b'"), DataError);
+    CHECK_THROWS_WITH_AS(parse_layer_spec(R"({"id": "p", "title": "P", "kind": "rate", "period": "x", "attribution": "A",
+        "count": [{"file": "stats/a.csv", "period": "period", "pathway": "a"}, {"file": "stats/b.csv", "period": "period"}]})", "layers/p.json"),
+        doctest::Contains("every count file names its pathway"), DataError);
 }

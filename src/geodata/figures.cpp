@@ -141,12 +141,40 @@ const Crosswalk* crosswalk_for(const std::string& data_dir, const LayerSpec& spe
     return &walks[rel];
 }
 
+// A layer whose count files are pathways (Reg_02's "all 3 pathways": supported asylum, Homes for
+// Ukraine, Afghan resettlement): each period's count is the sum of every pathway's figure, for the
+// areas every pathway has a figure for (a part missing would make the sum too low); a period that
+// one pathway lacks is a DataError naming it.
+void add_pathways(const LayerSpec& spec, std::map<std::string, std::map<std::string, std::unordered_map<std::string, double>>>& by_pathway,
+                  ByPeriod& counts) {
+    std::set<std::string> all;
+    for (const auto& f : spec.counts) if (!f.pathway.empty()) all.insert(f.pathway);
+    for (auto& [period, parts] : by_pathway) {
+        for (const auto& p : all)
+            if (!parts.count(p))
+                throw DataError(where(spec.path, 0, "count", "the period " + period + " has no figures for the pathway '" + p +
+                                                             "': its count would be only a part"));
+        auto& sum = counts[period];
+        for (const auto& [code, v] : parts.begin()->second) {
+            double total = 0;
+            bool every = true;
+            for (const auto& [p, values] : parts) {
+                auto it = values.find(code);
+                if (it == values.end()) { every = false; break; }
+                total += it->second;
+            }
+            if (every) sum[code] = total;
+        }
+    }
+}
+
 // Counts (and per-row denominators) of every count file, by period.
 void read_count_files(const std::string& data_dir, const LayerSpec& spec, LoadedFigures& out, ByPeriod& counts,
                       ByPeriod& row_denoms, std::vector<ByPeriod>& parts, std::map<std::string, Crosswalk>& walks,
                       CountRows& count_rows) {
     std::set<std::string> codes_seen;
-    std::map<std::string, std::string> period_file;  // a period may come from one file only
+    std::map<std::string, std::string> period_file;  // a period may come from one file only (of each pathway)
+    std::map<std::string, std::map<std::string, std::unordered_map<std::string, double>>> by_pathway;  // period -> pathway -> code
     parts.assign(spec.parts.size(), {});
     for (size_t i = 0; i < spec.counts.size(); ++i) {
         const FigureSource& src = spec.counts[i];
@@ -160,11 +188,13 @@ void read_count_files(const std::string& data_dir, const LayerSpec& spec, Loaded
         ByPeriod mine;
         read_column(t, c, mine, &out.source_codes, &codes_seen, &count_rows);
         for (auto& [period, values] : mine) {
-            if (auto it = period_file.find(period); it != period_file.end())
+            std::string key = src.pathway + "|" + period;
+            if (auto it = period_file.find(key); it != period_file.end())
                 throw DataError(where(t.path, 0, src.period_column.empty() ? "as_at" : src.period_column,
                                       "the period " + period + " is also in " + it->second + " (layer " + spec.path + ")"));
-            period_file[period] = t.path;
-            counts[period] = std::move(values);
+            period_file[key] = t.path;
+            if (src.pathway.empty()) counts[period] = std::move(values);
+            else by_pathway[period][src.pathway] = std::move(values);
         }
         for (size_t k = 0; k < spec.parts.size(); ++k) {
             ColumnRead pc = c;
@@ -177,6 +207,7 @@ void read_count_files(const std::string& data_dir, const LayerSpec& spec, Loaded
             read_column(t, c, row_denoms, nullptr, nullptr);
         }
     }
+    add_pathways(spec, by_pathway, counts);
 }
 
 // Each dated estimate (or the one denominator file), read once.
@@ -253,7 +284,8 @@ LoadedFigures read_figures(const std::string& data_dir, const LayerSpec& spec) {
         p.data.count = std::move(values);
         for (auto& part : parts) p.data.parts.push_back(part[period]);
         if (!est.empty()) {
-            size_t e = spec.temporal() ? estimate_for_period(est, period) : 0;
+            // one denominator file (no dated estimates) serves every period
+            size_t e = spec.temporal() && !spec.estimates.empty() ? estimate_for_period(est, period) : 0;
             p.data.denominator = est_values[e];
             p.denominator_label = est[e].label.empty() ? est[e].file : est[e].label;
         } else if (spec.denominator) {

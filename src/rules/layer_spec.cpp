@@ -177,7 +177,7 @@ std::string date_key(const Reader& r, const json& obj, const std::string& ctx, c
 
 // One count file: file, key, value, column, and for a time series its period column or date.
 FigureSource read_count_source(const Reader& r, const json& c, const std::string& ctx, LayerSpec& s, bool first) {
-    r.only_keys(c, ctx, {"file", "key", "value", "column", "period", "as_at", "crosswalk"});
+    r.only_keys(c, ctx, {"file", "key", "value", "column", "period", "as_at", "crosswalk", "pathway"});
     FigureSource f;
     f.file = r.data_path(c, ctx, "file", true);
     f.key = r.str(c, ctx, "key", false, "code");
@@ -185,6 +185,8 @@ FigureSource read_count_source(const Reader& r, const json& c, const std::string
     f.period_column = r.str(c, ctx, "period", false);
     f.as_at = date_key(r, c, ctx, "as_at");
     f.crosswalk = r.data_path(c, ctx, "crosswalk", false);
+    f.pathway = r.str(c, ctx, "pathway", false);
+    if (c.contains("pathway") && f.pathway.empty()) r.fail(ctx + ".pathway", "must not be empty");
     if (!f.period_column.empty() && !f.as_at.empty()) r.fail(ctx + ".as_at", "give a period column or a date (as_at), not both");
     std::string column = r.str(c, ctx, "column", false, first ? "count" : s.count_column);
     if (first) s.count_column = column;
@@ -201,12 +203,18 @@ void read_counts(const Reader& r, const json& j, LayerSpec& s) {
             FigureSource f = read_count_source(r, c[i], "count[" + std::to_string(i) + "]", s, i == 0);
             if (f.as_at.empty() && f.period_column.empty())
                 r.fail("count[" + std::to_string(i) + "].as_at", "several count files each need a period column or the date they are as at");
-            if (i > 0 && !f.as_at.empty() && !s.counts.back().as_at.empty() && !(f.as_at > s.counts.back().as_at))
+            if (i > 0 && f.pathway.empty() && !f.as_at.empty() && !s.counts.back().as_at.empty() && !(f.as_at > s.counts.back().as_at))
                 r.fail("count[" + std::to_string(i) + "].as_at", "count files must be listed oldest first, one per date");
+            if (i > 0 && f.pathway.empty() != s.counts.back().pathway.empty())
+                r.fail("count[" + std::to_string(i) + "].pathway", "either every count file names its pathway or none does");
             s.counts.push_back(f);
         }
+        std::set<std::string> pathways;
+        for (const auto& f : s.counts) if (!f.pathway.empty()) pathways.insert(f.pathway);
+        if (pathways.size() == 1) r.fail("count[0].pathway", "pathways add up several parts: name at least two");
     } else {
         s.counts.push_back(read_count_source(r, c, "count", s, true));
+        if (!s.counts.back().pathway.empty()) r.fail("count.pathway", "pathways add up several count files: give an array of them");
     }
     s.count = s.counts.front();
 }

@@ -33,6 +33,8 @@ struct FigureSource {
                                 // (default: while it is the nearest estimate)
     std::string crosswalk;      // a lookup file (code, legacy_codes) recoding old codes, summed
     std::string label;          // denominators: which figure a rate used, shown with it
+    std::string pathway;        // count files: the part of the count this file holds (a period's count
+                                // is the sum of every pathway's figure; an area missing from one has none)
 };
 
 // A series break or caveat that applies to the periods from..to (inclusive, ISO dates).
