@@ -157,8 +157,10 @@ TEST_CASE("LEP tables of the labour layers equal population-weighted means worke
         auto header = test::split_csv_simple(lines.at(0));
         size_t vc = std::find(header.begin(), header.end(), c.column) - header.begin();
         size_t how = std::find(header.begin(), header.end(), "combined_as") - header.begin();
+        size_t names = std::find(header.begin(), header.end(), "members") - header.begin();
         REQUIRE(vc < header.size());
         REQUIRE(how < header.size());
+        REQUIRE(names < header.size());
         std::set<std::string> seen;
         for (size_t i = 1; i < lines.size(); ++i) {
             auto cells = test::split_csv_simple(lines[i]);
@@ -175,6 +177,8 @@ TEST_CASE("LEP tables of the labour layers equal population-weighted means worke
             double mean = num / den;
             CHECK(std::stod(cells[vc]) == doctest::Approx(std::round(mean * 10) / 10).epsilon(1e-9));   // shown to 1 decimal
             CHECK(cells[how] == (members[lep].size() > 1 ? "weighted mean of members" : "published figure"));
+            size_t listed = 1 + static_cast<size_t>(std::count(cells[names].begin(), cells[names].end(), ';'));
+            CHECK(listed == members[lep].size());   // the member districts, by name
             seen.insert(lep);
         }
         for (const char* lep : south_east_leps) CHECK(seen.count(lep));

@@ -26,7 +26,8 @@ or any GDAL vector file of points).
 `sespm-map periods --layer ID`); an unknown date is a usage error naming the nearest periods.
 A value layer (a ratio, rank, percentage or pay published without counts) shows a group's
 figure as the population-weighted mean of its members' (column combined_as says so), or none
-where its layer file gives no weight; the note on stderr says which.
+where its layer file gives no weight; the note on stderr says which. A group's rows end with
+members: its districts' names ("; " between them).
 --since DATE adds previous (the count column at DATE), change and change_pct (change as % of
 previous), empty where either figure is missing.
 With --project, layers with a limit get trigger_pct and trigger_status (reached / within 10
@@ -36,6 +37,17 @@ the trigger / the limit if the average change of the last four quarters went on 
 extrapolation, not a forecast; empty when falling or flat). Areas that reached their trigger in
 the latest period or the last four quarters are listed on stderr as alerts.
 )";
+
+// A group's rows name their member districts (or authorities), in the boundary file's order.
+static void add_member_names(Atlas& atlas, LayerResult& r) {
+    const AreaSet& set = atlas.areas_lonlat(r.geography);
+    r.columns.push_back("members");
+    for (size_t i = 0; i < r.rows.size() && i < r.selection.size(); ++i) {
+        std::string names;
+        for (const auto& m : set.areas[r.selection[i]].members) names += (names.empty() ? "" : "; ") + atlas.name_of(m);
+        r.rows[i].push_back(Cell::of_text(names));
+    }
+}
 
 int cmd_table(const std::vector<std::string>& argv) {
     Args a = parse_args(argv, with_common({"--layer", "--geography", "--within", "--format", "--ratio", "--points", "--project", "--period", "--since"}), {}, "table");
@@ -53,6 +65,7 @@ int cmd_table(const std::vector<std::string>& argv) {
     for (const auto& n : r.period_notes) input_log().note("layer '" + req.layer_id + "': " + n);  // breaks, how groups combine
     if (auto since = a.get("--since")) add_change_columns(*s->atlas, spec, eo, *since, r);
     add_trigger_output(*s, spec, eo, r);
+    if (eo.geography != spec.native && spec.has_figures()) add_member_names(*s->atlas, r);
     write_table(std::cout, format, r.columns, r.rows);
     return 0;
 }
