@@ -419,6 +419,15 @@ TEST_CASE("scenario allocate --model SCENARIO reuses a saved model; value layers
     CHECK(no_model.exit_code == 2);
     CHECK(no_model.err.find("not allocated by the fair-share rule") != std::string::npos);
     CHECK(!test::file_exists(dir.file("pop.png")));
+    for (const auto& extra : {std::vector<std::string>{"--layer", "uasc"}, std::vector<std::string>{"--within", "E10000030"},
+                              std::vector<std::string>{"--period", "2024-06-30"}}) {
+        std::vector<std::string> args{"render", "--data", d, "--project", p, "--pressure", "Housing", "-o", dir.file("x.png")};
+        args.insert(args.end(), extra.begin(), extra.end());
+        auto r = test::run_sespm(args);
+        CAPTURE(extra[0]);
+        CHECK(r.exit_code == 2);
+        CHECK(!test::file_exists(dir.file("x.png")));
+    }
 }
 
 TEST_CASE("the pressure map: each district's index is its weight times its scaled figure, worked from the CSV") {
@@ -496,7 +505,8 @@ TEST_CASE("--cap-ratio: a stricter cap than the cluster limit holds every target
     CHECK(e.err.find("capped at 1 per 1500 residents") != std::string::npos);
     // refusals: another rule, under 1 resident per place
     for (const auto& bad : {std::vector<std::string>{"--total", "10", "--rule", "population", "--cap-ratio", "300"},
-                            std::vector<std::string>{"--total", "10", "--rule", "factors", "--factor", "dispersal=1", "--cap-ratio", "0.5"}}) {
+                            std::vector<std::string>{"--total", "10", "--rule", "factors", "--factor", "dispersal=1", "--cap-ratio", "0.5"},
+                            std::vector<std::string>{"--total", "10", "--rule", "factors", "--factor", "dispersal=1", "--cap-ratio", "150"}}) {
         auto r = run(bad);
         CHECK(r.exit_code == 2);
         CHECK(r.err.find("cap-ratio") != std::string::npos);

@@ -58,6 +58,9 @@ TEST_CASE("the pressure layers: kind, direction, and what a missing figure means
         CHECK(s.temporal() == c.temporal);
         CHECK(!s.attribution.empty());
         CHECK(!s.missing_means.empty());
+        // the window lists the new pressures under one heading, so the main list stays as it was
+        bool pressure_layer = s.kind == LayerKind::Value || id == "nino_registrations";
+        CHECK(s.section == (pressure_layer ? "Pressures and labour market" : ""));
     }
 }
 
@@ -243,6 +246,8 @@ TEST_CASE("mistakes in value layer files name the file and the key") {
         {"\"kind\": \"value\",", "\"kind\": \"value\", \"weight\": {\"column\": \"w\"},", "weight.value"},
         {"\"kind\": \"value\"", "\"kind\": \"rate\"", "value"},
         {"\"kind\": \"value\"", "\"kind\": \"points\"", "value"},
+        {"\"kind\": \"value\",", "\"kind\": \"value\", \"pressure\": \"lower\", \"pressure_if_missing\": \"zero\",", "pressure_if_missing"},
+        {"\"unit\": \"ratio\"", "\"unit\": \"ratio\", \"decimals\": 1e10", "value.decimals"},
     };
     for (const auto& c : cases) {
         std::string text = good;
@@ -297,4 +302,21 @@ TEST_CASE("all three pathways: each district's count is its supported asylum, Ho
     CHECK_THROWS_WITH_AS(parse_layer_spec(R"({"id": "p", "title": "P", "kind": "rate", "period": "x", "attribution": "A",
         "count": [{"file": "stats/a.csv", "period": "period", "pathway": "a"}, {"file": "stats/b.csv", "period": "period"}]})", "layers/p.json"),
         doctest::Contains("every count file names its pathway"), DataError);
+}
+
+TEST_CASE("value layers on the command line: every period's value in an export, what changed, a weight's decimals") {
+    const std::string d = test::data_dir();
+    test::ScratchDir dir;
+    auto ex = test::run_sespm({"export", "--layer", "housing_affordability", "--within", "E12000008", "--all-periods", "-o", dir.file("a.geojson"),
+                               "--data", d});
+    REQUIRE_MESSAGE(ex.exit_code == 0, ex.err);
+    std::string geo = test::read_file(dir.file("a.geojson"));
+    CHECK(geo.find("\"\":") == std::string::npos);                        // no column without a name
+    CHECK(geo.find("\"affordability_ratio\":10.0") != std::string::npos);  // Hart's 2025 ratio, among the periods
+    auto ch = test::run_sespm({"changes", "--layer", "claimant_count", "--data", d});
+    REQUIRE_MESSAGE(ch.exit_code == 0, ch.err);
+    CHECK(test::lines(ch.out).size() > 3);                                   // rises and falls of the percentage
+    auto ta = test::run_sespm({"table", "--layer", "temporary_accommodation", "--within", "E12000008", "--data", d});
+    REQUIRE_MESSAGE(ta.exit_code == 0, ta.err);
+    CHECK(ta.out.find("E06000044,Portsmouth,88.567,6.76") != std::string::npos);  // households in thousands, as published
 }

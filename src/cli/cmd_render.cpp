@@ -149,6 +149,7 @@ int cmd_render(const std::vector<std::string>& argv) {
 
     auto s = open_session(a);
     if (mo.open_file.empty()) add_project(*s, a, mo);
+    else if (a.get("--pressure") || a.get("--scenario")) throw UsageError("--open draws a file's own areas: leave out --scenario and --pressure");
     if (auto list = a.get("--small-multiples")) return render_small_multiples(*s, mo, ro, *list, out);
     MapView view = build_map_view(*s->atlas, s->layers, mo);
     note_unmatched(view.result.spec.id, view.result.report);  // issue 9: every unmatched source code on stderr

@@ -74,7 +74,7 @@ more places. --as stock: the total is what the districts should hold in
 all; each one's target is its share (within its limit) and its allocation what it still needs
 (never below 0); a target column is added and the surplus held above the targets is said.
 --floor N (places to add only): every district first gets N, or its room if less (refused when
-the total cannot give every district its floor). At most 12 factors. --cap-ratio N caps every
+the total cannot give every district its floor). At most 12 factors. --cap-ratio N (200 or more) caps every
 district without an agreed --ratio at floor(population / N) instead of its cluster limit (a
 stricter cap, 250 say, spreads the total wider; the status columns still read against the
 cluster limit); kept with the model.
@@ -186,7 +186,7 @@ int scenario_allocate(const Args& a) {
         char* end = nullptr;
         req.cap_ratio = std::strtod(cap->c_str(), &end);
         if (cap->empty() || *end != '\0' || !std::isfinite(req.cap_ratio) || req.cap_ratio < 1)
-            throw UsageError("--cap-ratio " + clip(*cap) + ": residents per place, a number 1 or more (200 is the cluster limit)");
+            throw UsageError("--cap-ratio " + clip(*cap) + ": residents per place, a number 200 (the cluster limit) or more");
     }
     req.within = within_option(a, std::nullopt);
     req.ratio_overrides = ratio_options(a);

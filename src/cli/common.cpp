@@ -140,8 +140,19 @@ void add_project(Session& s, const Args& a, MapRequest& req) {
     if (other && !name) throw UsageError("--compare needs --scenario");
     if (auto model = a.get("--pressure")) {
         if (name) throw UsageError("--pressure " + clip(*model) + ": draw a scenario or a model's pressure index, not both");
+        for (const char* other : {"--layer", "--geography", "--period", "--open"})
+            if (a.get(other))
+                throw UsageError("--pressure " + clip(*model) + ": the pressure index is the model's own districts at each factor's "
+                                 "latest period; leave out " + std::string(other));
         if (!s.has_project()) throw UsageError("--pressure needs --project FILE");
-        req.pressure = scenario_model(s, *model, "pressure").model.factors;
+        SavedModel saved = scenario_model(s, *model, "pressure");
+        // scaled over the districts the scenario was shared over, as `scenario explain` scales them
+        std::optional<std::string> own = saved.how.within.empty() ? std::nullopt : std::optional<std::string>(saved.how.within);
+        if (a.get("--within") && req.within != own)
+            throw UsageError("--within " + clip(*a.get("--within")) + ": '" + *model + "' was shared over " +
+                             (own ? *own : std::string("all of England")) + "; its pressures are scaled over those districts");
+        req.within = own;
+        req.pressure = saved.model.factors;
         req.layer_id = "dispersal";
         req.geography = Geography::District;
         return;

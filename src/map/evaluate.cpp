@@ -40,6 +40,7 @@ namespace {
 
 int decimals_for(const LayerSpec& s, const std::string& col) {
     if (col == s.rate_column) return s.rate_decimals;
+    if (s.denominator && col == s.denominator_column) return s.denominator_decimals;
     if (col == s.share_column) return 1;
     return 0;
 }

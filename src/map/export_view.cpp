@@ -43,8 +43,8 @@ void add_series(Atlas& atlas, const LayerSpec& spec, const MapView& v, ExportDat
         J arr = J::array();
         for (const auto& p : area) {
             J o{{"period", p.period}};
-            o[spec.count_column] = whole(p.count);
-            if (spec.denominator) o[spec.rate_column] = num(p.rate);
+            if (!spec.count_column.empty()) o[spec.count_column] = whole(p.count);   // a value layer has none
+            if (spec.denominator || spec.kind == LayerKind::Value) o[spec.rate_column] = num(p.rate);
             arr.push_back(o);
         }
         d.series.push_back(arr.dump());

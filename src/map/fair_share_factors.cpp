@@ -75,7 +75,7 @@ std::vector<Factor> read_factors(Atlas& atlas, const std::vector<LayerSpec>& lay
                            (*spec.higher_is_pressure ? "more" : "less") + " pressure";
         if (!without.empty()) {
             line += "; no figure for " + std::to_string(without.size()) +
-                    (spec.missing_is_zero ? std::string(" (counted as 0: the source publishes no zero rows, so no row most likely means none):")
+                    (spec.missing_is_zero ? std::string(" (counted as 0: the layer file says a missing figure most likely means none):")
                                           : std::string(" (they take the others' mean pressure):"));
             for (const auto& c : without) line += " " + c;
         }

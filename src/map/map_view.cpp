@@ -72,8 +72,16 @@ static void apply_scenario(Atlas& atlas, const LayerSpec& spec, const MapRequest
 // index (0: the least pressure on every factor) and each factor's pressure (0 to 1).
 static void apply_pressure(Atlas& atlas, const std::vector<LayerSpec>& layers, const MapRequest& req, MapView& v) {
     LayerResult& r = v.result;
+    if (req.layer_id != "dispersal" || !req.open_file.empty())
+        throw UsageError("a pressure index is drawn over the dispersal layer's districts, not with another layer or a file");
+    // the districts an allocation shares over: those with a population figure (as dispersal_baseline)
     std::vector<AllocationInput> areas;
-    for (const auto& m : r.measures) areas.push_back({m.code, m.denominator.value_or(0), 0, 0});
+    std::vector<int> area_of_row(r.measures.size(), -1);
+    for (size_t i = 0; i < r.measures.size(); ++i)
+        if (r.measures[i].denominator) {
+            area_of_row[i] = static_cast<int>(areas.size());
+            areas.push_back({r.measures[i].code, *r.measures[i].denominator, 0, 0});
+        }
     std::vector<std::string> said;
     std::vector<Factor> factors = read_factors(atlas, layers, req.pressure, req.within, areas, said);
     std::vector<double> index = pressure_index(areas, factors);
@@ -92,11 +100,13 @@ static void apply_pressure(Atlas& atlas, const std::vector<LayerSpec>& layers, c
     }
     r.rows.clear();
     r.class_values.clear();
-    for (size_t i = 0; i < areas.size(); ++i) {
-        std::vector<Cell> row{Cell::of_text(areas[i].code), Cell::of_text(r.measures[i].name), Cell::of_num(index[i], 2)};
-        for (const auto& p : by_factor) row.push_back(Cell::of_num(p[i], 2));
+    for (size_t i = 0; i < r.measures.size(); ++i) {
+        int k = area_of_row[i];
+        auto at = [&](const std::vector<double>& v) { return k < 0 ? std::optional<double>() : std::optional<double>(v[k]); };
+        std::vector<Cell> row{Cell::of_text(r.measures[i].code), Cell::of_text(r.measures[i].name), Cell::of_num(at(index), 2)};
+        for (const auto& p : by_factor) row.push_back(Cell::of_num(at(p), 2));
         r.rows.push_back(std::move(row));
-        r.class_values.push_back(round_to(index[i], 2));
+        r.class_values.push_back(k < 0 ? std::nullopt : std::optional<double>(round_to(index[k], 2)));
     }
     r.spec.class_measure = "pressure_index";
     r.spec.column_titles["pressure_index"] = "Pressure index";

@@ -183,6 +183,10 @@ Allocation allocate_places(Session& s, const AllocateRequest& req) {
     }
     a.base = dispersal_baseline(*s.atlas, spec, req.within, req.period);
     bool fair = uses_fair_share(req);
+    if (req.cap_ratio != 0 && req.cap_ratio < spec.limit_per)  // looser: places above the cluster limit, which no rule gives
+        throw SettingError("cap-ratio", Cell::of_num(req.cap_ratio, 2).display(),
+                           "a cap may be stricter than the cluster limit (1 per " + Cell::of_num(spec.limit_per, 0).display() +
+                           " residents), never looser: give " + Cell::of_num(spec.limit_per, 0).display() + " or more");
     a.inputs = allocation_inputs(a.base, a.scenario, req.cap_ratio > 0 ? req.cap_ratio : spec.limit_per);
     if (fair) allocate_fair_share_places(s, req, a);
     else a.result = allocate(a.inputs, req.total, req.rule);

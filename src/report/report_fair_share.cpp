@@ -43,10 +43,13 @@ std::string rule_in_words(const SavedModel& m, const std::string& scenario, cons
                        " by the partnership's fair-share rule, worked again here on today's published figures. Each district "
                        "starts from its share of the population. Each pressure below is scaled over these districts from 0 (the "
                        "least pressure among them) to 1 (the most); a district's pressure index is the sum of its pressures times "
-                       "their weights, and its share is its population times e to the power of minus its index, so a weight of 1 "
-                       "gives the district under most pressure 0.37 of what its population alone would give it. No district goes "
-                       "above its cluster limit (1 per 200 residents, or its agreed ratio): what a full district cannot take is "
-                       "shared again by the same rule. Places are whole numbers (Sainte-Lagu\u00eb), adding up exactly to the total.";
+                       "their weights, and its share is its population times e to the power of minus its index, so with a weight of 1 "
+                       "the district under most pressure counts 0.37 of its population against the district under least. " +
+                       (m.model.cap_ratio > 0 ? "No district goes above 1 place per " + Cell::of_num(m.model.cap_ratio, 0).display() +
+                                                    " residents (or its agreed ratio), a cap stricter than the cluster limit"
+                                              : std::string("No district goes above its cluster limit (1 per 200 residents, or its agreed ratio)")) +
+                       ": what a full district cannot take is shared again by the same rule. Places are whole numbers "
+                       "(Sainte-Lagu\u00eb), adding up exactly to the total.";
     if (stock) text += " Each district's target is its share; what it still needs is its target less what it holds, never below 0.";
     if (m.model.floor > 0) text += " Every district first gets at least " + std::to_string(m.model.floor) + " places, or its room if less.";
     return text;
@@ -66,7 +69,7 @@ std::vector<std::string> factor_lines(const ReportContext& c, const ScenarioExpl
         if (!without.empty()) {
             std::string names;
             for (const auto& code : without) names += (names.empty() ? "" : ", ") + c.session.atlas->name_of(code);
-            line += " No figure for " + names + (f.missing_is_zero ? ": counted as none (the source publishes no zero rows)."
+            line += " No figure for " + names + (f.missing_is_zero ? ": counted as none (its layer file says a missing figure most likely means none)."
                                                                    : ": given the others' mean pressure.");
         }
         out.push_back(line);
@@ -79,7 +82,7 @@ TablePart explanation_part(const ReportContext& c, const ScenarioExplanation& e)
     ExplanationTable x = explanation_table(*c.session.atlas, e);
     const std::map<std::string, std::string> titles{
         {"name", "District"}, {"pressure_index", "Pressure index"}, {"population_share", "Population share"},
-        {"cap", "Cluster limit"}, {"floor_and_rounding", "Floor and rounding"}, {"allocated", "Places"},
+        {"cap", "Cap"}, {"floor_and_rounding", "Floor and rounding"}, {"allocated", "Places"},
         {"target", "Target"}, {"held", "Holds now"}, {"to_add", "To add"}};
     TablePart t;
     for (size_t k = 1; k < x.columns.size(); ++k) {   // every column but the code
@@ -116,7 +119,7 @@ void fair_share_page(ReportDoc& doc, const ReportContext& c, const std::string& 
     MapView v = build_map_view(*c.session.atlas, c.session.layers, mr);
     map_with_legend(doc, c, v, 300, map_alt_text(v));
     draw_paragraph(doc, "Each district's number taken apart: population share, plus each pressure's push, plus the cluster limit's "
-                        "effect, plus the floor and rounding, is its " + std::string(e.allocation.targets.empty() ? "places." : "target."),
+                        "effect (the cap), plus the floor and rounding, is its " + std::string(e.allocation.targets.empty() ? "places." : "target."),
                    "DejaVu Sans Bold 8");
     draw_table(doc, explanation_part(c, e));
 }
@@ -134,7 +137,8 @@ void labour_market_page(ReportDoc& doc, const ReportContext& c) {
     draw_paragraph(doc, "The partnership's labour-reliance reports were written per Local Enterprise Partnership (LEP). A LEP's "
                         "claimant count, employment rate and median pay are the population-weighted means of its member districts' "
                         "published figures (no counts are published), not figures published for LEPs; new overseas workers registering "
-                        "are counts summed over its districts over their population. A LEP with a district without a figure has none.",
+                        "are counts summed over its districts over their population. A LEP with a district without a claimant count, "
+                        "employment rate or pay figure has none of that figure.",
                    "DejaVu Sans 8");
     const MapView& first = views.front().second;
     map_with_legend(doc, c, first, 215, map_alt_text(first));

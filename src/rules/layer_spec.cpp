@@ -3,6 +3,7 @@
 #include "rules/layer_spec.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -126,7 +127,7 @@ void read_header(const Reader& r, const json& j, LayerSpec& s) {
     r.only_keys(j, "", {"id", "title", "description", "kind", "geography", "period", "count",
                         "denominator", "rate", "limit", "user_columns", "points",
                         "classification", "attribution", "breaks", "parts", "titles", "missing", "pressure",
-                        "pressure_if_missing", "value", "weight"});
+                        "pressure_if_missing", "value", "weight", "section"});
     s.id = r.str(j, "", "id", true);
     for (char c : s.id)
         if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'))
@@ -136,6 +137,8 @@ void read_header(const Reader& r, const json& j, LayerSpec& s) {
     s.period = r.str(j, "", "period", true);
     s.attribution = r.str(j, "", "attribution", true);
     s.missing_means = r.str(j, "", "missing", false);
+    s.section = r.str(j, "", "section", false);
+    if (j.contains("section") && s.section.empty()) r.fail("section", "must not be empty (leave it out for the main list)");
     if (j.contains("titles")) {
         if (!j["titles"].is_object()) r.fail("titles", "must be an object: output column -> title");
         for (auto it = j["titles"].begin(); it != j["titles"].end(); ++it) {
@@ -167,6 +170,8 @@ void read_header(const Reader& r, const json& j, LayerSpec& s) {
                "or \"zero\" (it counts as a figure of 0: the source publishes no zero rows)");
     if (j.contains("pressure_if_missing") && !s.higher_is_pressure)
         r.fail("pressure_if_missing", "belongs to a layer that declares its \"pressure\" direction");
+    if (s.missing_is_zero && s.kind != LayerKind::Rate)  // a rank or ratio of 0 is not "none" (rank 0 would be the most deprived)
+        r.fail("pressure_if_missing", "\"zero\" is for counts (a rate layer): a missing ratio, rank or percentage is not 0");
 }
 
 std::string date_key(const Reader& r, const json& obj, const std::string& ctx, const char* key) {
@@ -239,7 +244,14 @@ FigureSource read_estimate(const Reader& r, const json& e, const std::string& ct
 void read_denominator(const Reader& r, const json& j, LayerSpec& s, const std::string& key = "denominator") {
     if (!j.contains(key)) return;
     const json& d = j[key];
-    r.only_keys(d, key, {"file", "key", "value", "column", "label", "estimates"});
+    if (key == "weight") {  // a weight may be a fraction (households in thousands): shown with its decimals
+        r.only_keys(d, key, {"file", "key", "value", "column", "label", "estimates", "decimals"});
+        double dec = r.num(d, key, "decimals", false, 0);
+        if (!(dec >= 0 && dec <= 6) || dec != std::floor(dec)) r.fail(key + ".decimals", "must be a whole number from 0 to 6");
+        s.denominator_decimals = static_cast<int>(dec);
+    } else {
+        r.only_keys(d, key, {"file", "key", "value", "column", "label", "estimates"});
+    }
     s.denominator_column = r.str(d, key, "column", false, "population");
     FigureSource f;
     f.label = r.str(d, key, "label", false);
@@ -282,7 +294,7 @@ void read_value_layer(const Reader& r, const json& j, LayerSpec& s) {
     s.rate_column = r.str(v, "value", "column", true);
     s.rate_unit = r.str(v, "value", "unit", true);
     double d = r.num(v, "value", "decimals", false, 2);
-    if (d != static_cast<int>(d) || d < 0 || d > 6) r.fail("value.decimals", "must be a whole number from 0 to 6");
+    if (!(d >= 0 && d <= 6) || d != std::floor(d)) r.fail("value.decimals", "must be a whole number from 0 to 6");
     s.rate_decimals = static_cast<int>(d);
     read_denominator(r, j, s, "weight");
 }
@@ -290,6 +302,11 @@ void read_value_layer(const Reader& r, const json& j, LayerSpec& s) {
 void read_count_and_denominator(const Reader& r, const json& j, LayerSpec& s) {
     read_counts(r, j, s);
     read_denominator(r, j, s);
+    if (!s.counts.front().pathway.empty()) {  // each pathway file would add its own copy of a row's denominator or part
+        if (s.denominator && s.estimates.empty() && s.denominator->file.empty())
+            r.fail("denominator", "a count of several pathways needs its denominator's own file or estimates, not a column of the count files");
+        if (j.contains("parts")) r.fail("parts", "a count of several pathways has no parts read from its rows");
+    }
     bool temporal = s.temporal();
     for (const auto& c : s.counts)
         if (temporal != (!c.period_column.empty() || !c.as_at.empty()))

@@ -74,6 +74,7 @@ struct LayerSpec {
     double rate_per = 10000;                 // rate = count / denominator * rate_per
     std::string rate_unit = "per 10,000 residents";
     int rate_decimals = 2;                   // decimals the rate (or value) is shown and classed with
+    int denominator_decimals = 0;            // a value layer's weight may be a fraction ("weight.decimals")
     // cluster limit: limit = floor(denominator / limit_per); empty limit_column => no limit
     std::string limit_column;
     double limit_per = 0;
@@ -95,6 +96,7 @@ struct LayerSpec {
     std::vector<std::string> user_columns;   // entered by planners (e.g. pledges); empty by default
     std::map<std::string, std::string> column_titles;  // "titles": output column -> title people read
     std::string missing_means;               // "missing": what an absent figure means for this source
+    std::string section;                     // "section": the heading the window lists it under ("" = the main list)
 
     // kind == Points
     std::string points_file;                 // CSV with lat/lon, or easting/northing

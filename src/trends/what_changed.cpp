@@ -22,16 +22,16 @@ const SeriesPoint* at_period(const AreaSeries& a, const std::string& period) {
     return nullptr;
 }
 
-// The largest rises (or falls) of the count from `since` to `period`; unchanged areas and areas
+// The largest rises (or falls) of the count (a value layer's value) from `since` to `period`; unchanged areas and areas
 // missing either figure are left out.
 ChangeList ranked(const std::vector<AreaSeries>& areas, const std::string& since, const std::string& period, bool rises,
                   size_t top) {
     ChangeList l{rises ? "rise" : "fall", since, true, {}};
     for (const auto& a : areas) {
         const SeriesPoint *b = at_period(a, since), *n = at_period(a, period);
-        if (!b || !n || !b->count || !n->count) continue;
-        double d = *n->count - *b->count;
-        if (rises ? d > 0 : d < 0) l.items.push_back({a.code, a.name, b->count, n->count, d, std::nullopt});
+        if (!b || !n || !b->charted || !n->charted) continue;   // the count, or a value layer's value
+        double d = *n->charted - *b->charted;
+        if (rises ? d > 0 : d < 0) l.items.push_back({a.code, a.name, b->charted, n->charted, d, std::nullopt});
     }
     std::stable_sort(l.items.begin(), l.items.end(), [&](const ChangeItem& x, const ChangeItem& y) {
         return rises ? *x.change > *y.change : *x.change < *y.change;

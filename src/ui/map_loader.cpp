@@ -215,6 +215,8 @@ void MapApp::run_pending_request() {
 void MapApp::open_file(const std::string& path) {
     panels.open_path = path;
     screen.wanted.open_file = path;
+    screen.wanted.pressure.clear();   // a file's own areas: no model's pressure index
+    panels.scenario.pressure_on_map = false;
     screen.wanted.by = "area";
     screen.wanted.within.reset();
     screen.wanted.classes.method.clear();

@@ -28,13 +28,11 @@ const LayerSpec* wanted_spec(const MapApp& app) {
     return nullptr;
 }
 
-// Returns true when the map must be rebuilt.
-bool overlay_section(MapApp& app) {
+// One overlay's radio button; true when it was chosen.
+bool overlay_choice(MapApp& app, const LayerSpec& l) {
     MapRequest& w = app.screen.wanted;
     bool changed = false;
-    ImGui::TextDisabled("Overlay");
-    for (const auto& l : app.layers()) {
-        if (!l.has_figures()) continue;
+    {
         bool on = w.open_file.empty() && w.layer_id == l.id;
         if (ImGui::RadioButton(l.title.c_str(), on) && !on) {
             if (!w.open_file.empty())  // the opened file gives way to the layer: say so, and how to get it back
@@ -46,6 +44,33 @@ bool overlay_section(MapApp& app) {
             changed = true;
         }
         app.hooks.note_widget("layer " + l.id);
+    }
+    return changed;
+}
+
+// Returns true when the map must be rebuilt. Layers whose file names a "section" (the pressures
+// and the labour market) are listed under its heading, closed unless one of them is shown.
+bool overlay_section(MapApp& app) {
+    MapRequest& w = app.screen.wanted;
+    bool changed = false;
+    ImGui::TextDisabled("Overlay");
+    std::vector<std::string> sections;
+    for (const auto& l : app.layers()) {
+        if (!l.has_figures()) continue;
+        if (l.section.empty()) changed |= overlay_choice(app, l);
+        else if (std::find(sections.begin(), sections.end(), l.section) == sections.end()) sections.push_back(l.section);
+    }
+    for (const auto& section : sections) {
+        bool shown = false;
+        for (const auto& l : app.layers()) shown |= l.section == section && w.open_file.empty() && w.layer_id == l.id;
+        if (shown) ImGui::SetNextItemOpen(true, ImGuiCond_Always);
+        bool open = ImGui::CollapsingHeader(section.c_str());
+        app.hooks.note_widget("section " + section);
+        if (!open) continue;
+        ImGui::Indent();
+        for (const auto& l : app.layers())
+            if (l.has_figures() && l.section == section) changed |= overlay_choice(app, l);
+        ImGui::Unindent();
     }
     for (const auto& l : app.layers()) {
         if (l.kind != LayerKind::Points) continue;
@@ -265,6 +290,10 @@ void panel_layers(MapApp& app) {
     bool changed = overlay_section(app);
     ImGui::Separator();
     changed |= areas_section(app, refit);
+    if (changed) {  // another layer or geography: the map leaves a model's pressure index
+        app.screen.wanted.pressure.clear();
+        app.panels.scenario.pressure_on_map = false;
+    }
     ImGui::Separator();
     changed |= classes_section(app);
     ImGui::Separator();

@@ -24,9 +24,16 @@ void fill_choices(MapApp& app, ScenarioPanelState& ps) {
                 ps.factors.push_back({l.id, l.title, *l.higher_is_pressure, false, 1});
     if (!ps.model_to_load || ps.factors.empty()) return;
     for (auto& c : ps.factors) c.on = false;
-    for (const auto& fw : ps.model_to_load->factors)
+    std::string dropped;
+    for (const auto& fw : ps.model_to_load->factors) {
+        bool found = false;
         for (auto& c : ps.factors)
-            if (c.layer == fw.layer) { c.on = true; c.weight = static_cast<float>(fw.weight); }
+            if (c.layer == fw.layer) { c.on = true; c.weight = fw.weight; found = true; }
+        if (!found) dropped += (dropped.empty() ? "" : ", ") + fw.layer;
+    }
+    if (!dropped.empty())  // said, never dropped silently: Allocate would save a different model
+        app.screen.error = "The saved model's factor " + dropped + " is not a layer that can be a factor here (layers/): "
+                           "left out of the Factors section";
     ps.model_to_load.reset();
 }
 
@@ -127,7 +134,8 @@ void choices(MapApp& app, ScenarioPanelState& ps, float s) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Take %s out of the model", c.title.c_str());
         ImGui::SameLine();
         ImGui::SetNextItemWidth(110 * s);
-        ImGui::SliderFloat("##weight", &c.weight, 0.0f, 3.0f, "%.2f");
+        const double lo = 0, hi = 3;
+        ImGui::SliderScalar("##weight", ImGuiDataType_Double, &c.weight, &lo, &hi, "%.2f");
         app.hooks.note_widget("weight " + c.layer);
         ImGui::SameLine();
         ImGui::TextUnformatted(c.title.c_str());
@@ -142,7 +150,7 @@ void choices(MapApp& app, ScenarioPanelState& ps, float s) {
     if (open) {
         for (auto& c : ps.factors) {
             if (c.on) continue;
-            if (ImGui::Selectable(c.title.c_str())) { c.on = true; c.weight = 1; }
+            if (ImGui::Selectable(c.title.c_str())) { c.on = true; c.weight = 1.0; }
             app.hooks.note_widget("factor-add " + c.layer);
         }
         ImGui::EndCombo();
@@ -157,13 +165,13 @@ void choices(MapApp& app, ScenarioPanelState& ps, float s) {
         ImGui::InputInt("at least each", &ps.floor, 1, 5);
         ps.floor = std::max(0, ps.floor);
     }
-    ImGui::SetNextItemWidth(90 * s);
-    ImGui::InputInt("residents per place (cap)", &ps.cap, 10, 50);
+    ImGui::SetNextItemWidth(110 * s);
+    ImGui::InputDouble("residents per place (cap)", &ps.cap, 10, 50, "%g");
     app.hooks.note_widget("factors-cap");
-    ps.cap = std::clamp(ps.cap, 1, 1000000);
+    ps.cap = std::clamp(ps.cap, 200.0, 1e9);   // stricter than the cluster limit, never looser
     ImGui::PushTextWrapPos(0);
     if (ps.cap == 200) ImGui::TextDisabled("No district above its cluster limit (1 per 200 residents, or its agreed ratio)");
-    else ImGui::TextDisabled("No district above 1 per %d residents (or its agreed ratio); status still reads against the cluster limit", ps.cap);
+    else ImGui::TextDisabled("No district above 1 per %g residents (or its agreed ratio); status still reads against the cluster limit", ps.cap);
     ImGui::PopTextWrapPos();
 }
 
@@ -188,7 +196,8 @@ void preview_summary(const ScenarioPanelState& ps) {
         std::string title = f.name;
         for (const auto& c : ps.factors) if (c.layer == f.name) title = c.title;
         ImGui::TextDisabled("%s: no figure for %s (%s)", title.c_str(), names.c_str(),
-                            f.missing_is_zero ? "counted as none: the source publishes no zero rows" : "given the others' mean pressure");
+                            f.missing_is_zero ? "counted as none: its layer file says a missing figure most likely means none"
+                                              : "given the others' mean pressure");
     }
     ImGui::PopTextWrapPos();
 }
@@ -252,7 +261,7 @@ void load_model(ScenarioPanelState& ps, const FairShareModel& m) {
     ps.model_to_load = m;
     ps.meaning = m.meaning == TotalMeaning::Stock ? 1 : 0;
     ps.floor = static_cast<int>(std::min<long long>(m.floor, 1000000));
-    ps.cap = m.cap_ratio > 0 ? static_cast<int>(std::min(m.cap_ratio, 1e6)) : 200;
+    ps.cap = m.cap_ratio > 0 ? m.cap_ratio : 200;
 }
 
 bool factor_request(MapApp& app, AllocateRequest& req) {

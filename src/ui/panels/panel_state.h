@@ -23,7 +23,7 @@ struct FactorChoice {
     std::string layer, title;
     bool higher_is_pressure = true;
     bool on = false;
-    float weight = 1;
+    double weight = 1;                     // a double, as the model's text keeps it (a reopened 0.1 stays 0.1)
 };
 
 struct ScenarioPanelState {
@@ -39,7 +39,7 @@ struct ScenarioPanelState {
     std::optional<FairShareModel> model_to_load;  // a reopened scenario's model, set into the choices
     int meaning = 0;                       // 0: places to add; 1: the total to hold in all (stock)
     int floor = 0;
-    int cap = 200;                         // residents per place of the cap (200: the cluster limit)
+    double cap = 200;                      // residents per place of the cap (200: the cluster limit)
     bool compare_population = false;       // the preview shows the population rule's numbers beside
     bool pressure_on_map = false;          // the map shows the model's pressure index
     std::string preview_key;               // the model the preview below was worked out for
