@@ -9,21 +9,34 @@
 
 namespace sespm {
 
-SavedModel scenario_model(Session& s, const std::string& name, const std::string& setting) {
-    Scenario sc = load_scenario(s, name);
+std::optional<SavedModel> model_of(const Scenario& sc) {
     auto how = allocation_note(sc.notes);
     std::optional<FairShareModel> model = how ? parse_model_text(how->model) : std::nullopt;
-    if (!how || !model)
-        throw SettingError(setting, name, "this scenario was not allocated by the fair-share rule (its notes keep no " +
+    if (!how || !model) return std::nullopt;
+    return SavedModel{*how, *model};
+}
+
+static SavedModel required_model(const Scenario& sc, const std::string& setting) {
+    auto m = model_of(sc);
+    if (!m)
+        throw SettingError(setting, sc.name, "this scenario was not allocated by the fair-share rule (its notes keep no " +
                            std::string("'Fair-share model:' line); allocate with the factors rule and save it"));
-    return {*how, *model};
+    return *m;
+}
+
+SavedModel scenario_model(Session& s, const std::string& name, const std::string& setting) {
+    return required_model(load_scenario(s, name), setting);
 }
 
 ScenarioExplanation explain_scenario(Session& s, const std::string& name) {
-    Scenario sc = load_scenario(s, name);
+    return explain_scenario(s, load_scenario(s, name));
+}
+
+ScenarioExplanation explain_scenario(Session& s, const Scenario& sc) {
     ScenarioExplanation out;
-    auto [how, model] = scenario_model(s, name);
+    auto [how, model] = required_model(sc, "name");
     out.how = how;
+    out.model = model;
     AllocateRequest req;
     req.total = how.total;
     req.rule = how.rule;
@@ -77,7 +90,7 @@ Sensitivity scenario_sensitivity(Session& s, const std::string& name, double var
     const Allocation& a = out.base.allocation;
     auto result_of = [&](const FairShare& fs) { return a.targets.empty() ? fs.result.allocated : fs.targets; };
     TotalMeaning meaning = a.targets.empty() ? TotalMeaning::Extra : TotalMeaning::Stock;
-    auto floor = parse_model_text(out.base.how.model)->floor;
+    long long floor = out.base.model.floor;
     std::vector<long long> own;
     for (const auto& r : out.base.shares.rows) own.push_back(r.result);
     out.lowest = out.highest = own;

@@ -14,6 +14,7 @@ namespace sespm {
 
 struct ScenarioExplanation {
     AllocationNote how;                      // from the scenario's notes
+    FairShareModel model;                    // the model its notes keep
     Allocation allocation;                   // the model run again
     ShareExplanation shares;                 // one row per allocation input
     std::map<std::string, long long> saved;  // the places the scenario holds, by district
@@ -27,9 +28,11 @@ struct SavedModel {
     FairShareModel model;
 };
 SavedModel scenario_model(Session& s, const std::string& name, const std::string& setting = "name");
+std::optional<SavedModel> model_of(const Scenario& sc);   // none: not made by the fair-share rule
 
 // SettingError naming the scenario when it does not exist or was not made by the fair-share rule.
 ScenarioExplanation explain_scenario(Session& s, const std::string& name);
+ScenarioExplanation explain_scenario(Session& s, const Scenario& sc);   // a scenario already loaded
 
 // Each district's number taken apart, as `scenario explain` prints it and the board report shows
 // it: code, name, pressure_index, population_share, push_<layer> per factor, cap,

@@ -103,19 +103,19 @@ TablePart explanation_part(const ReportContext& c, const ScenarioExplanation& e)
 
 void fair_share_page(ReportDoc& doc, const ReportContext& c, const std::string& scenario) {
     Scenario sc = load_scenario(c.session, scenario);
-    auto how = allocation_note(sc.notes);
-    if (!how || !parse_model_text(how->model)) return;   // not made by the fair-share rule: nothing to explain
-    SavedModel saved = scenario_model(c.session, scenario);
-    ScenarioExplanation e = explain_scenario(c.session, scenario);
+    std::optional<SavedModel> saved = model_of(sc);
+    if (!saved) return;   // not made by the fair-share rule: nothing to explain
+    ScenarioExplanation e = explain_scenario(c.session, sc);
+    const AllocationNote* how = &saved->how;
     std::string area = how->within.empty() ? "England" : how->within == ReportContext::kRegionCode ? "the South East"
                                                                                                   : c.session.atlas->name_of(how->within);
     doc.new_page("How the shares were worked out", "How the shares were worked out: " + scenario);
-    draw_paragraph(doc, rule_in_words(saved, scenario, area), "DejaVu Sans 8");
+    draw_paragraph(doc, rule_in_words(*saved, scenario, area), "DejaVu Sans 8");
     draw_paragraph(doc, "The pressures", "DejaVu Sans Bold 9");
     draw_list(doc, factor_lines(c, e), "DejaVu Sans 7.5");
     MapRequest mr;
     mr.within = how->within.empty() ? std::nullopt : std::optional<std::string>(how->within);
-    mr.pressure = saved.model.factors;
+    mr.pressure = saved->model.factors;
     MapView v = build_map_view(*c.session.atlas, c.session.layers, mr);
     map_with_legend(doc, c, v, 300, map_alt_text(v));
     draw_paragraph(doc, "Each district's number taken apart: population share, plus each pressure's push, plus the cluster limit's "
